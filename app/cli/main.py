@@ -1,0 +1,68 @@
+"""``spindle`` command line: parses arguments and dispatches to a subcommand module.
+
+Exit codes (also in README.md): 0 success; 1 error; 2 usage error; 3 invalid input;
+4 image error or verification mismatch; 5 drive error; 6 permission denied; 70 internal
+error (a bug); 130 cancelled.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from app import __version__
+from app.cli.commands import verify
+from app.cli.output import make_output
+from app.core.errors import EXIT_USAGE, AppError, exit_code_for
+from app.core.logs import setup_logging
+
+EPILOG = """\
+exit codes: 0 success, 1 error, 2 usage error, 3 invalid input, 4 image error or
+verification mismatch, 5 drive error, 6 permission denied, 70 internal error, 130 cancelled.
+Run without arguments to start the graphical application."""
+
+if TYPE_CHECKING:
+    Subparsers = argparse._SubParsersAction[argparse.ArgumentParser]
+Register = Callable[["Subparsers", list[argparse.ArgumentParser]], None]
+COMMANDS: list[Register] = [verify.register]
+
+
+def build_parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--json", action="store_true", help="print JSON events on stdout")
+    common.add_argument("-v", "--verbose", action="store_true", help="log details to stderr")
+    parser = argparse.ArgumentParser(
+        prog="spindle",
+        description="Spindle: build disc images, rip discs to images, burn images to discs.",
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--version", action="version", version=f"spindle {__version__}")
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for register in COMMANDS:
+        register(subparsers, [common])
+    return parser
+
+
+def run_cli(argv: list[str]) -> int:
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:  # --help/--version exit 0, usage errors exit 2
+        return int(exc.code) if isinstance(exc.code, int) else EXIT_USAGE
+    if args.command is None:
+        parser.print_help()
+        return EXIT_USAGE
+    setup_logging(stderr_level=logging.DEBUG if args.verbose else None)
+    try:
+        code: int = args.func(args)
+    except AppError as exc:  # raised while preparing a job (bad arguments found late)
+        code = exit_code_for(exc)
+        make_output(json_mode=args.json).error(exc, code)
+    except KeyboardInterrupt:
+        print("spindle: interrupted", file=sys.stderr)
+        code = 130
+    return code

@@ -1,0 +1,1 @@
+"""The Qt-free core: projects, images, MMC, transports, devices and jobs."""

@@ -1,0 +1,1 @@
+"""Disc images: building with pycdlib (the only package that imports it), reading, checksums."""
