@@ -16,8 +16,9 @@ One disc carries up to four directory trees that name the same files differently
 :func:`plan_names` computes every recorded name of a project deterministically: within a
 folder, names that are already valid keep their place first, then each name that must change
 gets its mangled form, and a form already taken gets ``~1``, ``~2``... before the extension
-(``readme~1.txt``; ``README_1.TXT`` in ISO 9660, whose d-characters have no ``~``).  The plan lists every original → recorded name (the UI shows it) and the
-problems that block a build (folders too deep without relocation).
+(``readme~1.txt``; ``README_1.TXT`` in ISO 9660, whose d-characters have no ``~``).
+The plan lists every original → recorded name (the UI shows it) and the problems that block
+a build (folders too deep without relocation).
 """
 
 from __future__ import annotations
