@@ -89,16 +89,22 @@ class _SpindleCdlib(pycdlib.PyCdlib):
         outfp.seek(start)
         outfp.flush()
         with inode.InodeOpenData(ino, block) as (data_fp, data_len):
-            src_offset = data_fp.tell()
-            yield from self.copier.iter_copy(
-                data_fp.fileno(),
-                src_offset,
-                outfp.fileno(),
-                start,
-                data_len,
-                name=self.names.get(id(ino), "a source file"),
-                dst_is_fresh=True,
-            )
+            try:
+                src_fd = data_fp.fileno()
+            except (AttributeError, io.UnsupportedOperation):
+                src_fd = None  # in-memory data pycdlib made itself (UDF link targets)
+            if src_fd is None:
+                yield from _copy_stream(data_fp, outfp, data_len)
+            else:
+                yield from self.copier.iter_copy(
+                    src_fd,
+                    data_fp.tell(),
+                    outfp.fileno(),
+                    start,
+                    data_len,
+                    name=self.names.get(id(ino), "a source file"),
+                    dst_is_fresh=True,
+                )
         padding = -data_len % block
         if padding:
             yield padding  # the fresh destination already reads as zeros there
@@ -150,13 +156,18 @@ class ImageBuilder:
             )
         self.warnings.extend(plan.warnings)
         fs = self.project.filesystems
-        if not fs.rock_ridge and not fs.udf:
-            links = [n.path for n in self.project if n.kind is NodeKind.SYMLINK]
-            if links:
-                self.warnings.append(
-                    f"{len(links)} symbolic link(s) are left out: only Rock Ridge and UDF can "
-                    f"record links ({', '.join(links[:3])})."
-                )
+        links = [n.path for n in self.project if n.kind is NodeKind.SYMLINK]
+        if links and not fs.rock_ridge:
+            self.warnings.append(
+                f"{len(links)} symbolic link(s) are left out: only Rock Ridge records links "
+                f"here ({', '.join(links[:3])})."
+            )
+        if fs.udf and self.project.boot.hybrid:
+            raise InvalidInputError(
+                "UDF and the hybrid USB layout cannot be combined: the backup GPT would take "
+                "the place of UDF's last anchor (ECMA-167 3/8.4.2.1).",
+                "--udf with --hybrid",
+            )
         return plan
 
     # ------------------------------------------------------------ step 1
@@ -342,15 +353,14 @@ class ImageBuilder:
                 )
                 files += 1
                 data += node.size_bytes
-            elif fs.rock_ridge or fs.udf:
+            elif fs.rock_ridge:
+                # UDF links are left out: 7-Zip refuses a whole UDF tree that holds one
                 assert node.target is not None
                 iso.add_symlink(
-                    symlink_path=iso_path if fs.rock_ridge else None,
+                    symlink_path=iso_path,
                     rr_symlink_name=rr_name,
-                    rr_path=node.target if fs.rock_ridge else None,
-                    joliet_path=joliet_path if fs.rock_ridge else None,
-                    udf_symlink_path=udf_path,
-                    udf_target=node.target if fs.udf else None,
+                    rr_path=node.target,
+                    joliet_path=joliet_path,
                 )
                 links += 1
             if on_item is not None and index % 256 == 0:
@@ -376,6 +386,7 @@ class ImageBuilder:
                 iso_path=folder,
                 rr_name="spindle_boot" if fs.rock_ridge else None,
                 joliet_path="/spindle_boot" if fs.joliet else None,
+                udf_path="/spindle_boot" if fs.udf else None,
                 file_mode=(stat.S_IFDIR | 0o755) if fs.rock_ridge else None,
             )
         fs = self.project.filesystems
@@ -385,6 +396,7 @@ class ImageBuilder:
             iso_path=f"{folder}/{name}",
             rr_name=lower if fs.rock_ridge else None,
             joliet_path=f"/spindle_boot/{lower}" if fs.joliet else None,
+            udf_path=f"/spindle_boot/{lower}" if fs.udf else None,
             file_mode=(stat.S_IFREG | 0o444) if fs.rock_ridge else None,
         )
         return f"{folder}/{name}"
@@ -569,6 +581,18 @@ class ImageBuilder:
             except pycdlibexception.PyCdlibException:
                 _log.debug("pycdlib close failed", exc_info=True)
             self._iso = None
+
+
+def _copy_stream(source: Any, outfp: BinaryIO, length: int) -> Generator[int, None, None]:
+    """Copy ``length`` bytes between file objects (for sources without a descriptor)."""
+    left = length
+    while left > 0:
+        data = source.read(min(left, 1024 * 1024))
+        if not data:
+            raise InternalError("in-memory image data ended early", f"{left} bytes missing")
+        outfp.write(data)
+        left -= len(data)
+        yield len(data)
 
 
 def _write_error(exc: OSError) -> ImageError:
