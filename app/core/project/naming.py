@@ -272,7 +272,7 @@ def plan_names(  # noqa: PLR0912, PLR0915 -- one pass over the tree, per file sy
         folder, iso_parent_path, joliet_path_len, depth = stack.pop()
         children = list(folder.children)
         extra: list[Node] = list(reserved) if folder is project.root else []  # type: ignore[arg-type]
-        everyone = children + extra
+        everyone = extra + children  # reserved names first: they win ties
 
         iso_names: dict[int, str] = {}
         for is_folder in (True, False):

@@ -28,7 +28,7 @@ from dataclasses import asdict, fields
 from pathlib import Path
 from typing import Any
 
-from app.core.errors import ProjectFileError
+from app.core.errors import InvalidInputError, ProjectFileError
 from app.core.project.model import (
     BootOptions,
     DiscProject,
@@ -147,6 +147,8 @@ def project_from_json(data: Any, name: str = "the project file") -> DiscProject:
             _attach(project, project.root, item)
     except ProjectFileError:
         raise
+    except InvalidInputError as exc:
+        raise ProjectFileError(f"“{name}” is damaged: {exc.message}", exc.detail) from exc
     except (KeyError, TypeError, ValueError, AttributeError) as exc:
         raise ProjectFileError(f"“{name}” is damaged.", f"{type(exc).__name__}: {exc}") from exc
     return project
