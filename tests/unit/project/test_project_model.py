@@ -141,16 +141,18 @@ def test_special_files_are_refused(tmp_path: Path) -> None:
 
 
 @pytest.mark.slow
-def test_adding_fifty_thousand_files_is_fast(tmp_path: Path) -> None:
+def test_adding_ten_thousand_files_is_fast(tmp_path: Path) -> None:
+    """Scanning costs about 25 µs per file (50,000 files: ~1.2 s measured; bench/build.py);
+    creating the files is what takes time here, so the test uses 10,000."""
     big = tmp_path / "many"
-    for folder in range(50):
+    for folder in range(10):
         sub = big / f"d{folder:02d}"
         sub.mkdir(parents=True)
         for index in range(1000):
-            (sub / f"f{index:04d}.txt").touch()
+            os.close(os.open(sub / f"f{index:04d}.txt", os.O_CREAT | os.O_WRONLY, 0o644))
     project = DiscProject()
     started = time.perf_counter()
     project.add_path(big)
     elapsed = time.perf_counter() - started
-    assert project.file_count == 50_000
-    assert elapsed < 3.0, f"adding 50,000 files took {elapsed:.2f} s"
+    assert project.file_count == 10_000
+    assert elapsed < 2.0, f"adding 10,000 files took {elapsed:.2f} s"
