@@ -268,6 +268,7 @@ class MainWindow(QMainWindow):
     # -- job status -------------------------------------------------------------------
 
     def _on_active_count(self, count: int) -> None:
+        self.jobs_dock.setWindowTitle(f"Jobs ({count})" if count else "Jobs")
         if count == 0:
             self.jobs_status.setText("No jobs running")
         else:

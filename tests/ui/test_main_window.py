@@ -8,7 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSize
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
@@ -39,6 +39,15 @@ def test_workspaces_switch_by_action_and_shortcut(window: MainWindow) -> None:
     assert window.current_workspace() is Workspace.READ
     assert window.workspace_actions[Workspace.READ].isChecked()
     assert window.quit_action.shortcut().toString() == "Ctrl+Q"
+
+
+def test_workspace_shortcut_keys(qtbot: QtBot, window: MainWindow) -> None:
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    qtbot.keyClick(window, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
+    assert window.current_workspace() is Workspace.WRITE
+    qtbot.keyClick(window, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
+    assert window.current_workspace() is Workspace.BUILD
 
 
 def test_build_page_explains_itself_without_fake_controls(window: MainWindow) -> None:
