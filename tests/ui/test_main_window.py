@@ -157,6 +157,9 @@ def test_closing_with_a_running_job_cancels_and_waits(
     assert handle.state is JobState.CANCELLED
     assert job.cleaned.is_set()
     assert job.cleanup_outcomes == [Outcome.CANCELLED]
+    # the GUI kept processing events while it waited: the panel saw the job end
+    assert main.jobs_panel.row_for(handle).state is JobState.CANCELLED
+    assert main.bridge.active_handles() == []
     assert not [t for t in threading.enumerate() if t.name.startswith("job-") and t.is_alive()]
     main.log_view.uninstall()
 
