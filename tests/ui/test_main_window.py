@@ -17,6 +17,7 @@ from tests.ui.sample_jobs import SteppedJob
 from app.core.jobs import JobState, Outcome
 from app.ui.drive_panel import NO_DRIVE_TEXT
 from app.ui.icons import distinct_colours
+from app.ui.log_view import QtLogHandler
 from app.ui.main_window import MainWindow
 from app.ui.preferences_dialog import PreferencesDialog
 from app.ui.settings import Preferences, Settings, Theme
@@ -114,7 +115,7 @@ def test_geometry_state_and_workspace_persist(
     first.show_workspace(Workspace.WRITE)
     first.log_dock.hide()
     assert first.close()
-    first.log_view.uninstall()
+    assert not [h for h in logging.getLogger().handlers if isinstance(h, QtLogHandler)]
 
     second = MainWindow(open_settings(settings_path))
     qtbot.addWidget(second)
