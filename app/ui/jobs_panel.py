@@ -249,6 +249,7 @@ class JobsPanel(QWidget):
         )
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty_label.setWordWrap(True)
+        self.empty_label.setContentsMargins(24, 40, 24, 40)
 
         self._list = QWidget()
         self._list.setObjectName("jobsList")
