@@ -87,7 +87,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
 
         # side and bottom panels
-        self.drive_panel = DrivePanel()
+        self.drive_panel = DrivePanel(self.bridge)
         self.jobs_panel = JobsPanel(self.bridge)
         self.log_view = LogView()
         self.log_view.install()

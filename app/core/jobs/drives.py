@@ -171,3 +171,24 @@ class TrayJob(Job[TrayResult]):
             else:
                 drive.eject()
         return TrayResult(self.path, "loaded" if self.load else "ejected")
+
+
+@dataclass
+class RefreshDriveJob(Job[DriveReport]):
+    """Re-read one drive for the drive panel; never fails (errors are in the report).  Its
+    ``resource`` keeps it from running while a rip or burn uses the drive."""
+
+    path: str
+    entry: DriveEntry | None = None
+    opener: DriveOpener = Drive.open
+
+    @property
+    def title(self) -> str:  # type: ignore[override]
+        return f"Read drive {self.path}"
+
+    @property
+    def resource(self) -> str:  # type: ignore[override]
+        return self.path
+
+    def run(self, ctx: JobContext) -> DriveReport:
+        return report_drive(self.path, self.entry, self.opener)
