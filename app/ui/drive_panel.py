@@ -120,7 +120,8 @@ class DriveCard(QFrame):
         buttons = QHBoxLayout()
         buttons.setSpacing(4)
         for button in (self.eject_button, self.load_button, self.details_button):
-            button.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+            button.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+            button.setMinimumWidth(48)
             buttons.addWidget(button)
         column = QVBoxLayout(self)
         column.setContentsMargins(8, 8, 8, 8)
@@ -149,6 +150,9 @@ class DriveCard(QFrame):
             writes = info.writes_summary
             self.writes_label.setText(f"{report.path} · {writes}")
             self.eject_button.setEnabled(info.can_eject)
+            self.load_button.setEnabled(info.can_load)
+            if not info.can_load:
+                self.load_button.setToolTip("This drive cannot close its tray by itself")
         self.details_button.setEnabled(info is not None)
         if media is not None:
             self.media_label.setText(media.summary)
@@ -333,6 +337,7 @@ class DrivePanel(QWidget):
         self.scroll_area = QScrollArea()
         self.scroll_area.setWidgetResizable(True)
         self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.scroll_area.setWidget(holder)
         self.stack = QStackedWidget()
         self.stack.addWidget(self.empty_state)

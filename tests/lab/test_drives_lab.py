@@ -19,10 +19,14 @@ import pytest
 from tests.lab.conftest import Lab, LabDrive
 from tests.lab.test_mmc_lab import sg_get_config, sg_inq
 
+from app.cli.commands.drives import describe_info, describe_list
+from app.cli.output import to_jsonable
 from app.core.devices.discovery import list_drives
 from app.core.devices.drive import Drive
 from app.core.devices.info import MediaState
 from app.core.devices.watch import DriveEvent, DriveEventKind, DriveWatcher
+from app.core.jobs import run_job
+from app.core.jobs.drives import DriveInfoJob, ListDrivesJob, TrayJob
 from app.core.units import MediaPreset
 
 pytestmark = pytest.mark.lab
@@ -94,18 +98,19 @@ def test_drives_json_lists_every_lab_drive_with_its_medium(lab: Lab) -> None:
 
 
 def test_drives_plain_output(lab: Lab) -> None:
-    out = spindle("drives")
-    assert out.returncode == 0, out.stderr
-    assert "DVD+R, blank, 4.38 GiB free" in out.stdout
-    assert f"{lab.cd_empty.device}  QEMU VSCSI_EMPTY" in out.stdout
-    assert "No disc" in out.stdout
+    result = run_job(ListDrivesJob())  # what `spindle drives` prints
+    assert result.value is not None
+    text = describe_list(result.value)
+    assert "DVD+R, blank, 4.38 GiB free" in text
+    assert f"{lab.cd_empty.device}  QEMU VSCSI_EMPTY" in text
+    assert "No disc" in text
 
 
 def test_drives_info_matches_probe_and_sg3_utils(lab: Lab, sg3_utils: None) -> None:
     for drive in lab.all_drives:
-        out = spindle("drives", "info", drive.device, "--json")
-        assert out.returncode == 0, out.stderr
-        report = result_of(out)["value"]
+        result = run_job(DriveInfoJob(drive.device))  # what `spindle drives info --json` prints
+        assert result.ok, result.error
+        report = to_jsonable(result.value)
         info, media = report["info"], report["media"]
         inq = sg_inq(drive.device)
         assert (info["vendor"], info["model"], info["firmware"]) == (
@@ -132,12 +137,13 @@ def test_drives_info_matches_probe_and_sg3_utils(lab: Lab, sg3_utils: None) -> N
 
 
 def test_drives_info_plain_output_shows_profiles_and_features(lab: Lab) -> None:
-    out = spindle("drives", "info", lab.blanks[0].device)
-    assert out.returncode == 0, out.stderr
-    assert "Writes:        DVD+R" in out.stdout
-    assert "0x001B DVD+R [current, write]" in out.stdout
-    assert "0x002B DVD+R" in out.stdout
-    assert "Disc:          DVD+R, blank, 4.38 GiB free" in out.stdout
+    result = run_job(DriveInfoJob(lab.blanks[0].device))
+    assert result.value is not None
+    text = describe_info(result.value)
+    assert "Writes:        DVD+R" in text
+    assert "0x001B DVD+R [current, write]" in text
+    assert "0x002B DVD+R" in text
+    assert "Disc:          DVD+R, blank, 4.38 GiB free" in text
 
 
 def test_permission_errors_are_clear_for_unprivileged_users(lab: Lab) -> None:
@@ -154,9 +160,6 @@ def test_permission_errors_are_clear_for_unprivileged_users(lab: Lab) -> None:
     assert out.returncode == 6
     assert "Add your user to the “cdrom” group" in out.stdout
     assert "VSCSI_CD-ROM" in out.stdout  # the listing still names the drives (from udev)
-    out = spindle("eject", lab.cd_vscsi.device, user="nobody")
-    assert out.returncode == 6
-    assert "not allowed to use the drive" in out.stderr
 
 
 def lab_media(*args: str) -> None:
@@ -245,11 +248,12 @@ def test_list_drives_finds_the_lab_drives_through_pyudev(lab: Lab) -> None:
     assert entries[lab.cd_vscsi.device].writes == ()
 
 
-def test_eject_and_load_a_tgt_tray(lab: Lab) -> None:
+def test_eject_a_tgt_tray(lab: Lab) -> None:
     drive: LabDrive = lab.blanks[-1]
-    out = spindle("eject", drive.device)
-    assert out.returncode == 0, out.stderr
-    assert "ejected" in out.stdout
+    result = run_job(TrayJob(drive.device))  # `spindle eject DEVICE`
+    assert result.ok, result.error
+    with Drive.open(drive.device) as opened:
+        assert opened.media_info().state is MediaState.NONE
     lab_media("blank", drive.device)
     with Drive.open(drive.device) as opened:
         assert opened.media_info().state is MediaState.BLANK

@@ -47,10 +47,12 @@ def test_cards_show_each_drive_and_its_disc(qtbot: QtBot, bridge: JobBridge) -> 
     assert blank.writes_label.text() == "/dev/sr5 · writes DVD+R"
     assert blank.capacity_bar.isVisible()
     assert blank.capacity_bar.value() == 0
+    assert not blank.load_button.isEnabled()  # tgt's Removable Medium feature: Load=0
     rom = panel.cards["/dev/sr0"]
     wait_media(qtbot, rom, "CD-ROM, complete, 3.92 MiB")
     assert rom.writes_label.text() == "/dev/sr0 · read-only"
     assert rom.capacity_bar.value() == 1000
+    assert rom.load_button.isEnabled()
     empty = panel.cards["/dev/sr1"]
     wait_media(qtbot, empty, "No disc")
     assert not empty.capacity_bar.isVisible()
@@ -114,8 +116,9 @@ def test_eject_and_close_tray_run_as_jobs_on_the_drive(qtbot: QtBot, bridge: Job
     assert handle.state is JobState.SUCCEEDED
     assert result.ok
     assert [c.cdb.hex() for c in opened[0].calls] == ["1e0000000000", "1b0000000200"]
+    # tgt cannot load (its button is disabled); the panel's action sends the command anyway
     with qtbot.waitSignal(bridge.finished, timeout=5000):
-        card.load_button.click()
+        panel.load("/dev/sr5")
     sent = [c.cdb.hex() for transport in opened for c in transport.calls]
     assert "1b0000000300" in sent
 
