@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from app import APP_NAME
+from app.core.devices.source import DriveSource
 from app.core.jobs import JobHandle, Outcome, Result
 from app.ui.about_dialog import AboutDialog
 from app.ui.drive_panel import DrivePanel
@@ -54,6 +55,7 @@ class MainWindow(QMainWindow):
         *,
         log_path: Path | None = None,
         bridge: JobBridge | None = None,
+        drive_source: DriveSource | None = None,
     ) -> None:
         super().__init__()
         self.settings = settings if settings is not None else Settings()
@@ -89,7 +91,7 @@ class MainWindow(QMainWindow):
         self._central = central
 
         # side and bottom panels
-        self.drive_panel = DrivePanel()
+        self.drive_panel = DrivePanel(self.bridge, drive_source)
         self.jobs_panel = JobsPanel(self.bridge)
         self.log_view = LogView()
         self.log_view.install()

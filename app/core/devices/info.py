@@ -136,6 +136,8 @@ class DriveInfo:
     buffer_size_bytes: int = 0
     loading_mechanism: str = ""
     can_eject: bool = True
+    can_load: bool = True
+    """The tray closes by command (Removable Medium feature, Load bit)."""
     can_lock: bool = False
     media_events: bool = False
     """Answers GET EVENT STATUS NOTIFICATION (media class), so media changes can be polled."""
@@ -337,6 +339,7 @@ def read_drive_info(drive: Drive) -> DriveInfo:
         buffer_size_bytes=caps.buffer_size_kib * 1024 if caps is not None else 0,
         loading_mechanism=removable.mechanism_name if removable is not None else "",
         can_eject=removable.can_eject if removable else caps.can_eject if caps else True,
+        can_load=removable.can_load if removable else True,
         can_lock=removable.can_lock if removable else caps.can_lock if caps else False,
         media_events=events is not None and events.supports_media_class,
     )
