@@ -1,6 +1,7 @@
 """Spindle's images read by the Linux kernel's own iso9660 and udf drivers, in the drive lab
-guest (root, loop devices, a real sr driver): loop mounts, a mount from an emulated optical
-drive, and a build into a full file system.  Outside the lab these tests FAIL (LAB_* missing).
+guest: each image goes into the lab's emulated SCSI CD drive and is mounted from /dev/srN
+(the lab kernel has no loop driver: no /dev/loop-control, losetup fails), and a build
+into a full (2 MiB tmpfs) file system.  Outside the lab these tests FAIL (LAB_* missing).
 """
 
 from __future__ import annotations
@@ -89,30 +90,12 @@ def assert_same_tree(src: Path, mnt: Path) -> None:
             assert int(copy.stat().st_mtime) == OLD_NS // 10**9, path
 
 
-def test_iso9660_driver_reads_rock_ridge(lab_env: dict[str, str], tmp_path: Path) -> None:
-    src = make_tree(tmp_path / "src", links=True)
-    image = tmp_path / "rr.iso"
-    build(src, image, FileSystemOptions())
-    with mounted(str(image), "iso9660", tmp_path / "mnt", "loop") as mnt:
-        assert_same_tree(src, mnt)
-        assert os.readlink(mnt / "link") == "big.bin"
-
-
-def test_udf_driver_reads_the_udf_tree(lab_env: dict[str, str], tmp_path: Path) -> None:
-    src = make_tree(tmp_path / "src", links=False)
-    image = tmp_path / "udf.iso"
-    build(src, image, FileSystemOptions(udf=True))
-    with mounted(str(image), "udf", tmp_path / "mnt", "loop") as mnt:
-        assert_same_tree(src, mnt)
-
-
-def test_iso9660_from_an_optical_drive(lab_env: dict[str, str], tmp_path: Path) -> None:
-    """The image inserted into the lab's SCSI CD drive and mounted from /dev/srN."""
-    src = make_tree(tmp_path / "src", links=True)
-    image = Path(lab_env["LAB_RUN_DIR"]) / "spindle-kernel-mount.iso"
-    image.unlink(missing_ok=True)
-    build(src, image, FileSystemOptions())
+@contextmanager
+def in_drive(lab_env: dict[str, str], image: Path) -> Iterator[str]:
+    """``image`` in the lab's SCSI CD drive (the kernel's sr driver); the lab's own ISO goes
+    back in afterwards for the other lab tests."""
     drive = lab_env["LAB_CD_VSCSI"]
+    sh("lab-media", "eject", drive)  # forced: udev/the kernel may hold the door locked
     sh("lab-media", "insert", drive, str(image))
     try:
         deadline = time.monotonic() + 60
@@ -122,10 +105,39 @@ def test_iso9660_from_an_optical_drive(lab_env: dict[str, str], tmp_path: Path) 
                 break
             assert time.monotonic() < deadline, f"{drive} never showed the new medium ({size})"
             time.sleep(1)
-        with mounted(drive, "iso9660", tmp_path / "mnt") as mnt:
+        yield drive
+    finally:
+        sh("lab-media", "eject", drive, check=False)
+        sh("lab-media", "insert", drive, lab_env["LAB_ISO"])
+
+
+def _image_path(lab_env: dict[str, str], name: str) -> Path:
+    """Images the drive reads must be host paths (LAB_RUN_DIR), not the guest's /tmp."""
+    image = Path(lab_env["LAB_RUN_DIR"]) / name
+    image.unlink(missing_ok=True)
+    return image
+
+
+def test_iso9660_driver_reads_rock_ridge_from_a_cd(lab_env: dict[str, str], tmp_path: Path) -> None:
+    src = make_tree(tmp_path / "src", links=True)
+    image = _image_path(lab_env, "spindle-rr.iso")
+    build(src, image, FileSystemOptions())
+    try:
+        with in_drive(lab_env, image) as drive, mounted(drive, "iso9660", tmp_path / "m") as mnt:
+            assert_same_tree(src, mnt)
+            assert os.readlink(mnt / "link") == "big.bin"
+    finally:
+        image.unlink(missing_ok=True)
+
+
+def test_udf_driver_reads_the_udf_tree_from_a_cd(lab_env: dict[str, str], tmp_path: Path) -> None:
+    src = make_tree(tmp_path / "src", links=False)
+    image = _image_path(lab_env, "spindle-udf.iso")
+    build(src, image, FileSystemOptions(udf=True))
+    try:
+        with in_drive(lab_env, image) as drive, mounted(drive, "udf", tmp_path / "m") as mnt:
             assert_same_tree(src, mnt)
     finally:
-        sh("lab-media", "insert", drive, lab_env["LAB_ISO"])
         image.unlink(missing_ok=True)
 
 
