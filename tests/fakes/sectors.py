@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from app.core.errors import TransportError
+from app.core.rip.disc import DiscLayout, TrackKind, TrackLayout
 from app.core.rip.source import ReadSpeedKind, SectorReadError, Sense
 
 
@@ -63,3 +64,22 @@ class FakeSource:
             for s in range(lba, lba + count):
                 seen[s] = seen.get(s, 0) + 1
         return {s for s, n in seen.items() if n > 1}
+
+
+@dataclass
+class FakeDisc(FakeSource):
+    """A :class:`FakeSource` that is also a :class:`~app.core.rip.source.DiscSource`."""
+
+    path: str = "/dev/fake0"
+    medium: str = "DVD-ROM"
+    overwritable: bool = False
+    tracks: tuple[TrackLayout, ...] | None = None
+    closed: bool = False
+
+    def layout(self) -> DiscLayout:
+        sectors = self.total_sectors
+        tracks = self.tracks or (TrackLayout(1, 0, sectors, TrackKind.DATA),)
+        return DiscLayout(sectors, tracks, self.medium, self.overwritable)
+
+    def close(self) -> None:
+        self.closed = True

@@ -11,9 +11,12 @@ from __future__ import annotations
 
 import enum
 from dataclasses import dataclass
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
 from app.core.errors import DeviceError
+
+if TYPE_CHECKING:
+    from app.core.rip.disc import DiscLayout
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,7 +72,21 @@ class SectorSource(Protocol):
         ...
 
 
+@runtime_checkable
 class SpeedControl(Protocol):
     """Optional: a source that can change the drive's read speed between phases."""
 
     def use_speed(self, kind: ReadSpeedKind) -> None: ...
+
+
+class DiscSource(SectorSource, Protocol):
+    """A source that can also describe what it holds and be closed: an opened drive."""
+
+    @property
+    def path(self) -> str: ...
+
+    def layout(self) -> DiscLayout:
+        """Capacity, tracks and medium of the inserted disc (raises NoMediumError)."""
+        ...
+
+    def close(self) -> None: ...

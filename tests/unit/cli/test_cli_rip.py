@@ -1,0 +1,77 @@
+"""``spindle rip`` from the command line, with image files as the source."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[3]
+
+
+def spindle(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "SPINDLE_LOG_DIR": str(cwd)}
+    return subprocess.run(
+        [sys.executable, "-m", "app", *args],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=cwd,
+        stdin=subprocess.DEVNULL,
+        timeout=60,
+        check=False,
+    )
+
+
+def test_rip_an_image_file(tmp_path: Path) -> None:
+    source = tmp_path / "src.iso"
+    source.write_bytes(os.urandom(2048 * 700))
+    out = spindle("rip", "src.iso", "copy.iso", "--verify", cwd=tmp_path)
+    assert out.returncode == 0, out.stderr
+    assert (tmp_path / "copy.iso").read_bytes() == source.read_bytes()
+    assert "Every sector was read." in out.stdout
+    assert "Verified: 700 sectors compared" in out.stdout
+    assert (tmp_path / "copy.iso.sha256").exists()
+    assert not (tmp_path / "copy.iso.map").exists()
+    check = subprocess.run(
+        ["sha256sum", "-c", "copy.iso.sha256"], cwd=tmp_path, capture_output=True, check=False
+    )
+    assert check.returncode == 0
+
+
+def test_refuses_to_overwrite_and_explains(tmp_path: Path) -> None:
+    (tmp_path / "src.iso").write_bytes(bytes(2048 * 20))
+    (tmp_path / "copy.iso").write_bytes(b"keep")
+    out = spindle("rip", "src.iso", "copy.iso", cwd=tmp_path)
+    assert out.returncode == 3
+    assert "already exists" in out.stderr
+    assert (tmp_path / "copy.iso").read_bytes() == b"keep"
+
+
+def test_missing_device_and_bad_options(tmp_path: Path) -> None:
+    out = spindle("rip", "/dev/does-not-exist", "x.iso", cwd=tmp_path)
+    assert out.returncode == 5
+    assert "There is no drive or file" in out.stderr
+    assert not (tmp_path / "x.iso.part").exists()
+    out = spindle("rip", "a", "b", "--retries", "-1", cwd=tmp_path)
+    assert out.returncode == 2
+
+
+def test_json_events_and_explicit_map(tmp_path: Path) -> None:
+    (tmp_path / "src.iso").write_bytes(os.urandom(2048 * 64))
+    out = spindle(
+        "rip", "src.iso", "c.iso", "--map", "c.log", "--json", "--no-checksums", cwd=tmp_path
+    )
+    assert out.returncode == 0, out.stderr
+    events = [json.loads(line) for line in out.stdout.splitlines()]
+    assert events[0]["event"] == "start"
+    assert events[-1]["event"] == "result"
+    assert events[-1]["value"]["summary"]["bad_ranges"] == []
+    assert (tmp_path / "c.log").read_text().splitlines()[-1] == "0x00000000  0x00020000  +"
+    assert not (tmp_path / "c.iso.sha256").exists()
+    # --resume of a finished clean rip reads nothing and succeeds
+    out = spindle("rip", "src.iso", "c.iso", "--map", "c.log", "--resume", cwd=tmp_path)
+    assert out.returncode == 0, out.stderr
+    assert "Resumed: 0 sectors read" in out.stdout
