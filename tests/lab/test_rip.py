@@ -186,13 +186,16 @@ def dm_error_device(tmp_path: Path) -> Iterator[tuple[str, bytes, set[int]]]:
     for tool in ("losetup", "dmsetup"):
         if shutil.which(tool) is None:
             pytest.fail(f"{tool} missing in the lab guest", pytrace=False)
-    subprocess.run(["modprobe", "dm-mod"], check=False, capture_output=True)
+    for module in ("loop", "dm-mod"):
+        subprocess.run(["modprobe", module], check=False, capture_output=True)
     backing = tmp_path / "backing.img"
     data = os.urandom(3072 * SS)
     backing.write_bytes(data)
-    loop = subprocess.run(
-        ["losetup", "--find", "--show", str(backing)], capture_output=True, text=True, check=True
-    ).stdout.strip()
+    attached = subprocess.run(
+        ["losetup", "--find", "--show", str(backing)], capture_output=True, text=True, check=False
+    )
+    assert attached.returncode == 0, f"losetup: {attached.stderr}"
+    loop = attached.stdout.strip()
     bad = {7, 300, 301, 302, 303, 2000}
     table, pos = [], 0
     for lba in sorted(bad):
@@ -237,8 +240,14 @@ def _device_sectors(device: str) -> int:
         os.close(fd)
 
 
+def _lab_media(*args: str) -> None:
+    done = subprocess.run(["lab-media", *args], capture_output=True, text=True, check=False)
+    assert done.returncode == 0, f"lab-media {' '.join(args)}: {done.stderr}"
+
+
 def _insert(device: str, image: Path) -> None:
-    subprocess.run(["lab-media", "insert", device, str(image)], check=True, capture_output=True)
+    _lab_media("eject", device)
+    _lab_media("insert", device, str(image))
     want = image.stat().st_size // SS
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:

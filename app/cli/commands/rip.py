@@ -7,9 +7,11 @@ from pathlib import Path
 
 from app.cli.output import make_output
 from app.cli.runner import run_cli_job
+from app.core.errors import InvalidInputError
 from app.core.image.checksum import Algorithm
 from app.core.jobs.rip import ImageFormat, RipJob, RipResult, describe_compare
 from app.core.rip.rescue import DEFAULT_CHUNK_SECTORS, DEFAULT_RETRIES, RescueOptions
+from app.core.rip.speed import MAXIMUM, ReadSpeed, parse_read_speed
 from app.core.units import format_size
 
 EXIT_UNREADABLE = 4
@@ -59,6 +61,13 @@ def register(
         help=f"sectors per read (default {DEFAULT_CHUNK_SECTORS})",
     )
     parser.add_argument(
+        "--speed",
+        type=_speed,
+        default=MAXIMUM,
+        metavar="X",
+        help="read speed: max (default), a multiple like 8x, or kB/s; retries read slower",
+    )
+    parser.add_argument(
         "--format",
         choices=[f.value for f in ImageFormat],
         default=ImageFormat.AUTO.value,
@@ -78,6 +87,13 @@ def _non_negative(text: str) -> int:
     if value < 0:
         raise argparse.ArgumentTypeError("must be 0 or more")
     return value
+
+
+def _speed(text: str) -> ReadSpeed:
+    try:
+        return parse_read_speed(text)
+    except InvalidInputError as exc:
+        raise argparse.ArgumentTypeError(exc.message) from exc
 
 
 def _positive(text: str) -> int:
@@ -134,6 +150,7 @@ def run(args: argparse.Namespace) -> int:
         ),
         image_format=ImageFormat(args.format),
         verify=args.verify,
+        speed=args.speed,
         checksums=() if args.no_checksums else (Algorithm.SHA256, Algorithm.MD5),
     )
     unreadable = False

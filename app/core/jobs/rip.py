@@ -34,6 +34,7 @@ from app.core.rip.mapfile import BlockStatus, MapFileError, RescueMap, load_map,
 from app.core.rip.rescue import RescueEngine, RescueOptions, RescueProgress, RescueSummary
 from app.core.rip.source import DiscSource, SectorReadError, SpeedControl
 from app.core.rip.sources import open_disc_source
+from app.core.rip.speed import MAXIMUM, ReadSpeed
 
 PHASE_PREPARING = "Reading the disc layout"
 PHASE_CHECKSUMS = "Computing checksums"
@@ -97,7 +98,10 @@ class RipJob(Job[RipResult]):
     image_format: ImageFormat = ImageFormat.AUTO
     verify: bool = False
     checksums: tuple[Algorithm, ...] = (Algorithm.SHA256, Algorithm.MD5)
-    open_source: Callable[[str], DiscSource] = open_disc_source
+    speed: ReadSpeed = MAXIMUM
+    """Read speed for the copying passes (retries use a slow speed, see rip.speed)."""
+    open_source: Callable[[str], DiscSource] | None = None
+    """How to open ``device`` (tests pass fakes); default :func:`open_disc_source`."""
     rescue_map: RescueMap | None = field(default=None, init=False)
     """The live map while the rip runs (the GUI draws it)."""
     _created: list[Path] = field(default_factory=list, init=False)
@@ -116,7 +120,10 @@ class RipJob(Job[RipResult]):
     def run(self, ctx: JobContext) -> RipResult:
         self._check_output_folder()
         ctx.report(Progress(PHASE_PREPARING, 0, None, Unit.SECTORS))
-        source = self.open_source(self.device)
+        if self.open_source is not None:
+            source = self.open_source(self.device)
+        else:
+            source = open_disc_source(self.device, self.speed)
         try:
             layout = source.layout()
             ctx.log.info(
