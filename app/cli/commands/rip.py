@@ -111,6 +111,8 @@ def describe(result: RipResult) -> str:
         f"Wrote {result.output}: {size.sectors} sectors ({format_size(size.size_bytes)}){label}",
         f"Size: {size.describe()}",
     ]
+    if result.cue_path is not None:
+        lines.append(f"CUE sheet: {result.cue_path} ({len(result.tracks)} tracks)")
     if result.resumed:
         lines.append(f"Resumed: {summary.sectors_read} sectors read in this run.")
     if summary.bad_ranges:

@@ -22,22 +22,37 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from app import __version__
-from app.core.errors import Cancelled, DeviceError, InvalidInputError, VerifyError
+from app.core.errors import Cancelled, DeviceError, ImageError, InvalidInputError, VerifyError
 from app.core.image.checksum import Algorithm, Digest, hash_file, write_sidecar
+from app.core.image.cue import CueTrack, CueTrackMode, format_cue
 from app.core.image.extents import OwnerReport, owners_of
 from app.core.image.volume import PVD_LBA, PrimaryVolume, parse_primary_volume
 from app.core.jobs.job import Job, JobContext, Outcome
 from app.core.jobs.progress import Progress, Unit
 from app.core.rip.compare import CompareResult, compare_disc_with_image
-from app.core.rip.disc import DiscLayout, SizeDecision, decide_image_size
+from app.core.rip.disc import (
+    DiscLayout,
+    SizeDecision,
+    SizeSource,
+    TrackKind,
+    decide_image_size,
+)
 from app.core.rip.mapfile import BlockStatus, MapFileError, RescueMap, load_map, save_map
 from app.core.rip.rescue import RescueEngine, RescueOptions, RescueProgress, RescueSummary
-from app.core.rip.source import DiscSource, SectorReadError, SpeedControl
+from app.core.rip.source import (
+    DiscSource,
+    RawCapable,
+    SectorReadError,
+    SectorSource,
+    SpeedControl,
+)
 from app.core.rip.sources import open_disc_source
 from app.core.rip.speed import MAXIMUM, ReadSpeed
+from app.core.rip.subchannel import QPosition, find_pregap_start
 
 PHASE_PREPARING = "Reading the disc layout"
 PHASE_CHECKSUMS = "Computing checksums"
+PHASE_PREGAPS = "Finding track pregaps"
 
 
 class ImageFormat(enum.Enum):
@@ -61,6 +76,59 @@ class RipResult:
     """The map file kept next to the image (``None`` when it was removed after a clean rip)."""
     resumed: bool
     verify: CompareResult | None = None
+    cue_path: Path | None = None
+    tracks: tuple[CueTrack, ...] = ()
+    """The tracks of a BIN/CUE image, as written to the CUE sheet."""
+
+
+@dataclass(frozen=True, slots=True)
+class _Rescued:
+    summary: RescueSummary
+    resumed: bool
+    map_path: Path | None
+
+
+def cue_tracks(
+    layout: DiscLayout, read_q: Callable[[int], QPosition | None]
+) -> tuple[CueTrack, ...]:
+    """The CUE tracks of a disc: modes and flags from the TOC, INDEX 00 from the Q
+    sub-channel (:func:`app.core.rip.subchannel.find_pregap_start`)."""
+    result: list[CueTrack] = []
+    previous_start = 0
+    for track in layout.tracks:
+        if track.kind is TrackKind.AUDIO:
+            mode = CueTrackMode.AUDIO
+        elif track.data_mode == 2:
+            mode = CueTrackMode.MODE2_RAW
+        else:
+            mode = CueTrackMode.MODE1_RAW
+        pregap = None
+        if result:
+            pregap = find_pregap_start(read_q, track.number, previous_start, track.start_lba)
+        audio = track.kind is TrackKind.AUDIO
+        result.append(
+            CueTrack(
+                track.number,
+                mode,
+                track.start_lba,
+                pregap_lba=pregap,
+                copy_permitted=bool(track.control & 0x02),
+                pre_emphasis=audio and bool(track.control & 0x01),
+                four_channel=audio and bool(track.control & 0x08),
+            )
+        )
+        previous_start = track.start_lba
+    return tuple(result)
+
+
+def _write_text_atomically(path: Path, text: str) -> None:
+    temp = path.with_name(f".{path.name}.tmp")
+    try:
+        temp.write_text(text, encoding="utf-8")
+        temp.replace(path)
+    except OSError as exc:
+        temp.unlink(missing_ok=True)
+        raise ImageError(f"Could not write “{path}”.", str(exc)) from exc
 
 
 def partial_path(output: Path) -> Path:
@@ -104,10 +172,15 @@ class RipJob(Job[RipResult]):
     """How to open ``device`` (tests pass fakes); default :func:`open_disc_source`."""
     rescue_map: RescueMap | None = field(default=None, init=False)
     """The live map while the rip runs (the GUI draws it)."""
+    layout: DiscLayout | None = field(default=None, init=False)
+    """What the drive said is in it, once known (the GUI shows it)."""
+    image_path: Path = field(default=Path(), init=False)
+    """The image being written: ``output``, or ``output`` with ``.bin`` for BIN/CUE."""
     _created: list[Path] = field(default_factory=list, init=False)
 
     def __post_init__(self) -> None:
         self.resource = self.device
+        self.image_path = self.output
 
     @property
     def title(self) -> str:  # type: ignore[override]
@@ -115,7 +188,7 @@ class RipJob(Job[RipResult]):
 
     @property
     def effective_map_path(self) -> Path:
-        return self.map_path or default_map_path(self.output)
+        return self.map_path or default_map_path(self.image_path)
 
     def run(self, ctx: JobContext) -> RipResult:
         self._check_output_folder()
@@ -132,7 +205,11 @@ class RipJob(Job[RipResult]):
                 layout.capacity_sectors,
                 len(layout.tracks),
             )
-            self._check_format(layout)
+            self.layout = layout
+            if self._wants_bin(layout):
+                return self._rip_bin(ctx, source, layout)
+            if layout.capacity_sectors <= 0:
+                raise DeviceError(f"The disc in {self.device} is blank or empty.", "capacity 0")
             volume = self._read_volume(source, layout)
             return self._rip_iso(ctx, source, layout, volume)
         finally:
@@ -147,20 +224,14 @@ class RipJob(Job[RipResult]):
                 f"The folder “{folder}” does not exist.", f"output {self.output}"
             )
 
-    def _check_format(self, layout: DiscLayout) -> None:
+    def _wants_bin(self, layout: DiscLayout) -> bool:
         if layout.needs_raw_image and self.image_format is ImageFormat.ISO:
             raise InvalidInputError(
                 "This disc has audio or several tracks: an ISO image cannot hold it. "
                 "Choose the BIN/CUE format.",
                 f"{len(layout.tracks)} tracks, audio: {layout.has_audio}",
             )
-        if layout.needs_raw_image or self.image_format is ImageFormat.BIN:
-            raise InvalidInputError(
-                "Ripping to BIN/CUE needs a drive that reads raw sectors (READ CD).",
-                f"{self.device} is read as {layout.medium}",
-            )
-        if layout.capacity_sectors <= 0:
-            raise DeviceError(f"The disc in {self.device} is blank or empty.", "capacity 0")
+        return layout.needs_raw_image or self.image_format is ImageFormat.BIN
 
     def _read_volume(self, source: DiscSource, layout: DiscLayout) -> PrimaryVolume | None:
         """The disc's PVD; on resume also the one already in the image, which must match
@@ -188,7 +259,7 @@ class RipJob(Job[RipResult]):
         pos = PVD_LBA * sector_size
         if pos >= rescue_map.size_bytes or rescue_map.status_at(pos) is not BlockStatus.FINISHED:
             return None
-        for candidate in (partial_path(self.output), self.output):
+        for candidate in (partial_path(self.image_path), self.image_path):
             if candidate.is_file():
                 with candidate.open("rb") as stream:
                     stream.seek(pos)
@@ -198,7 +269,8 @@ class RipJob(Job[RipResult]):
     def _open_image(self, size_bytes: int) -> tuple[Path, int, RescueMap, bool]:
         """The image to write (a ``.part`` or, when retrying a finished rip, the image
         itself), its descriptor, the map, and whether the map came from a previous run."""
-        output, partial, map_path = self.output, partial_path(self.output), self.effective_map_path
+        output, map_path = self.image_path, self.effective_map_path
+        partial = partial_path(output)
         if not self.resume:
             if output.exists():
                 raise InvalidInputError(
@@ -258,20 +330,13 @@ class RipJob(Job[RipResult]):
         return (
             f"Mapfile. Created by Spindle {__version__}",
             f"Source: {self.device}",
-            f"Image: {self.output.name}",
+            f"Image: {self.image_path.name}",
         )
 
-    def _rip_iso(
-        self,
-        ctx: JobContext,
-        source: DiscSource,
-        layout: DiscLayout,
-        volume: PrimaryVolume | None,
-    ) -> RipResult:
-        size = decide_image_size(layout, volume)
-        ctx.log.info("image size: %s", size.describe())
+    def _rescue(self, ctx: JobContext, source: SectorSource, sectors: int) -> _Rescued:
+        """Run the rescue engine into ``image_path`` (via ``.part``) with the map."""
         ss = source.sector_size
-        target, fd, rescue_map, resumed = self._open_image(size.sectors * ss)
+        target, fd, rescue_map, resumed = self._open_image(sectors * ss)
         self.rescue_map = rescue_map
         map_path = self.effective_map_path
         comments = self._comments()
@@ -297,35 +362,54 @@ class RipJob(Job[RipResult]):
         finally:
             os.close(fd)
         self._created.clear()  # from here on the files hold data: never removed on failure
-        if target != self.output:
-            _publish(target, self.output)
+        if target != self.image_path:
+            _publish(target, self.image_path)
         kept_map: Path | None = map_path
         if self.map_path is None and not summary.bad_ranges:
             map_path.unlink(missing_ok=True)
             kept_map = None
+        return _Rescued(summary, resumed, kept_map)
+
+    def _verify(
+        self, ctx: JobContext, source: SectorSource, sectors: int, summary: RescueSummary
+    ) -> CompareResult | None:
+        if not self.verify:
+            return None
+        result = compare_disc_with_image(
+            source,
+            self.image_path,
+            sectors,
+            skip=summary.bad_ranges,
+            chunk_sectors=self.options.chunk_sectors,
+            on_progress=lambda p: ctx.report(to_progress(p, source.sector_size)),
+            check_cancelled=ctx.check_cancelled,
+        )
+        if not result.identical:
+            raise VerifyError(
+                f"The disc and the image differ from sector {result.first_difference_lba} on.",
+                describe_compare(result),
+            )
+        return result
+
+    def _rip_iso(
+        self,
+        ctx: JobContext,
+        source: DiscSource,
+        layout: DiscLayout,
+        volume: PrimaryVolume | None,
+    ) -> RipResult:
+        size = decide_image_size(layout, volume)
+        ctx.log.info("image size: %s", size.describe())
+        rescued = self._rescue(ctx, source, size.sectors)
+        summary = rescued.summary
         owners = None
         if summary.bad_ranges and volume is not None:
             bad = [lba for r in summary.bad_ranges for lba in range(r.lba, r.end_lba)]
-            owners = owners_of(self.output, bad)
+            owners = owners_of(self.image_path, bad)
         digests, sidecars = self._checksums(ctx)
-        verify = None
-        if self.verify:
-            verify = compare_disc_with_image(
-                source,
-                self.output,
-                size.sectors,
-                skip=summary.bad_ranges,
-                chunk_sectors=self.options.chunk_sectors,
-                on_progress=lambda p: ctx.report(to_progress(p, ss)),
-                check_cancelled=ctx.check_cancelled,
-            )
-            if not verify.identical:
-                raise VerifyError(
-                    f"The disc and the image differ from sector {verify.first_difference_lba} on.",
-                    describe_compare(verify),
-                )
+        verify = self._verify(ctx, source, size.sectors, summary)
         return RipResult(
-            output=self.output,
+            output=self.image_path,
             image_format=ImageFormat.ISO,
             size=size,
             volume_id=volume.volume_id if volume is not None else "",
@@ -334,22 +418,71 @@ class RipJob(Job[RipResult]):
             owners=owners,
             digests=digests,
             sidecars=sidecars,
-            map_path=kept_map,
-            resumed=resumed,
+            map_path=rescued.map_path,
+            resumed=rescued.resumed,
             verify=verify,
+        )
+
+    def _rip_bin(self, ctx: JobContext, source: DiscSource, layout: DiscLayout) -> RipResult:
+        """Raw 2352-byte sectors from LBA 0 to the lead-out, and a CUE sheet."""
+        if not isinstance(source, RawCapable):
+            raise InvalidInputError(
+                "Ripping to BIN/CUE needs a drive that reads raw sectors (READ CD).",
+                f"{self.device} is read as {layout.medium}",
+            )
+        if not layout.tracks:
+            raise DeviceError(f"The drive {self.device} reports no tracks.", "empty TOC")
+        if self.output.suffix.lower() in (".iso", ".cue"):
+            self.image_path = self.output.with_suffix(".bin")
+        cue_path = self.image_path.with_suffix(".cue")
+        if cue_path.exists() and not self.resume:
+            raise InvalidInputError(
+                f"“{cue_path}” already exists. Choose another name.", "refusing to overwrite"
+            )
+        raw = source.raw_source()
+        sectors = layout.end_lba
+        size = SizeDecision(
+            sectors,
+            SizeSource.TRACK,
+            f"LBA 0 to the lead-out, {len(layout.tracks)} track(s), raw 2352-byte sectors",
+            layout.capacity_sectors,
+            sectors,
+            None,
+        )
+        ctx.report(Progress(PHASE_PREGAPS, 0, len(layout.tracks), Unit.ITEMS))
+        tracks = cue_tracks(layout, source.read_q)
+        rescued = self._rescue(ctx, raw, sectors)
+        _write_text_atomically(cue_path, format_cue(self.image_path.name, tracks))
+        digests, sidecars = self._checksums(ctx)
+        verify = self._verify(ctx, raw, sectors, rescued.summary)
+        return RipResult(
+            output=self.image_path,
+            image_format=ImageFormat.BIN,
+            size=size,
+            volume_id="",
+            medium=layout.medium,
+            summary=rescued.summary,
+            owners=None,
+            digests=digests,
+            sidecars=sidecars,
+            map_path=rescued.map_path,
+            resumed=rescued.resumed,
+            verify=verify,
+            cue_path=cue_path,
+            tracks=tracks,
         )
 
     def _checksums(self, ctx: JobContext) -> tuple[tuple[Digest, ...], tuple[Path, ...]]:
         if not self.checksums:
             return (), ()
-        total = self.output.stat().st_size
+        total = self.image_path.stat().st_size
 
         def on_chunk(done: int) -> None:
             ctx.check_cancelled()
             ctx.report(Progress(PHASE_CHECKSUMS, done, total, Unit.BYTES))
 
-        digests = hash_file(self.output, self.checksums, on_chunk=on_chunk)
-        return digests, tuple(write_sidecar(self.output, d) for d in digests)
+        digests = hash_file(self.image_path, self.checksums, on_chunk=on_chunk)
+        return digests, tuple(write_sidecar(self.image_path, d) for d in digests)
 
     def cleanup(self, ctx: JobContext, outcome: Outcome) -> None:
         """A rip that failed before reading anything leaves nothing behind."""

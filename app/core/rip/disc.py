@@ -40,6 +40,9 @@ class TrackLayout:
     """CD data mode (1 or 2, from READ TRACK INFORMATION's Data Mode field, MMC-6 Table 573);
     1 for DVD/BD and for audio tracks."""
     session: int = 1
+    control: int = 0
+    """The TOC's CONTROL nibble (MMC-6 Table 523): bit 0 pre-emphasis, bit 1 copy
+    permitted, bit 2 data, bit 3 four-channel audio."""
 
     @property
     def end_lba(self) -> int:
@@ -59,6 +62,8 @@ class DiscLayout:
     """A rewritable medium read like a hard disk (DVD+RW, DVD-RAM, BD-RE, formatted DVD-RW):
     READ CAPACITY is the formatted size, not the written size."""
     is_cd: bool = False
+    lead_out_lba: int | None = None
+    """Where the TOC's lead-out starts (the end of a CD's last track)."""
 
     @property
     def has_audio(self) -> bool:
@@ -68,6 +73,16 @@ class DiscLayout:
     def needs_raw_image(self) -> bool:
         """Audio or several tracks: the image must be BIN/CUE, an ISO cannot hold it."""
         return self.has_audio or len(self.tracks) > 1
+
+    @property
+    def end_lba(self) -> int:
+        """End of the recorded area: the lead-out, else the last track's end, else the
+        capacity."""
+        if self.lead_out_lba is not None:
+            return self.lead_out_lba
+        if self.tracks:
+            return max(t.end_lba for t in self.tracks)
+        return self.capacity_sectors
 
     @property
     def data_end_lba(self) -> int | None:

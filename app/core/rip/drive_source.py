@@ -32,6 +32,7 @@ from app.core.mmc.toc import Toc
 from app.core.rip.disc import DiscLayout, TrackKind, TrackLayout
 from app.core.rip.source import ReadSpeedKind, SectorReadError, Sense
 from app.core.rip.speed import MAXIMUM, RETRY_SPEED_X, ReadSpeed, SpeedFamily
+from app.core.rip.subchannel import QPosition, parse_formatted_q
 from app.core.units import RAW_SECTOR_SIZE, SECTOR_SIZE
 
 _log = logging.getLogger(__name__)
@@ -154,7 +155,11 @@ class DriveSource:
                         size = info.size_blocks
                     if info.data_mode in (1, 2):
                         data_mode = info.data_mode
-                tracks.append(TrackLayout(entry.track, entry.lba, size, kind, data_mode))
+                tracks.append(
+                    TrackLayout(
+                        entry.track, entry.lba, size, kind, data_mode, control=entry.control
+                    )
+                )
         is_cd = family is MediaFamily.CD or (
             toc is not None and any(t.kind is TrackKind.AUDIO for t in tracks)
         )
@@ -170,7 +175,29 @@ class DriveSource:
             medium=name,
             overwritable=known in _OVERWRITABLE,
             is_cd=is_cd,
+            lead_out_lba=toc.lead_out.lba if toc is not None and toc.lead_out else None,
         )
+
+    def raw_source(self) -> DriveSource:
+        """The same drive read as 2352-byte raw sectors (READ CD), for BIN/CUE images."""
+        raw = DriveSource(self.drive, speed=self._speed, raw=True, max_sectors_per_read=self._max)
+        raw._capacity = self._capacity
+        raw._family = self._family
+        raw.profile = self.profile
+        return raw
+
+    def read_q(self, lba: int) -> QPosition | None:
+        """The Q sub-channel position of ``lba`` (READ CD, no main channel, formatted Q), or
+        ``None`` when the drive cannot read it there."""
+        command = cdb.read_cd(
+            lba, 1, sync=False, header_codes=0, user_data=False, edc_ecc=False, subchannel=2
+        )
+        try:
+            reply = self.drive.send(command)
+        except SenseError as exc:
+            _log.debug("%s: Q sub-channel at %d: %s", self.path, lba, exc.code)
+            return None
+        return parse_formatted_q(reply.data)
 
     # -- reading -------------------------------------------------------------------------
 

@@ -17,6 +17,7 @@ from app.core.errors import DeviceError
 
 if TYPE_CHECKING:
     from app.core.rip.disc import DiscLayout
+    from app.core.rip.subchannel import QPosition
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,3 +91,12 @@ class DiscSource(SectorSource, Protocol):
         ...
 
     def close(self) -> None: ...
+
+
+@runtime_checkable
+class RawCapable(Protocol):
+    """A drive that can also read raw 2352-byte CD sectors and the Q sub-channel."""
+
+    def raw_source(self) -> SectorSource: ...
+
+    def read_q(self, lba: int) -> QPosition | None: ...
