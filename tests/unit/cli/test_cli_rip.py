@@ -75,3 +75,24 @@ def test_json_events_and_explicit_map(tmp_path: Path) -> None:
     out = spindle("rip", "src.iso", "c.iso", "--map", "c.log", "--resume", cwd=tmp_path)
     assert out.returncode == 0, out.stderr
     assert "Resumed: 0 sectors read" in out.stdout
+
+
+def test_compare_reports_first_and_all_differing_lbas(tmp_path: Path) -> None:
+    data = bytearray(os.urandom(2048 * 100))
+    (tmp_path / "disc.iso").write_bytes(data)
+    (tmp_path / "same.iso").write_bytes(data)
+    out = spindle("compare", "disc.iso", "same.iso", cwd=tmp_path)
+    assert out.returncode == 0, out.stderr
+    assert "Identical: 100 sectors compared" in out.stdout
+    for lba in (7, 8, 9, 60):
+        data[lba * 2048 + 5] ^= 0xFF
+    (tmp_path / "changed.iso").write_bytes(data)
+    out = spindle("compare", "disc.iso", "changed.iso", cwd=tmp_path)
+    assert out.returncode == 4
+    assert "differ from sector 7 on" in out.stderr
+    assert "4 differing sectors: LBA 7-9, 60" in out.stderr
+    (tmp_path / "short.iso").write_bytes(data[:4096])
+    out = spindle("compare", "disc.iso", "short.iso", cwd=tmp_path)
+    assert out.returncode == 4
+    assert "differ in size" in out.stderr
+    assert "image 2 sectors, disc 100 sectors" in out.stderr
