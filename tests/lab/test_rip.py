@@ -192,7 +192,11 @@ def dm_error_device(tmp_path: Path) -> Iterator[tuple[str, bytes, set[int]]]:
     data = os.urandom(3072 * SS)
     backing.write_bytes(data)
     attached = subprocess.run(
-        ["losetup", "--find", "--show", str(backing)], capture_output=True, text=True, check=False
+        ["losetup", "--find", "--show", str(backing)],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=60,
     )
     assert attached.returncode == 0, f"losetup: {attached.stderr}"
     loop = attached.stdout.strip()
@@ -205,19 +209,28 @@ def dm_error_device(tmp_path: Path) -> Iterator[tuple[str, bytes, set[int]]]:
         pos = lba + 1
     table.append(f"{pos * 4} {(3072 - pos) * 4} linear {loop} {pos * 4}")
     name = f"spindle-rip-{os.getpid()}"
+    # --noudevsync: the guest's udev has no device-mapper rules to release dmsetup's cookie;
+    # mknodes makes /dev/mapper/NAME itself
     created = subprocess.run(
-        ["dmsetup", "create", name],
+        ["dmsetup", "create", "--noudevsync", name],
         input="\n".join(table) + "\n",
         capture_output=True,
         text=True,
         check=False,
+        timeout=60,
     )
     try:
         assert created.returncode == 0, created.stderr
+        subprocess.run(["dmsetup", "mknodes", name], capture_output=True, check=False, timeout=60)
         yield f"/dev/mapper/{name}", data, bad
     finally:
-        subprocess.run(["dmsetup", "remove", name], check=False, capture_output=True)
-        subprocess.run(["losetup", "-d", loop], check=False, capture_output=True)
+        subprocess.run(
+            ["dmsetup", "remove", "--noudevsync", name],
+            check=False,
+            capture_output=True,
+            timeout=60,
+        )
+        subprocess.run(["losetup", "-d", loop], check=False, capture_output=True, timeout=60)
 
 
 def test_dm_error_block_device_bad_sectors(
@@ -241,7 +254,9 @@ def _device_sectors(device: str) -> int:
 
 
 def _lab_media(*args: str) -> None:
-    done = subprocess.run(["lab-media", *args], capture_output=True, text=True, check=False)
+    done = subprocess.run(
+        ["lab-media", *args], capture_output=True, text=True, check=False, timeout=120
+    )
     assert done.returncode == 0, f"lab-media {' '.join(args)}: {done.stderr}"
 
 

@@ -9,10 +9,9 @@ from app.cli.output import make_output
 from app.cli.runner import run_cli_job
 from app.core.errors import InvalidInputError
 from app.core.image.checksum import Algorithm
-from app.core.jobs.rip import ImageFormat, RipJob, RipResult, describe_compare
+from app.core.jobs.rip import ImageFormat, RipJob, RipResult, describe_rip
 from app.core.rip.rescue import DEFAULT_CHUNK_SECTORS, DEFAULT_RETRIES, RescueOptions
 from app.core.rip.speed import MAXIMUM, ReadSpeed, parse_read_speed
-from app.core.units import format_size
 
 EXIT_UNREADABLE = 4
 """A rip that finished with unreadable (zero-filled) sectors: the image is not the disc."""
@@ -103,43 +102,6 @@ def _positive(text: str) -> int:
     return value
 
 
-def describe(result: RipResult) -> str:
-    summary = result.summary
-    size = result.size
-    label = f", volume “{result.volume_id}”" if result.volume_id else ""
-    lines = [
-        f"Wrote {result.output}: {size.sectors} sectors ({format_size(size.size_bytes)}){label}",
-        f"Size: {size.describe()}",
-    ]
-    if result.cue_path is not None:
-        lines.append(f"CUE sheet: {result.cue_path} ({len(result.tracks)} tracks)")
-    if result.resumed:
-        lines.append(f"Resumed: {summary.sectors_read} sectors read in this run.")
-    if summary.bad_ranges:
-        ranges = ", ".join(str(r) for r in summary.bad_ranges[:50])
-        more = " …" if len(summary.bad_ranges) > 50 else ""
-        lines.append(
-            f"{summary.bad_sectors} sectors could not be read and are zero in the image: "
-            f"LBA {ranges}{more}"
-        )
-        if result.owners is not None:
-            for owner in result.owners.owners:
-                what = f"{owner.kind.value} {owner.path}".strip()
-                lines.append(f"  in {what}: {owner.sector_count} sector(s)")
-            if result.owners.unowned_sectors:
-                lines.append(f"  outside any file: {result.owners.unowned_sectors} sector(s)")
-            if result.owners.error:
-                lines.append(f"  (files not identified: {result.owners.error})")
-    else:
-        lines.append("Every sector was read.")
-    lines.extend(f"{d.algorithm.hashlib_name}: {d.hex}" for d in result.digests)
-    if result.map_path is not None:
-        lines.append(f"Map: {result.map_path}")
-    if result.verify is not None:
-        lines.append("Verified: " + describe_compare(result.verify).replace("\n", "; "))
-    return "\n".join(lines)
-
-
 def run(args: argparse.Namespace) -> int:
     output = make_output(json_mode=args.json)
     job = RipJob(
@@ -160,7 +122,7 @@ def run(args: argparse.Namespace) -> int:
     def text(result: RipResult) -> str:
         nonlocal unreadable
         unreadable = bool(result.summary.bad_ranges)
-        return describe(result)
+        return describe_rip(result)
 
     code = run_cli_job(job, output, text)
     if code == 0 and unreadable:

@@ -49,6 +49,7 @@ from app.core.rip.source import (
 from app.core.rip.sources import open_disc_source
 from app.core.rip.speed import MAXIMUM, ReadSpeed
 from app.core.rip.subchannel import QPosition, find_pregap_start
+from app.core.units import format_size
 
 PHASE_PREPARING = "Reading the disc layout"
 PHASE_CHECKSUMS = "Computing checksums"
@@ -534,3 +535,102 @@ def describe_compare(result: CompareResult, limit: int = 20) -> str:
         shown = ", ".join(str(r) for r in result.unreadable[:limit])
         lines.append(f"unreadable on the disc: LBA {shown}")
     return "\n".join(lines)
+
+
+def describe_rip(result: RipResult) -> str:
+    """The result as people read it (the CLI prints it, the Read workspace shows it)."""
+    summary = result.summary
+    size = result.size
+    label = f", volume “{result.volume_id}”" if result.volume_id else ""
+    lines = [
+        f"Wrote {result.output}: {size.sectors} sectors ({format_size(size.size_bytes)}){label}",
+        f"Size: {size.describe()}",
+    ]
+    if result.cue_path is not None:
+        lines.append(f"CUE sheet: {result.cue_path} ({len(result.tracks)} tracks)")
+    if result.resumed:
+        lines.append(f"Resumed: {summary.sectors_read} sectors read in this run.")
+    if summary.bad_ranges:
+        ranges = ", ".join(str(r) for r in summary.bad_ranges[:50])
+        more = " …" if len(summary.bad_ranges) > 50 else ""
+        lines.append(
+            f"{summary.bad_sectors} sectors could not be read and are zero in the image: "
+            f"LBA {ranges}{more}"
+        )
+        if result.owners is not None:
+            for owner in result.owners.owners:
+                what = f"{owner.kind.value} {owner.path}".strip()
+                lines.append(f"  in {what}: {owner.sector_count} sector(s)")
+            if result.owners.unowned_sectors:
+                lines.append(f"  outside any file: {result.owners.unowned_sectors} sector(s)")
+            if result.owners.error:
+                lines.append(f"  (files not identified: {result.owners.error})")
+    else:
+        lines.append("Every sector was read.")
+    lines.extend(f"{d.algorithm.hashlib_name}: {d.hex}" for d in result.digests)
+    if result.map_path is not None:
+        lines.append(f"Map: {result.map_path}")
+    if result.verify is not None:
+        lines.append("Verified: " + describe_compare(result.verify).replace("\n", "; "))
+    return "\n".join(lines)
+
+
+@dataclass(frozen=True, slots=True)
+class DiscSummary:
+    """What is in a drive, for the Read workspace: type, size, tracks, volume label."""
+
+    device: str
+    layout: DiscLayout
+    volume_id: str
+    size: SizeDecision | None
+    """How much an ISO rip would read (``None`` for discs that need BIN/CUE)."""
+
+    def describe(self) -> str:
+        layout = self.layout
+        audio = sum(1 for t in layout.tracks if t.kind is TrackKind.AUDIO)
+        tracks = f"{len(layout.tracks)} track{'s' if len(layout.tracks) != 1 else ''}"
+        if audio:
+            tracks += f" ({audio} audio)"
+        parts = [layout.medium or "disc", tracks]
+        if self.volume_id:
+            parts.append(f"volume “{self.volume_id}”")
+        if self.size is not None:
+            parts.append(f"{format_size(self.size.size_bytes)} to read as ISO")
+        else:
+            parts.append(f"{layout.end_lba} raw sectors to read as BIN/CUE")
+        return ", ".join(parts)
+
+
+@dataclass
+class DiscInfoJob(Job[DiscSummary]):
+    """Look at the disc in ``device`` without ripping it."""
+
+    device: str
+    open_source: Callable[[str], DiscSource] | None = None
+
+    def __post_init__(self) -> None:
+        self.resource = self.device
+
+    @property
+    def title(self) -> str:  # type: ignore[override]
+        return f"Check the disc in {self.device}"
+
+    def run(self, ctx: JobContext) -> DiscSummary:
+        ctx.report(Progress(PHASE_PREPARING, 0, None, Unit.SECTORS))
+        source = (self.open_source or open_disc_source)(self.device)
+        try:
+            layout = source.layout()
+            if layout.needs_raw_image:
+                return DiscSummary(self.device, layout, "", None)
+            volume = None
+            if layout.capacity_sectors > PVD_LBA:
+                try:
+                    volume = parse_primary_volume(source.read(PVD_LBA, 1))
+                except SectorReadError:
+                    volume = None
+            size = decide_image_size(layout, volume)
+            return DiscSummary(
+                self.device, layout, volume.volume_id if volume is not None else "", size
+            )
+        finally:
+            source.close()
