@@ -60,6 +60,13 @@ def register(
         help=f"sectors per read (default {DEFAULT_CHUNK_SECTORS})",
     )
     parser.add_argument(
+        "--map-interval",
+        type=float,
+        default=5.0,
+        metavar="SECONDS",
+        help="how often the map is saved while reading (default 5)",
+    )
+    parser.add_argument(
         "--speed",
         type=_speed,
         default=MAXIMUM,
@@ -110,7 +117,10 @@ def run(args: argparse.Namespace) -> int:
         map_path=args.map,
         resume=args.resume,
         options=RescueOptions(
-            chunk_sectors=args.chunk, retries=args.retries, skip_ahead=args.skip_ahead
+            chunk_sectors=args.chunk,
+            retries=args.retries,
+            skip_ahead=args.skip_ahead,
+            checkpoint_interval_s=max(0.0, args.map_interval),
         ),
         image_format=ImageFormat(args.format),
         verify=args.verify,
