@@ -102,7 +102,7 @@ class ReadPage(QWidget):
         layout.addLayout(buttons)
         layout.addWidget(self.progress_bar)
         layout.addWidget(self.status_label)
-        layout.addWidget(self.sector_map, 1)
+        layout.addWidget(self.sector_map)
         layout.addWidget(self.legend)
         layout.addWidget(self.result_view, 1)
 

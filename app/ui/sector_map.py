@@ -11,6 +11,7 @@ from app.core.rip.mapfile import BlockStatus, MapBlock
 
 CELL_PX = 7
 GAP_PX = 1
+MAP_ROWS = 10
 
 # worst first: a cell shows the most important status any of its sectors has
 _RANK = {
@@ -55,14 +56,14 @@ class SectorMapView(QWidget):
         self._blocks: tuple[MapBlock, ...] = ()
         self._size_bytes = 0
         self.setMinimumHeight(4 * (CELL_PX + GAP_PX))
-        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         self.setToolTip(
             "Each square is a group of sectors: green read, grey not yet read, "
             "orange failed and still being split, red unreadable"
         )
 
     def sizeHint(self) -> QSize:
-        return QSize(480, 12 * (CELL_PX + GAP_PX))
+        return QSize(480, MAP_ROWS * (CELL_PX + GAP_PX))
 
     def set_blocks(self, blocks: tuple[MapBlock, ...], size_bytes: int) -> None:
         if blocks != self._blocks or size_bytes != self._size_bytes:
