@@ -232,6 +232,11 @@ class RipJob(Job[RipResult]):
                 "Choose the BIN/CUE format.",
                 f"{len(layout.tracks)} tracks, audio: {layout.has_audio}",
             )
+        if self.image_format is ImageFormat.BIN and not layout.is_cd:
+            raise InvalidInputError(
+                "BIN/CUE images are for CDs; this disc is read as an ISO image.",
+                f"medium {layout.medium}",
+            )
         return layout.needs_raw_image or self.image_format is ImageFormat.BIN
 
     def _read_volume(self, source: DiscSource, layout: DiscLayout) -> PrimaryVolume | None:

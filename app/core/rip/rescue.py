@@ -27,7 +27,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from app.core.errors import ImageError, InvalidInputError
+from app.core.errors import AppError, ImageError, InvalidInputError
 from app.core.rip.mapfile import BlockStatus, MapPhase, RescueMap
 from app.core.rip.source import ReadSpeedKind, SectorReadError, SectorSource, SpeedControl
 
@@ -237,30 +237,39 @@ class RescueEngine:
     def run(self) -> RescueSummary:
         """Run every pass that the map still needs; always leaves a saved, consistent map."""
         try:
-            self._count()
-            if self._speed is not None:
-                self._speed.use_speed(ReadSpeedKind.NORMAL)
-            if self.options.skip_ahead:
-                self._set_phase(RescuePhase.COPYING, MapPhase.COPYING, 1)
-                self._copy_pass(skip=True)
-                self._set_phase(RescuePhase.COPYING_SKIPPED, MapPhase.COPYING, 2)
-            else:
-                self._set_phase(RescuePhase.COPYING, MapPhase.COPYING, 1)
-            self._copy_pass(skip=False)
-            self._set_phase(RescuePhase.SPLITTING, MapPhase.TRIMMING, 1)
-            self._split_pass()
-            if self.options.retries and self.map.bytes_with(BlockStatus.BAD_SECTOR):
-                if self._speed is not None:
-                    self._speed.use_speed(ReadSpeedKind.RETRY)
-                for number in range(1, self.options.retries + 1):
-                    self._set_phase(RescuePhase.RETRYING, MapPhase.RETRYING, number)
-                    if not self._retry_pass(number):
-                        break
-            self.map.current_phase = MapPhase.FINISHED
-            self.map.current_pos_bytes = self.map.size_bytes
-        finally:
-            self.checkpoint()
+            self._passes()
+        except BaseException:
+            # stopped (cancel, drive gone, disk full): save what is known, keep the cause
+            try:
+                self.checkpoint()
+            except AppError as exc:
+                _log.warning("could not save the map after stopping: %s", exc)
+            raise
+        self.checkpoint()
         return self.summary()
+
+    def _passes(self) -> None:
+        self._count()
+        if self._speed is not None:
+            self._speed.use_speed(ReadSpeedKind.NORMAL)
+        if self.options.skip_ahead:
+            self._set_phase(RescuePhase.COPYING, MapPhase.COPYING, 1)
+            self._copy_pass(skip=True)
+            self._set_phase(RescuePhase.COPYING_SKIPPED, MapPhase.COPYING, 2)
+        else:
+            self._set_phase(RescuePhase.COPYING, MapPhase.COPYING, 1)
+        self._copy_pass(skip=False)
+        self._set_phase(RescuePhase.SPLITTING, MapPhase.TRIMMING, 1)
+        self._split_pass()
+        if self.options.retries and self.map.bytes_with(BlockStatus.BAD_SECTOR):
+            if self._speed is not None:
+                self._speed.use_speed(ReadSpeedKind.RETRY)
+            for number in range(1, self.options.retries + 1):
+                self._set_phase(RescuePhase.RETRYING, MapPhase.RETRYING, number)
+                if not self._retry_pass(number):
+                    break
+        self.map.current_phase = MapPhase.FINISHED
+        self.map.current_pos_bytes = self.map.size_bytes
 
     def summary(self) -> RescueSummary:
         ss = self.sector_size

@@ -285,3 +285,11 @@ def test_resume_keeps_the_size_when_the_volume_descriptor_stops_reading(tmp_path
     assert second.value is not None
     assert second.value.size.sectors == first.value.size.sectors
     assert out.read_bytes() == disc.data[: first.value.size.size_bytes]
+
+
+def test_bin_format_is_refused_for_a_dvd(tmp_path: Path) -> None:
+    disc = FakeDisc(iso_bytes(), medium="DVD-ROM")
+    result = run_job(make_job(disc, tmp_path / "a.bin", image_format=ImageFormat.BIN))
+    assert isinstance(result.error, InvalidInputError)
+    assert "BIN/CUE images are for CDs" in result.error.message
+    assert list(tmp_path.iterdir()) == []
