@@ -10,7 +10,12 @@ from app.cli.runner import run_cli_job
 from app.core.errors import InvalidInputError
 from app.core.image.checksum import Algorithm
 from app.core.jobs.rip import ImageFormat, RipJob, RipResult, describe_rip
-from app.core.rip.rescue import DEFAULT_CHUNK_SECTORS, DEFAULT_RETRIES, RescueOptions
+from app.core.rip.rescue import (
+    DEFAULT_CHUNK_SECTORS,
+    DEFAULT_RETRIES,
+    MAX_CHUNK_SECTORS,
+    RescueOptions,
+)
 from app.core.rip.speed import MAXIMUM, ReadSpeed, parse_read_speed
 
 EXIT_UNREADABLE = 4
@@ -104,8 +109,8 @@ def _speed(text: str) -> ReadSpeed:
 
 def _positive(text: str) -> int:
     value = int(text)
-    if value < 1:
-        raise argparse.ArgumentTypeError("must be 1 or more")
+    if not 1 <= value <= MAX_CHUNK_SECTORS:
+        raise argparse.ArgumentTypeError(f"must be 1 to {MAX_CHUNK_SECTORS}")
     return value
 
 

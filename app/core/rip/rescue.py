@@ -35,6 +35,8 @@ _log = logging.getLogger(__name__)
 
 DEFAULT_CHUNK_SECTORS = 32
 """64 KiB of 2048-byte sectors per read (see ``bench/rip.py`` for the measurement)."""
+MAX_CHUNK_SECTORS = 256
+"""The largest read: 512 KiB of data sectors, what every source accepts in one command."""
 DEFAULT_RETRIES = 2
 DEFAULT_MAX_SKIP_SECTORS = 8192
 """The longest jump of the skipping pass: 16 MiB of 2048-byte sectors."""
@@ -58,8 +60,11 @@ class RescueOptions:
     checkpoint_interval_s: float = 5.0
 
     def __post_init__(self) -> None:
-        if self.chunk_sectors < 1:
-            raise InvalidInputError("The read size must be at least one sector.")
+        if not 1 <= self.chunk_sectors <= MAX_CHUNK_SECTORS:
+            raise InvalidInputError(
+                f"The read size must be 1 to {MAX_CHUNK_SECTORS} sectors.",
+                f"got {self.chunk_sectors}",
+            )
         if self.retries < 0:
             raise InvalidInputError("The number of retries cannot be negative.")
 
