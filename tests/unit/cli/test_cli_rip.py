@@ -57,6 +57,12 @@ def test_missing_device_and_bad_options(tmp_path: Path) -> None:
     assert not (tmp_path / "x.iso.part").exists()
     out = spindle("rip", "a", "b", "--retries", "-1", cwd=tmp_path)
     assert out.returncode == 2
+    out = spindle("rip", "a", "b", "--chunk", "512", cwd=tmp_path)
+    assert out.returncode == 2
+    assert "must be 1 to 256" in out.stderr
+    out = spindle("rip", "a", "b", "--speed", "fast", cwd=tmp_path)
+    assert out.returncode == 2
+    assert "is not a read speed" in out.stderr
 
 
 def test_json_events_and_explicit_map(tmp_path: Path) -> None:
