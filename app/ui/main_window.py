@@ -40,6 +40,7 @@ from app.ui.jobs_panel import JobsPanel
 from app.ui.log_view import LogView
 from app.ui.mode_bar import ModeBar
 from app.ui.preferences_dialog import PreferencesDialog
+from app.ui.read_page import ReadPage
 from app.ui.settings import Settings
 from app.ui.theme import apply_theme
 from app.ui.workspaces import Workspace, WorkspacePage
@@ -81,6 +82,8 @@ class MainWindow(QMainWindow):
             page = WorkspacePage(workspace)
             self.pages[workspace] = page
             self.stack.addWidget(page)
+        self.read_page = ReadPage(self.bridge)
+        self.pages[Workspace.READ].set_content(self.read_page)
         central = QWidget()
         row = QHBoxLayout(central)
         row.setContentsMargins(0, 0, 0, 0)
