@@ -1,0 +1,1 @@
+"""MMC commands: pure bytes in, frozen dataclasses out, no I/O."""
