@@ -1,0 +1,286 @@
+"""One opened drive: sends :mod:`app.core.mmc` commands through a transport, turns CHECK
+CONDITION into exceptions (:func:`app.core.mmc.sense.error_for`) and returns parsed replies.
+
+This is the facade the rip and burn jobs use::
+
+    with Drive.open("/dev/sr0") as drive:
+        media = drive.media_info()
+        data = drive.read(16, 1)
+
+Retry policy (libburn ``spc.c`` style): a UNIT ATTENTION (medium changed, reset) is retried
+up to :data:`UNIT_ATTENTION_RETRIES` times at once; a "becoming ready" NOT READY is retried
+while ``wait_s`` allows; RECOVERED ERROR counts as success.  Everything else raises.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable
+from types import TracebackType
+
+from app.core.devices.info import DriveInfo, MediaInfo, read_drive_info, read_media_info
+from app.core.errors import DeviceError, SenseError
+from app.core.mmc import cdb
+from app.core.mmc.buffer import BufferCapacity, parse_buffer_capacity
+from app.core.mmc.capacity import Capacity, parse_capacity
+from app.core.mmc.command import Command
+from app.core.mmc.configuration import Configuration, parse_configuration
+from app.core.mmc.disc_info import DiscInformation, parse_disc_information
+from app.core.mmc.events import MediaEventStatus, parse_media_event
+from app.core.mmc.inquiry import InquiryData, parse_inquiry
+from app.core.mmc.mode_pages import (
+    PAGE_CAPABILITIES,
+    PAGE_WRITE_PARAMETERS,
+    Capabilities,
+    WriteParameters,
+    mode_select_parameters,
+    parse_capabilities,
+    parse_write_parameters,
+)
+from app.core.mmc.performance import (
+    WriteSpeedDescriptor,
+    parse_write_speeds,
+    streaming_descriptor,
+)
+from app.core.mmc.sense import SenseData, Verdict, error_for, parse_sense
+from app.core.mmc.toc import (
+    FullToc,
+    SessionInfo,
+    Toc,
+    parse_full_toc,
+    parse_session_info,
+    parse_toc,
+)
+from app.core.mmc.track_info import TrackInformation, parse_track_information
+from app.core.transport import Reply, Transport, open_transport
+
+_log = logging.getLogger(__name__)
+
+UNIT_ATTENTION_RETRIES = 3
+NOT_READY_POLL_S = 0.5
+
+
+def is_unsupported(error: BaseException) -> bool:
+    """True for ILLEGAL REQUEST / INVALID COMMAND OPERATION CODE or INVALID FIELD IN CDB:
+    the drive does not implement the command (or that form of it)."""
+    return (
+        isinstance(error, SenseError)
+        and error.key == 0x5
+        and (error.asc, error.ascq) in ((0x20, 0x00), (0x24, 0x00))
+    )
+
+
+class Drive:
+    """An open optical drive (see module docstring)."""
+
+    def __init__(
+        self,
+        transport: Transport,
+        *,
+        sleep: Callable[[float], None] = time.sleep,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        self.transport = transport
+        self._sleep = sleep
+        self._clock = clock
+
+    @classmethod
+    def open(cls, path: str, *, write: bool = False, exclusive: bool = False) -> Drive:
+        """Open ``path`` with the OS transport (:func:`app.core.transport.open_transport`)."""
+        return cls(open_transport(path, write=write, exclusive=exclusive))
+
+    @property
+    def path(self) -> str:
+        return self.transport.path
+
+    def close(self) -> None:
+        self.transport.close()
+
+    def __enter__(self) -> Drive:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    # --- sending ---------------------------------------------------------------------------
+
+    def send(
+        self,
+        command: Command,
+        *,
+        into: bytearray | memoryview | None = None,
+        wait_s: float = 0.0,
+    ) -> Reply:
+        """Execute ``command``; raise NoMediumError/SenseError on failure (module docstring)."""
+        deadline = self._clock() + wait_s
+        attentions = 0
+        while True:
+            reply = self._execute(command, into)
+            if reply.ok:
+                return reply
+            if not reply.check_condition:
+                raise DeviceError(
+                    f"The drive {self.path} answered {reply.status_name()} to {command.name}.",
+                    f"{self.path}: CDB {command.cdb.hex(' ')}: status 0x{reply.status:02x}",
+                )
+            sense = parse_sense(reply.sense)
+            verdict = sense.verdict if sense is not None else Verdict.FAIL
+            if verdict is Verdict.RECOVERED:
+                _log.debug("%s: %s recovered: %s", self.path, command.name, sense)
+                return reply
+            if verdict is Verdict.RETRY and attentions < UNIT_ATTENTION_RETRIES:
+                attentions += 1
+                _log.debug("%s: %s: %s, retrying", self.path, command.name, sense)
+                continue
+            if verdict is Verdict.WAIT and self._clock() < deadline:
+                self._sleep(NOT_READY_POLL_S)
+                continue
+            raise error_for(reply.sense, command.name, command.cdb, self.path)
+
+    def probe(self, command: Command) -> tuple[Reply, SenseData | None]:
+        """Execute ``command`` once and return the reply with its decoded sense (no raising
+        on CHECK CONDITION) - for capture tools and state checks."""
+        reply = self._execute(command, None)
+        return reply, parse_sense(reply.sense) if reply.check_condition else None
+
+    def _execute(self, command: Command, into: bytearray | memoryview | None) -> Reply:
+        if into is not None:
+            return self.transport.execute(
+                command.cdb, command.direction, into=into, timeout_s=command.timeout_s
+            )
+        if command.data:
+            return self.transport.execute(
+                command.cdb, command.direction, data=command.data, timeout_s=command.timeout_s
+            )
+        return self.transport.execute(
+            command.cdb, command.direction, length=command.length, timeout_s=command.timeout_s
+        )
+
+    # --- state -----------------------------------------------------------------------------
+
+    def test_unit_ready(self) -> SenseData | None:
+        """None when a medium is loaded and ready, else the sense that says why not."""
+        reply, sense = self.probe(cdb.test_unit_ready())
+        if reply.ok:
+            return None
+        if sense is not None and sense.verdict is Verdict.RETRY:
+            reply, sense = self.probe(cdb.test_unit_ready())
+            if reply.ok:
+                return None
+        return sense
+
+    def has_medium(self) -> bool:
+        """A medium is loaded (ready, or becoming ready); False on ASC 3Ah."""
+        sense = self.test_unit_ready()
+        return sense is None or sense.asc != 0x3A
+
+    def request_sense(self) -> SenseData | None:
+        return parse_sense(self.send(cdb.request_sense()).data)
+
+    def media_event(self) -> MediaEventStatus:
+        return parse_media_event(self.send(cdb.get_event_status_notification()).data)
+
+    # --- identification and capabilities ---------------------------------------------------
+
+    def inquiry(self) -> InquiryData:
+        return parse_inquiry(self.send(cdb.inquiry()).data)
+
+    def configuration(self) -> Configuration:
+        return parse_configuration(self.send(cdb.get_configuration()).data)
+
+    def capabilities(self) -> Capabilities:
+        return parse_capabilities(self.send(cdb.mode_sense10(PAGE_CAPABILITIES)).data)
+
+    def write_parameters(self) -> WriteParameters:
+        return parse_write_parameters(self.send(cdb.mode_sense10(PAGE_WRITE_PARAMETERS)).data)
+
+    def set_write_parameters(self, parameters: WriteParameters) -> None:
+        """MODE SELECT(10) page 05h (needs the drive opened for writing on Linux)."""
+        self.send(cdb.mode_select10(mode_select_parameters(parameters.to_page())))
+
+    def write_speeds(self) -> tuple[WriteSpeedDescriptor, ...]:
+        """GET PERFORMANCE type 03h for the current medium (empty when unsupported)."""
+        try:
+            return parse_write_speeds(self.send(cdb.get_performance()).data)
+        except SenseError as exc:
+            if exc.key == 0x5:
+                return ()
+            raise
+
+    def buffer_capacity(self) -> BufferCapacity:
+        return parse_buffer_capacity(self.send(cdb.read_buffer_capacity()).data)
+
+    def set_speed(self, *, read_kbps: int, write_kbps: int, end_lba: int) -> None:
+        """SET STREAMING (MMC-6 §6.39), falling back to SET CD SPEED (§6.37) on drives that
+        reject it."""
+        try:
+            descriptor = streaming_descriptor(
+                end_lba=end_lba, read_kbps=read_kbps, write_kbps=write_kbps
+            )
+            self.send(cdb.set_streaming(descriptor))
+        except SenseError as exc:
+            if exc.key != 0x5:
+                raise
+            self.send(cdb.set_cd_speed(min(read_kbps, 0xFFFF), min(write_kbps, 0xFFFF)))
+
+    # --- medium ----------------------------------------------------------------------------
+
+    def read_capacity(self) -> Capacity:
+        return parse_capacity(self.send(cdb.read_capacity()).data)
+
+    def disc_information(self) -> DiscInformation:
+        return parse_disc_information(self.send(cdb.read_disc_information()).data)
+
+    def track_information(self, track: int) -> TrackInformation:
+        return parse_track_information(self.send(cdb.read_track_information(track)).data)
+
+    def toc(self) -> Toc:
+        return parse_toc(self.send(cdb.read_toc(cdb.TocFormat.TOC)).data)
+
+    def session_info(self) -> SessionInfo:
+        return parse_session_info(self.send(cdb.read_toc(cdb.TocFormat.SESSION_INFO)).data)
+
+    def full_toc(self) -> FullToc:
+        return parse_full_toc(self.send(cdb.read_toc(cdb.TocFormat.FULL_TOC, msf=True)).data)
+
+    # --- mechanism -------------------------------------------------------------------------
+
+    def eject(self) -> None:
+        """Unlock the tray (ALLOW MEDIUM REMOVAL) and open it (START STOP UNIT LoEj)."""
+        self.unlock()
+        self.send(cdb.start_stop_unit(start=False, load_eject=True))
+
+    def load(self) -> None:
+        """Close the tray (START STOP UNIT LoEj Start)."""
+        self.send(cdb.start_stop_unit(start=True, load_eject=True))
+
+    def lock(self) -> None:
+        self.send(cdb.prevent_allow_medium_removal(True))
+
+    def unlock(self) -> None:
+        self.send(cdb.prevent_allow_medium_removal(False))
+
+    # --- data ------------------------------------------------------------------------------
+
+    def read(self, lba: int, blocks: int, *, block_size: int = 2048) -> bytes:
+        """READ(10) of ``blocks`` 2048-byte blocks from ``lba``."""
+        return self.send(cdb.read10(lba, blocks, block_size=block_size)).data
+
+    def read_into(self, lba: int, blocks: int, buffer: bytearray | memoryview) -> int:
+        """READ(12) into ``buffer`` (``blocks * 2048`` bytes); returns the bytes transferred."""
+        command = cdb.read12(lba, blocks, block_size=len(buffer) // max(1, blocks))
+        return self.send(command, into=buffer).transferred_bytes
+
+    def media_info(self) -> MediaInfo:
+        """What is in the drive (see :func:`app.core.devices.info.read_media_info`)."""
+        return read_media_info(self)
+
+    def drive_info(self) -> DriveInfo:
+        """Identity and abilities (see :func:`app.core.devices.info.read_drive_info`)."""
+        return read_drive_info(self)
