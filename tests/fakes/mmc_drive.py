@@ -27,14 +27,34 @@ from __future__ import annotations
 
 import struct
 from dataclasses import dataclass, field
+from pathlib import Path
 
-from app.core.burn.profiles import MediaProfile, WriteMethod
+from app.core.burn.profiles import WriteMethod, erasable, write_method
 from app.core.mmc import write_commands as wc
-from app.core.mmc.sense_progress import fixed_sense
+from app.core.mmc.mode_pages import (
+    MultiSession,
+    WriteParameters,
+    WriteType,
+    parse_write_parameters,
+)
+from app.core.mmc.profiles import Profile
 from app.core.transport import DEFAULT_TIMEOUT_S, Direction, Reply
 from app.core.transport.base import OutData
+from app.core.transport.fake import Recording
 
 SECTOR = 2048
+RECORDING = Path(__file__).resolve().parents[1] / "unit" / "fixtures" / "lab" / "LAB_BLANK_1.json"
+"""Replies the drive lab's blank tgt DVD+R gave (captured by the drives branch)."""
+RECORDED_OPCODES = {
+    0x46: "GET CONFIGURATION",
+    0x51: "READ DISC INFORMATION",
+    0x52: "READ TRACK INFORMATION",
+    0xAC: "GET PERFORMANCE type 03h",
+    0x5C: "READ BUFFER CAPACITY",
+}
+READ_10 = 0x28
+READ_12 = 0xA8
+MODE_SELECT_10 = 0x55
 GOOD = 0x00
 CHECK = 0x02
 
@@ -51,18 +71,18 @@ REMOVAL_PREVENTED = (0x5, 0x53, 0x02)
 MEDIUM_CHANGED = (0x6, 0x28, 0x00)
 
 CAPACITY = {
-    MediaProfile.CD_R: 359_844,
-    MediaProfile.CD_RW: 359_844,
-    MediaProfile.DVD_R: 2_298_496,
-    MediaProfile.DVD_RW_SEQUENTIAL: 2_297_888,
-    MediaProfile.DVD_RW_OVERWRITE: 2_297_888,
-    MediaProfile.DVD_R_DL: 4_171_712,
-    MediaProfile.DVD_RAM: 2_236_704,
-    MediaProfile.DVD_PLUS_RW: 2_295_104,
-    MediaProfile.DVD_PLUS_R: 2_295_104,
-    MediaProfile.DVD_PLUS_R_DL: 4_173_824,
-    MediaProfile.BD_R_SRM: 12_219_392,
-    MediaProfile.BD_RE: 11_826_176,
+    Profile.CD_R: 359_844,
+    Profile.CD_RW: 359_844,
+    Profile.DVD_R_SEQUENTIAL: 2_298_496,
+    Profile.DVD_RW_SEQUENTIAL: 2_297_888,
+    Profile.DVD_RW_RESTRICTED_OVERWRITE: 2_297_888,
+    Profile.DVD_R_DL_SEQUENTIAL: 4_171_712,
+    Profile.DVD_RAM: 2_236_704,
+    Profile.DVD_PLUS_RW: 2_295_104,
+    Profile.DVD_PLUS_R: 2_295_104,
+    Profile.DVD_PLUS_R_DL: 4_173_824,
+    Profile.BD_R_SRM: 12_219_392,
+    Profile.BD_RE: 11_826_176,
 }
 
 WRITE_FEATURE = {
@@ -72,28 +92,42 @@ WRITE_FEATURE = {
     WriteMethod.CD_TAO: (0x002D, bytes([0x46, 0, 0, 0])),  # BUF, Test Write, CD-RW
 }
 OVERWRITE_FEATURE = {
-    MediaProfile.DVD_PLUS_RW: (0x002A, bytes([0x01, 0, 0, 0])),
-    MediaProfile.DVD_PLUS_RW_DL: (0x002A, bytes([0x01, 0, 0, 0])),
-    MediaProfile.DVD_RW_OVERWRITE: (0x0026, bytes(0)),
-    MediaProfile.DVD_RAM: (0x0020, bytes(12)),
-    MediaProfile.BD_RE: (0x0041, bytes(24)),
+    Profile.DVD_PLUS_RW: (0x002A, bytes([0x01, 0, 0, 0])),
+    Profile.DVD_PLUS_RW_DL: (0x002A, bytes([0x01, 0, 0, 0])),
+    Profile.DVD_RW_RESTRICTED_OVERWRITE: (0x0026, bytes(0)),
+    Profile.DVD_RAM: (0x0020, bytes(12)),
+    Profile.BD_RE: (0x0041, bytes(24)),
 }
 FORMAT_TYPES = {
-    MediaProfile.DVD_PLUS_RW: {wc.FormatType.DVD_PLUS_RW_BASIC},
-    MediaProfile.DVD_PLUS_RW_DL: {wc.FormatType.DVD_PLUS_RW_BASIC},
-    MediaProfile.BD_RE: {
+    Profile.DVD_PLUS_RW: {wc.FormatType.DVD_PLUS_RW_BASIC},
+    Profile.DVD_PLUS_RW_DL: {wc.FormatType.DVD_PLUS_RW_BASIC},
+    Profile.BD_RE: {
         wc.FormatType.FULL,
         wc.FormatType.BD_RE_WITH_SPARES,
         wc.FormatType.BD_RE_NO_SPARES,
     },
-    MediaProfile.DVD_RAM: {wc.FormatType.FULL},
-    MediaProfile.DVD_RW_OVERWRITE: {wc.FormatType.FULL, wc.FormatType.DVD_RW_QUICK},
-    MediaProfile.DVD_RW_SEQUENTIAL: {wc.FormatType.FULL, wc.FormatType.DVD_RW_QUICK},
-    MediaProfile.BD_R_SRM: {wc.FormatType.FULL},
+    Profile.DVD_RAM: {wc.FormatType.FULL},
+    Profile.DVD_RW_RESTRICTED_OVERWRITE: {wc.FormatType.FULL, wc.FormatType.DVD_RW_QUICK},
+    Profile.DVD_RW_SEQUENTIAL: {wc.FormatType.FULL, wc.FormatType.DVD_RW_QUICK},
+    Profile.BD_R_SRM: {wc.FormatType.FULL},
 }
 BLANKABLE = frozenset(
-    {MediaProfile.CD_RW, MediaProfile.DVD_RW_SEQUENTIAL, MediaProfile.DVD_RW_OVERWRITE}
+    {Profile.CD_RW, Profile.DVD_RW_SEQUENTIAL, Profile.DVD_RW_RESTRICTED_OVERWRITE}
 )
+
+
+def fixed_sense(key: int, asc: int, ascq: int, *, progress: float | None = None) -> bytes:
+    """Fixed-format sense (SPC-4 §4.5.3) with an optional progress indication (§4.5.2.4.4)."""
+    sense = bytearray(18)
+    sense[0] = 0x70
+    sense[2] = key & 0x0F
+    sense[7] = 10
+    sense[12] = asc
+    sense[13] = ascq
+    if progress is not None:
+        sense[15] = 0x80
+        sense[16:18] = min(0xFFFF, round(progress * 65536)).to_bytes(2, "big")
+    return bytes(sense)
 
 
 class FakeCheck(Exception):
@@ -120,7 +154,7 @@ class Track:
 class FakeDrive:
     """One burner with one medium.  Set ``profile`` to choose the medium."""
 
-    profile: MediaProfile = MediaProfile.DVD_PLUS_R
+    profile: Profile = Profile.DVD_PLUS_R
     device: str = "/dev/fake0"
     capacity_blocks: int | None = None
     disc_status: int = 0
@@ -133,10 +167,13 @@ class FakeDrive:
     test_write_supported: bool = True
     can_write: bool = True
     speeds_kbps: tuple[int, ...] = (11_080, 5_540)
+    recorded: bool | None = None
+    """Answer the state queries of a pristine blank DVD+R with the lab-recorded replies
+    (default: for a DVD+R of the default capacity)."""
     commands: list[bytes] = field(default_factory=list)
     data: bytearray = field(default_factory=bytearray)
     tracks: list[Track] = field(default_factory=list)
-    write_params: wc.WriteParameters | None = None
+    write_params: WriteParameters | None = None
     flushed: bool = True
     loaded: bool = True
     prevent: bool = False
@@ -147,9 +184,13 @@ class FakeDrive:
     set_speed_kbps: int | None = None
     background_format: bool = False
     _busy: list[tuple[tuple[int, int, int], float]] = field(default_factory=list)
+    _recording: Recording | None = field(default=None, init=False, repr=False)
     _write_count: int = 0
 
     def __post_init__(self) -> None:
+        if self.recorded is None:
+            self.recorded = self.profile is Profile.DVD_PLUS_R and self.capacity_blocks is None
+        self._recording = Recording.load(RECORDING) if self.recorded else None
         if self.capacity_blocks is None:
             self.capacity_blocks = CAPACITY.get(self.profile, 2_295_104)
         if self.method not in (WriteMethod.OVERWRITE, None) and not self.tracks:
@@ -162,7 +203,7 @@ class FakeDrive:
 
     @property
     def method(self) -> WriteMethod | None:
-        return self.profile.write_method
+        return write_method(self.profile)
 
     @property
     def sequential(self) -> bool:
@@ -182,7 +223,7 @@ class FakeDrive:
     def open_track(self) -> Track | None:
         return next((t for t in self.tracks if not t.closed), None)
 
-    def insert_medium(self, profile: MediaProfile, **state: object) -> None:
+    def insert_medium(self, profile: Profile, **state: object) -> None:
         """Change the disc (as after a tray swap): a new blank of ``profile``."""
         fresh = FakeDrive(profile=profile, device=self.device, **state)  # type: ignore[arg-type]
         for name in ("capacity_blocks", "disc_status", "formatted", "data", "tracks"):
@@ -251,6 +292,9 @@ class FakeDrive:
         if self._busy and op not in (0x5C,):
             sense, progress = self._busy.pop(0)  # time passes: one poll's worth
             raise FakeCheck(sense, progress)
+        recorded = self._recorded_reply(cdb)
+        if recorded is not None:
+            return recorded
         handler = {
             0x25: self._read_capacity,
             0x51: self._read_disc_information,
@@ -263,7 +307,7 @@ class FakeDrive:
             return handler(cdb)
         if op == wc.WRITE_10:
             return self._write(cdb, out)
-        if op == wc.READ_10:
+        if op in (READ_10, READ_12):
             return self._read(cdb)
         if op == wc.SYNCHRONIZE_CACHE_10:
             return self._synchronize_cache(cdb)
@@ -271,7 +315,7 @@ class FakeDrive:
             return self._close(cdb)
         if op == wc.RESERVE_TRACK:
             return self._reserve_track(cdb)
-        if op == wc.MODE_SELECT_10:
+        if op == MODE_SELECT_10:
             return self._mode_select(out)
         if op == wc.BLANK:
             return self._blank(cdb)
@@ -287,6 +331,18 @@ class FakeDrive:
                 raise FakeCheck(INVALID_OPCODE)
             return b""
         raise FakeCheck(INVALID_OPCODE)
+
+    def _recorded_reply(self, cdb: bytes) -> bytes | None:
+        """The lab's reply while this DVD+R is still as the lab recorded it: blank, untouched."""
+        name = RECORDED_OPCODES.get(cdb[0])
+        if self._recording is None or name is None or self.profile is not Profile.DVD_PLUS_R:
+            return None
+        pristine = self.disc_status == 0 and all(t.written == 0 for t in self.tracks)
+        if not pristine or (cdb[0] == 0x52 and cdb[2:6] != b"\0\0\0\x01"):
+            return None
+        if cdb[0] == 0xAC and cdb[10] != 0x03:
+            return None
+        return self._recording.find(name).data
 
     def _start_busy(self, sense: tuple[int, int, int]) -> None:
         polls = max(1, self.busy_polls)
@@ -326,19 +382,19 @@ class FakeDrive:
         profile = self._current_profile()
         features = bytearray()
         profiles = [
-            MediaProfile.BD_RE,
-            MediaProfile.BD_R_SRM,
-            MediaProfile.DVD_PLUS_R_DL,
-            MediaProfile.DVD_PLUS_R,
-            MediaProfile.DVD_PLUS_RW,
-            MediaProfile.DVD_RW_SEQUENTIAL,
-            MediaProfile.DVD_RW_OVERWRITE,
-            MediaProfile.DVD_RAM,
-            MediaProfile.DVD_R,
-            MediaProfile.DVD_ROM,
-            MediaProfile.CD_RW,
-            MediaProfile.CD_R,
-            MediaProfile.CD_ROM,
+            Profile.BD_RE,
+            Profile.BD_R_SRM,
+            Profile.DVD_PLUS_R_DL,
+            Profile.DVD_PLUS_R,
+            Profile.DVD_PLUS_RW,
+            Profile.DVD_RW_SEQUENTIAL,
+            Profile.DVD_RW_RESTRICTED_OVERWRITE,
+            Profile.DVD_RAM,
+            Profile.DVD_R_SEQUENTIAL,
+            Profile.DVD_ROM,
+            Profile.CD_RW,
+            Profile.CD_R,
+            Profile.CD_ROM,
         ]
         body = b"".join(
             struct.pack(">HBB", int(p), 0x01 if int(p) == profile else 0, 0) for p in profiles
@@ -361,7 +417,7 @@ class FakeDrive:
         if method is WriteMethod.OVERWRITE:
             return OVERWRITE_FEATURE[self.profile]
         code, payload = WRITE_FEATURE[method]
-        if self.profile is MediaProfile.DVD_PLUS_R_DL:
+        if self.profile is Profile.DVD_PLUS_R_DL:
             code = 0x003B
         if (
             method in (WriteMethod.DVD_MINUS_R, WriteMethod.CD_TAO)
@@ -386,8 +442,7 @@ class FakeDrive:
         if self.method is WriteMethod.OVERWRITE:
             status = 2 if self.data else 0
         last_session = {0: 0, 1: 1, 2: 3}[status]
-        erasable = self.profile.erasable
-        data[2] = (0x10 if erasable else 0) | (last_session << 2) | status
+        data[2] = (0x10 if erasable(self.profile) else 0) | (last_session << 2) | status
         data[3] = 1
         sessions = max(1, len({t.number for t in self.tracks if t.closed}) + (status != 2))
         last_track = self.tracks[-1].number if self.tracks else 1
@@ -396,7 +451,7 @@ class FakeDrive:
         data[5] = first_last & 0xFF
         data[6] = last_track & 0xFF
         bg = 0
-        if self.profile in (MediaProfile.DVD_PLUS_RW, MediaProfile.DVD_PLUS_RW_DL):
+        if self.profile in (Profile.DVD_PLUS_RW, Profile.DVD_PLUS_RW_DL):
             bg = 3 if self.formatted else (1 if self.background_format else 0)
         data[7] = 0x20 | bg  # URU
         data[9] = sessions >> 8
@@ -422,9 +477,7 @@ class FakeDrive:
             raise FakeCheck(INVALID_FIELD_IN_CDB)
         data[2] = track.number & 0xFF
         data[3] = 1
-        data[5] = (
-            0x07 if self.profile in (MediaProfile.DVD_PLUS_R, MediaProfile.DVD_PLUS_R_DL) else 5
-        )
+        data[5] = 0x07 if self.profile in (Profile.DVD_PLUS_R, Profile.DVD_PLUS_R_DL) else 5
         blank = track.written == 0 and not track.closed
         data[6] = (0x40 if blank else 0) | (0x80 if track.reserved else 0) | 0x01
         open_track = not track.closed and self.disc_status != 2
@@ -502,16 +555,16 @@ class FakeDrive:
             if params is None:
                 raise FakeCheck(ILLEGAL_MODE_FOR_TRACK)
             allowed = (
-                {wc.WriteType.TAO, wc.WriteType.SAO_DAO}
+                {WriteType.TRACK_AT_ONCE, WriteType.SESSION_AT_ONCE}
                 if method is WriteMethod.CD_TAO
-                else {wc.WriteType.SAO_DAO, wc.WriteType.PACKET_INCREMENTAL}
+                else {WriteType.SESSION_AT_ONCE, WriteType.PACKET_INCREMENTAL}
             )
             if params.write_type not in allowed or params.data_block_type != 8:
                 raise FakeCheck(ILLEGAL_MODE_FOR_TRACK)
-            dao = params.write_type is wc.WriteType.SAO_DAO
+            dao = params.write_type is WriteType.SESSION_AT_ONCE
             if dao and method is WriteMethod.DVD_MINUS_R and track.reserved is None:
                 raise FakeCheck(COMMAND_SEQUENCE_ERROR)
-            if params.write_type is wc.WriteType.PACKET_INCREMENTAL and (lba % 16 or blocks % 16):
+            if params.write_type is WriteType.PACKET_INCREMENTAL and (lba % 16 or blocks % 16):
                 raise FakeCheck(INVALID_ADDRESS_FOR_WRITE)
         if lba != track.nwa:
             raise FakeCheck(INVALID_ADDRESS_FOR_WRITE)
@@ -531,7 +584,7 @@ class FakeDrive:
     def _overwrite(self, lba: int, blocks: int, out: bytes) -> None:
         if not self.formatted and not self.background_format:
             raise FakeCheck(INCOMPATIBLE_FORMAT)
-        if self.profile is MediaProfile.DVD_RW_OVERWRITE and (lba % 16 or blocks % 16):
+        if self.profile is Profile.DVD_RW_RESTRICTED_OVERWRITE and (lba % 16 or blocks % 16):
             raise FakeCheck(INVALID_ADDRESS_FOR_WRITE)
         if lba + blocks > self.capacity:
             raise FakeCheck(LBA_OUT_OF_RANGE)
@@ -548,7 +601,10 @@ class FakeDrive:
 
     def _read(self, cdb: bytes) -> bytes:
         lba = int.from_bytes(cdb[2:6], "big")
-        blocks = int.from_bytes(cdb[7:9], "big")
+        if cdb[0] == READ_12:
+            blocks = int.from_bytes(cdb[6:10], "big")
+        else:
+            blocks = int.from_bytes(cdb[7:9], "big")
         if (lba + blocks) > self._written_blocks():
             raise FakeCheck(LBA_OUT_OF_RANGE)
         return bytes(self.data[lba * SECTOR : (lba + blocks) * SECTOR]).ljust(
@@ -562,7 +618,7 @@ class FakeDrive:
         dao = (
             self.method is WriteMethod.DVD_MINUS_R
             and params is not None
-            and params.write_type is wc.WriteType.SAO_DAO
+            and params.write_type is WriteType.SESSION_AT_ONCE
         )
         if dao and track is not None and track.reserved and track.written >= track.reserved:
             # DVD-R DAO: the drive closes track, session and disc by itself (MMC-6 §4.3.4.4)
@@ -580,10 +636,7 @@ class FakeDrive:
         method = self.method
         immed = bool(cdb[1] & 0x01)
         if method is WriteMethod.OVERWRITE:
-            if (
-                self.profile in (MediaProfile.DVD_PLUS_RW, MediaProfile.DVD_PLUS_RW_DL)
-                and function == 0b010
-            ):
+            if self.profile in (Profile.DVD_PLUS_RW, Profile.DVD_PLUS_RW_DL) and function == 0b010:
                 self.background_format = False
                 self.formatted = True
                 if immed:
@@ -596,7 +649,7 @@ class FakeDrive:
         if (
             method is WriteMethod.DVD_MINUS_R
             and params is not None
-            and params.write_type is wc.WriteType.SAO_DAO
+            and params.write_type is WriteType.SESSION_AT_ONCE
         ):
             raise FakeCheck(COMMAND_SEQUENCE_ERROR)  # DAO closes itself
         if not self.flushed:
@@ -623,7 +676,7 @@ class FakeDrive:
                 raise FakeCheck(COMMAND_SEQUENCE_ERROR)  # nothing to close
             finalize = function in (0b101, 0b110)
             if method in (WriteMethod.CD_TAO, WriteMethod.DVD_MINUS_R):
-                finalize = params is None or params.multi_session is wc.MultiSession.FINALIZE
+                finalize = params is None or params.multisession is MultiSession.NO_NEXT_SESSION
             if params is not None and params.test_write:
                 self.tracks = [Track(1, 0)]
                 self.disc_status = 0
@@ -657,7 +710,8 @@ class FakeDrive:
             return b""  # other pages: accepted and ignored
         if self.method not in (WriteMethod.CD_TAO, WriteMethod.DVD_MINUS_R):
             raise FakeCheck(INVALID_FIELD_IN_PARAMETERS)  # no page 05h on DVD+R/RW, BD
-        params = wc.parse_write_parameters(page)
+        sense_form = (len(out) - 2).to_bytes(2, "big") + out[2:]  # as MODE SENSE returns it
+        params = parse_write_parameters(sense_form)
         if params.test_write and not self.test_write_supported:
             raise FakeCheck(INVALID_FIELD_IN_PARAMETERS)
         self.write_params = params
@@ -666,8 +720,8 @@ class FakeDrive:
     def _blank(self, cdb: bytes) -> bytes:
         if self.profile not in BLANKABLE:
             raise FakeCheck(INVALID_OPCODE)
-        if self.profile is MediaProfile.DVD_RW_OVERWRITE:
-            self.profile = MediaProfile.DVD_RW_SEQUENTIAL
+        if self.profile is Profile.DVD_RW_RESTRICTED_OVERWRITE:
+            self.profile = Profile.DVD_RW_SEQUENTIAL
         self.data = bytearray()
         self.tracks = [Track(1, 0)]
         self.disc_status = 0
@@ -685,8 +739,8 @@ class FakeDrive:
         fmt = out[8] >> 2
         if fmt not in {int(t) for t in types}:
             raise FakeCheck(INVALID_FIELD_IN_PARAMETERS)
-        if self.profile is MediaProfile.DVD_RW_SEQUENTIAL:
-            self.profile = MediaProfile.DVD_RW_OVERWRITE
+        if self.profile is Profile.DVD_RW_SEQUENTIAL:
+            self.profile = Profile.DVD_RW_RESTRICTED_OVERWRITE
             self.tracks = []
         if fmt == wc.FormatType.DVD_PLUS_RW_BASIC:
             self.background_format = True

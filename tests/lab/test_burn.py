@@ -34,6 +34,7 @@ from app.core.burn.preflight import BurnOptions
 from app.core.burn.trace import CommandTrace
 from app.core.errors import VerifyError
 from app.core.jobs import Outcome, run_job
+from app.core.mmc import cdb
 from app.core.mmc.write_commands import CLOSE_TRACK_SESSION, WRITE_OPCODES
 from app.core.transport import open_transport
 
@@ -76,7 +77,7 @@ def wait_ready(device: str, timeout_s: float = 60.0) -> None:
     while True:
         transport = open_transport(device)
         try:
-            reply, _sense = BurnDrive(transport).probe(bytes(6))
+            reply, _sense = BurnDrive(transport).probe(cdb.test_unit_ready())
         finally:
             transport.close()
         if reply.ok:
@@ -129,7 +130,7 @@ def sha256_of(path: Path | str, size: int) -> str:
 def disc_status(device: str) -> int:
     transport = open_transport(device)
     try:
-        return BurnDrive(transport).disc_information().disc_status
+        return int(BurnDrive(transport).disc_information().status)
     finally:
         transport.close()
 

@@ -19,13 +19,14 @@ from dataclasses import dataclass, field, replace
 
 from app.core.burn.drive import BurnDrive
 from app.core.burn.job import TransportOpener, open_for_writing
-from app.core.burn.profiles import MediaProfile
+from app.core.burn.profiles import erasable, write_once
 from app.core.burn.strategies.base import PHASE_ERASING, PHASE_PREPARING
-from app.core.burn.trace import CommandTrace, RecordingTransport
+from app.core.burn.trace import CommandTrace, TracingTransport
 from app.core.errors import MediumError, NoMediumError
 from app.core.jobs.job import Job, JobContext
 from app.core.jobs.progress import Progress, Unit
 from app.core.mmc import write_commands as wc
+from app.core.mmc.profiles import Profile, known_profile
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,16 +57,16 @@ class EraseJob(Job[EraseResult]):
         ctx.report(Progress(PHASE_PREPARING, 0, None, Unit.ITEMS))
         transport = self.opener(self.device)
         if self.trace is not None:
-            transport = RecordingTransport(transport, self.trace)
+            transport = TracingTransport(transport, self.trace)
         try:
             drive = BurnDrive(transport, sleep=self.sleep)
             config = drive.configuration()
-            profile = MediaProfile.from_code(config.current_profile)
-            if profile is None or profile is MediaProfile.NONE:
+            profile = known_profile(config.current_profile)
+            if profile is None or profile is Profile.NONE:
                 drive.disc_information()  # NoMediumError when the tray is empty
                 raise NoMediumError(f"There is no disc in {self.device}.", "no current profile")
-            if not profile.erasable:
-                kind = "write-once" if profile.write_once else "read-only"
+            if not erasable(profile):
+                kind = "write-once" if write_once(profile) else "read-only"
                 raise MediumError(
                     f"The {profile.label} disc in {self.device} is {kind}: it cannot be erased.",
                     f"profile 0x{int(profile):04x}",
@@ -86,27 +87,29 @@ class EraseJob(Job[EraseResult]):
     def _erase(
         self,
         drive: BurnDrive,
-        profile: MediaProfile,
+        profile: Profile,
         report: Callable[[float | None], None],
     ) -> str:
         if profile in (
-            MediaProfile.CD_RW,
-            MediaProfile.DVD_RW_SEQUENTIAL,
-            MediaProfile.DVD_RW_OVERWRITE,
+            Profile.CD_RW,
+            Profile.DVD_RW_SEQUENTIAL,
+            Profile.DVD_RW_RESTRICTED_OVERWRITE,
         ):
             kind = wc.BlankType.FULL if self.full else wc.BlankType.MINIMAL
             drive.blank(kind, on_progress=report)
             return f"BLANK ({'full' if self.full else 'minimal'})"
-        if profile in (MediaProfile.DVD_PLUS_RW, MediaProfile.DVD_PLUS_RW_DL):
+        if profile in (Profile.DVD_PLUS_RW, Profile.DVD_PLUS_RW_DL):
             drive.format(
                 wc.FormatDescriptor(0xFFFF_FFFF, wc.FormatType.DVD_PLUS_RW_BASIC),
                 on_progress=report,
             )
             if not self.full:
-                drive.close(wc.CloseFunction.CLOSE_SESSION, 0, "Stopping the background format")
+                drive.close_track_session(
+                    wc.CloseFunction.CLOSE_SESSION, 0, "Stopping the background format"
+                )
             return "FORMAT UNIT 26h"
         caps = drive.format_capacities()
-        if profile is MediaProfile.BD_RE and self.full and caps.offered(0x30):
+        if profile is Profile.BD_RE and self.full and caps.offered(0x30):
             descriptor = replace(caps.offered(0x30)[0], subtype=0b10)
         elif caps.offered(0x00):
             descriptor = caps.offered(0x00)[0]

@@ -17,7 +17,7 @@ from pathlib import Path
 from app.core.burn.drive import BurnDrive
 from app.core.burn.medium import MediumStatus, read_medium
 from app.core.burn.preflight import BurnOptions, BurnPlan, check, inspect_image
-from app.core.burn.profiles import padded_blocks, verification_note
+from app.core.burn.profiles import padded_blocks, verification_note, write_method
 from app.core.burn.strategies import strategy_for
 from app.core.burn.strategies.base import (
     PHASE_PREPARING,
@@ -25,12 +25,13 @@ from app.core.burn.strategies.base import (
     PHASE_VERIFYING,
     PHASE_WRITING,
 )
-from app.core.burn.trace import CommandTrace, RecordingTransport
+from app.core.burn.trace import CommandTrace, TracingTransport
 from app.core.burn.verify import VerifyReport, compare_disc, raise_for
 from app.core.burn.writer import DEFAULT_CHUNK_BLOCKS, WriteProgress, stream_image
 from app.core.errors import AppError, Cancelled, DeviceError, NoMediumError, SenseError
 from app.core.jobs.job import Job, JobContext, Outcome
 from app.core.jobs.progress import Progress, Unit
+from app.core.mmc import cdb
 from app.core.transport import Transport, open_transport
 from app.core.units import SECTOR_SIZE
 
@@ -118,7 +119,7 @@ class BurnJob(Job[BurnResult]):
     def _open(self) -> Transport:
         transport = self.opener(self.device)
         if self.trace is not None:
-            return RecordingTransport(transport, self.trace)
+            return TracingTransport(transport, self.trace)
         return transport
 
     def _drive(self, transport: Transport) -> BurnDrive:
@@ -151,9 +152,7 @@ class BurnJob(Job[BurnResult]):
                 raise_for(report, image.path, self.device)
             ejected = False
             if self.options.eject:
-                drive = self._drive(transport)
-                drive.allow_removal()
-                drive.start_stop(load=False, eject=True)
+                self._drive(transport).eject()
                 ejected = True
             return BurnResult(
                 image=image.path,
@@ -177,7 +176,7 @@ class BurnJob(Job[BurnResult]):
 
         total = strategy.padded_blocks
         chunk = self.chunk_blocks or choose_chunk_blocks(self.device)
-        drive.prevent_removal(True)
+        drive.set_lock(True)
         try:
             strategy.prepare(step)
             total_bytes = plan.image.size_bytes
@@ -212,7 +211,7 @@ class BurnJob(Job[BurnResult]):
             strategy.finish(step)
         finally:
             try:
-                drive.prevent_removal(False)
+                drive.set_lock(False)
             except AppError as exc:
                 _log.info("%s: could not unlock the tray: %s", self.device, exc)
         return result.written_blocks, result.elapsed_s
@@ -229,15 +228,13 @@ class BurnJob(Job[BurnResult]):
         kernel keeps the blank disc's size otherwise.  Each step reopens the device: an open
         is when Linux's sr driver notices the medium change."""
         ctx.report(_step_progress(PHASE_RELOADING, None))
-        drive = self._drive(transport)
-        drive.allow_removal()
-        drive.start_stop(load=False, eject=True)
+        self._drive(transport).eject()
         transport.close()
         transport = self._open()
         drive = self._drive(transport)
-        drive.probe(bytes(6))  # TEST UNIT READY: "no medium" is expected here
+        drive.probe(cdb.test_unit_ready())  # "no medium" is expected here
         try:
-            drive.start_stop(load=True, eject=False)
+            drive.load()
         except SenseError as exc:
             ctx.log.info("loading the tray failed (%s): waiting for the disc", exc.code)
         transport.close()
@@ -304,7 +301,7 @@ class VerifyDiscJob(Job[VerifyReport]):
         image = inspect_image(self.image)
         transport = self.opener(self.device)
         if self.trace is not None:
-            transport = RecordingTransport(transport, self.trace)
+            transport = TracingTransport(transport, self.trace)
         try:
             drive = BurnDrive(transport)
             total_bytes = image.size_bytes
@@ -337,7 +334,7 @@ def inspect_medium(device: str, opener: TransportOpener = open_transport) -> Med
 
 def written_blocks_for(image_blocks: int, medium: MediumStatus) -> int:
     """Blocks a burn of ``image_blocks`` occupies on ``medium`` (padding included)."""
-    method = medium.profile.write_method if medium.profile else None
+    method = write_method(medium.profile) if medium.profile else None
     if method is None:
         raise DeviceError("This disc cannot be written.", medium.label)
     return padded_blocks(image_blocks, method)

@@ -12,10 +12,14 @@ import enum
 import logging
 from dataclasses import dataclass
 
-from app.core.burn.drive import BurnDrive, Configuration, WriteSpeed
-from app.core.burn.profiles import MediaProfile, WriteMethod
+from app.core.burn.drive import BurnDrive
+from app.core.burn.profiles import WriteMethod, erasable, write_method
 from app.core.errors import DeviceError, NoMediumError, SenseError
 from app.core.mmc import write_commands as wc
+from app.core.mmc.configuration import Configuration
+from app.core.mmc.disc_info import BackgroundFormat, DiscStatus
+from app.core.mmc.performance import WriteSpeedDescriptor
+from app.core.mmc.profiles import Profile, known_profile
 
 _log = logging.getLogger(__name__)
 
@@ -49,7 +53,7 @@ class MediumStatus:
     """The facts preflight decides on; also what the UI shows before a burn."""
 
     device: str
-    profile: MediaProfile | None
+    profile: Profile | None
     profile_code: int
     state: DiscState
     erasable: bool
@@ -62,18 +66,26 @@ class MediumStatus:
     drive_can_write: bool
     simulation_supported: bool
     simulation_reason: str
-    write_speeds: tuple[WriteSpeed, ...]
+    write_speeds: tuple[WriteSpeedDescriptor, ...]
 
     @property
     def label(self) -> str:
         return self.profile.label if self.profile else f"profile 0x{self.profile_code:04x}"
 
 
+def _feature_body(config: Configuration, code: int) -> bytes | None:
+    """The data of feature ``code`` when it is current, else ``None``."""
+    feature = config.feature(code)
+    if feature is None or not feature.current:
+        return None
+    return feature.data
+
+
 def _drive_can_write(config: Configuration, method: WriteMethod) -> bool:
     for code in _WRITE_FEATURES[method]:
-        if code not in config.current_features:
+        body = _feature_body(config, code)
+        if body is None:
             continue
-        body = config.feature_data.get(code, b"")
         if code in (0x002A, 0x002B, 0x003B):  # DVD+RW / DVD+R / DVD+R DL: Write bit (byte 0)
             if body and body[0] & 0x01:
                 return True
@@ -82,17 +94,17 @@ def _drive_can_write(config: Configuration, method: WriteMethod) -> bool:
     return False
 
 
-def _simulation(profile: MediaProfile, config: Configuration) -> tuple[bool, str]:
+def _simulation(profile: Profile, config: Configuration) -> tuple[bool, str]:
     """Test write exists for CD-R/RW (page 05h Test Write, MMC-6 §7.5.4.6) and DVD-R/-RW
     (feature 002Fh TestWrite bit, §5.3.25); DVD+R/+RW, DVD-RAM and BD have none."""
-    method = profile.write_method
+    method = write_method(profile)
     if method is WriteMethod.CD_TAO:
-        body = config.feature_data.get(0x002D, b"")
+        body = _feature_body(config, 0x002D)
         if body and not body[0] & 0x04:
             return False, "This drive cannot simulate writing on CDs."
         return True, ""
     if method is WriteMethod.DVD_MINUS_R:
-        body = config.feature_data.get(0x002F, b"")
+        body = _feature_body(config, 0x002F)
         if body and body[0] & 0x04:
             return True, ""
         return False, "This drive cannot simulate writing on DVD-R discs."
@@ -102,23 +114,26 @@ def _simulation(profile: MediaProfile, config: Configuration) -> tuple[bool, str
 def read_medium(drive: BurnDrive) -> MediumStatus:
     """Ask the drive what it holds; raises NoMediumError when the tray is empty."""
     config = drive.configuration()
-    profile = MediaProfile.from_code(config.current_profile)
-    method = profile.write_method if profile else None
-    if profile is MediaProfile.NONE:
+    profile = known_profile(config.current_profile)
+    method = write_method(profile) if profile else None
+    if profile is Profile.NONE:
+        drive.disc_information()  # NoMediumError (2/3A) names the empty tray
         raise NoMediumError(f"There is no disc in {drive.path}.", "current profile 0000h")
-    info = drive.disc_information()  # raises NoMediumError on 2/3A
-    state = {0: DiscState.BLANK, 1: DiscState.APPENDABLE, 2: DiscState.COMPLETE}.get(
-        info.disc_status, DiscState.OTHER
-    )
+    info = drive.disc_information()
+    state = {
+        DiscStatus.BLANK: DiscState.BLANK,
+        DiscStatus.APPENDABLE: DiscState.APPENDABLE,
+        DiscStatus.COMPLETE: DiscState.COMPLETE,
+    }.get(info.status, DiscState.OTHER)
     format_state = FormatState.NOT_APPLICABLE
     nwa = 0
     free = 0
     track_number = max(1, info.last_track_last_session)
     if method is WriteMethod.OVERWRITE and profile is not None:
-        format_state, free = _overwrite_capacity(drive, profile, info.bg_format_status)
+        format_state, free = _overwrite_capacity(drive, profile, info.background_format)
     elif method is not None and state in (DiscState.BLANK, DiscState.APPENDABLE):
         track = drive.track_information(track_number)
-        nwa = track.next_writable_lba if track.nwa_valid else track.start_lba
+        nwa = track.next_writable_lba if track.next_writable_valid else track.start_lba
         free = track.free_blocks
     can_write = method is not None and _drive_can_write(config, method)
     if profile is not None and method is not None:
@@ -131,7 +146,7 @@ def read_medium(drive: BurnDrive) -> MediumStatus:
         profile=profile,
         profile_code=config.current_profile,
         state=state,
-        erasable=info.erasable or bool(profile and profile.erasable),
+        erasable=info.erasable or bool(profile and erasable(profile)),
         format_state=format_state,
         next_writable_lba=nwa,
         free_blocks=free,
@@ -144,7 +159,7 @@ def read_medium(drive: BurnDrive) -> MediumStatus:
 
 
 def _overwrite_capacity(
-    drive: BurnDrive, profile: MediaProfile, bg_format_status: int
+    drive: BurnDrive, profile: Profile, background: BackgroundFormat
 ) -> tuple[FormatState, int]:
     """Formatted state and writable blocks of an overwritable medium (MMC-6 §6.24.3)."""
     try:
@@ -154,10 +169,11 @@ def _overwrite_capacity(
             f"Spindle could not read how the {profile.label} disc is formatted.", exc.detail
         ) from exc
     offered = max((d.blocks for d in caps.formats), default=caps.current_blocks)
-    if profile is MediaProfile.DVD_PLUS_RW or profile is MediaProfile.DVD_PLUS_RW_DL:
-        state = {0: FormatState.UNFORMATTED, 3: FormatState.FORMATTED}.get(
-            bg_format_status, FormatState.PARTLY
-        )
+    if profile in (Profile.DVD_PLUS_RW, Profile.DVD_PLUS_RW_DL):
+        state = {
+            BackgroundFormat.NOT_FORMATTED: FormatState.UNFORMATTED,
+            BackgroundFormat.COMPLETE: FormatState.FORMATTED,
+        }.get(background, FormatState.PARTLY)
         return state, max(offered, caps.current_blocks)
     if caps.current_type is wc.CapacityDescriptorType.FORMATTED:
         full = caps.current_blocks >= offered

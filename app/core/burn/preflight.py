@@ -12,10 +12,11 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from app.core.burn.medium import DiscState, FormatState, MediumStatus
-from app.core.burn.profiles import MediaProfile, WriteMethod, padded_blocks
+from app.core.burn.profiles import WriteMethod, padded_blocks, write_method
 from app.core.burn.speeds import SpeedRequest
 from app.core.burn.speeds import resolve as resolve_speed
 from app.core.errors import CapacityError, InvalidInputError, MediumError, NoMediumError
+from app.core.mmc.profiles import Profile
 from app.core.units import SECTOR_SIZE, format_size
 
 
@@ -49,7 +50,7 @@ class BurnPlan:
 
     image: ImageInfo
     medium: MediumStatus
-    profile: MediaProfile
+    profile: Profile
     method: WriteMethod
     start_lba: int
     track_number: int
@@ -90,9 +91,9 @@ def check(image: ImageInfo, medium: MediumStatus, options: BurnOptions) -> BurnP
             f"The disc in {where} is of a kind Spindle does not know.",
             f"current profile 0x{medium.profile_code:04x}",
         )
-    if profile is MediaProfile.NONE:
+    if profile is Profile.NONE:
         raise NoMediumError(f"There is no disc in {where}.", "current profile 0000h")
-    method = profile.write_method
+    method = write_method(profile)
     if method is None:
         raise MediumError(
             f"The disc in {where} is a {profile.label}: it cannot be written. Insert a blank "

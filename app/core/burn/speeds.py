@@ -11,21 +11,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from app.core.burn.drive import WriteSpeed
-from app.core.burn.profiles import MediaProfile
 from app.core.errors import InvalidInputError
-
-CD_1X_KBPS = 176.4
-DVD_1X_KBPS = 1385.0
-BD_1X_KBPS = 4495.5
+from app.core.mmc.performance import ONE_X_KBPS, WriteSpeedDescriptor
+from app.core.mmc.profiles import MediaFamily, Profile
 
 
-def one_x_kbps(profile: MediaProfile) -> float:
-    if profile.is_cd:
-        return CD_1X_KBPS
-    if profile.value >= MediaProfile.BD_ROM.value:
-        return BD_1X_KBPS
-    return DVD_1X_KBPS
+def one_x_kbps(profile: Profile) -> float:
+    """1x for the profile's family (:data:`app.core.mmc.performance.ONE_X_KBPS`)."""
+    return ONE_X_KBPS.get(profile.family, ONE_X_KBPS[MediaFamily.DVD])
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,20 +47,20 @@ class SpeedRequest:
         return cls(factor=number)
 
 
-def label(speed_kbps: float, profile: MediaProfile) -> str:
+def label(speed_kbps: float, profile: Profile) -> str:
     """``"8x (11080 kB/s)"``."""
     factor = speed_kbps / one_x_kbps(profile)
     shown = f"{factor:.1f}".rstrip("0").rstrip(".")
     return f"{shown}x ({speed_kbps:.0f} kB/s)"
 
 
-def offered(speeds: tuple[WriteSpeed, ...]) -> tuple[int, ...]:
+def offered(speeds: tuple[WriteSpeedDescriptor, ...]) -> tuple[int, ...]:
     """Distinct write speeds the drive reports, fastest first."""
     return tuple(sorted({s.write_kbps for s in speeds}, reverse=True))
 
 
 def resolve(
-    request: SpeedRequest, profile: MediaProfile, speeds: tuple[WriteSpeed, ...]
+    request: SpeedRequest, profile: Profile, speeds: tuple[WriteSpeedDescriptor, ...]
 ) -> int | None:
     """The kB/s to send: the fastest offered speed not above the request (the slowest offered
     when all are above); the request as given when the drive reports none."""

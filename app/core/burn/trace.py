@@ -34,7 +34,7 @@ class TracedCommand:
 
 
 class CommandTrace:
-    """The commands sent through any :class:`RecordingTransport` bound to this trace, in
+    """The commands sent through any :class:`TracingTransport` bound to this trace, in
     order; optionally also written line by line to a file."""
 
     def __init__(self, path: Path | None = None) -> None:
@@ -63,7 +63,7 @@ class CommandTrace:
             self._file = None
 
 
-class RecordingTransport:
+class TracingTransport:
     """Delegates to ``inner`` and records each command and its outcome in ``trace``."""
 
     def __init__(self, inner: Transport, trace: CommandTrace) -> None:

@@ -108,7 +108,7 @@ def compare_disc(
             disc = memoryview(disc_buf)[:size]
             lba = start_lba + done
             try:
-                drive.read(lba, count, disc)
+                drive.read_into(lba, count, disc)
                 readable = True
             except SenseError as exc:
                 _log.info("%s: READ at %d failed (%s): per-sector retry", drive.path, lba, exc.code)
@@ -148,7 +148,7 @@ def _compare_singly(
     one = bytearray(SECTOR_SIZE)
     for i in range(count):
         try:
-            drive.read(lba + i, 1, one)
+            drive.read_into(lba + i, 1, one)
         except SenseError:
             unreadable.add(lba + i)
             continue

@@ -126,7 +126,7 @@ def stream_image(
                 raise item
             buf, blocks = item
             check_cancelled()
-            drive.write(lba, memoryview(buf)[: blocks * SECTOR_SIZE], blocks)
+            drive.write(lba, memoryview(buf)[: blocks * SECTOR_SIZE])
             reader.free.put(buf)
             commands += 1
             lba += blocks
@@ -134,7 +134,7 @@ def stream_image(
             now = clock()
             if now - last_sample >= BUFFER_SAMPLE_INTERVAL_S:
                 last_sample = now
-                capacity = drive.buffer_capacity()
+                capacity = drive.buffer_fill()
                 buffer_percent = capacity.fill_percent if capacity else None
             on_progress(WriteProgress(done, total_blocks, buffer_percent))
     finally:

@@ -1,8 +1,11 @@
 """CDB builders and parameter lists for writing, closing, blanking and formatting media.
 
-Pure bytes out, no I/O.  Section numbers are MMC-6 (T10/1836-D rev. 2g) unless marked SPC-4
-or SBC-3.  The write side complements the read-side builders of the drive layer; the recipes
-that use these commands per medium live in :mod:`app.core.burn.strategies`.
+Pure bytes out, no I/O: each builder returns a :class:`~app.core.mmc.command.Command` like the
+read-side builders of :mod:`app.core.mmc.cdb` (which also holds READ(10), MODE SELECT(10),
+SET STREAMING and the other commands both sides use; the Write Parameters page 05h is
+:class:`app.core.mmc.mode_pages.WriteParameters`).  Section numbers are MMC-6 (T10/1836-D
+rev. 2g) unless marked SPC-4 or SBC-3.  The recipes that use these commands per medium live in
+:mod:`app.core.burn.strategies`.
 """
 
 from __future__ import annotations
@@ -11,23 +14,26 @@ import enum
 import struct
 from dataclasses import dataclass
 
+from app.core.mmc.command import Command
+from app.core.transport.base import Direction
+
 WRITE_10 = 0x2A
-READ_10 = 0x28
 SYNCHRONIZE_CACHE_10 = 0x35
 CLOSE_TRACK_SESSION = 0x5B
 RESERVE_TRACK = 0x53
 BLANK = 0xA1
 FORMAT_UNIT = 0x04
 SEND_OPC_INFORMATION = 0x54
-MODE_SELECT_10 = 0x55
 READ_FORMAT_CAPACITIES = 0x23
-TEST_UNIT_READY = 0x00
-REQUEST_SENSE = 0x03
 
 WRITE_OPCODES = frozenset({WRITE_10, 0xAA, 0x8A})
 """WRITE(10), WRITE(12), WRITE(16): what a refusal must never have sent."""
 
 MAX_TRANSFER_BLOCKS = 0xFFFF
+BLOCK_SIZE = 2048
+WRITE_TIMEOUT_S = 60.0
+LONG_TIMEOUT_S = 3600.0
+"""BLANK, FORMAT UNIT, CLOSE and a cache flush without IMMED can take a full pass over the disc."""
 
 
 def _u16(value: int) -> bytes:
@@ -49,28 +55,26 @@ def _lba32(lba: int) -> bytes:
     return (lba & 0xFFFF_FFFF).to_bytes(4, "big")
 
 
-def write10(lba: int, blocks: int, *, fua: bool = False) -> bytes:
-    """WRITE(10), MMC-6 §6.44 / SBC-3 §5.26: ``blocks`` blocks starting at ``lba``."""
-    if not 0 < blocks <= MAX_TRANSFER_BLOCKS:
-        raise ValueError(f"transfer length {blocks} out of range 1..65535")
+def write10(lba: int, data: bytes | bytearray | memoryview, *, fua: bool = False) -> Command:
+    """WRITE(10), MMC-6 §6.44 / SBC-3 §5.26: ``data`` (whole 2048-byte blocks) at ``lba``."""
+    blocks, rest = divmod(len(data), BLOCK_SIZE)
+    if rest or not 0 < blocks <= MAX_TRANSFER_BLOCKS:
+        raise ValueError(f"WRITE(10) of {len(data)} bytes: not 1..65535 whole blocks")
     flags = 0x08 if fua else 0x00
-    return bytes([WRITE_10, flags]) + _lba32(lba) + b"\x00" + _u16(blocks) + b"\x00"
+    cdb = bytes([WRITE_10, flags]) + _lba32(lba) + b"\x00" + _u16(blocks) + b"\x00"
+    return Command(
+        "WRITE(10)", cdb, Direction.TO_DEVICE, data=bytes(data), timeout_s=WRITE_TIMEOUT_S
+    )
 
 
-def read10(lba: int, blocks: int) -> bytes:
-    """READ(10), MMC-6 §6.15 / SBC-3 §5.8: read back ``blocks`` blocks at ``lba``."""
-    if not 0 < blocks <= MAX_TRANSFER_BLOCKS:
-        raise ValueError(f"transfer length {blocks} out of range 1..65535")
-    return bytes([READ_10, 0]) + _lba32(lba) + b"\x00" + _u16(blocks) + b"\x00"
-
-
-def synchronize_cache(*, immed: bool = False) -> bytes:
+def synchronize_cache(*, immed: bool = False) -> Command:
     """SYNCHRONIZE CACHE(10), MMC-6 §6.41: flush the whole buffer (LBA 0, 0 blocks = all).
 
     With ``immed`` the drive answers at once and reports "long write in progress" (2/04/08)
     or "operation in progress" (2/04/07) to TEST UNIT READY until the flush is done.
     """
-    return bytes([SYNCHRONIZE_CACHE_10, 0x02 if immed else 0x00]) + bytes(8)
+    cdb = bytes([SYNCHRONIZE_CACHE_10, 0x02 if immed else 0x00]) + bytes(8)
+    return Command("SYNCHRONIZE CACHE", cdb, timeout_s=WRITE_TIMEOUT_S if immed else LONG_TIMEOUT_S)
 
 
 class CloseFunction(enum.IntEnum):
@@ -86,22 +90,26 @@ class CloseFunction(enum.IntEnum):
     """DVD+R / BD-R: close the session and finalize the disc (§6.3.3.4.5, §6.3.3.6)."""
 
 
-def close_track_session(function: CloseFunction, number: int = 0, *, immed: bool = False) -> bytes:
+def close_track_session(
+    function: CloseFunction, number: int = 0, *, immed: bool = False
+) -> Command:
     """CLOSE TRACK/SESSION, MMC-6 §6.3: ``number`` is the logical track (for CLOSE_TRACK) or
     ignored (0) for the session functions."""
-    return (
+    cdb = (
         bytes([CLOSE_TRACK_SESSION, 0x01 if immed else 0x00, int(function) & 0x07, 0])
         + _u16(number)
         + bytes(4)
     )
+    name = "CLOSE TRACK" if function is CloseFunction.CLOSE_TRACK else "CLOSE SESSION"
+    return Command(name, cdb, timeout_s=WRITE_TIMEOUT_S if immed else LONG_TIMEOUT_S)
 
 
-def reserve_track(blocks: int) -> bytes:
+def reserve_track(blocks: int) -> Command:
     """RESERVE TRACK, MMC-6 §6.31, RMZ = ARSV = 0: reserve ``blocks`` blocks at the NWA
     for the next track (DVD-R DAO needs it; optional on DVD+R/BD-R)."""
     if blocks <= 0:
         raise ValueError("reservation size must be positive")
-    return bytes([RESERVE_TRACK, 0, 0, 0, 0]) + _u32(blocks) + b"\x00"
+    return Command("RESERVE TRACK", bytes([RESERVE_TRACK, 0, 0, 0, 0]) + _u32(blocks) + b"\x00")
 
 
 class BlankType(enum.IntEnum):
@@ -113,10 +121,11 @@ class BlankType(enum.IntEnum):
     """Minimally blank the disc (PMA, lead-in, first track pre-gap)."""
 
 
-def blank(kind: BlankType, *, immed: bool = True, start: int = 0) -> bytes:
+def blank(kind: BlankType, *, immed: bool = True, start: int = 0) -> Command:
     """BLANK, MMC-6 §6.2 (CD-RW, DVD-RW): with ``immed`` progress is polled by TEST UNIT READY /
     REQUEST SENSE (sense-key-specific progress indication, SPC-4 §4.5.2.4.4)."""
-    return bytes([BLANK, (0x10 if immed else 0) | (int(kind) & 0x07)]) + _u32(start) + bytes(6)
+    cdb = bytes([BLANK, (0x10 if immed else 0) | (int(kind) & 0x07)]) + _u32(start) + bytes(6)
+    return Command("BLANK", cdb, timeout_s=WRITE_TIMEOUT_S if immed else LONG_TIMEOUT_S)
 
 
 class FormatType(enum.IntEnum):
@@ -155,125 +164,32 @@ class FormatDescriptor:
         )
 
 
-def format_unit(descriptor: FormatDescriptor, *, immed: bool = True) -> tuple[bytes, bytes]:
+def format_unit(descriptor: FormatDescriptor, *, immed: bool = True) -> Command:
     """FORMAT UNIT, MMC-6 §6.5: the CDB (FmtData = 1, Format Code 001b) and its parameter list
     (format list header §6.5.3.2 with FOV and IMMED, then one 8-byte descriptor)."""
     cdb = bytes([FORMAT_UNIT, 0x10 | 0x01, 0, 0, 0, 0])
     header_flags = 0x80 | (0x02 if immed else 0x00)  # FOV: the IMMED bit is valid
     params = bytes([0, header_flags]) + _u16(8) + descriptor.to_bytes()
-    return cdb, params
+    return Command(
+        "FORMAT UNIT",
+        cdb,
+        Direction.TO_DEVICE,
+        data=params,
+        timeout_s=WRITE_TIMEOUT_S if immed else LONG_TIMEOUT_S,
+    )
 
 
-def send_opc_information(*, do_opc: bool = True) -> bytes:
+def send_opc_information(*, do_opc: bool = True) -> Command:
     """SEND OPC INFORMATION, MMC-6 §6.36: DoOPC = 1 asks the drive to calibrate its laser
     power now (otherwise it does so on the first WRITE)."""
-    return bytes([SEND_OPC_INFORMATION, 0x01 if do_opc else 0x00]) + bytes(8)
+    cdb = bytes([SEND_OPC_INFORMATION, 0x01 if do_opc else 0x00]) + bytes(8)
+    return Command("SEND OPC INFORMATION", cdb, timeout_s=LONG_TIMEOUT_S)
 
 
-def mode_select10(parameter_length: int, *, save: bool = False) -> bytes:
-    """MODE SELECT(10), SPC-4 §6.12, PF = 1 (the pages follow the page format)."""
-    flags = 0x10 | (0x01 if save else 0x00)
-    return bytes([MODE_SELECT_10, flags]) + bytes(5) + _u16(parameter_length) + b"\x00"
-
-
-def read_format_capacities(allocation_length: int = 0xFFFC) -> bytes:
+def read_format_capacities(allocation_length: int = 252) -> Command:
     """READ FORMAT CAPACITIES, MMC-6 §6.24."""
-    return bytes([READ_FORMAT_CAPACITIES]) + bytes(6) + _u16(allocation_length) + b"\x00"
-
-
-def test_unit_ready() -> bytes:
-    """TEST UNIT READY, SPC-4 §6.47."""
-    return bytes(6)
-
-
-def request_sense(allocation_length: int = 252) -> bytes:
-    """REQUEST SENSE, SPC-4 §6.29, DESC = 0 (fixed format, as MMC drives answer)."""
-    return bytes([REQUEST_SENSE, 0, 0, 0, allocation_length & 0xFF, 0])
-
-
-class WriteType(enum.IntEnum):
-    """Write Type of the Write Parameters page, MMC-6 §7.5.4.4, Table 649."""
-
-    PACKET_INCREMENTAL = 0x00
-    TAO = 0x01
-    SAO_DAO = 0x02
-    RAW = 0x03
-
-
-class MultiSession(enum.IntEnum):
-    """Multi-session field, MMC-6 §7.5.4.8: what closing the session does to the disc."""
-
-    FINALIZE = 0b00
-    KEEP_APPENDABLE = 0b11
-
-
-@dataclass(frozen=True, slots=True)
-class WriteParameters:
-    """The Write Parameters mode page 05h, MMC-6 §7.5.4, Table 648 (52 bytes, length 32h).
-
-    Defaults describe a 2048-byte Mode 1 data track (Track Mode 4, Data Block Type 8).
-    """
-
-    write_type: WriteType
-    test_write: bool = False
-    buffer_underrun_free: bool = True
-    multi_session: MultiSession = MultiSession.FINALIZE
-    track_mode: int = 4
-    data_block_type: int = 8
-    link_size: int | None = None
-    """Set (with LS_V) for incremental DVD-R writing: 16 (§7.5.4.11)."""
-    fixed_packet_size: int | None = None
-    """Fixed packet size in blocks (FP = 1), 16 for DVD-R incremental (§7.5.4.16)."""
-    audio_pause_length: int = 150
-
-    PAGE_CODE = 0x05
-    PAGE_LENGTH = 0x32
-
-    def page_bytes(self) -> bytes:
-        page = bytearray(2 + self.PAGE_LENGTH)
-        page[0] = self.PAGE_CODE
-        page[1] = self.PAGE_LENGTH
-        page[2] = (
-            (0x40 if self.buffer_underrun_free else 0)
-            | (0x20 if self.link_size is not None else 0)
-            | (0x10 if self.test_write else 0)
-            | (int(self.write_type) & 0x0F)
-        )
-        page[3] = (
-            (int(self.multi_session) << 6)
-            | (0x20 if self.fixed_packet_size is not None else 0)
-            | (self.track_mode & 0x0F)
-        )
-        page[4] = self.data_block_type & 0x0F
-        page[5] = self.link_size or 0
-        page[8] = 0x00  # session format: CD-DA or CD-ROM
-        page[10:14] = _u32(self.fixed_packet_size or 0)
-        page[14:16] = _u16(self.audio_pause_length)
-        return bytes(page)
-
-    def mode_select(self) -> tuple[bytes, bytes]:
-        """MODE SELECT(10) CDB and parameter list: an 8-byte mode parameter header
-        (SPC-4 §7.5.5, all zero: no block descriptors) followed by the page."""
-        params = bytes(8) + self.page_bytes()
-        return mode_select10(len(params)), params
-
-
-def parse_write_parameters(page: bytes) -> WriteParameters:
-    """Parse a page 05h as returned by MODE SENSE (without the header), MMC-6 §7.5.4."""
-    if len(page) < 16 or page[0] & 0x3F != WriteParameters.PAGE_CODE:
-        raise ValueError("not a Write Parameters page")
-    (packet,) = struct.unpack_from(">I", page, 10)
-    return WriteParameters(
-        write_type=WriteType(page[2] & 0x0F),
-        test_write=bool(page[2] & 0x10),
-        buffer_underrun_free=bool(page[2] & 0x40),
-        multi_session=MultiSession(page[3] >> 6) if page[3] >> 6 in (0, 3) else MultiSession(0),
-        track_mode=page[3] & 0x0F,
-        data_block_type=page[4] & 0x0F,
-        link_size=page[5] if page[2] & 0x20 else None,
-        fixed_packet_size=packet if page[3] & 0x20 else None,
-        audio_pause_length=struct.unpack_from(">H", page, 14)[0],
-    )
+    cdb = bytes([READ_FORMAT_CAPACITIES]) + bytes(6) + _u16(allocation_length) + b"\x00"
+    return Command("READ FORMAT CAPACITIES", cdb, Direction.FROM_DEVICE, allocation_length)
 
 
 class CapacityDescriptorType(enum.IntEnum):

@@ -6,43 +6,43 @@ import pytest
 from tests.fakes.mmc_drive import FakeDrive
 
 from app.core.burn.erase import EraseJob
-from app.core.burn.profiles import MediaProfile
 from app.core.errors import MediumError
 from app.core.jobs import Outcome, Progress, run_job
 from app.core.mmc import write_commands as wc
+from app.core.mmc.profiles import Profile
 
 
 @pytest.mark.parametrize(
     ("profile", "full", "opcode", "method", "after"),
     [
-        (MediaProfile.CD_RW, False, wc.BLANK, "BLANK (minimal)", MediaProfile.CD_RW),
-        (MediaProfile.CD_RW, True, wc.BLANK, "BLANK (full)", MediaProfile.CD_RW),
+        (Profile.CD_RW, False, wc.BLANK, "BLANK (minimal)", Profile.CD_RW),
+        (Profile.CD_RW, True, wc.BLANK, "BLANK (full)", Profile.CD_RW),
         (
-            MediaProfile.DVD_RW_OVERWRITE,
+            Profile.DVD_RW_RESTRICTED_OVERWRITE,
             True,
             wc.BLANK,
             "BLANK (full)",
-            MediaProfile.DVD_RW_SEQUENTIAL,
+            Profile.DVD_RW_SEQUENTIAL,
         ),
         (
-            MediaProfile.DVD_PLUS_RW,
+            Profile.DVD_PLUS_RW,
             False,
             wc.FORMAT_UNIT,
             "FORMAT UNIT 26h",
-            MediaProfile.DVD_PLUS_RW,
+            Profile.DVD_PLUS_RW,
         ),
-        (MediaProfile.BD_RE, False, wc.FORMAT_UNIT, "FORMAT UNIT 00h", MediaProfile.BD_RE),
-        (MediaProfile.BD_RE, True, wc.FORMAT_UNIT, "FORMAT UNIT 30h", MediaProfile.BD_RE),
-        (MediaProfile.DVD_RAM, False, wc.FORMAT_UNIT, "FORMAT UNIT 00h", MediaProfile.DVD_RAM),
+        (Profile.BD_RE, False, wc.FORMAT_UNIT, "FORMAT UNIT 00h", Profile.BD_RE),
+        (Profile.BD_RE, True, wc.FORMAT_UNIT, "FORMAT UNIT 30h", Profile.BD_RE),
+        (Profile.DVD_RAM, False, wc.FORMAT_UNIT, "FORMAT UNIT 00h", Profile.DVD_RAM),
     ],
 )
 def test_erase_per_profile(
     *,
-    profile: MediaProfile,
+    profile: Profile,
     full: bool,
     opcode: int,
     method: str,
-    after: MediaProfile,
+    after: Profile,
 ) -> None:
     fake = FakeDrive(profile=profile, disc_status=2, busy_polls=4)
     fake.data.extend(b"\x55" * 4096)
@@ -62,16 +62,14 @@ def test_erase_per_profile(
 
 
 def test_bd_re_full_format_uses_full_certification() -> None:
-    fake = FakeDrive(profile=MediaProfile.BD_RE)
+    fake = FakeDrive(profile=Profile.BD_RE)
     assert run_job(EraseJob(fake.device, full=True, opener=fake.open, sleep=lambda _s: None)).ok
     cdb_index = fake.opcodes().index(wc.FORMAT_UNIT)
     assert fake.commands[cdb_index].hex() == "041100000000"
 
 
-@pytest.mark.parametrize(
-    "profile", [MediaProfile.DVD_PLUS_R, MediaProfile.CD_R, MediaProfile.DVD_ROM]
-)
-def test_write_once_and_read_only_discs_are_refused(profile: MediaProfile) -> None:
+@pytest.mark.parametrize("profile", [Profile.DVD_PLUS_R, Profile.CD_R, Profile.DVD_ROM])
+def test_write_once_and_read_only_discs_are_refused(profile: Profile) -> None:
     fake = FakeDrive(profile=profile)
     result = run_job(EraseJob(fake.device, opener=fake.open, sleep=lambda _s: None))
     assert result.outcome is Outcome.FAILED

@@ -8,12 +8,12 @@ import pytest
 from tests.fakes.mmc_drive import FakeDrive
 from tests.unit.burn.conftest import Burn
 
-from app.core.burn.drive import WriteSpeed
-from app.core.burn.profiles import MediaProfile
 from app.core.burn.speeds import SpeedRequest, label, offered, resolve
 from app.core.errors import InvalidInputError
+from app.core.mmc.performance import WriteSpeedDescriptor
+from app.core.mmc.profiles import Profile
 
-SPEEDS = (WriteSpeed(100, 11080, 11080), WriteSpeed(100, 5540, 5540), WriteSpeed(100, 2770, 2770))
+SPEEDS = tuple(WriteSpeedDescriptor(0, False, False, False, 100, k, k) for k in (11080, 5540, 2770))
 
 
 def test_parse() -> None:
@@ -29,20 +29,20 @@ def test_parse() -> None:
 
 
 def test_resolve_picks_an_offered_speed() -> None:
-    dvd = MediaProfile.DVD_PLUS_R
+    dvd = Profile.DVD_PLUS_R
     assert offered(SPEEDS) == (11080, 5540, 2770)
     assert resolve(SpeedRequest(factor=8), dvd, SPEEDS) == 11080
     assert resolve(SpeedRequest(factor=6), dvd, SPEEDS) == 5540
     assert resolve(SpeedRequest(factor=1), dvd, SPEEDS) == 2770  # slowest offered
     assert resolve(SpeedRequest(kbps=3000), dvd, SPEEDS) == 2770
     assert resolve(SpeedRequest(), dvd, SPEEDS) is None
-    assert resolve(SpeedRequest(factor=16), MediaProfile.CD_R, ()) == round(16 * 176.4)
+    assert resolve(SpeedRequest(factor=16), Profile.CD_R, ()) == round(16 * 176.4)
     assert label(11080, dvd) == "8x (11080 kB/s)"
-    assert label(7056, MediaProfile.CD_R) == "40x (7056 kB/s)"
+    assert label(7056, Profile.CD_R) == "40x (7056 kB/s)"
 
 
 def test_dvd_speed_goes_out_with_set_streaming(burn: Burn, image: Path) -> None:
-    fake = FakeDrive(profile=MediaProfile.DVD_PLUS_R, speeds_kbps=(11080, 5540))
+    fake = FakeDrive(profile=Profile.DVD_PLUS_R, speeds_kbps=(11080, 5540), recorded=False)
     result, _seen, _trace = burn(fake, image, speed=SpeedRequest(factor=4))
     assert result.ok, result.error
     assert 0xB6 in fake.opcodes()
@@ -50,7 +50,7 @@ def test_dvd_speed_goes_out_with_set_streaming(burn: Burn, image: Path) -> None:
 
 
 def test_cd_speed_goes_out_with_set_cd_speed(burn: Burn, image: Path) -> None:
-    fake = FakeDrive(profile=MediaProfile.CD_R, speeds_kbps=(7056, 3528))
+    fake = FakeDrive(profile=Profile.CD_R, speeds_kbps=(7056, 3528))
     result, _seen, _trace = burn(fake, image, speed=SpeedRequest(factor=20))
     assert result.ok, result.error
     assert 0xBB in fake.opcodes()
@@ -59,7 +59,7 @@ def test_cd_speed_goes_out_with_set_cd_speed(burn: Burn, image: Path) -> None:
 
 
 def test_no_speed_sends_no_speed_command(burn: Burn, image: Path) -> None:
-    fake = FakeDrive(profile=MediaProfile.DVD_PLUS_R)
+    fake = FakeDrive(profile=Profile.DVD_PLUS_R)
     assert burn(fake, image)[0].ok
     assert 0xB6 not in fake.opcodes()
     assert 0xBB not in fake.opcodes()

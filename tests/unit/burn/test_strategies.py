@@ -16,7 +16,7 @@ from tests.unit.burn.conftest import Burn
 
 from app.core.burn.job import BurnJob
 from app.core.burn.preflight import BurnOptions
-from app.core.burn.profiles import VERIFIED_ON_DRIVE, MediaProfile, verification_note
+from app.core.burn.profiles import VERIFIED_ON_DRIVE, verification_note
 from app.core.burn.strategies import DvdPlusRStrategy
 from app.core.burn.strategies.base import (
     PHASE_CLOSING,
@@ -27,7 +27,11 @@ from app.core.burn.strategies.base import (
 )
 from app.core.errors import SenseError
 from app.core.jobs import Outcome, run_job
+from app.core.mmc import cdb
 from app.core.mmc import write_commands as wc
+from app.core.mmc.command import Command
+from app.core.mmc.mode_pages import WriteParameters, WriteType, mode_select_parameters
+from app.core.mmc.profiles import Profile
 
 SECTOR = 2048
 
@@ -35,14 +39,14 @@ SECTOR = 2048
 def recipe(fake: FakeDrive) -> list[str]:
     """The medium-specific commands in order (no WRITE/READ/polling noise)."""
     steps = []
-    for cdb in fake.commands:
-        op = cdb[0]
+    for sent in fake.commands:
+        op = sent[0]
         if op == wc.CLOSE_TRACK_SESSION:
-            steps.append(f"CLOSE {cdb[2] & 7:03b} #{int.from_bytes(cdb[4:6], 'big')}")
-        elif op == wc.MODE_SELECT_10:
+            steps.append(f"CLOSE {sent[2] & 7:03b} #{int.from_bytes(sent[4:6], 'big')}")
+        elif op == 0x55:
             steps.append("MODE SELECT 05h")
         elif op == wc.RESERVE_TRACK:
-            steps.append(f"RESERVE {int.from_bytes(cdb[5:9], 'big')}")
+            steps.append(f"RESERVE {int.from_bytes(sent[5:9], 'big')}")
         elif op == wc.FORMAT_UNIT:
             steps.append("FORMAT")
         elif op == wc.BLANK:
@@ -61,20 +65,20 @@ def write_lbas(fake: FakeDrive) -> list[tuple[int, int]]:
 
 
 CASES = [
-    (MediaProfile.DVD_PLUS_R, {}, ["SYNC", "CLOSE 001 #1", "CLOSE 101 #0"], 2),
-    (MediaProfile.DVD_PLUS_R_DL, {}, ["SYNC", "CLOSE 001 #1", "CLOSE 101 #0"], 2),
-    (MediaProfile.DVD_R, {}, ["MODE SELECT 05h", "RESERVE 1008", "SYNC"], 2),
-    (MediaProfile.DVD_RW_SEQUENTIAL, {}, ["MODE SELECT 05h", "RESERVE 1008", "SYNC"], 2),
-    (MediaProfile.DVD_R_DL, {}, ["MODE SELECT 05h", "RESERVE 1008", "SYNC"], 2),
-    (MediaProfile.BD_R_SRM, {}, ["SYNC", "CLOSE 001 #1", "CLOSE 110 #0"], 2),
-    (MediaProfile.CD_R, {}, ["MODE SELECT 05h", "SYNC", "CLOSE 010 #0"], 2),
-    (MediaProfile.CD_RW, {}, ["MODE SELECT 05h", "SYNC", "CLOSE 010 #0"], 2),
-    (MediaProfile.DVD_PLUS_RW, {"formatted": False}, ["FORMAT", "SYNC", "CLOSE 010 #0"], None),
-    (MediaProfile.DVD_PLUS_RW, {}, ["SYNC"], None),
-    (MediaProfile.BD_RE, {"formatted": False}, ["FORMAT", "SYNC"], None),
-    (MediaProfile.BD_RE, {}, ["SYNC"], None),
-    (MediaProfile.DVD_RAM, {}, ["SYNC"], None),
-    (MediaProfile.DVD_RW_OVERWRITE, {}, ["SYNC"], None),
+    (Profile.DVD_PLUS_R, {}, ["SYNC", "CLOSE 001 #1", "CLOSE 101 #0"], 2),
+    (Profile.DVD_PLUS_R_DL, {}, ["SYNC", "CLOSE 001 #1", "CLOSE 101 #0"], 2),
+    (Profile.DVD_R_SEQUENTIAL, {}, ["MODE SELECT 05h", "RESERVE 1008", "SYNC"], 2),
+    (Profile.DVD_RW_SEQUENTIAL, {}, ["MODE SELECT 05h", "RESERVE 1008", "SYNC"], 2),
+    (Profile.DVD_R_DL_SEQUENTIAL, {}, ["MODE SELECT 05h", "RESERVE 1008", "SYNC"], 2),
+    (Profile.BD_R_SRM, {}, ["SYNC", "CLOSE 001 #1", "CLOSE 110 #0"], 2),
+    (Profile.CD_R, {}, ["MODE SELECT 05h", "SYNC", "CLOSE 010 #0"], 2),
+    (Profile.CD_RW, {}, ["MODE SELECT 05h", "SYNC", "CLOSE 010 #0"], 2),
+    (Profile.DVD_PLUS_RW, {"formatted": False}, ["FORMAT", "SYNC", "CLOSE 010 #0"], None),
+    (Profile.DVD_PLUS_RW, {}, ["SYNC"], None),
+    (Profile.BD_RE, {"formatted": False}, ["FORMAT", "SYNC"], None),
+    (Profile.BD_RE, {}, ["SYNC"], None),
+    (Profile.DVD_RAM, {}, ["SYNC"], None),
+    (Profile.DVD_RW_RESTRICTED_OVERWRITE, {}, ["SYNC"], None),
 ]
 
 
@@ -83,7 +87,7 @@ def test_recipe_burns_and_verifies(
     *,
     burn: Burn,
     image: Path,
-    profile: MediaProfile,
+    profile: Profile,
     state: dict[str, object],
     expected: list[str],
     disc_status: int | None,
@@ -99,8 +103,8 @@ def test_recipe_burns_and_verifies(
     lbas = write_lbas(fake)
     assert lbas[0][0] == 0
     assert all(a + n == b for (a, n), (b, _m) in itertools.pairwise(lbas))
-    unit = 32 if profile is MediaProfile.BD_R_SRM else 16
-    if profile not in (MediaProfile.CD_R, MediaProfile.CD_RW):
+    unit = 32 if profile is Profile.BD_R_SRM else 16
+    if profile not in (Profile.CD_R, Profile.CD_RW):
         assert all(a % unit == 0 and n % unit == 0 for a, n in lbas)
     phases = [p.phase for p in seen]
     assert PHASE_WRITING in phases
@@ -112,18 +116,18 @@ def test_recipe_burns_and_verifies(
 
 
 def test_dvd_r_incremental_keeps_disc_appendable(burn: Burn, image: Path) -> None:
-    fake = FakeDrive(profile=MediaProfile.DVD_R)
+    fake = FakeDrive(profile=Profile.DVD_R_SEQUENTIAL)
     result, _seen, _trace = burn(fake, image, finalize=False)
     assert result.ok, result.error
     assert recipe(fake) == ["MODE SELECT 05h", "SYNC", "CLOSE 001 #1", "CLOSE 010 #0"]
     assert fake.write_params is not None
-    assert fake.write_params.write_type is wc.WriteType.PACKET_INCREMENTAL
+    assert fake.write_params.write_type is WriteType.PACKET_INCREMENTAL
     assert fake.write_params.link_size == 16
     assert fake.disc_status == 1
 
 
 def test_dvd_plus_r_keep_appendable_uses_close_session(burn: Burn, image: Path) -> None:
-    fake = FakeDrive(profile=MediaProfile.DVD_PLUS_R)
+    fake = FakeDrive(profile=Profile.DVD_PLUS_R)
     result, _seen, _trace = burn(fake, image, finalize=False)
     assert result.ok, result.error
     assert recipe(fake)[-1] == "CLOSE 010 #0"
@@ -134,7 +138,7 @@ def test_dvd_plus_r_keep_appendable_uses_close_session(burn: Burn, image: Path) 
 def test_cd_track_shorter_than_300_blocks_is_padded(burn: Burn, tmp_path: Path) -> None:
     small = tmp_path / "small.iso"
     small.write_bytes(b"\x11" * (20 * SECTOR))
-    fake = FakeDrive(profile=MediaProfile.CD_R)
+    fake = FakeDrive(profile=Profile.CD_R)
     result, _seen, _trace = burn(fake, small)
     assert result.ok, result.error
     assert sum(n for _a, n in write_lbas(fake)) == 300
@@ -143,7 +147,7 @@ def test_cd_track_shorter_than_300_blocks_is_padded(burn: Burn, tmp_path: Path) 
 
 
 def test_long_write_in_progress_is_waited_out(burn: Burn, image: Path) -> None:
-    fake = FakeDrive(profile=MediaProfile.DVD_PLUS_R, long_write_every=3)
+    fake = FakeDrive(profile=Profile.DVD_PLUS_R, long_write_every=3)
     result, _seen, _trace = burn(fake, image)
     assert result.ok, result.error
     lbas = write_lbas(fake)
@@ -152,7 +156,7 @@ def test_long_write_in_progress_is_waited_out(burn: Burn, image: Path) -> None:
 
 
 def test_close_progress_is_reported(burn: Burn, image: Path) -> None:
-    fake = FakeDrive(profile=MediaProfile.DVD_PLUS_R, busy_polls=4)
+    fake = FakeDrive(profile=Profile.DVD_PLUS_R, busy_polls=4)
     result, seen, _trace = burn(fake, image)
     assert result.ok
     closing = [p for p in seen if p.phase == PHASE_CLOSING and p.total == 100]
@@ -160,7 +164,7 @@ def test_close_progress_is_reported(burn: Burn, image: Path) -> None:
 
 
 def test_simulation_on_cd_records_nothing(burn: Burn, image: Path) -> None:
-    fake = FakeDrive(profile=MediaProfile.CD_R)
+    fake = FakeDrive(profile=Profile.CD_R)
     result, _seen, _trace = burn(fake, image, simulate=True)
     assert result.ok, result.error
     assert fake.write_params is not None
@@ -172,7 +176,7 @@ def test_simulation_on_cd_records_nothing(burn: Burn, image: Path) -> None:
 
 
 def test_simulation_on_dvd_r_dao(burn: Burn, image: Path) -> None:
-    fake = FakeDrive(profile=MediaProfile.DVD_R)
+    fake = FakeDrive(profile=Profile.DVD_R_SEQUENTIAL)
     result, _seen, _trace = burn(fake, image, simulate=True)
     assert result.ok, result.error
     assert fake.disc_status == 0
@@ -188,65 +192,60 @@ def test_strategy_that_skips_the_flush_is_caught(
         def flush(self, report: StepReporter) -> None:
             pass
 
-    fake = FakeDrive(profile=MediaProfile.DVD_PLUS_R)
+    fake = FakeDrive(profile=Profile.DVD_PLUS_R)
     job = BurnJob(image, fake.device, opener=fake.open, sleep=lambda _s: None)
     monkeypatch.setattr("app.core.burn.job.strategy_for", NoFlush)
     result = run_job(job)
     assert result.outcome is Outcome.FAILED
     assert isinstance(result.error, SenseError)
     assert result.error.code == "5/2C/00"
-    assert "Closing the track failed" in result.error.message
+    assert "CLOSE TRACK" in result.error.detail
+
+
+def _page05(params: WriteParameters) -> Command:
+    return cdb.mode_select10(mode_select_parameters(params.to_page()))
 
 
 @pytest.mark.parametrize(
-    ("profile", "cdb", "data", "sense"),
+    ("profile", "command", "sense"),
     [
-        (MediaProfile.DVD_PLUS_R, wc.write10(16, 16), bytes(16 * SECTOR), (5, 0x21, 2)),
-        (MediaProfile.DVD_PLUS_R, wc.blank(wc.BlankType.FULL), None, (5, 0x20, 0)),
+        (Profile.DVD_PLUS_R, wc.write10(16, bytes(16 * SECTOR)), (5, 0x21, 2)),
+        (Profile.DVD_PLUS_R, wc.blank(wc.BlankType.FULL), (5, 0x20, 0)),
         (
-            MediaProfile.DVD_PLUS_R,
+            Profile.DVD_PLUS_R,
             wc.close_track_session(wc.CloseFunction.CLOSE_SESSION),
-            None,
             (5, 0x2C, 0),
         ),
-        (MediaProfile.BD_RE, wc.reserve_track(32), None, (5, 0x20, 0)),
-        (MediaProfile.DVD_R, wc.write10(0, 16), bytes(16 * SECTOR), (5, 0x64, 0)),
-        (
-            MediaProfile.DVD_PLUS_R,
-            *wc.WriteParameters(wc.WriteType.TAO).mode_select(),
-            (5, 0x26, 0),
-        ),
-        (MediaProfile.CD_R, wc.write10(0, 1), bytes(SECTOR), (5, 0x64, 0)),
-        (MediaProfile.DVD_RAM, wc.blank(wc.BlankType.MINIMAL), None, (5, 0x20, 0)),
-        (MediaProfile.DVD_ROM, wc.write10(0, 1), bytes(SECTOR), (5, 0x30, 0)),
+        (Profile.BD_RE, wc.reserve_track(32), (5, 0x20, 0)),
+        (Profile.DVD_R_SEQUENTIAL, wc.write10(0, bytes(16 * SECTOR)), (5, 0x64, 0)),
+        (Profile.DVD_PLUS_R, _page05(WriteParameters(WriteType.TRACK_AT_ONCE)), (5, 0x26, 0)),
+        (Profile.CD_R, wc.write10(0, bytes(SECTOR)), (5, 0x64, 0)),
+        (Profile.DVD_RAM, wc.blank(wc.BlankType.MINIMAL), (5, 0x20, 0)),
+        (Profile.DVD_ROM, wc.write10(0, bytes(SECTOR)), (5, 0x30, 0)),
     ],
 )
 def test_fake_enforces_the_state_machine(
-    profile: MediaProfile, cdb: bytes, data: bytes | None, sense: tuple[int, int, int]
+    profile: Profile, command: Command, sense: tuple[int, int, int]
 ) -> None:
-    from app.core.transport import Direction
-
     fake = FakeDrive(profile=profile)
-    direction = Direction.TO_DEVICE if data is not None else Direction.NONE
-    reply = fake.execute(cdb, direction, data=data)
+    reply = fake.execute(command.cdb, command.direction, data=command.data or None)
     assert not reply.ok
     assert (reply.sense[2] & 0x0F, reply.sense[12], reply.sense[13]) == sense
 
 
 def test_fake_dvd_r_dao_needs_reservation() -> None:
-    from app.core.transport import Direction
-
-    fake = FakeDrive(profile=MediaProfile.DVD_R)
-    cdb, params = wc.WriteParameters(wc.WriteType.SAO_DAO, track_mode=5).mode_select()
-    assert fake.execute(cdb, Direction.TO_DEVICE, data=params).ok
-    reply = fake.execute(wc.write10(0, 16), Direction.TO_DEVICE, data=bytes(16 * SECTOR))
+    fake = FakeDrive(profile=Profile.DVD_R_SEQUENTIAL)
+    select = _page05(WriteParameters(WriteType.SESSION_AT_ONCE, track_mode=5))
+    assert fake.execute(select.cdb, select.direction, data=select.data).ok
+    write = wc.write10(0, bytes(16 * SECTOR))
+    reply = fake.execute(write.cdb, write.direction, data=write.data)
     assert reply.sense[12] == 0x2C
 
 
 def test_verification_notes_are_honest() -> None:
-    assert frozenset({MediaProfile.DVD_PLUS_R}) == VERIFIED_ON_DRIVE
-    assert "verified on a drive" in verification_note(MediaProfile.DVD_PLUS_R)
-    assert "only against" in verification_note(MediaProfile.BD_R_SRM)
+    assert frozenset({Profile.DVD_PLUS_R}) == VERIFIED_ON_DRIVE
+    assert "verified on a drive" in verification_note(Profile.DVD_PLUS_R)
+    assert "only against" in verification_note(Profile.BD_R_SRM)
 
 
 def test_burn_options_default_to_verify() -> None:

@@ -4,21 +4,21 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.fakes.mmc_drive import FakeDrive
+from tests.fakes.mmc_drive import READ_12, FakeDrive
 from tests.unit.burn.conftest import Burn
 
 from app.core.burn.job import VerifyDiscJob
-from app.core.burn.profiles import MediaProfile
 from app.core.burn.verify import LbaRange
 from app.core.errors import VerifyError
 from app.core.jobs import Outcome, run_job
 from app.core.mmc import write_commands as wc
+from app.core.mmc.profiles import Profile
 
 SECTOR = 2048
 
 
 def test_burn_reloads_the_disc_before_verifying(burn: Burn, image: Path) -> None:
-    fake = FakeDrive(profile=MediaProfile.DVD_PLUS_R)
+    fake = FakeDrive(profile=Profile.DVD_PLUS_R)
     result, _seen, _trace = burn(fake, image)
     assert result.ok, result.error
     ops = fake.opcodes()
@@ -27,26 +27,27 @@ def test_burn_reloads_the_disc_before_verifying(burn: Burn, image: Path) -> None
     assert fake.commands[eject][4] == 0x02  # LoEj, Start = 0: eject
     load = ops.index(0x1B, eject + 1)
     assert fake.commands[load][4] == 0x03  # LoEj, Start = 1: load
-    first_read = ops.index(wc.READ_10)
+    first_read = ops.index(READ_12)
     assert first_read > load
     assert fake.opens >= 3  # reopened after eject and after load (the kernel's cue)
     assert sum(n for op, n in _read_counts(fake) if op) == 1000
 
 
 def _read_counts(fake: FakeDrive) -> list[tuple[bool, int]]:
-    return [(c[0] == wc.READ_10, int.from_bytes(c[7:9], "big")) for c in fake.commands]
+    return [(c[0] == READ_12, int.from_bytes(c[6:10], "big")) for c in fake.commands]
 
 
 def test_no_verify_sends_no_read(burn: Burn, image: Path) -> None:
-    fake = FakeDrive(profile=MediaProfile.DVD_PLUS_R)
+    fake = FakeDrive(profile=Profile.DVD_PLUS_R)
     result, _seen, _trace = burn(fake, image, verify=False)
     assert result.ok
-    assert wc.READ_10 not in fake.opcodes()
+    assert READ_12 not in fake.opcodes()
+    assert 0x28 not in fake.opcodes()
     assert result.value.verify is None  # type: ignore[union-attr]
 
 
 def test_eject_when_done(burn: Burn, image: Path) -> None:
-    fake = FakeDrive(profile=MediaProfile.DVD_PLUS_R)
+    fake = FakeDrive(profile=Profile.DVD_PLUS_R)
     result, _seen, _trace = burn(fake, image, eject=True)
     assert result.ok
     assert not fake.loaded
@@ -54,7 +55,7 @@ def test_eject_when_done(burn: Burn, image: Path) -> None:
 
 
 def test_verify_names_every_differing_lba(burn: Burn, image: Path) -> None:
-    fake = FakeDrive(profile=MediaProfile.DVD_PLUS_R)
+    fake = FakeDrive(profile=Profile.DVD_PLUS_R)
     result, _seen, _trace = burn(fake, image, verify=False)
     assert result.ok
     for lba in (7, 100, 101, 102, 999):
@@ -68,7 +69,7 @@ def test_verify_names_every_differing_lba(burn: Burn, image: Path) -> None:
 
 
 def test_verify_passes_on_identical_disc(burn: Burn, image: Path) -> None:
-    fake = FakeDrive(profile=MediaProfile.BD_R_SRM)
+    fake = FakeDrive(profile=Profile.BD_R_SRM)
     assert burn(fake, image, verify=False)[0].ok
     verify = run_job(VerifyDiscJob(image, fake.device, opener=fake.open))
     assert verify.ok, verify.error
@@ -77,7 +78,7 @@ def test_verify_passes_on_identical_disc(burn: Burn, image: Path) -> None:
 
 
 def test_unreadable_sectors_are_listed(burn: Burn, image: Path) -> None:
-    fake = FakeDrive(profile=MediaProfile.DVD_PLUS_R)
+    fake = FakeDrive(profile=Profile.DVD_PLUS_R)
     assert burn(fake, image, verify=False)[0].ok
     # the disc ends early: sectors past the written area cannot be read
     del fake.data[990 * SECTOR :]

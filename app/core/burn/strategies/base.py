@@ -63,10 +63,10 @@ class WriteStrategy(abc.ABC):
             return
         end_lba = self.plan.start_lba + self.padded_blocks - 1
         try:
-            self.drive.set_streaming(speed, end_lba)
+            self.drive.set_speed(read_kbps=speed, write_kbps=speed, end_lba=end_lba)
         except SenseError as exc:
             # a drive that refuses a speed still writes at its own: not a reason to stop
-            _log.info("%s: SET STREAMING %d kB/s refused (%s)", self.drive.path, speed, exc.code)
+            _log.info("%s: setting %d kB/s refused (%s)", self.drive.path, speed, exc.code)
 
     def flush(self, report: StepReporter) -> None:
         report(PHASE_FLUSHING, None)

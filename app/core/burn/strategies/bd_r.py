@@ -23,7 +23,7 @@ class BdRStrategy(WriteStrategy):
     def finish(self, report: StepReporter) -> None:
         self.flush(report)
         report(PHASE_CLOSING, None)
-        self.drive.close(
+        self.drive.close_track_session(
             CloseFunction.CLOSE_TRACK,
             self.plan.track_number,
             "Closing the track",
@@ -34,6 +34,6 @@ class BdRStrategy(WriteStrategy):
             if self.plan.options.finalize
             else CloseFunction.CLOSE_SESSION
         )
-        self.drive.close(
+        self.drive.close_track_session(
             session, 0, "Closing the session", on_progress=lambda f: report(PHASE_CLOSING, f)
         )

@@ -20,7 +20,9 @@ from app.core.burn.strategies.base import (
     WriteStrategy,
 )
 from app.core.errors import SenseError
-from app.core.mmc.write_commands import CloseFunction, MultiSession, WriteParameters, WriteType
+from app.core.mmc import cdb
+from app.core.mmc.mode_pages import MultiSession, WriteParameters, WriteType
+from app.core.mmc.write_commands import CloseFunction
 
 _log = logging.getLogger(__name__)
 
@@ -29,11 +31,11 @@ class CdTaoStrategy(WriteStrategy):
     def write_parameters(self) -> WriteParameters:
         options = self.plan.options
         return WriteParameters(
-            write_type=WriteType.TAO,
+            write_type=WriteType.TRACK_AT_ONCE,
             test_write=options.simulate,
-            multi_session=MultiSession.FINALIZE
+            multisession=MultiSession.NO_NEXT_SESSION
             if options.finalize
-            else MultiSession.KEEP_APPENDABLE,
+            else MultiSession.NEXT_SESSION_ALLOWED,
             track_mode=4,
             data_block_type=8,
         )
@@ -43,7 +45,7 @@ class CdTaoStrategy(WriteStrategy):
         if speed is None:
             return
         try:
-            self.drive.set_cd_speed(speed)
+            self.drive.send(cdb.set_cd_speed(0xFFFF, min(speed, 0xFFFF)))
         except SenseError as exc:
             _log.info("%s: SET CD SPEED %d kB/s refused (%s)", self.drive.path, speed, exc.code)
 
@@ -55,7 +57,7 @@ class CdTaoStrategy(WriteStrategy):
     def finish(self, report: StepReporter) -> None:
         self.flush(report)
         report(PHASE_CLOSING, None)
-        self.drive.close(
+        self.drive.close_track_session(
             CloseFunction.CLOSE_SESSION,
             0,
             "Closing the session",

@@ -16,7 +16,8 @@ from app.core.burn.strategies.base import (
     StepReporter,
     WriteStrategy,
 )
-from app.core.mmc.write_commands import CloseFunction, MultiSession, WriteParameters, WriteType
+from app.core.mmc.mode_pages import MultiSession, WriteParameters, WriteType
+from app.core.mmc.write_commands import CloseFunction
 
 
 class DvdMinusRStrategy(WriteStrategy):
@@ -28,18 +29,20 @@ class DvdMinusRStrategy(WriteStrategy):
         options = self.plan.options
         if self.dao:
             return WriteParameters(
-                write_type=WriteType.SAO_DAO,
+                write_type=WriteType.SESSION_AT_ONCE,
                 test_write=options.simulate,
-                multi_session=MultiSession.FINALIZE,
+                multisession=MultiSession.NO_NEXT_SESSION,
                 track_mode=5,
             )
         return WriteParameters(
             write_type=WriteType.PACKET_INCREMENTAL,
             test_write=options.simulate,
-            multi_session=MultiSession.KEEP_APPENDABLE,
+            multisession=MultiSession.NEXT_SESSION_ALLOWED,
             track_mode=5,
+            link_size_valid=True,
             link_size=16,
-            fixed_packet_size=16,
+            fixed_packet=True,
+            packet_size=16,
         )
 
     def prepare(self, report: StepReporter) -> None:
@@ -54,13 +57,13 @@ class DvdMinusRStrategy(WriteStrategy):
         if self.dao:
             return
         report(PHASE_CLOSING, None)
-        self.drive.close(
+        self.drive.close_track_session(
             CloseFunction.CLOSE_TRACK,
             self.plan.track_number,
             "Closing the track",
             on_progress=lambda f: report(PHASE_CLOSING, f),
         )
-        self.drive.close(
+        self.drive.close_track_session(
             CloseFunction.CLOSE_SESSION,
             0,
             "Closing the session",

@@ -30,7 +30,7 @@ class DvdPlusRStrategy(WriteStrategy):
     def finish(self, report: StepReporter) -> None:
         self.flush(report)
         report(PHASE_CLOSING, None)
-        self.drive.close(
+        self.drive.close_track_session(
             CloseFunction.CLOSE_TRACK,
             self.plan.track_number,
             "Closing the track",
@@ -41,6 +41,6 @@ class DvdPlusRStrategy(WriteStrategy):
             if self.plan.options.finalize
             else CloseFunction.CLOSE_SESSION
         )
-        self.drive.close(
+        self.drive.close_track_session(
             session, 0, "Closing the session", on_progress=lambda f: report(PHASE_CLOSING, f)
         )

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from app.core.burn.drive import BurnDrive
 from app.core.burn.preflight import BurnPlan
-from app.core.burn.profiles import MediaProfile
 from app.core.burn.strategies.base import (
     PHASE_CLOSING,
     PHASE_FORMATTING,
@@ -20,6 +19,7 @@ from app.core.burn.strategies.base import (
     WriteStrategy,
 )
 from app.core.errors import MediumError
+from app.core.mmc.profiles import Profile
 from app.core.mmc.write_commands import CloseFunction, FormatDescriptor, FormatType
 
 
@@ -30,7 +30,7 @@ class OverwriteStrategy(WriteStrategy):
 
     @property
     def is_dvd_plus_rw(self) -> bool:
-        return self.plan.profile in (MediaProfile.DVD_PLUS_RW, MediaProfile.DVD_PLUS_RW_DL)
+        return self.plan.profile in (Profile.DVD_PLUS_RW, Profile.DVD_PLUS_RW_DL)
 
     def format_descriptor(self) -> FormatDescriptor:
         if self.is_dvd_plus_rw:
@@ -58,7 +58,7 @@ class OverwriteStrategy(WriteStrategy):
         self.flush(report)
         if self._started_background_format:
             report(PHASE_CLOSING, None)
-            self.drive.close(
+            self.drive.close_track_session(
                 CloseFunction.CLOSE_SESSION,
                 0,
                 "Stopping the background format",
