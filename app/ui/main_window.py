@@ -43,6 +43,7 @@ from app.ui.preferences_dialog import PreferencesDialog
 from app.ui.settings import Settings
 from app.ui.theme import apply_theme
 from app.ui.workspaces import Workspace, WorkspacePage
+from app.ui.write_page import WritePage
 
 _log = logging.getLogger(__name__)
 DEFAULT_SIZE = QSize(1180, 760)
@@ -95,6 +96,7 @@ class MainWindow(QMainWindow):
         self.jobs_panel = JobsPanel(self.bridge)
         self.log_view = LogView()
         self.log_view.install()
+        self.write_page = self._build_write_page()
         self.drives_dock = self._dock("Drives", "drivesDock", self.drive_panel)
         self.jobs_dock = self._dock("Jobs", "jobsDock", self.jobs_panel)
         self.log_dock = self._dock("Log", "logDock", self.log_view)
@@ -118,6 +120,16 @@ class MainWindow(QMainWindow):
         self._restore()
 
     # -- workspaces -------------------------------------------------------------------
+
+    def _build_write_page(self) -> WritePage:
+        page = WritePage(self.bridge)
+        self.pages[Workspace.WRITE].set_content(page)
+        self.drive_panel.drives_changed.connect(self._drives_to_write_page)
+        page.set_drives(sorted(self.drive_panel.cards))
+        return page
+
+    def _drives_to_write_page(self) -> None:
+        self.write_page.set_drives(sorted(self.drive_panel.cards))
 
     def current_workspace(self) -> Workspace:
         page = self.stack.currentWidget()

@@ -116,3 +116,12 @@ class WorkspacePage(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.empty_state)
+        self.content: QWidget | None = None
+
+    def set_content(self, content: QWidget) -> None:
+        """Replace the description with the workspace's working page."""
+        self.empty_state.hide()
+        self.content = content
+        layout = self.layout()
+        assert layout is not None
+        layout.addWidget(content)

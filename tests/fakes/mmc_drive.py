@@ -26,6 +26,7 @@ lab's tgt drive gave (see ``tests/unit/burn/tgt_replies.py``).  Everything is re
 from __future__ import annotations
 
 import struct
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -167,6 +168,8 @@ class FakeDrive:
     test_write_supported: bool = True
     can_write: bool = True
     speeds_kbps: tuple[int, ...] = (11_080, 5_540)
+    write_delay_s: float = 0.0
+    """Seconds each WRITE takes (to cancel a burn in the middle in GUI tests)."""
     recorded: bool | None = None
     """Answer the state queries of a pristine blank DVD+R with the lab-recorded replies
     (default: for a DVD+R of the default capacity)."""
@@ -541,6 +544,8 @@ class FakeDrive:
         method = self.method
         if method is None:
             raise FakeCheck((0x5, 0x30, 0x00))
+        if self.write_delay_s:
+            time.sleep(self.write_delay_s)
         self._write_count += 1
         if self.long_write_every and self._write_count % self.long_write_every == 0:
             raise FakeCheck((0x2, 0x04, 0x08))
