@@ -23,12 +23,14 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
     QFormLayout,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QMessageBox,
     QProgressBar,
     QPushButton,
+    QScrollArea,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -165,7 +167,8 @@ class WritePage(QWidget):
         buttons.addStretch(1)
         buttons.addWidget(self.cancel_button)
         buttons.addWidget(self.burn_button)
-        layout = QVBoxLayout(self)
+        inner = QWidget()
+        layout = QVBoxLayout(inner)
         layout.addLayout(form)
         layout.addWidget(self.note_label)
         layout.addLayout(buttons)
@@ -173,6 +176,14 @@ class WritePage(QWidget):
         layout.addWidget(self.progress_bar)
         layout.addWidget(self.detail_label)
         layout.addStretch(1)
+        # scrolls rather than forcing a minimum window height
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(inner)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
 
     # -- inputs ---------------------------------------------------------------------------
     def set_drives(self, paths: list[str]) -> None:
