@@ -39,8 +39,16 @@ def run(cmd: list[str], *, env: dict[str, str] | None = None) -> float:
 
 
 def blank(device: str) -> None:
-    out = subprocess.run(["lab-media", "blank", device], capture_output=True, text=True, check=True)
-    assert re.search(r"now holds", out.stderr), out.stderr
+    for attempt in range(4):  # tgt sometimes refuses to swap a LUN right after a read-back
+        out = subprocess.run(
+            ["lab-media", "blank", device], capture_output=True, text=True, check=False
+        )
+        if out.returncode == 0 and re.search(r"now holds", out.stderr):
+            break
+        print(f"lab-media blank {device} failed ({out.returncode}), retrying", flush=True)
+        time.sleep(5 * (attempt + 1))
+    else:
+        sys.exit(f"lab-media blank {device} keeps failing: {out.stderr}")
     for _ in range(120):  # wait until the new medium is ready (unit attention consumed)
         if subprocess.run(["sg_turs", device], capture_output=True, check=False).returncode == 0:
             return
@@ -88,18 +96,22 @@ def main() -> int:
     with tempfile.TemporaryDirectory(dir=args.keep_dir) as tmp:
         image = args.image or make_image(args.size_mb, Path(tmp))
         size_mb = image.stat().st_size / 1e6
-        print(f"image {image} {size_mb:.1f} MB; drives {drives}")
+        print(f"image {image} {size_mb:.1f} MB; drives {drives}", flush=True)
         times: dict[str, list[float]] = {"growisofs": [], "spindle": [], "spindle+verify": []}
         for round_no in range(args.rounds):
             grow_dev, spin_dev = drives if round_no % 2 == 0 else drives[::-1]
             blank(grow_dev)
             blank(spin_dev)
             t_grow = run(["growisofs", "-Z", f"{grow_dev}={image}"])
+            print(f"growisofs -Z {grow_dev}: {t_grow:.1f} s", flush=True)
             t_spin = run([*spindle, str(image), spin_dev, "--no-verify"], env=env)
+            print(f"spindle burn --no-verify {spin_dev}: {t_spin:.1f} s", flush=True)
             ok_grow = readback_ok(grow_dev, image)
             ok_spin = readback_ok(spin_dev, image)
+            print(f"read-back: growisofs {ok_grow}, spindle {ok_spin}", flush=True)
             blank(spin_dev)
             t_verify = run([*spindle, str(image), spin_dev], env=env)
+            print(f"spindle burn (with verify) {spin_dev}: {t_verify:.1f} s", flush=True)
             times["growisofs"].append(t_grow)
             times["spindle"].append(t_spin)
             times["spindle+verify"].append(t_verify)
