@@ -128,6 +128,12 @@ class MainWindow(QMainWindow):
         page.set_drives(sorted(self.drive_panel.cards))
         return page
 
+    def burn_image(self, path: Path) -> None:
+        """"Burn this image…": open the Write workspace with ``path`` chosen (for the Build
+        workspace once an image is built)."""
+        self.write_page.set_image(path)
+        self.show_workspace(Workspace.WRITE)
+
     def _drives_to_write_page(self) -> None:
         self.write_page.set_drives(sorted(self.drive_panel.cards))
 

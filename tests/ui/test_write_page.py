@@ -175,9 +175,13 @@ def test_medium_checked_carries_the_status(qtbot: QtBot, bridge: JobBridge) -> N
     assert checked.args[0].profile is Profile.BD_RE
 
 
-def test_main_window_has_the_write_page(window: object) -> None:
+def test_main_window_has_the_write_page(window: object, image: Path) -> None:
     from app.ui.main_window import MainWindow
     from app.ui.workspaces import Workspace
 
     assert isinstance(window, MainWindow)
     assert window.pages[Workspace.WRITE].content is window.write_page
+    window.burn_image(image)  # "Burn this image…"
+    assert window.current_workspace() is Workspace.WRITE
+    assert window.write_page.image_path == image
+    assert "1.17 MiB" in window.write_page.fit_label.text()
