@@ -14,7 +14,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from app import __version__
-from app.cli.commands import build, compare, drives, rip, verify
+from app.cli.commands import build, burn, compare, drives, rip, verify
 from app.cli.output import make_output
 from app.core.errors import EXIT_USAGE, AppError, exit_code_for
 from app.core.logs import setup_logging
@@ -31,6 +31,7 @@ COMMANDS: list[Register] = [verify.register, build.register]
 COMMANDS.append(drives.register)
 COMMANDS.append(rip.register)
 COMMANDS.append(compare.register)
+COMMANDS.append(burn.register)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -44,6 +44,7 @@ from app.ui.read_page import ReadPage
 from app.ui.settings import Settings
 from app.ui.theme import apply_theme
 from app.ui.workspaces import Workspace, WorkspacePage
+from app.ui.write_page import WritePage
 
 _log = logging.getLogger(__name__)
 DEFAULT_SIZE = QSize(1180, 760)
@@ -70,34 +71,14 @@ class MainWindow(QMainWindow):
             QMainWindow.DockOption.AnimatedDocks | QMainWindow.DockOption.AllowTabbedDocks
         )
 
-        # workspaces
-        self.mode_bar = ModeBar()
-        self.mode_bar.workspace_selected.connect(self.show_workspace)
-        self.stack = QStackedWidget()
-        # the workspace is the content area: base colour, framed by the window-coloured panes
-        self.stack.setBackgroundRole(QPalette.ColorRole.Base)
-        self.stack.setAutoFillBackground(True)
-        self.pages: dict[Workspace, WorkspacePage] = {}
-        for workspace in Workspace:
-            page = WorkspacePage(workspace)
-            self.pages[workspace] = page
-            self.stack.addWidget(page)
-        self.read_page = ReadPage(self.bridge)
-        self.pages[Workspace.READ].set_content(self.read_page)
-        central = QWidget()
-        row = QHBoxLayout(central)
-        row.setContentsMargins(0, 0, 0, 0)
-        row.setSpacing(0)
-        row.addWidget(self.mode_bar)
-        row.addWidget(self.stack, 1)
-        self.setCentralWidget(central)
-        self._central = central
+        self._build_workspaces()
 
         # side and bottom panels
         self.drive_panel = DrivePanel(self.bridge, drive_source)
         self.jobs_panel = JobsPanel(self.bridge)
         self.log_view = LogView()
         self.log_view.install()
+        self.write_page = self._build_write_page()
         self.drives_dock = self._dock("Drives", "drivesDock", self.drive_panel)
         self.jobs_dock = self._dock("Jobs", "jobsDock", self.jobs_panel)
         self.log_dock = self._dock("Log", "logDock", self.log_view)
@@ -121,6 +102,46 @@ class MainWindow(QMainWindow):
         self._restore()
 
     # -- workspaces -------------------------------------------------------------------
+
+    def _build_workspaces(self) -> None:
+        """The mode bar and the stack of workspace pages (the central widget)."""
+        self.mode_bar = ModeBar()
+        self.mode_bar.workspace_selected.connect(self.show_workspace)
+        self.stack = QStackedWidget()
+        # the workspace is the content area: base colour, framed by the window-coloured panes
+        self.stack.setBackgroundRole(QPalette.ColorRole.Base)
+        self.stack.setAutoFillBackground(True)
+        self.pages: dict[Workspace, WorkspacePage] = {}
+        for workspace in Workspace:
+            page = WorkspacePage(workspace)
+            self.pages[workspace] = page
+            self.stack.addWidget(page)
+        self.read_page = ReadPage(self.bridge)
+        self.pages[Workspace.READ].set_content(self.read_page)
+        central = QWidget()
+        row = QHBoxLayout(central)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(0)
+        row.addWidget(self.mode_bar)
+        row.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+        self._central = central
+
+    def _build_write_page(self) -> WritePage:
+        page = WritePage(self.bridge)
+        self.pages[Workspace.WRITE].set_content(page)
+        self.drive_panel.drives_changed.connect(self._drives_to_write_page)
+        page.set_drives(sorted(self.drive_panel.cards))
+        return page
+
+    def burn_image(self, path: Path) -> None:
+        """Open the Write workspace with ``path`` chosen: the Build workspace's
+        "Burn this image…" once an image is built."""
+        self.write_page.set_image(path)
+        self.show_workspace(Workspace.WRITE)
+
+    def _drives_to_write_page(self) -> None:
+        self.write_page.set_drives(sorted(self.drive_panel.cards))
 
     def current_workspace(self) -> Workspace:
         page = self.stack.currentWidget()

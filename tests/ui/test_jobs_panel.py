@@ -123,7 +123,7 @@ def test_gui_thread_stays_responsive_during_cpu_busy_job(qtbot: QtBot, window: M
     assert handle.result is not None
     assert handle.result.elapsed_s >= 2.0
     gaps = [b - a for a, b in itertools.pairwise(ticks)]
-    assert len(ticks) > 100, f"only {len(ticks)} timer ticks in 2 s"
+    assert len(ticks) > 40, f"only {len(ticks)} timer ticks in 2 s: no measurement"
     assert max(gaps) < 0.100, (
         f"GUI thread blocked for {max(gaps) * 1000:.0f} ms while the job ran "
         f"(largest gap without a job: {idle_gap_ms:.0f} ms)"

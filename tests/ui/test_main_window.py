@@ -57,6 +57,8 @@ def test_build_page_explains_itself_without_fake_controls(window: MainWindow) ->
     from PySide6.QtWidgets import QAbstractButton, QLineEdit
 
     for workspace_page in window.pages.values():
+        if workspace_page.content is not None:
+            continue  # a working page (the Write workspace) has real controls
         assert workspace_page.findChildren(QAbstractButton) == []
         assert workspace_page.findChildren(QLineEdit) == []
 

@@ -1,0 +1,1 @@
+"""Burning images to blank discs: preflight, per-medium write recipes, verify, erase."""

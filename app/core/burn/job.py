@@ -1,0 +1,340 @@
+"""The burn job: preflight, the medium's recipe, the data stream, verify after burn, eject.
+
+Phases as the user sees them: Preparing, (Formatting), Writing (with the drive's buffer fill),
+Flushing the drive's cache, Closing the session, Reloading the disc, Verifying.  Nothing is
+written before every preflight check passed (:mod:`app.core.burn.preflight`).
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from app.core.burn.drive import BurnDrive
+from app.core.burn.medium import MediumStatus, read_medium
+from app.core.burn.preflight import BurnOptions, BurnPlan, check, inspect_image
+from app.core.burn.profiles import padded_blocks, verification_note, write_method
+from app.core.burn.strategies import strategy_for
+from app.core.burn.strategies.base import (
+    PHASE_PREPARING,
+    PHASE_RELOADING,
+    PHASE_VERIFYING,
+    PHASE_WRITING,
+)
+from app.core.burn.trace import CommandTrace, TracingTransport
+from app.core.burn.verify import VerifyReport, compare_disc, raise_for
+from app.core.burn.writer import DEFAULT_CHUNK_BLOCKS, WriteProgress, stream_image
+from app.core.errors import AppError, Cancelled, DeviceError, NoMediumError, SenseError
+from app.core.jobs.job import Job, JobContext, Outcome
+from app.core.jobs.progress import Progress, Unit
+from app.core.mmc import cdb
+from app.core.transport import Transport, open_transport
+from app.core.units import SECTOR_SIZE
+
+_log = logging.getLogger(__name__)
+
+TransportOpener = Callable[[str], Transport]
+RELOAD_WAIT_S = 90.0
+
+
+def open_for_writing(device: str) -> Transport:
+    """The default opener: the OS pass-through, opened for writing and exclusively."""
+    return open_transport(device, write=True, exclusive=True)
+
+
+def max_transfer_blocks(device: str) -> int | None:
+    """The kernel's per-command transfer limit for a Linux block device, in 2048-byte blocks
+    (``/sys/class/block/NAME/queue/max_sectors_kb``), or ``None`` when unknown."""
+    name = os.path.basename(os.path.realpath(device))
+    try:
+        text = Path(f"/sys/class/block/{name}/queue/max_sectors_kb").read_text()
+    except OSError:
+        return None
+    try:
+        return max(1, int(text.strip()) * 1024 // SECTOR_SIZE)
+    except ValueError:
+        return None
+
+
+def choose_chunk_blocks(device: str, wanted: int = DEFAULT_CHUNK_BLOCKS) -> int:
+    """Large aligned writes, within what the kernel passes in one command (multiple of 32)."""
+    limit = max_transfer_blocks(device)
+    if limit is None:
+        return wanted
+    blocks = min(wanted, limit)
+    return max(16, blocks - blocks % 16) if blocks >= 16 else blocks
+
+
+@dataclass(frozen=True, slots=True)
+class BurnResult:
+    image: Path
+    device: str
+    medium: str
+    written_blocks: int
+    write_seconds: float
+    simulated: bool
+    verify: VerifyReport | None
+    ejected: bool
+    note: str
+    """How well this medium's recipe is verified (UI/CLI show it)."""
+
+    @property
+    def average_bytes_per_second(self) -> float:
+        if self.write_seconds <= 0:
+            return 0.0
+        return self.written_blocks * SECTOR_SIZE / self.write_seconds
+
+
+def _step_progress(phase: str, fraction: float | None) -> Progress:
+    if fraction is None:
+        return Progress(phase, 0, None, Unit.ITEMS)
+    return Progress(phase, round(fraction * 100), 100, Unit.ITEMS, message=f"{fraction:.0%}")
+
+
+@dataclass
+class BurnJob(Job[BurnResult]):
+    """Burn ``image`` onto the blank disc in ``device``."""
+
+    image: Path
+    device: str
+    options: BurnOptions = field(default_factory=BurnOptions)
+    opener: TransportOpener = open_for_writing
+    trace: CommandTrace | None = None
+    sleep: Callable[[float], None] = time.sleep
+    chunk_blocks: int | None = None
+    plan: BurnPlan | None = field(default=None, init=False)
+
+    def __post_init__(self) -> None:
+        self.resource = self.device
+
+    @property
+    def title(self) -> str:  # type: ignore[override]
+        verb = "Simulate burning" if self.options.simulate else "Burn"
+        return f"{verb} {self.image.name} to {self.device}"
+
+    def _open(self) -> Transport:
+        transport = self.opener(self.device)
+        if self.trace is not None:
+            return TracingTransport(transport, self.trace)
+        return transport
+
+    def _drive(self, transport: Transport) -> BurnDrive:
+        return BurnDrive(transport, sleep=self.sleep)
+
+    def run(self, ctx: JobContext) -> BurnResult:
+        image = inspect_image(self.image)
+        ctx.report(Progress(PHASE_PREPARING, 0, None, Unit.ITEMS))
+        transport = self._open()
+        try:
+            drive = self._drive(transport)
+            medium = read_medium(drive)
+            plan = check(image, medium, self.options)
+            self.plan = plan
+            ctx.log.info(
+                "burning %s (%d sectors) onto %s in %s: %s, start LBA %d",
+                image.path,
+                image.blocks,
+                medium.label,
+                self.device,
+                plan.method.value,
+                plan.start_lba,
+            )
+            ctx.check_cancelled()
+            written, seconds = self._write(ctx, drive, plan)
+            report: VerifyReport | None = None
+            if self.options.verify and not self.options.simulate:
+                transport = self._reload(ctx, transport)
+                report = self._verify(ctx, self._drive(transport), plan)
+                raise_for(report, image.path, self.device)
+            ejected = False
+            if self.options.eject:
+                self._drive(transport).eject()
+                ejected = True
+            return BurnResult(
+                image=image.path,
+                device=self.device,
+                medium=medium.label,
+                written_blocks=written,
+                write_seconds=seconds,
+                simulated=self.options.simulate,
+                verify=report,
+                ejected=ejected,
+                note=verification_note(plan.profile),
+            )
+        finally:
+            transport.close()
+
+    def _write(self, ctx: JobContext, drive: BurnDrive, plan: BurnPlan) -> tuple[int, float]:
+        strategy = strategy_for(drive, plan)
+
+        def step(phase: str, fraction: float | None) -> None:
+            ctx.report(_step_progress(phase, fraction))
+
+        total = strategy.padded_blocks
+        chunk = self.chunk_blocks or choose_chunk_blocks(self.device)
+        drive.set_lock(True)
+        try:
+            strategy.prepare(step)
+            total_bytes = plan.image.size_bytes
+
+            def on_write(p: WriteProgress) -> None:
+                ctx.report(
+                    Progress(
+                        PHASE_WRITING,
+                        min(p.done_blocks * SECTOR_SIZE, total_bytes),
+                        total_bytes,
+                        Unit.BYTES,
+                        buffer_percent=p.buffer_percent,
+                        message="simulation: nothing is recorded" if plan.options.simulate else "",
+                    )
+                )
+
+            ctx.report(Progress(PHASE_WRITING, 0, total_bytes, Unit.BYTES))
+            try:
+                result = stream_image(
+                    drive,
+                    plan.image.path,
+                    start_lba=plan.start_lba,
+                    image_blocks=plan.image.blocks,
+                    total_blocks=total,
+                    chunk_blocks=chunk,
+                    on_progress=on_write,
+                    check_cancelled=ctx.check_cancelled,
+                )
+            except Cancelled:
+                self._stop_after_cancel(drive)
+                raise
+            strategy.finish(step)
+        finally:
+            try:
+                drive.set_lock(False)
+            except AppError as exc:
+                _log.info("%s: could not unlock the tray: %s", self.device, exc)
+        return result.written_blocks, result.elapsed_s
+
+    def _stop_after_cancel(self, drive: BurnDrive) -> None:
+        """After a cancel mid-stream, flush what the drive holds so it stops cleanly."""
+        try:
+            drive.synchronize_cache()
+        except AppError as exc:
+            _log.info("%s: flush after cancel failed: %s", self.device, exc)
+
+    def _reload(self, ctx: JobContext, transport: Transport) -> Transport:
+        """Tray cycle (eject, load) so the drive and the kernel re-read the new disc - the
+        kernel keeps the blank disc's size otherwise.  Each step reopens the device: an open
+        is when Linux's sr driver notices the medium change."""
+        ctx.report(_step_progress(PHASE_RELOADING, None))
+        self._drive(transport).eject()
+        transport.close()
+        transport = self._open()
+        drive = self._drive(transport)
+        drive.probe(cdb.test_unit_ready())  # "no medium" is expected here
+        try:
+            drive.load()
+        except SenseError as exc:
+            ctx.log.info("loading the tray failed (%s): waiting for the disc", exc.code)
+        transport.close()
+        transport = self._open()
+        self._wait_for_medium(ctx, self._drive(transport))
+        return transport
+
+    def _wait_for_medium(self, ctx: JobContext, drive: BurnDrive) -> None:
+        waited = 0.0
+        while True:
+            try:
+                drive.wait_until_ready("Loading the disc", timeout_s=RELOAD_WAIT_S)
+                return
+            except NoMediumError:
+                if waited >= RELOAD_WAIT_S:
+                    raise NoMediumError(
+                        f"The disc did not come back into {self.device} for verification. "
+                        "Close the tray (or reinsert the disc) and verify again.",
+                        f"no medium {RELOAD_WAIT_S:.0f} s after the tray cycle",
+                    ) from None
+                ctx.report(Progress(PHASE_RELOADING, 0, None, Unit.ITEMS, message="close the tray"))
+                ctx.cancel.wait(1.0)
+                ctx.check_cancelled()
+                waited += 1.0
+
+    def _verify(self, ctx: JobContext, drive: BurnDrive, plan: BurnPlan) -> VerifyReport:
+        total_bytes = plan.image.size_bytes
+        ctx.report(Progress(PHASE_VERIFYING, 0, total_bytes, Unit.BYTES))
+        return compare_disc(
+            drive,
+            plan.image.path,
+            start_lba=plan.start_lba,
+            blocks=plan.image.blocks,
+            on_progress=lambda done: ctx.report(
+                Progress(PHASE_VERIFYING, done * SECTOR_SIZE, total_bytes, Unit.BYTES)
+            ),
+            check_cancelled=ctx.check_cancelled,
+            chunk_blocks=self.chunk_blocks or choose_chunk_blocks(self.device),
+        )
+
+    def cleanup(self, ctx: JobContext, outcome: Outcome) -> None:
+        if self.trace is not None:
+            self.trace.close()
+
+
+@dataclass
+class VerifyDiscJob(Job[VerifyReport]):
+    """Compare a disc with an image (the verify step of a burn, on its own)."""
+
+    image: Path
+    device: str
+    start_lba: int = 0
+    opener: TransportOpener = open_transport
+    trace: CommandTrace | None = None
+
+    def __post_init__(self) -> None:
+        self.resource = self.device
+
+    @property
+    def title(self) -> str:  # type: ignore[override]
+        return f"Verify {self.device} against {self.image.name}"
+
+    def run(self, ctx: JobContext) -> VerifyReport:
+        image = inspect_image(self.image)
+        transport = self.opener(self.device)
+        if self.trace is not None:
+            transport = TracingTransport(transport, self.trace)
+        try:
+            drive = BurnDrive(transport)
+            total_bytes = image.size_bytes
+            ctx.report(Progress(PHASE_VERIFYING, 0, total_bytes, Unit.BYTES))
+            report = compare_disc(
+                drive,
+                image.path,
+                start_lba=self.start_lba,
+                blocks=image.blocks,
+                on_progress=lambda done: ctx.report(
+                    Progress(PHASE_VERIFYING, done * SECTOR_SIZE, total_bytes, Unit.BYTES)
+                ),
+                check_cancelled=ctx.check_cancelled,
+                chunk_blocks=choose_chunk_blocks(self.device),
+            )
+        finally:
+            transport.close()
+        raise_for(report, image.path, self.device)
+        return report
+
+
+def inspect_medium(device: str, opener: TransportOpener = open_transport) -> MediumStatus:
+    """Read what is in ``device`` (for the UI's capacity display before a burn)."""
+    transport = opener(device)
+    try:
+        return read_medium(BurnDrive(transport))
+    finally:
+        transport.close()
+
+
+def written_blocks_for(image_blocks: int, medium: MediumStatus) -> int:
+    """Blocks a burn of ``image_blocks`` occupies on ``medium`` (padding included)."""
+    method = write_method(medium.profile) if medium.profile else None
+    if method is None:
+        raise DeviceError("This disc cannot be written.", medium.label)
+    return padded_blocks(image_blocks, method)

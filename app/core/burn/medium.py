@@ -1,0 +1,183 @@
+"""What is in the burner: profile, state, free space, next writable address, write support.
+
+Read with GET CONFIGURATION (MMC-6 §6.6), READ DISC INFORMATION (§6.22), READ TRACK
+INFORMATION on the last track of the last session (§6.27: the incomplete/invisible track of a
+blank or appendable disc carries the NWA and the free blocks), READ FORMAT CAPACITIES (§6.24)
+for overwritable media and GET PERFORMANCE type 03h (§6.8.3.4) for the offered write speeds.
+"""
+
+from __future__ import annotations
+
+import enum
+import logging
+from dataclasses import dataclass
+
+from app.core.burn.drive import BurnDrive
+from app.core.burn.profiles import WriteMethod, erasable, write_method
+from app.core.errors import DeviceError, NoMediumError, SenseError
+from app.core.mmc import write_commands as wc
+from app.core.mmc.configuration import Configuration
+from app.core.mmc.disc_info import BackgroundFormat, DiscStatus
+from app.core.mmc.performance import WriteSpeedDescriptor
+from app.core.mmc.profiles import Profile, known_profile
+
+_log = logging.getLogger(__name__)
+
+
+class DiscState(enum.Enum):
+    BLANK = "blank"
+    APPENDABLE = "appendable"
+    COMPLETE = "complete"
+    OTHER = "other"
+
+
+class FormatState(enum.Enum):
+    NOT_APPLICABLE = "n/a"
+    UNFORMATTED = "unformatted"
+    PARTLY = "partly formatted"
+    FORMATTED = "formatted"
+
+
+_WRITE_FEATURES = {
+    WriteMethod.DVD_PLUS_R: (0x002B, 0x003B),
+    WriteMethod.DVD_MINUS_R: (0x002F, 0x0021),
+    WriteMethod.OVERWRITE: (0x002A, 0x0026, 0x0020, 0x0041),
+    WriteMethod.BD_R: (0x0041,),
+    WriteMethod.CD_TAO: (0x002D, 0x002E),
+}
+"""Feature codes (MMC-6 §5.3) of which at least one must be current to write the method."""
+
+
+@dataclass(frozen=True, slots=True)
+class MediumStatus:
+    """The facts preflight decides on; also what the UI shows before a burn."""
+
+    device: str
+    profile: Profile | None
+    profile_code: int
+    state: DiscState
+    erasable: bool
+    format_state: FormatState
+    next_writable_lba: int
+    free_blocks: int
+    """Blocks a new track may hold (sequential) or the writable size (overwritable)."""
+    track_number: int
+    """The logical track a new track will get (sequential media)."""
+    drive_can_write: bool
+    simulation_supported: bool
+    simulation_reason: str
+    write_speeds: tuple[WriteSpeedDescriptor, ...]
+
+    @property
+    def label(self) -> str:
+        return self.profile.label if self.profile else f"profile 0x{self.profile_code:04x}"
+
+
+def _feature_body(config: Configuration, code: int) -> bytes | None:
+    """The data of feature ``code`` when it is current, else ``None``."""
+    feature = config.feature(code)
+    if feature is None or not feature.current:
+        return None
+    return feature.data
+
+
+def _drive_can_write(config: Configuration, method: WriteMethod) -> bool:
+    for code in _WRITE_FEATURES[method]:
+        body = _feature_body(config, code)
+        if body is None:
+            continue
+        if code in (0x002A, 0x002B, 0x003B):  # DVD+RW / DVD+R / DVD+R DL: Write bit (byte 0)
+            if body and body[0] & 0x01:
+                return True
+            continue
+        return True
+    return False
+
+
+def _simulation(profile: Profile, config: Configuration) -> tuple[bool, str]:
+    """Test write exists for CD-R/RW (page 05h Test Write, MMC-6 §7.5.4.6) and DVD-R/-RW
+    (feature 002Fh TestWrite bit, §5.3.25); DVD+R/+RW, DVD-RAM and BD have none."""
+    method = write_method(profile)
+    if method is WriteMethod.CD_TAO:
+        body = _feature_body(config, 0x002D)
+        if body and not body[0] & 0x04:
+            return False, "This drive cannot simulate writing on CDs."
+        return True, ""
+    if method is WriteMethod.DVD_MINUS_R:
+        body = _feature_body(config, 0x002F)
+        if body and body[0] & 0x04:
+            return True, ""
+        return False, "This drive cannot simulate writing on DVD-R discs."
+    return False, f"{profile.label} discs have no test-write (simulation) mode."
+
+
+def read_medium(drive: BurnDrive) -> MediumStatus:
+    """Ask the drive what it holds; raises NoMediumError when the tray is empty."""
+    config = drive.configuration()
+    profile = known_profile(config.current_profile)
+    method = write_method(profile) if profile else None
+    if profile is Profile.NONE:
+        drive.disc_information()  # NoMediumError (2/3A) names the empty tray
+        raise NoMediumError(f"There is no disc in {drive.path}.", "current profile 0000h")
+    info = drive.disc_information()
+    state = {
+        DiscStatus.BLANK: DiscState.BLANK,
+        DiscStatus.APPENDABLE: DiscState.APPENDABLE,
+        DiscStatus.COMPLETE: DiscState.COMPLETE,
+    }.get(info.status, DiscState.OTHER)
+    format_state = FormatState.NOT_APPLICABLE
+    nwa = 0
+    free = 0
+    track_number = max(1, info.last_track_last_session)
+    if method is WriteMethod.OVERWRITE and profile is not None:
+        format_state, free = _overwrite_capacity(drive, profile, info.background_format)
+    elif method is not None and state in (DiscState.BLANK, DiscState.APPENDABLE):
+        track = drive.track_information(track_number)
+        nwa = track.next_writable_lba if track.next_writable_valid else track.start_lba
+        free = track.free_blocks
+    can_write = method is not None and _drive_can_write(config, method)
+    if profile is not None and method is not None:
+        sim_ok, sim_reason = _simulation(profile, config)
+    else:
+        sim_ok, sim_reason = False, "This disc cannot be written."
+    speeds = drive.write_speeds() if method is not None else ()
+    return MediumStatus(
+        device=drive.path,
+        profile=profile,
+        profile_code=config.current_profile,
+        state=state,
+        erasable=info.erasable or bool(profile and erasable(profile)),
+        format_state=format_state,
+        next_writable_lba=nwa,
+        free_blocks=free,
+        track_number=track_number,
+        drive_can_write=can_write,
+        simulation_supported=sim_ok,
+        simulation_reason=sim_reason,
+        write_speeds=speeds,
+    )
+
+
+def _overwrite_capacity(
+    drive: BurnDrive, profile: Profile, background: BackgroundFormat
+) -> tuple[FormatState, int]:
+    """Formatted state and writable blocks of an overwritable medium (MMC-6 §6.24.3)."""
+    try:
+        caps = drive.format_capacities()
+    except SenseError as exc:
+        raise DeviceError(
+            f"Spindle could not read how the {profile.label} disc is formatted.", exc.detail
+        ) from exc
+    offered = max((d.blocks for d in caps.formats), default=caps.current_blocks)
+    if profile in (Profile.DVD_PLUS_RW, Profile.DVD_PLUS_RW_DL):
+        state = {
+            BackgroundFormat.NOT_FORMATTED: FormatState.UNFORMATTED,
+            BackgroundFormat.COMPLETE: FormatState.FORMATTED,
+        }.get(background, FormatState.PARTLY)
+        return state, max(offered, caps.current_blocks)
+    if caps.current_type is wc.CapacityDescriptorType.FORMATTED:
+        full = caps.current_blocks >= offered
+        return (FormatState.FORMATTED if full else FormatState.PARTLY), max(
+            caps.current_blocks, offered
+        )
+    return FormatState.UNFORMATTED, offered

@@ -1,0 +1,151 @@
+"""Checks made before the first WRITE: refuse with a plain message, never half-burn a disc.
+
+Pure logic over :class:`~app.core.burn.medium.MediumStatus` and the image's size, so every
+refusal is unit-tested without a drive; the lab tests prove on a kernel drive that a refused
+burn sends no WRITE.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from app.core.burn.medium import DiscState, FormatState, MediumStatus
+from app.core.burn.profiles import WriteMethod, padded_blocks, write_method
+from app.core.burn.speeds import SpeedRequest
+from app.core.burn.speeds import resolve as resolve_speed
+from app.core.errors import CapacityError, InvalidInputError, MediumError, NoMediumError
+from app.core.mmc.profiles import Profile
+from app.core.units import SECTOR_SIZE, format_size
+
+
+@dataclass(frozen=True, slots=True)
+class ImageInfo:
+    path: Path
+    size_bytes: int
+
+    @property
+    def blocks(self) -> int:
+        return self.size_bytes // SECTOR_SIZE
+
+
+@dataclass(frozen=True, slots=True)
+class BurnOptions:
+    simulate: bool = False
+    speed: SpeedRequest = field(default_factory=SpeedRequest)
+    """What the user asked for (``8x``, ``11080k``, or nothing = the drive's choice)."""
+    speed_kbps: int | None = None
+    """The speed sent to the drive, in kB/s (k = 1000): set by :func:`check` from ``speed``
+    and the speeds the drive offers for the medium."""
+    verify: bool = True
+    eject: bool = False
+    finalize: bool = True
+    """Close the disc (no further sessions): the most compatible choice for players/readers."""
+
+
+@dataclass(frozen=True, slots=True)
+class BurnPlan:
+    """What the burn will do, decided before the first WRITE."""
+
+    image: ImageInfo
+    medium: MediumStatus
+    profile: Profile
+    method: WriteMethod
+    start_lba: int
+    track_number: int
+    options: BurnOptions
+    needs_format: bool
+
+
+def inspect_image(path: Path) -> ImageInfo:
+    """The image's size, refusing what cannot be burned as 2048-byte sectors."""
+    try:
+        st = path.stat()
+    except FileNotFoundError:
+        raise InvalidInputError(f"The image “{path}” does not exist.", "no such file") from None
+    except OSError as exc:
+        raise InvalidInputError(f"The image “{path}” cannot be read.", str(exc)) from exc
+    if not path.is_file():
+        raise InvalidInputError(f"“{path}” is not an image file.", "not a regular file")
+    if not os.access(path, os.R_OK):
+        raise InvalidInputError(f"The image “{path}” cannot be read.", "permission denied")
+    size = st.st_size
+    if size == 0:
+        raise InvalidInputError(f"The image “{path.name}” is empty.", "0 bytes")
+    if size % SECTOR_SIZE:
+        raise InvalidInputError(
+            f"The image “{path.name}” is not a whole number of 2048-byte sectors, so it is not "
+            "a data disc image (an ISO image always is).",
+            f"{size} bytes = {size // SECTOR_SIZE} sectors + {size % SECTOR_SIZE} bytes",
+        )
+    return ImageInfo(path, size)
+
+
+def check(image: ImageInfo, medium: MediumStatus, options: BurnOptions) -> BurnPlan:
+    """Decide whether ``image`` can go onto ``medium``; raise the reason if not."""
+    where = medium.device
+    profile = medium.profile
+    if profile is None:
+        raise MediumError(
+            f"The disc in {where} is of a kind Spindle does not know.",
+            f"current profile 0x{medium.profile_code:04x}",
+        )
+    if profile is Profile.NONE:
+        raise NoMediumError(f"There is no disc in {where}.", "current profile 0000h")
+    method = write_method(profile)
+    if method is None:
+        raise MediumError(
+            f"The disc in {where} is a {profile.label}: it cannot be written. Insert a blank "
+            "recordable disc.",
+            f"profile 0x{int(profile):04x} is read-only",
+        )
+    if not medium.drive_can_write:
+        raise MediumError(
+            f"The drive {where} cannot write {profile.label} discs.",
+            f"no current write feature for profile 0x{int(profile):04x}",
+        )
+    erase_hint = " Erase it first (spindle erase, or Erase in the Write page)."
+    needs_format = False
+    if method is WriteMethod.OVERWRITE:
+        needs_format = medium.format_state is FormatState.UNFORMATTED
+    elif medium.state is not DiscState.BLANK:
+        state = {
+            DiscState.APPENDABLE: "already holds data",
+            DiscState.COMPLETE: "is finalized (already written and closed)",
+        }.get(medium.state, "is not blank")
+        hint = erase_hint if medium.erasable else " Insert a blank disc."
+        raise MediumError(
+            f"The {profile.label} disc in {where} {state}; Spindle burns images only onto "
+            f"blank discs.{hint}",
+            f"disc status {medium.state.value}",
+        )
+    written = padded_blocks(image.blocks, method)
+    if written > medium.free_blocks:
+        overflow = (written - medium.free_blocks) * SECTOR_SIZE
+        raise CapacityError(
+            f"The image ({format_size(image.size_bytes)}) does not fit on the {profile.label} "
+            f"disc in {where} ({format_size(medium.free_blocks * SECTOR_SIZE)} free); it is "
+            f"{format_size(overflow)} too big.",
+            f"{written} sectors needed (image {image.blocks}), {medium.free_blocks} free",
+            overflow_bytes=overflow,
+        )
+    if options.simulate and not medium.simulation_supported:
+        raise InvalidInputError(
+            f"Simulation is not possible here: {medium.simulation_reason}",
+            f"profile 0x{int(profile):04x}",
+        )
+    start = 0 if method is WriteMethod.OVERWRITE else medium.next_writable_lba
+    options = replace(
+        options, speed_kbps=resolve_speed(options.speed, profile, medium.write_speeds)
+    )
+    return BurnPlan(
+        image=image,
+        medium=medium,
+        profile=profile,
+        method=method,
+        start_lba=start,
+        track_number=medium.track_number,
+        options=options,
+        needs_format=needs_format,
+    )

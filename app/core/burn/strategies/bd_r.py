@@ -1,0 +1,39 @@
+"""BD-R in Sequential Recording Mode (MMC-6 §4.5.3.5; libburn cookbook "BD-R Cookbook").
+
+Like DVD+R: WRITE from the NWA of the open track (64 KiB clusters), flush, CLOSE TRACK
+(001b), then CLOSE SESSION 010b (stays appendable) or 110b (finalize the disc, §6.3.3.6).
+"""
+
+from __future__ import annotations
+
+from app.core.burn.strategies.base import (
+    PHASE_CLOSING,
+    PHASE_PREPARING,
+    StepReporter,
+    WriteStrategy,
+)
+from app.core.mmc.write_commands import CloseFunction
+
+
+class BdRStrategy(WriteStrategy):
+    def prepare(self, report: StepReporter) -> None:
+        report(PHASE_PREPARING, None)
+        self.set_speed()
+
+    def finish(self, report: StepReporter) -> None:
+        self.flush(report)
+        report(PHASE_CLOSING, None)
+        self.drive.close_track_session(
+            CloseFunction.CLOSE_TRACK,
+            self.plan.track_number,
+            "Closing the track",
+            on_progress=lambda f: report(PHASE_CLOSING, f),
+        )
+        session = (
+            CloseFunction.FINALIZE_DISC
+            if self.plan.options.finalize
+            else CloseFunction.CLOSE_SESSION
+        )
+        self.drive.close_track_session(
+            session, 0, "Closing the session", on_progress=lambda f: report(PHASE_CLOSING, f)
+        )
