@@ -14,7 +14,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from app import __version__
-from app.cli.commands import verify
+from app.cli.commands import build, verify
 from app.cli.output import make_output
 from app.core.errors import EXIT_USAGE, AppError, exit_code_for
 from app.core.logs import setup_logging
@@ -27,7 +27,7 @@ Run without arguments to start the graphical application."""
 if TYPE_CHECKING:
     Subparsers = argparse._SubParsersAction[argparse.ArgumentParser]
 Register = Callable[["Subparsers", list[argparse.ArgumentParser]], None]
-COMMANDS: list[Register] = [verify.register]
+COMMANDS: list[Register] = [verify.register, build.register]
 
 
 def build_parser() -> argparse.ArgumentParser:

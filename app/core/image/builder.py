@@ -1,0 +1,627 @@
+"""Project → ISO image with pycdlib, with Spindle's own data path and timestamps.
+
+The builder works in three steps the build job reports as phases:
+
+1. :meth:`ImageBuilder.check_sources` opens and stats every source file once (missing,
+   unreadable and non-regular files are reported by name before anything is written);
+2. :meth:`ImageBuilder.lay_out` creates the pycdlib object and adds every folder, file and
+   link under the names of the :class:`~app.core.project.naming.NamingPlan`, the El Torito
+   catalog and boot entries, then fixes the recorded times; the result is the exact size;
+3. :meth:`ImageBuilder.write` writes the image to an open file: pycdlib writes the
+   descriptors, path tables and directories, and file data goes through
+   :class:`~app.core.image.fastcopy.FastCopier`.
+
+**The data-path hook.** pycdlib 1.22 (pinned in pyproject.toml) writes each file's data in the
+private generator ``PyCdlib._output_file_data(outfp, blocksize, ino)``, which copies with
+``utils.copy_data_yield`` (a new ``bytes`` object per 32 KiB block).  :class:`_SpindleCdlib`
+overrides exactly that method: it seeks ``outfp`` to the inode's extent like the original,
+hands the range to the fast copier with explicit offsets (after flushing ``outfp``), yields the
+byte counts pycdlib's progress accounting expects, and writes the boot info table at byte 8
+of a boot file like the original.  ``tests/unit/image/test_builder.py`` checks the override
+still matches the installed pycdlib's signature and that every byte of the result equals
+pycdlib's own output.
+
+**Times.** pycdlib stamps every record with the time of the call; after adding everything,
+:meth:`ImageBuilder._apply_times` walks the ISO 9660, Joliet and UDF trees once and sets the
+directory record date (ECMA-119 §9.1.5), the Rock Ridge TF times (RRIP §4.1.6) and the UDF
+file entry times (ECMA-167 4/14.9) from each node's modification time.
+"""
+
+from __future__ import annotations
+
+import errno
+import io
+import logging
+import os
+import stat
+import time
+from collections.abc import Callable, Generator
+from dataclasses import dataclass
+from typing import Any, BinaryIO
+
+import pycdlib
+from pycdlib import dates, inode, pycdlibexception, udf
+
+from app.core.errors import CapacityError, ImageError, InternalError, InvalidInputError
+from app.core.image.boot import BootImage, BootKind, check_boot_image, check_mbr_code
+from app.core.image.fastcopy import FastCopier
+from app.core.image.gpt import BACKUP_SECTORS, LBA_BYTES, plan_hybrid, write_hybrid
+from app.core.project.model import DiscProject, IsoLevel, Node, NodeKind
+from app.core.project.naming import NamingPlan, d_characters, plan_names
+from app.core.units import SECTOR_SIZE, format_size
+
+_log = logging.getLogger(__name__)
+FOUR_GIB = 4 * 1024**3
+ROCK_RIDGE_VERSION = "1.09"
+RR_MOVED_NAME = ".rr_moved"
+BOOT_CATALOG_ISO = "BOOT.CAT"
+ByteSink = Callable[[int], None]
+
+
+@dataclass(frozen=True, slots=True)
+class ImageLayout:
+    """The image as laid out: its exact size and what it holds."""
+
+    total_sectors: int
+    file_count: int
+    folder_count: int
+    link_count: int
+    data_bytes: int
+    boot_entries: int
+
+    @property
+    def size_bytes(self) -> int:
+        return self.total_sectors * SECTOR_SIZE
+
+
+class _SpindleCdlib(pycdlib.PyCdlib):
+    """pycdlib with the file-data copy replaced (see the module docstring)."""
+
+    copier: FastCopier
+    names: dict[int, str]
+    """``id(inode)`` → a name for errors."""
+
+    def _output_file_data(
+        self, outfp: BinaryIO, blocksize: int, ino: Any
+    ) -> Generator[int, None, None]:
+        block = self.logical_block_size
+        start = ino.extent_location() * block
+        outfp.seek(start)
+        outfp.flush()
+        with inode.InodeOpenData(ino, block) as (data_fp, data_len):
+            try:
+                src_fd = data_fp.fileno()
+            except (AttributeError, io.UnsupportedOperation):
+                src_fd = None  # in-memory data pycdlib made itself (UDF link targets)
+            if src_fd is None:
+                yield from _copy_stream(data_fp, outfp, data_len)
+            else:
+                yield from self.copier.iter_copy(
+                    src_fd,
+                    data_fp.tell(),
+                    outfp.fileno(),
+                    start,
+                    data_len,
+                    name=self.names.get(id(ino), "a source file"),
+                    dst_is_fresh=True,
+                )
+        padding = -data_len % block
+        if padding:
+            yield padding  # the fresh destination already reads as zeros there
+        if ino.boot_info_table is not None:
+            outfp.seek(start + 8)
+            outfp.write(ino.boot_info_table.record())
+        outfp.seek(start + data_len + padding)
+
+
+class ImageBuilder:
+    """Builds one image from ``project`` (see the module docstring for the steps)."""
+
+    def __init__(self, project: DiscProject, *, copier: FastCopier | None = None) -> None:
+        self.project = project
+        self.copier = copier or FastCopier()
+        self._iso: _SpindleCdlib | None = None
+        self._boot: list[BootImage] = []
+        self._boot_paths: dict[BootKind, str] = {}
+        self._mbr_code: bytes | None = None
+        self.layout: ImageLayout | None = None
+        self.warnings: list[str] = []
+        self.plan: NamingPlan = self._plan()
+
+    # ------------------------------------------------------------ planning
+    def _plan(self) -> NamingPlan:
+        reserved = [BOOT_CATALOG_ISO] if self.project.boot.enabled else []
+        plan = plan_names(self.project, reserved)
+        problems = list(plan.problems)
+        level = self.project.filesystems.iso_level
+        if level is not IsoLevel.LEVEL_3:
+            big = [n for n in self.project if n.kind is NodeKind.FILE and n.size_bytes >= FOUR_GIB]
+            if big:
+                raise InvalidInputError(
+                    f"“{big[0].path}” is 4 GiB or larger; ISO 9660 level {int(level)} cannot "
+                    "hold it. Use level 3 (or split the file).",
+                    f"{len(big)} file(s) of 4 GiB or more: {', '.join(n.path for n in big[:5])}",
+                )
+        if problems:
+            plan.raise_if_blocked()
+        if (
+            self.project.filesystems.rock_ridge
+            and self.project.root.child(RR_MOVED_NAME)
+            and plan.relocated
+        ):
+            raise InvalidInputError(
+                f"The project has an entry named “{RR_MOVED_NAME}” at the top, which the "
+                "image needs for its deep folders; rename it.",
+                "Rock Ridge relocation directory name clash",
+            )
+        self.warnings.extend(plan.warnings)
+        fs = self.project.filesystems
+        links = [n.path for n in self.project if n.kind is NodeKind.SYMLINK]
+        if links and not fs.rock_ridge:
+            self.warnings.append(
+                f"{len(links)} symbolic link(s) are left out: only Rock Ridge records links "
+                f"here ({', '.join(links[:3])})."
+            )
+        if fs.udf and self.project.boot.hybrid:
+            raise InvalidInputError(
+                "UDF and the hybrid USB layout cannot be combined: the backup GPT would take "
+                "the place of UDF's last anchor (ECMA-167 3/8.4.2.1).",
+                "--udf with --hybrid",
+            )
+        return plan
+
+    # ------------------------------------------------------------ step 1
+    def check_sources(self, on_item: Callable[[int, int], None] | None = None) -> int:
+        """Stat and open every source file; returns their total size in bytes.
+
+        Raises :class:`InvalidInputError` naming the first missing/unreadable source (and how
+        many more there are).  Sizes that changed since the files were added are taken over.
+        """
+        files = [n for n in self.project if n.kind is NodeKind.FILE]
+        missing: list[str] = []
+        unreadable: list[str] = []
+        total = 0
+        for index, node in enumerate(files):
+            assert node.source is not None
+            try:
+                fd = os.open(node.source, os.O_RDONLY)
+            except FileNotFoundError:
+                missing.append(str(node.source))
+                continue
+            except OSError as exc:
+                unreadable.append(f"{node.source} ({exc.strerror})")
+                continue
+            try:
+                info = os.fstat(fd)
+            finally:
+                os.close(fd)
+            if not stat.S_ISREG(info.st_mode):
+                unreadable.append(f"{node.source} (no longer a regular file)")
+                continue
+            node.size_bytes = info.st_size
+            total += info.st_size
+            if on_item is not None:
+                on_item(index + 1, len(files))
+        if missing:
+            raise InvalidInputError(
+                f"The source file “{missing[0]}” no longer exists"
+                + (f" (and {len(missing) - 1} more are missing)." if len(missing) > 1 else "."),
+                "\n".join(missing[:20]),
+            )
+        if unreadable:
+            raise InvalidInputError(
+                f"Cannot read the source file {unreadable[0]}"
+                + (f" (and {len(unreadable) - 1} more)." if len(unreadable) > 1 else "."),
+                "\n".join(unreadable[:20]),
+            )
+        for kind, path in (
+            (BootKind.BIOS, self.project.boot.bios_image),
+            (BootKind.EFI, self.project.boot.efi_image),
+        ):
+            if path is not None:
+                self._boot.append(check_boot_image(path, kind))
+        if self.project.boot.hybrid:
+            self._check_hybrid()
+        return total
+
+    def _check_hybrid(self) -> None:
+        bios = next((b for b in self._boot if b.kind is BootKind.BIOS), None)
+        if bios is None and not any(b.kind is BootKind.EFI for b in self._boot):
+            raise InvalidInputError(
+                "A hybrid (USB) layout needs a BIOS or a UEFI boot image.", "--hybrid alone"
+            )
+        if bios is not None:
+            if not bios.isolinux_hybrid:
+                raise InvalidInputError(
+                    f"The BIOS boot image “{bios.path.name}” cannot boot from a USB stick: it "
+                    "is not an isolinux with hybrid support.",
+                    "no isohybrid signature at offset 0x40",
+                )
+            if self.project.boot.hybrid_mbr is None:
+                raise InvalidInputError(
+                    "A hybrid BIOS layout needs the isohybrid MBR code (syslinux's isohdpfx.bin).",
+                    "no hybrid MBR file given",
+                )
+            self._mbr_code = check_mbr_code(self.project.boot.hybrid_mbr)
+
+    # ------------------------------------------------------------ step 2
+    def lay_out(self, on_item: Callable[[int, int], None] | None = None) -> ImageLayout:
+        """Create the pycdlib object with every entry; returns the exact layout."""
+        project, plan = self.project, self.plan
+        fs, volume = project.filesystems, project.volume
+        iso = _SpindleCdlib()
+        iso.copier = self.copier
+        iso.names = {}
+        self._iso = iso
+        label = d_characters(volume.label)[:32] or "CDROM"
+        try:
+            iso.new(
+                interchange_level=int(fs.iso_level),
+                sys_ident=volume.system_id[:32],
+                vol_ident=label,
+                pub_ident_str=volume.publisher[:128],
+                preparer_ident_str=volume.preparer[:128],
+                app_ident_str=volume.application_id[:128],
+                joliet=3 if fs.joliet else None,
+                rock_ridge=ROCK_RIDGE_VERSION if fs.rock_ridge else None,
+                udf="2.60" if fs.udf else None,
+            )
+            self._set_volume_dates(iso)
+            if fs.rock_ridge and plan.relocated:
+                iso.set_relocated_name("RR_MOVED", RR_MOVED_NAME)
+            counts = self._add_nodes(iso, on_item)
+            boot_entries = self._add_boot(iso)
+            iso.force_consistency()
+            self._apply_times(iso)
+        except pycdlibexception.PyCdlibException as exc:
+            raise InternalError(
+                "The image could not be laid out. This is a bug in Spindle.", repr(exc)
+            ) from exc
+        hybrid_extra = BACKUP_SECTORS * LBA_BYTES // SECTOR_SIZE if project.boot.hybrid else 0
+        files, folders, links, data = counts
+        self.layout = ImageLayout(
+            iso.pvd.space_size + hybrid_extra, files, folders, links, data, boot_entries
+        )
+        return self.layout
+
+    def check_capacity(self) -> int:
+        """Bytes over the project's medium (0 when it fits)."""
+        assert self.layout is not None
+        return max(0, self.layout.size_bytes - self.project.medium.size_bytes)
+
+    def raise_if_over_capacity(self) -> None:
+        over = self.check_capacity()
+        if over:
+            medium = self.project.medium
+            raise CapacityError(
+                f"The image is {format_size(over)} too large for a {medium.label}.",
+                f"{self.layout.size_bytes if self.layout else 0} bytes, the medium holds "
+                f"{medium.size_bytes}",
+                overflow_bytes=over,
+            )
+
+    def _set_volume_dates(self, iso: _SpindleCdlib) -> None:
+        volume = self.project.volume
+        for attr, value in (
+            ("volume_creation_date", volume.created_at),
+            ("volume_modification_date", volume.modified_at),
+        ):
+            if value is None:
+                continue
+            for vd in (iso.pvd, *iso.svds):
+                date = dates.VolumeDescriptorDate()
+                date.new(value)
+                setattr(vd, attr, date)
+
+    def _add_nodes(
+        self, iso: _SpindleCdlib, on_item: Callable[[int, int], None] | None
+    ) -> tuple[int, int, int, int]:
+        plan, fs = self.plan, self.project.filesystems
+        paths: dict[int, tuple[str, str, str]] = {self.project.root.id: ("", "", "")}
+        nodes = list(self.project)
+        files = folders = links = 0
+        data = 0
+        for index, node in enumerate(nodes):
+            names = plan.names[node.id]
+            assert node.parent is not None
+            iso_parent, joliet_parent, udf_parent = paths[node.parent.id]
+            iso_path = f"{iso_parent}/{names.iso}"
+            joliet_path = f"{joliet_parent}/{names.joliet}" if fs.joliet else None
+            udf_path = f"{udf_parent}/{names.udf}" if fs.udf else None
+            rr_name = names.rock_ridge
+            if node.kind is NodeKind.FOLDER:
+                mode = node.mode if node.mode is not None else 0o755
+                iso.add_directory(
+                    iso_path=iso_path,
+                    rr_name=rr_name,
+                    joliet_path=joliet_path,
+                    udf_path=udf_path,
+                    file_mode=(stat.S_IFDIR | mode) if fs.rock_ridge else None,
+                )
+                paths[node.id] = (iso_path, joliet_path or "", udf_path or "")
+                folders += 1
+            elif node.kind is NodeKind.FILE:
+                assert node.source is not None
+                mode = node.mode if node.mode is not None else 0o644
+                iso.add_file(
+                    str(node.source),
+                    iso_path=iso_path,
+                    rr_name=rr_name,
+                    joliet_path=joliet_path,
+                    udf_path=udf_path,
+                    file_mode=(stat.S_IFREG | mode) if fs.rock_ridge else None,
+                )
+                files += 1
+                data += node.size_bytes
+            elif fs.rock_ridge:
+                # UDF links are left out: 7-Zip refuses a whole UDF tree that holds one
+                assert node.target is not None
+                iso.add_symlink(
+                    symlink_path=iso_path,
+                    rr_symlink_name=rr_name,
+                    rr_path=node.target,
+                    joliet_path=joliet_path,
+                )
+                links += 1
+            if on_item is not None and index % 256 == 0:
+                on_item(index + 1, len(nodes))
+        return files, folders, links, data
+
+    def _boot_iso_path(self, iso: _SpindleCdlib, image: BootImage) -> str:
+        """The boot file's ISO path: the project's own copy if it holds the same file, else
+        the file is added as ``/BOOT/BIOS.IMG`` or ``/BOOT/EFI.IMG``."""
+        for node in self.project:
+            if node.kind is NodeKind.FILE and node.source is not None:
+                try:
+                    same = os.path.samefile(node.source, image.path)
+                except OSError:
+                    same = False
+                if same:
+                    return self._iso_path_of(node)
+        folder = "/SPINDLE_BOOT"
+        name = "BIOS.IMG;1" if image.kind is BootKind.BIOS else "EFI.IMG;1"
+        if not any(p.startswith(folder) for p in self._boot_paths.values()):
+            fs = self.project.filesystems
+            iso.add_directory(
+                iso_path=folder,
+                rr_name="spindle_boot" if fs.rock_ridge else None,
+                joliet_path="/spindle_boot" if fs.joliet else None,
+                udf_path="/spindle_boot" if fs.udf else None,
+                file_mode=(stat.S_IFDIR | 0o755) if fs.rock_ridge else None,
+            )
+        fs = self.project.filesystems
+        lower = name.split(";", maxsplit=1)[0].lower()
+        iso.add_file(
+            str(image.path),
+            iso_path=f"{folder}/{name}",
+            rr_name=lower if fs.rock_ridge else None,
+            joliet_path=f"/spindle_boot/{lower}" if fs.joliet else None,
+            udf_path=f"/spindle_boot/{lower}" if fs.udf else None,
+            file_mode=(stat.S_IFREG | 0o444) if fs.rock_ridge else None,
+        )
+        return f"{folder}/{name}"
+
+    def _iso_path_of(self, node: Node) -> str:
+        parts: list[str] = []
+        current: Node | None = node
+        while current is not None and current.parent is not None:
+            parts.append(self.plan.names[current.id].iso)
+            current = current.parent
+        return "/" + "/".join(reversed(parts))
+
+    def _add_boot(self, iso: _SpindleCdlib) -> int:
+        if not self._boot:
+            return 0
+        fs = self.project.filesystems
+        taken = {c.name.casefold() for c in self.project.root.children}
+        catalog = "boot.cat"
+        counter = 0
+        while catalog in taken:
+            counter += 1
+            catalog = f"boot{counter}.cat"
+        for number, image in enumerate(self._boot):
+            path = self._boot_iso_path(iso, image)
+            self._boot_paths[image.kind] = path
+            common: dict[str, Any] = {}
+            if number == 0:
+                common = {
+                    "bootcatfile": f"/{BOOT_CATALOG_ISO};1",
+                    "rr_bootcatname": catalog if fs.rock_ridge else None,
+                    "joliet_bootcatfile": f"/{catalog}" if fs.joliet else None,
+                    "udf_bootcatfile": f"/{catalog}" if fs.udf else None,
+                }
+            if image.kind is BootKind.BIOS:
+                iso.add_eltorito(
+                    path,
+                    boot_load_size=image.load_sectors,
+                    boot_info_table=True,
+                    media_name="noemul",
+                    platform_id=0,
+                    **common,
+                )
+            else:
+                iso.add_eltorito(
+                    path,
+                    boot_load_size=image.load_sectors,
+                    media_name="noemul",
+                    platform_id=0xEF,
+                    efi=True,
+                    **common,
+                )
+        return len(self._boot)
+
+    # ------------------------------------------------------------ times
+    def _apply_times(self, iso: _SpindleCdlib) -> None:
+        """Set every recorded time from the nodes' modification times (see module doc)."""
+        fs = self.project.filesystems
+        now = time.time()
+
+        def seconds(node: Node) -> float:
+            return node.mtime_ns / 1e9 if node.mtime_ns is not None else now
+
+        plan = self.plan
+        by_iso: dict[int, dict[bytes, Node]] = {}
+        stack: list[tuple[Node, Any]] = [(self.project.root, iso.pvd.root_dir_record)]
+        while stack:
+            folder, record = stack.pop()
+            wanted = by_iso.setdefault(
+                folder.id, {plan.names[c.id].iso.encode("ascii"): c for c in folder.children}
+            )
+            for child_rec in record.children:
+                node = wanted.get(child_rec.file_ident)
+                if node is None:
+                    continue
+                real = child_rec
+                if child_rec.rock_ridge is not None and child_rec.rock_ridge.cl_to_moved_dr:
+                    real = child_rec.rock_ridge.cl_to_moved_dr
+                    _stamp_record(child_rec, seconds(node))
+                _stamp_record(real, seconds(node))
+                if node.is_folder:
+                    if real.children:
+                        _stamp_record(real.children[0], seconds(node))
+                    stack.append((node, real))
+                elif node.kind is NodeKind.FILE:
+                    iso.names[id(real.inode)] = str(node.source)
+        _stamp_record(iso.pvd.root_dir_record, now)
+        if fs.joliet and iso.joliet_vd is not None:
+            self._stamp_tree(
+                iso.joliet_vd.root_dir_record,
+                lambda n: (plan.names[n.id].joliet or "").encode("utf-16-be"),
+                seconds,
+            )
+        if fs.udf and iso.udf_root is not None:
+            self._stamp_udf(iso.udf_root, seconds)
+
+    def _stamp_tree(
+        self, root: Any, key: Callable[[Node], bytes], seconds: Callable[[Node], float]
+    ) -> None:
+        stack: list[tuple[Node, Any]] = [(self.project.root, root)]
+        while stack:
+            folder, record = stack.pop()
+            wanted = {key(c): c for c in folder.children}
+            for child_rec in record.children:
+                node = wanted.get(child_rec.file_ident)
+                if node is None:
+                    continue
+                _stamp_record(child_rec, seconds(node))
+                if node.is_folder:
+                    stack.append((node, child_rec))
+
+    def _stamp_udf(self, root: Any, seconds: Callable[[Node], float]) -> None:
+        plan = self.plan
+        stack: list[tuple[Node, Any]] = [(self.project.root, root)]
+        while stack:
+            folder, entry = stack.pop()
+            wanted = {plan.names[c.id].udf: c for c in folder.children}
+            for desc in entry.fi_descs.values():
+                if desc.is_parent() or desc.file_entry is None:
+                    continue
+                node = wanted.get(desc.fi.decode(desc.encoding))
+                if node is None:
+                    continue
+                file_entry = desc.file_entry
+                for attr in ("access_time", "mod_time", "attr_time"):
+                    stamp = udf.UDFTimestamp()
+                    stamp.new(seconds(node))
+                    setattr(file_entry, attr, stamp)
+                if node.is_folder:
+                    stack.append((node, file_entry))
+
+    # ------------------------------------------------------------ step 3
+    def write(self, outfp: io.BufferedRandom, on_bytes: Callable[[int, int], None]) -> None:
+        """Write the laid-out image to ``outfp`` (a fresh, empty file opened ``w+b``).
+
+        ``on_bytes(done, total)`` is called often (it may raise to cancel).
+        """
+        iso = self._iso
+        if iso is None or self.layout is None:
+            raise InternalError("write() called before lay_out()")
+        if outfp.seek(0, os.SEEK_END) != 0:
+            raise InternalError("the image must be written to an empty file")
+
+        def progress(done: int, total: int, _opaque: Any) -> None:
+            on_bytes(done, total)
+
+        try:
+            iso.write_fp(outfp, progress_cb=progress)
+            outfp.flush()
+        except pycdlibexception.PyCdlibException as exc:
+            raise ImageError("The image could not be written.", repr(exc)) from exc
+        except OSError as exc:
+            raise _write_error(exc) from exc
+        if self.project.boot.hybrid:
+            self._write_hybrid(iso, outfp)
+
+    def _write_hybrid(self, iso: _SpindleCdlib, outfp: io.BufferedRandom) -> None:
+        efi_extent = None
+        bios_lba = 0
+        for kind, path in self._boot_paths.items():
+            record = iso.get_record(iso_path=path)
+            if kind is BootKind.EFI:
+                efi_extent = (record.extent_location(), record.get_data_length())
+            else:
+                bios_lba = record.extent_location()
+        size = iso.pvd.space_size * SECTOR_SIZE
+        layout = plan_hybrid(
+            size,
+            efi_extent=efi_extent,
+            mbr_code=self._mbr_code or b"",
+            boot_file_lba2048=bios_lba,
+            seed=f"{self.project.volume.label}:{size}:{bios_lba}",
+        )
+        try:
+            write_hybrid(outfp.fileno(), layout)
+        except OSError as exc:
+            raise _write_error(exc) from exc
+
+    def close(self) -> None:
+        if self._iso is not None:
+            try:
+                self._iso.close()
+            except pycdlibexception.PyCdlibException:
+                _log.debug("pycdlib close failed", exc_info=True)
+            self._iso = None
+
+
+def _copy_stream(source: Any, outfp: BinaryIO, length: int) -> Generator[int, None, None]:
+    """Copy ``length`` bytes between file objects (for sources without a descriptor)."""
+    left = length
+    while left > 0:
+        data = source.read(min(left, 1024 * 1024))
+        if not data:
+            raise InternalError("in-memory image data ended early", f"{left} bytes missing")
+        outfp.write(data)
+        left -= len(data)
+        yield len(data)
+
+
+def _write_error(exc: OSError) -> ImageError:
+    if exc.errno in (errno.ENOSPC, errno.EDQUOT):
+        return ImageError("The disk is full: the image could not be written.", str(exc))
+    if exc.errno == errno.EFBIG:
+        return ImageError(
+            "The image is larger than the target file system allows (a 4 GiB limit on FAT?).",
+            str(exc),
+        )
+    return ImageError("The image could not be written.", str(exc))
+
+
+def _stamp_record(record: Any, seconds: float) -> None:
+    """Set a directory record's date and its Rock Ridge TF times to ``seconds``."""
+    date = dates.DirectoryRecordDate()
+    date.new(seconds)
+    record.date = date
+    rock = record.rock_ridge
+    if rock is None:
+        return
+    for entries in (rock.dr_entries, rock.ce_entries):
+        tf = entries.tf_record if entries is not None else None
+        if tf is None:
+            continue
+        for attr in ("access_time", "modification_time", "attribute_change_time"):
+            old = getattr(tf, attr)
+            if old is None:
+                continue
+            new = type(old)()
+            new.new(seconds)
+            setattr(tf, attr, new)

@@ -1,0 +1,260 @@
+"""The build job: a :class:`~app.core.project.model.DiscProject` → an ISO image file.
+
+Phases (each reported as :class:`~app.core.jobs.progress.Progress`): *Checking sources*
+(files counted), *Laying out* (entries counted), *Writing* (bytes of the image), *Verifying*
+(bytes hashed; always a structural check of the written volume descriptor, plus SHA-256/MD5
+when asked, written as ``sha256sum``-compatible sidecars).
+
+The image is written to ``.<name>.<pid>.part`` next to the target, opened with ``O_EXCL``, and
+only renamed to the target once complete and checked; every other ending (failure, cancel)
+removes it in :meth:`BuildJob.cleanup`, and a killed process leaves at most that hidden
+``.part`` file — never a file under the final name.  An existing target is replaced only with
+``overwrite=True``; without it the rename is done with ``link`` + ``unlink`` so a file that
+appeared meanwhile is not clobbered either.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+import struct
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from app.core.errors import ImageError, InvalidInputError
+from app.core.image.builder import ImageBuilder, ImageLayout
+from app.core.image.checksum import Algorithm, Digest, hash_file, write_sidecar
+from app.core.image.fastcopy import FastCopier
+from app.core.jobs.job import Job, JobContext, Outcome
+from app.core.jobs.progress import Progress, Unit
+from app.core.project.model import DiscProject, NodeKind
+from app.core.project.naming import NameChange
+from app.core.units import SECTOR_SIZE, format_size
+
+PHASE_CHECKING = "Checking sources"
+PHASE_LAYOUT = "Laying out"
+PHASE_WRITING = "Writing"
+PHASE_VERIFYING = "Verifying"
+_REPORT_EVERY_BYTES = 4 * 1024 * 1024
+
+
+@dataclass(frozen=True, slots=True)
+class BuildResult:
+    path: Path
+    size_bytes: int
+    layout: ImageLayout
+    name_changes: tuple[NameChange, ...]
+    warnings: tuple[str, ...]
+    overflow_bytes: int
+    """How far the image exceeds the project's medium (0 when it fits)."""
+    digests: tuple[Digest, ...] = ()
+    sidecars: tuple[Path, ...] = ()
+    copy_bytes_by_method: tuple[tuple[str, int], ...] = ()
+
+
+@dataclass
+class BuildJob(Job[BuildResult]):
+    """Build ``project`` into ``output`` (see the module docstring)."""
+
+    project: DiscProject
+    output: Path
+    overwrite: bool = False
+    checksums: tuple[Algorithm, ...] = ()
+    refuse_overflow: bool = False
+    """Fail with :class:`CapacityError` instead of warning when the image is too large."""
+    copier: FastCopier | None = None
+    _temp: Path | None = field(default=None, init=False, repr=False)
+    _builder: ImageBuilder | None = field(default=None, init=False, repr=False)
+
+    @property
+    def title(self) -> str:  # type: ignore[override]
+        return f"Build {self.output.name}"
+
+    # ------------------------------------------------------------------ checks
+    def _check_output(self) -> None:
+        output = self.output
+        if output.is_dir():
+            raise InvalidInputError(f"“{output}” is a folder; give a file name for the image.")
+        if not output.parent.is_dir():
+            raise InvalidInputError(
+                f"The folder “{output.parent}” does not exist.", f"output {output}"
+            )
+        exists = output.exists() or output.is_symlink()
+        if exists and not self.overwrite:
+            raise InvalidInputError(
+                f"“{output}” already exists. Choose another name or allow replacing it (--force).",
+                "refusing to overwrite an existing file",
+            )
+        resolved = output.resolve()
+        boot = self.project.boot
+        sources = [n.source for n in self.project if n.kind is NodeKind.FILE]
+        sources += [p for p in (boot.bios_image, boot.efi_image, boot.hybrid_mbr) if p]
+        for source in sources:
+            if source is None:
+                continue
+            same = Path(source).resolve() == resolved
+            if not same and exists:
+                try:
+                    same = os.path.samefile(source, output)
+                except OSError:
+                    same = False
+            if same:
+                raise InvalidInputError(
+                    f"The output “{output}” is also one of the files going into the image.",
+                    f"source {source}",
+                )
+
+    # ------------------------------------------------------------------ run
+    def run(self, ctx: JobContext) -> BuildResult:
+        self._check_output()
+        builder = ImageBuilder(self.project, copier=self.copier)
+        self._builder = builder
+
+        ctx.report(Progress(PHASE_CHECKING, 0, None, Unit.ITEMS))
+
+        def on_checked(done: int, total: int) -> None:
+            if done % 256 == 0 or done == total:
+                ctx.check_cancelled()
+                ctx.report(Progress(PHASE_CHECKING, done, total, Unit.ITEMS))
+
+        builder.check_sources(on_checked)
+        ctx.check_cancelled()
+
+        entries = sum(1 for _ in self.project)
+
+        def on_laid_out(done: int, total: int) -> None:
+            ctx.check_cancelled()
+            ctx.report(Progress(PHASE_LAYOUT, done, total, Unit.ITEMS))
+
+        ctx.report(Progress(PHASE_LAYOUT, 0, entries, Unit.ITEMS))
+        layout = builder.lay_out(on_laid_out)
+        ctx.report(Progress(PHASE_LAYOUT, entries, entries, Unit.ITEMS))
+        warnings = list(builder.warnings)
+        overflow = builder.check_capacity()
+        if overflow:
+            if self.refuse_overflow:
+                builder.raise_if_over_capacity()
+            medium = self.project.medium
+            warnings.append(
+                f"The image ({format_size(layout.size_bytes)}) is {format_size(overflow)} "
+                f"larger than a {medium.label} holds."
+            )
+        ctx.check_cancelled()
+
+        self._temp = self.output.with_name(f".{self.output.name}.{os.getpid()}.part")
+        self._write(ctx, builder, layout)
+        digests = self._verify(ctx, layout)
+        self._publish()
+        sidecars = tuple(write_sidecar(self.output, d) for d in digests)
+        stats = builder.copier.stats.bytes_by_method
+        return BuildResult(
+            self.output,
+            layout.size_bytes,
+            layout,
+            builder.plan.changes,
+            tuple(warnings),
+            overflow,
+            digests,
+            sidecars,
+            tuple((m.value, n) for m, n in stats.items()),
+        )
+
+    def _write(self, ctx: JobContext, builder: ImageBuilder, layout: ImageLayout) -> None:
+        assert self._temp is not None
+        total = layout.size_bytes
+        last = -_REPORT_EVERY_BYTES
+
+        def on_bytes(done: int, _pycdlib_total: int) -> None:
+            nonlocal last
+            ctx.check_cancelled()
+            if done - last >= _REPORT_EVERY_BYTES:
+                last = done
+                ctx.report(Progress(PHASE_WRITING, done, total, Unit.BYTES))
+
+        ctx.report(Progress(PHASE_WRITING, 0, total, Unit.BYTES))
+        try:
+            fd = os.open(self._temp, os.O_RDWR | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC, 0o644)
+        except OSError as exc:
+            raise ImageError(
+                f"Cannot create the image in “{self._temp.parent}”.", str(exc)
+            ) from exc
+        try:
+            with os.fdopen(fd, "w+b") as stream:
+                builder.write(stream, on_bytes)
+        except OSError as exc:  # raised by close() flushing the last buffered bytes
+            raise _os_error(exc) from exc
+        finally:
+            builder.close()
+        ctx.report(Progress(PHASE_WRITING, total, total, Unit.BYTES))
+
+    def _verify(self, ctx: JobContext, layout: ImageLayout) -> tuple[Digest, ...]:
+        """Check the written volume descriptor and size; hash when checksums are wanted."""
+        assert self._temp is not None
+        size = self._temp.stat().st_size
+        if size != layout.size_bytes:
+            raise ImageError(
+                "The written image has the wrong size.",
+                f"{size} bytes written, {layout.size_bytes} laid out",
+            )
+        with self._temp.open("rb") as stream:
+            stream.seek(16 * SECTOR_SIZE)
+            pvd = stream.read(SECTOR_SIZE)
+        # ECMA-119 §8.4: type 1, "CD001", version 1; §8.4.8 volume space size (both-endian)
+        if pvd[:7] != b"\x01CD001\x01":
+            raise ImageError("The written image has no valid volume descriptor.", pvd[:8].hex())
+        space = struct.unpack_from("<I", pvd, 80)[0]
+        if space * SECTOR_SIZE > size:
+            raise ImageError("The written image is shorter than its volume descriptor says.")
+        if not self.checksums:
+            return ()
+        ctx.report(Progress(PHASE_VERIFYING, 0, size, Unit.BYTES))
+
+        def on_chunk(done: int) -> None:
+            ctx.check_cancelled()
+            ctx.report(Progress(PHASE_VERIFYING, done, size, Unit.BYTES))
+
+        return hash_file(self._temp, self.checksums, on_chunk=on_chunk)
+
+    def _publish(self) -> None:
+        assert self._temp is not None
+        temp, target = self._temp, self.output
+        try:
+            if self.overwrite:
+                temp.replace(target)
+            else:
+                try:
+                    os.link(temp, target)
+                except FileExistsError as exc:
+                    raise InvalidInputError(
+                        f"“{target}” appeared while the image was being built; not replacing it.",
+                        str(exc),
+                    ) from exc
+                except OSError as exc:
+                    if exc.errno not in (errno.EPERM, errno.EOPNOTSUPP, errno.EXDEV):
+                        raise
+                    if target.exists():
+                        raise InvalidInputError(
+                            f"“{target}” appeared while the image was being built.", ""
+                        ) from exc
+                    temp.replace(target)
+                else:
+                    temp.unlink()
+        except OSError as exc:
+            raise ImageError(f"Could not put the image at “{target}”.", str(exc)) from exc
+        self._temp = None
+
+    def cleanup(self, ctx: JobContext, outcome: Outcome) -> None:
+        if self._builder is not None:
+            self._builder.close()
+        if self._temp is not None:
+            try:
+                self._temp.unlink(missing_ok=True)
+            except OSError:
+                ctx.log.exception("could not remove %s", self._temp)
+            self._temp = None
+
+
+def _os_error(exc: OSError) -> ImageError:
+    if exc.errno in (errno.ENOSPC, errno.EDQUOT):
+        return ImageError("The disk is full: the image could not be written.", str(exc))
+    return ImageError("The image could not be written.", str(exc))

@@ -1,0 +1,1 @@
+"""The disc project: the tree the user edits, its options, naming rules and capacity."""

@@ -1,0 +1,512 @@
+"""The disc project tree: folders, files from disk and symbolic links, with the image options.
+
+A :class:`DiscProject` is the single source of truth that the build job turns into an image
+and that the Build workspace's Qt item model wraps.  For that model every :class:`Node` has a
+stable integer ``id`` (never reused within a project), a ``parent`` link and an ordered list of
+``children``; the change operations (:meth:`DiscProject.add_path`, :meth:`~DiscProject.add_folder`,
+:meth:`~DiscProject.rename`, :meth:`~DiscProject.move`, :meth:`~DiscProject.remove`) validate
+first and raise :class:`~app.core.errors.InvalidInputError` with a plain message, leaving the
+tree unchanged on error.  Observers registered with :meth:`DiscProject.subscribe` hear about
+each change after it happened.
+
+Adding a folder from disk scans it with :func:`os.scandir` (one ``lstat`` per entry, no file is
+opened), so a folder of 50,000 files is added in well under a second; nothing touches pycdlib
+until the build.
+"""
+
+from __future__ import annotations
+
+import enum
+import itertools
+import os
+import stat
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from app.core.errors import InvalidInputError
+from app.core.units import MediaPreset
+
+
+class NodeKind(enum.Enum):
+    FOLDER = "folder"
+    FILE = "file"
+    SYMLINK = "symlink"
+
+
+class IsoLevel(enum.IntEnum):
+    """ISO 9660 interchange levels (ECMA-119 §10): 1 = 8.3 names, 2 = 31-character names,
+    3 = level 2 names plus files in several extents (files of 4 GiB and more)."""
+
+    LEVEL_1 = 1
+    LEVEL_2 = 2
+    LEVEL_3 = 3
+
+
+@dataclass(frozen=True, slots=True)
+class VolumeOptions:
+    """Primary volume descriptor fields (ECMA-119 §8.4): identifiers and dates.
+
+    ``created_at`` / ``modified_at`` are seconds since the epoch; ``None`` means "build time".
+    """
+
+    label: str = "CDROM"
+    publisher: str = ""
+    preparer: str = "Spindle"
+    application_id: str = "SPINDLE"
+    system_id: str = "LINUX"
+    created_at: float | None = None
+    modified_at: float | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class FileSystemOptions:
+    """Which directory trees the image records (ISO 9660 always; the others optionally)."""
+
+    iso_level: IsoLevel = IsoLevel.LEVEL_3
+    joliet: bool = True
+    rock_ridge: bool = True
+    udf: bool = False
+    relocate_deep_folders: bool = True
+    """With Rock Ridge, folders deeper than ISO 9660's 8 levels go to RR_MOVED (RRIP §4.1.5);
+    without it such a project is refused."""
+
+
+@dataclass(frozen=True, slots=True)
+class BootOptions:
+    """El Torito (Phoenix/IBM El Torito 1.0) boot images and the USB hybrid layout.
+
+    ``bios_image``: a no-emulation x86 boot image (e.g. isolinux.bin), patched with a boot
+    info table.  ``efi_image``: a FAT image for the UEFI entry (platform 0xEF).
+    ``hybrid``: an MBR (+GPT with an EFI image) in the system area so the image boots from USB.
+    """
+
+    bios_image: Path | None = None
+    efi_image: Path | None = None
+    hybrid: bool = False
+    hybrid_mbr: Path | None = None
+    """The 432-byte isohybrid MBR code (syslinux's isohdpfx.bin); needed for BIOS USB boot."""
+
+    @property
+    def enabled(self) -> bool:
+        return self.bios_image is not None or self.efi_image is not None
+
+
+@dataclass(frozen=True, slots=True)
+class ProjectChange:
+    """One change to the tree, delivered to observers after it happened."""
+
+    kind: str
+    """``"added"``, ``"removed"``, ``"renamed"``, ``"moved"`` or ``"options"``."""
+    node: Node | None
+    old_parent: Node | None = None
+    old_index: int | None = None
+
+
+_ids = itertools.count(1)
+_INVALID_NAME_CHARS = ("/", "\0")
+
+
+class Node:
+    """One entry of the tree.  Mutable (renames and moves change it); identity is ``id``."""
+
+    __slots__ = (
+        "_children",
+        "_index",
+        "id",
+        "kind",
+        "mode",
+        "mtime_ns",
+        "name",
+        "parent",
+        "size_bytes",
+        "source",
+        "target",
+    )
+
+    def __init__(
+        self,
+        kind: NodeKind,
+        name: str,
+        *,
+        source: Path | None = None,
+        size_bytes: int = 0,
+        mtime_ns: int | None = None,
+        mode: int | None = None,
+        target: str | None = None,
+    ) -> None:
+        self.id: int = next(_ids)
+        self.kind = kind
+        self.name = name
+        self.parent: Node | None = None
+        self.source = source
+        """The file on disk (files), the folder it was imported from (folders), or ``None``."""
+        self.size_bytes = size_bytes
+        self.mtime_ns = mtime_ns
+        """Modification time kept in the image; ``None`` means the build time."""
+        self.mode = mode
+        """POSIX permission bits (``0o644``) for Rock Ridge; ``None`` means the default."""
+        self.target = target
+        """A symbolic link's target, as ``readlink`` gave it."""
+        self._children: list[Node] | None = [] if kind is NodeKind.FOLDER else None
+        self._index: dict[str, Node] | None = {} if kind is NodeKind.FOLDER else None
+
+    def __repr__(self) -> str:
+        return f"Node({self.kind.value}, {self.path!r}, id={self.id})"
+
+    @property
+    def is_folder(self) -> bool:
+        return self.kind is NodeKind.FOLDER
+
+    @property
+    def children(self) -> tuple[Node, ...]:
+        """The children in display order (empty for files and links)."""
+        return tuple(self._children) if self._children is not None else ()
+
+    def child(self, name: str) -> Node | None:
+        return self._index.get(name) if self._index is not None else None
+
+    def index_in_parent(self) -> int:
+        """Row of this node under its parent (for a Qt model); 0 for the root."""
+        if self.parent is None or self.parent._children is None:
+            return 0
+        return self.parent._children.index(self)
+
+    @property
+    def child_count(self) -> int:
+        return len(self._children) if self._children is not None else 0
+
+    @property
+    def path(self) -> str:
+        """``/folder/file.txt`` inside the image (``/`` for the root)."""
+        parts: list[str] = []
+        node: Node | None = self
+        while node is not None and node.parent is not None:
+            parts.append(node.name)
+            node = node.parent
+        return "/" + "/".join(reversed(parts))
+
+    @property
+    def depth(self) -> int:
+        """0 for the root, 1 for its children, ..."""
+        depth, node = 0, self.parent
+        while node is not None:
+            depth, node = depth + 1, node.parent
+        return depth
+
+    def walk(self) -> Iterator[Node]:
+        """This node and everything below it, parents before children, in child order."""
+        stack: list[Node] = [self]
+        while stack:
+            node = stack.pop()
+            yield node
+            if node._children:
+                stack.extend(reversed(node._children))
+
+    def is_ancestor_of(self, other: Node) -> bool:
+        node = other.parent
+        while node is not None:
+            if node is self:
+                return True
+            node = node.parent
+        return False
+
+    # tree plumbing (used by DiscProject only)
+    def _attach(self, child: Node, index: int | None = None) -> None:
+        assert self._children is not None
+        assert self._index is not None
+        if index is None or index >= len(self._children):
+            self._children.append(child)
+        else:
+            self._children.insert(index, child)
+        self._index[child.name] = child
+        child.parent = self
+
+    def _detach(self, child: Node) -> int:
+        assert self._children is not None
+        assert self._index is not None
+        index = self._children.index(child)
+        del self._children[index]
+        del self._index[child.name]
+        child.parent = None
+        return index
+
+
+def check_name(name: str) -> None:
+    """Raise :class:`InvalidInputError` unless ``name`` can name an entry (any file system)."""
+    if not name or name in (".", ".."):
+        raise InvalidInputError(f"“{name}” cannot be used as a name.", "empty, '.' or '..'")
+    for char in _INVALID_NAME_CHARS:
+        if char in name:
+            shown = "/" if char == "/" else "NUL"
+            raise InvalidInputError(
+                f"A name cannot contain “{shown}”: “{name}”.", f"name {name!r} contains {shown}"
+            )
+    if len(name.encode("utf-8", "surrogateescape")) > 255:
+        raise InvalidInputError(
+            f"The name “{name[:40]}…” is longer than 255 bytes.",
+            "Rock Ridge and UDF names are limited to 255 bytes",
+        )
+
+
+@dataclass
+class DiscProject:
+    """The tree and options of one disc (see the module docstring)."""
+
+    volume: VolumeOptions = field(default_factory=VolumeOptions)
+    filesystems: FileSystemOptions = field(default_factory=FileSystemOptions)
+    boot: BootOptions = field(default_factory=BootOptions)
+    medium: MediaPreset = MediaPreset.DVD_5
+    root: Node = field(default_factory=lambda: Node(NodeKind.FOLDER, ""))
+    _observers: list[Callable[[ProjectChange], None]] = field(default_factory=list, repr=False)
+    _by_id: dict[int, Node] = field(default_factory=dict, repr=False)
+
+    def __post_init__(self) -> None:
+        for node in self.root.walk():
+            self._by_id[node.id] = node
+
+    # observers
+    def subscribe(self, observer: Callable[[ProjectChange], None]) -> None:
+        self._observers.append(observer)
+
+    def unsubscribe(self, observer: Callable[[ProjectChange], None]) -> None:
+        self._observers.remove(observer)
+
+    def _notify(self, change: ProjectChange) -> None:
+        for observer in list(self._observers):
+            observer(change)
+
+    # look-ups
+    def node(self, node_id: int) -> Node:
+        try:
+            return self._by_id[node_id]
+        except KeyError:
+            raise InvalidInputError(
+                "That item is no longer in the project.", f"no node with id {node_id}"
+            ) from None
+
+    def find(self, path: str) -> Node | None:
+        """The node at ``/a/b`` (image path), or ``None``."""
+        node: Node | None = self.root
+        for part in path.strip("/").split("/"):
+            if not part:
+                continue
+            if node is None:
+                return None
+            node = node.child(part)
+        return node
+
+    def __iter__(self) -> Iterator[Node]:
+        """Every node but the root."""
+        walker = self.root.walk()
+        next(walker)
+        return walker
+
+    @property
+    def file_count(self) -> int:
+        return sum(1 for n in self if n.kind is NodeKind.FILE)
+
+    @property
+    def total_bytes(self) -> int:
+        """The sum of the files' sizes (what the image's data area holds)."""
+        return sum(n.size_bytes for n in self if n.kind is NodeKind.FILE)
+
+    # options
+    def set_options(
+        self,
+        *,
+        volume: VolumeOptions | None = None,
+        filesystems: FileSystemOptions | None = None,
+        boot: BootOptions | None = None,
+        medium: MediaPreset | None = None,
+    ) -> None:
+        if volume is not None:
+            self.volume = volume
+        if filesystems is not None:
+            self.filesystems = filesystems
+        if boot is not None:
+            self.boot = boot
+        if medium is not None:
+            self.medium = medium
+        self._notify(ProjectChange("options", None))
+
+    # change operations
+    def _folder(self, parent: Node | None) -> Node:
+        folder = self.root if parent is None else parent
+        if folder.id not in self._by_id or self._by_id[folder.id] is not folder:
+            raise InvalidInputError("That folder is no longer in the project.", repr(folder))
+        if not folder.is_folder:
+            raise InvalidInputError(
+                f"“{folder.name}” is a file, not a folder.", f"{folder.path} is a {folder.kind}"
+            )
+        return folder
+
+    def _check_free(self, folder: Node, name: str) -> None:
+        check_name(name)
+        if folder.child(name) is not None:
+            where = folder.path
+            raise InvalidInputError(
+                f"“{name}” already exists in “{where}”.", f"duplicate name {name!r} in {where}"
+            )
+
+    def _insert(self, folder: Node, node: Node, index: int | None) -> None:
+        folder._attach(node, index)
+        for sub in node.walk():
+            self._by_id[sub.id] = sub
+        self._notify(ProjectChange("added", node))
+
+    def add_folder(self, name: str, parent: Node | None = None, index: int | None = None) -> Node:
+        """A new empty (virtual) folder."""
+        folder = self._folder(parent)
+        self._check_free(folder, name)
+        node = Node(NodeKind.FOLDER, name)
+        self._insert(folder, node, index)
+        return node
+
+    def add_path(
+        self,
+        source: Path,
+        parent: Node | None = None,
+        *,
+        name: str | None = None,
+        index: int | None = None,
+    ) -> Node:
+        """Add a file, a symbolic link or a whole folder from disk under ``parent``.
+
+        Folders are scanned recursively now (names, sizes, times, modes; links are kept as
+        links); the file contents are read only when the image is built.
+        """
+        folder = self._folder(parent)
+        source = Path(os.path.abspath(source))
+        node_name = name if name is not None else source.name
+        try:
+            info = source.lstat()
+        except FileNotFoundError as exc:
+            raise InvalidInputError(f"“{source}” does not exist.", str(exc)) from exc
+        except OSError as exc:
+            raise InvalidInputError(f"Cannot read “{source}”.", str(exc)) from exc
+        if not node_name:
+            raise InvalidInputError(
+                f"“{source}” has no name to use in the image; add its contents instead.",
+                "the file system root has no name",
+            )
+        self._check_free(folder, node_name)
+        node = _node_from_stat(node_name, source, info)
+        if node.is_folder:
+            _scan_folder(node, source)
+        self._insert(folder, node, index)
+        return node
+
+    def add_contents(self, source: Path, parent: Node | None = None) -> list[Node]:
+        """Add every entry of the folder ``source`` (not the folder itself) under ``parent``."""
+        try:
+            names = sorted(entry.name for entry in os.scandir(source))
+        except OSError as exc:
+            raise InvalidInputError(f"Cannot list the folder “{source}”.", str(exc)) from exc
+        folder = self._folder(parent)
+        clashes = [n for n in names if folder.child(n) is not None]
+        if clashes:
+            raise InvalidInputError(
+                f"“{clashes[0]}” already exists in “{folder.path}”.",
+                f"{len(clashes)} name(s) clash: {', '.join(clashes[:5])}",
+            )
+        return [self.add_path(Path(source, n), folder) for n in names]
+
+    def rename(self, node: Node, new_name: str) -> None:
+        if node is self.root:
+            raise InvalidInputError("The disc's root folder cannot be renamed; set the label.")
+        self._check_alive(node)
+        if new_name == node.name:
+            return
+        parent = node.parent
+        assert parent is not None
+        assert parent._index is not None
+        self._check_free(parent, new_name)
+        del parent._index[node.name]
+        node.name = new_name
+        parent._index[new_name] = node
+        self._notify(ProjectChange("renamed", node))
+
+    def move(self, node: Node, new_parent: Node, index: int | None = None) -> None:
+        """Move ``node`` under ``new_parent`` at ``index`` (appended when ``None``)."""
+        if node is self.root:
+            raise InvalidInputError("The disc's root folder cannot be moved.")
+        self._check_alive(node)
+        folder = self._folder(new_parent)
+        if folder is node or node.is_ancestor_of(folder):
+            raise InvalidInputError(
+                f"“{node.name}” cannot be moved into itself.", f"{node.path} -> {folder.path}"
+            )
+        old_parent = node.parent
+        assert old_parent is not None
+        if old_parent is not folder:
+            self._check_free(folder, node.name)
+        old_index = old_parent._detach(node)
+        if old_parent is folder and index is not None and index > old_index:
+            index -= 1
+        folder._attach(node, index)
+        self._notify(ProjectChange("moved", node, old_parent, old_index))
+
+    def remove(self, node: Node) -> None:
+        if node is self.root:
+            raise InvalidInputError("The disc's root folder cannot be removed.")
+        self._check_alive(node)
+        parent = node.parent
+        assert parent is not None
+        index = parent._detach(node)
+        for sub in node.walk():
+            self._by_id.pop(sub.id, None)
+        self._notify(ProjectChange("removed", node, parent, index))
+
+    def _check_alive(self, node: Node) -> None:
+        if self._by_id.get(node.id) is not node:
+            raise InvalidInputError(
+                f"“{node.name}” is no longer in the project.", f"stale node {node.id}"
+            )
+
+
+def _node_from_stat(name: str, source: Path, info: os.stat_result) -> Node:
+    mode = stat.S_IMODE(info.st_mode)
+    if stat.S_ISDIR(info.st_mode):
+        return Node(NodeKind.FOLDER, name, source=source, mtime_ns=info.st_mtime_ns, mode=mode)
+    if stat.S_ISLNK(info.st_mode):
+        try:
+            target = os.readlink(source)
+        except OSError as exc:
+            raise InvalidInputError(f"Cannot read the link “{source}”.", str(exc)) from exc
+        return Node(NodeKind.SYMLINK, name, source=source, mtime_ns=info.st_mtime_ns, target=target)
+    if stat.S_ISREG(info.st_mode):
+        return Node(
+            NodeKind.FILE,
+            name,
+            source=source,
+            size_bytes=info.st_size,
+            mtime_ns=info.st_mtime_ns,
+            mode=mode,
+        )
+    raise InvalidInputError(
+        f"“{source}” is not a regular file, folder or link (a device, socket or pipe cannot "
+        "be put on a disc).",
+        f"st_mode {info.st_mode:o}",
+    )
+
+
+def _scan_folder(root: Node, source: Path) -> None:
+    """Fill ``root`` from disk: iterative ``os.scandir`` walk, children sorted by name."""
+    stack: list[tuple[Node, str]] = [(root, str(source))]
+    while stack:
+        folder, directory = stack.pop()
+        try:
+            with os.scandir(directory) as entries:
+                found = sorted(entries, key=lambda e: e.name)
+        except OSError as exc:
+            raise InvalidInputError(f"Cannot list the folder “{directory}”.", str(exc)) from exc
+        for entry in found:
+            try:
+                info = entry.stat(follow_symlinks=False)
+            except OSError as exc:
+                raise InvalidInputError(f"Cannot read “{entry.path}”.", str(exc)) from exc
+            child = _node_from_stat(entry.name, Path(entry.path), info)
+            folder._attach(child)
+            if child.is_folder:
+                stack.append((child, entry.path))
