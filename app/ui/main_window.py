@@ -1,0 +1,294 @@
+"""The main window: a mode bar on the left switching the Build, Read and Write workspaces,
+the drive panel on the right, the jobs panel and the log at the bottom, menus and a status
+bar.  Geometry, dock layout and the current workspace are restored from the settings."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QSize, Qt, QUrl
+from PySide6.QtGui import (
+    QAction,
+    QActionGroup,
+    QCloseEvent,
+    QDesktopServices,
+    QKeySequence,
+    QPalette,
+)
+from PySide6.QtWidgets import (
+    QApplication,
+    QDockWidget,
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+    QTabWidget,
+    QWidget,
+)
+
+from app import APP_NAME
+from app.core.jobs import JobHandle, Outcome, Result
+from app.ui.about_dialog import AboutDialog
+from app.ui.drive_panel import DrivePanel
+from app.ui.icons import app_icon
+from app.ui.job_bridge import JobBridge
+from app.ui.jobs_panel import JobsPanel
+from app.ui.log_view import LogView
+from app.ui.mode_bar import ModeBar
+from app.ui.preferences_dialog import PreferencesDialog
+from app.ui.settings import Settings
+from app.ui.theme import apply_theme
+from app.ui.workspaces import Workspace, WorkspacePage
+
+_log = logging.getLogger(__name__)
+DEFAULT_SIZE = QSize(1180, 760)
+
+
+class MainWindow(QMainWindow):
+    def __init__(
+        self,
+        settings: Settings | None = None,
+        *,
+        log_path: Path | None = None,
+        bridge: JobBridge | None = None,
+    ) -> None:
+        super().__init__()
+        self.settings = settings if settings is not None else Settings()
+        self.log_path = log_path
+        self.bridge = bridge if bridge is not None else JobBridge(self)
+        self.setWindowTitle(APP_NAME)
+        self.setWindowIcon(app_icon())
+        self.setObjectName("mainWindow")
+        self.setDockOptions(
+            QMainWindow.DockOption.AnimatedDocks | QMainWindow.DockOption.AllowTabbedDocks
+        )
+
+        # workspaces
+        self.mode_bar = ModeBar()
+        self.mode_bar.workspace_selected.connect(self.show_workspace)
+        self.stack = QStackedWidget()
+        # the workspace is the content area: base colour, framed by the window-coloured panes
+        self.stack.setBackgroundRole(QPalette.ColorRole.Base)
+        self.stack.setAutoFillBackground(True)
+        self.pages: dict[Workspace, WorkspacePage] = {}
+        for workspace in Workspace:
+            page = WorkspacePage(workspace)
+            self.pages[workspace] = page
+            self.stack.addWidget(page)
+        central = QWidget()
+        row = QHBoxLayout(central)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(0)
+        row.addWidget(self.mode_bar)
+        row.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+
+        # side and bottom panels
+        self.drive_panel = DrivePanel()
+        self.jobs_panel = JobsPanel(self.bridge)
+        self.log_view = LogView()
+        self.log_view.install()
+        self.drives_dock = self._dock("Drives", "drivesDock", self.drive_panel)
+        self.jobs_dock = self._dock("Jobs", "jobsDock", self.jobs_panel)
+        self.log_dock = self._dock("Log", "logDock", self.log_view)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.drives_dock)
+        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.jobs_dock)
+        self.tabifyDockWidget(self.jobs_dock, self.log_dock)
+        self.setTabPosition(Qt.DockWidgetArea.BottomDockWidgetArea, QTabWidget.TabPosition.North)
+        # the tabs name the bottom panels; the drive pane gets a plain heading
+        for dock in (self.jobs_dock, self.log_dock):
+            dock.setTitleBarWidget(QWidget())
+        self.drives_dock.setTitleBarWidget(_dock_heading("Drives"))
+        self.jobs_dock.raise_()
+
+        self._build_menus()
+        self.jobs_status = QLabel()
+        self.statusBar().addPermanentWidget(self.jobs_status)
+        self.bridge.active_count_changed.connect(self._on_active_count)
+        self.bridge.submitted.connect(self._on_job_submitted)
+        self.bridge.finished.connect(self._on_job_finished)
+        self._on_active_count(0)
+        self._restore()
+
+    # -- workspaces -------------------------------------------------------------------
+
+    def current_workspace(self) -> Workspace:
+        page = self.stack.currentWidget()
+        assert isinstance(page, WorkspacePage)
+        return page.workspace
+
+    def show_workspace(self, workspace: Workspace) -> None:
+        self.stack.setCurrentWidget(self.pages[workspace])
+        self.mode_bar.set_current(workspace)
+        self.workspace_actions[workspace].setChecked(True)
+        self.statusBar().showMessage(workspace.summary, 4000)
+
+    # -- dialogs ----------------------------------------------------------------------
+
+    def open_preferences(self) -> None:
+        dialog = PreferencesDialog(self.settings, self)
+        if dialog.exec() == PreferencesDialog.DialogCode.Accepted:
+            self.apply_preferences()
+
+    def apply_preferences(self) -> None:
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            apply_theme(app, self.settings.preferences().theme)
+
+    def open_about(self) -> None:
+        AboutDialog(self.log_path, self).exec()
+
+    def open_log_folder(self) -> None:
+        if self.log_path is not None:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.log_path.parent)))
+
+    def confirm_close_with_jobs(self, count: int) -> bool:
+        """Ask before cancelling running jobs by closing; True to cancel them and close."""
+        answer = QMessageBox.question(
+            self,
+            f"Quit {APP_NAME}?",
+            f"{count} job{'s are' if count != 1 else ' is'} still running. Quitting cancels "
+            f"{'them' if count != 1 else 'it'}; what {'they' if count != 1 else 'it'} "
+            "made so far is removed.",
+            QMessageBox.StandardButton.Cancel | QMessageBox.StandardButton.Yes,
+            QMessageBox.StandardButton.Cancel,
+        )
+        return answer == QMessageBox.StandardButton.Yes
+
+    # -- closing ----------------------------------------------------------------------
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        active = self.bridge.active_handles()
+        if active and not self.confirm_close_with_jobs(len(active)):
+            event.ignore()
+            return
+        self.settings.save_window(
+            self.saveGeometry(), self.saveState(), self.current_workspace().value
+        )
+        if active:
+            self.statusBar().showMessage("Cancelling running jobs…")
+            QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+            try:
+                self.bridge.shutdown()
+            finally:
+                QApplication.restoreOverrideCursor()
+        self.log_view.uninstall()
+        event.accept()
+        super().closeEvent(event)
+
+    # -- set-up -----------------------------------------------------------------------
+
+    def _dock(self, title: str, name: str, widget: QWidget) -> QDockWidget:
+        dock = QDockWidget(title, self)
+        dock.setObjectName(name)
+        dock.setWidget(widget)
+        dock.setFeatures(
+            QDockWidget.DockWidgetFeature.DockWidgetClosable
+            | QDockWidget.DockWidgetFeature.DockWidgetMovable
+            | QDockWidget.DockWidgetFeature.DockWidgetFloatable
+        )
+        return dock
+
+    def _build_menus(self) -> None:
+        menu_bar = self.menuBar()
+
+        file_menu = menu_bar.addMenu("&File")
+        quit_action = QAction("&Quit", self)
+        quit_action.setShortcut(QKeySequence("Ctrl+Q"))
+        quit_action.setMenuRole(QAction.MenuRole.QuitRole)
+        quit_action.triggered.connect(self.close)
+        file_menu.addAction(quit_action)
+        self.quit_action = quit_action
+
+        edit_menu = menu_bar.addMenu("&Edit")
+        preferences = QAction("&Preferences…", self)
+        shortcut = QKeySequence(QKeySequence.StandardKey.Preferences)
+        preferences.setShortcut(shortcut if not shortcut.isEmpty() else QKeySequence("Ctrl+,"))
+        preferences.setMenuRole(QAction.MenuRole.PreferencesRole)
+        preferences.triggered.connect(self.open_preferences)
+        edit_menu.addAction(preferences)
+        self.preferences_action = preferences
+
+        view_menu = menu_bar.addMenu("&View")
+        group = QActionGroup(self)
+        group.setExclusive(True)
+        self.workspace_actions: dict[Workspace, QAction] = {}
+        for workspace in Workspace:
+            action = QAction(workspace.title, self)
+            action.setCheckable(True)
+            action.setShortcut(QKeySequence(workspace.shortcut))
+            action.setStatusTip(workspace.summary)
+            action.triggered.connect(lambda _c=False, w=workspace: self.show_workspace(w))
+            group.addAction(action)
+            view_menu.addAction(action)
+            self.workspace_actions[workspace] = action
+        view_menu.addSeparator()
+        for dock in (self.drives_dock, self.jobs_dock, self.log_dock):
+            view_menu.addAction(dock.toggleViewAction())
+        view_menu.addSeparator()
+        clear = QAction("Clear &Finished Jobs", self)
+        clear.triggered.connect(self.jobs_panel.clear_finished)
+        view_menu.addAction(clear)
+
+        help_menu = menu_bar.addMenu("&Help")
+        log_folder = QAction("Open &Log Folder", self)
+        log_folder.setEnabled(self.log_path is not None)
+        log_folder.triggered.connect(self.open_log_folder)
+        help_menu.addAction(log_folder)
+        help_menu.addSeparator()
+        about = QAction(f"&About {APP_NAME}", self)
+        about.setMenuRole(QAction.MenuRole.AboutRole)
+        about.triggered.connect(self.open_about)
+        help_menu.addAction(about)
+        about_qt = QAction("About &Qt", self)
+        about_qt.setMenuRole(QAction.MenuRole.AboutQtRole)
+        about_qt.triggered.connect(QApplication.aboutQt)
+        help_menu.addAction(about_qt)
+
+    def _restore(self) -> None:
+        geometry = self.settings.window_geometry()
+        if geometry is None or not self.restoreGeometry(geometry):
+            self.resize(DEFAULT_SIZE)
+            self.resizeDocks([self.drives_dock], [270], Qt.Orientation.Horizontal)
+            self.resizeDocks([self.jobs_dock], [280], Qt.Orientation.Vertical)
+        state = self.settings.window_state()
+        if state is not None:
+            self.restoreState(state)
+        try:
+            workspace = Workspace(self.settings.workspace())
+        except ValueError:
+            workspace = Workspace.BUILD
+        self.stack.setCurrentWidget(self.pages[workspace])
+        self.mode_bar.set_current(workspace)
+        self.workspace_actions[workspace].setChecked(True)
+
+    # -- job status -------------------------------------------------------------------
+
+    def _on_active_count(self, count: int) -> None:
+        if count == 0:
+            self.jobs_status.setText("No jobs running")
+        else:
+            self.jobs_status.setText(f"{count} job{'s' if count != 1 else ''} running")
+
+    def _on_job_submitted(self, _handle: JobHandle[Any]) -> None:
+        self.jobs_dock.show()
+        self.jobs_dock.raise_()
+
+    def _on_job_finished(self, handle: JobHandle[Any], result: Result[Any]) -> None:
+        self.statusBar().showMessage(f"{handle.title}: {result.outcome.value}", 8000)
+        if result.outcome is Outcome.FAILED:
+            self.jobs_dock.show()
+            self.jobs_dock.raise_()
+
+
+def _dock_heading(title: str) -> QLabel:
+    label = QLabel(title)
+    label.setObjectName("dockHeading")
+    font = label.font()
+    font.setBold(True)
+    label.setFont(font)
+    label.setContentsMargins(14, 10, 8, 6)
+    return label

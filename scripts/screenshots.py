@@ -1,0 +1,211 @@
+"""Save PNG screenshots of Spindle's main window, panels and dialogs.
+
+Needs a real X server (Qt's xcb platform): run under Xvfb, e.g.
+
+    xvfb-run -a -s "-screen 0 1280x800x24" env QT_QPA_PLATFORM=xcb \\
+        .venv/bin/python scripts/screenshots.py --out screenshots
+
+Each picture is a grab of the whole screen (``QScreen.grabWindow(0)``); Xvfb has no window
+manager, so windows have no title bars.  The jobs shown are simulated by jobs defined here
+(the real build/read/write jobs land later); the settings live in a temporary INI file, so
+the user's own settings are never touched.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QEventLoop, QSettings, QTimer
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QApplication, QDialog, QWidget
+
+from app.core.errors import ImageError
+from app.core.jobs import Job, JobContext, Outcome, Progress, Unit
+from app.core.jobs.checksum import ChecksumJob
+from app.core.logs import setup_logging
+from app.ui.about_dialog import AboutDialog
+from app.ui.application import create_application
+from app.ui.error_dialog import ErrorDialog
+from app.ui.main_window import MainWindow
+from app.ui.preferences_dialog import PreferencesDialog
+from app.ui.settings import Settings, Theme
+from app.ui.theme import apply_theme
+from app.ui.workspaces import Workspace
+
+SCREEN_SIZE = (1280, 800)
+GIB = 1024**3
+MIB = 1024**2
+SETTLE_MS = 400
+
+FULL_DISK = ImageError(
+    "Could not write “backup.iso”: the disk is full.",
+    "OSError: [Errno 28] No space left on device: '/home/user/Images/.backup.iso.part'\n"
+    "written 3,912,237,056 of 4,706,074,624 bytes",
+)
+
+
+@dataclass
+class SimulatedCopy(Job[None]):
+    """Reports steady byte progress (about 32 MiB/s) until cancelled, for the picture."""
+
+    name: str
+    total_bytes: int = 4_706_074_624
+    start_bytes: int = 1_930_000_000
+
+    @property
+    def title(self) -> str:  # type: ignore[override]
+        return self.name
+
+    def run(self, ctx: JobContext) -> None:
+        done = self.start_bytes
+        while True:
+            if ctx.cancel.wait(0.03):
+                ctx.check_cancelled()
+            done = min(self.total_bytes, done + MIB)
+            ctx.report(Progress("Reading disc", done, self.total_bytes, Unit.BYTES))
+
+
+@dataclass
+class SimulatedFailure(Job[None]):
+    name: str
+
+    @property
+    def title(self) -> str:  # type: ignore[override]
+        return self.name
+
+    def run(self, ctx: JobContext) -> None:
+        ctx.report(Progress("Writing image", 3_912_237_056, 4_706_074_624, Unit.BYTES))
+        raise FULL_DISK
+
+    def cleanup(self, ctx: JobContext, outcome: Outcome) -> None:
+        del ctx, outcome
+
+
+def pump(ms: int) -> None:
+    """Run the event loop for ``ms`` milliseconds.  (QEventLoop.exec releases the GIL, so the
+    job threads run meanwhile; QTest.qWait does not, and starves them.)"""
+    loop = QEventLoop()
+    QTimer.singleShot(ms, loop.quit)
+    loop.exec()
+
+
+def grab(out_dir: Path, name: str) -> Path:
+    pump(SETTLE_MS)
+    screen = QGuiApplication.primaryScreen()
+    path = out_dir / f"{name}.png"
+    if not screen.grabWindow(0).save(str(path)):
+        raise SystemExit(f"screenshots: could not save {path}")
+    print(f"saved {path}")
+    return path
+
+
+def wait_until(condition: Callable[[], bool], timeout_s: float = 10.0) -> None:
+    deadline = time.monotonic() + timeout_s
+    while not condition():
+        if time.monotonic() > deadline:
+            raise SystemExit("screenshots: timed out waiting for the jobs")
+        pump(20)
+
+
+def show_dialog(dialog: QDialog, out_dir: Path, name: str) -> None:
+    dialog.show()
+    grab(out_dir, name)
+    dialog.close()
+
+
+def take(out_dir: Path, temp_dir: Path) -> list[Path]:
+    app = create_application([])
+    log_path = setup_logging(log_dir=temp_dir / "log")
+    store = QSettings(str(temp_dir / "settings.ini"), QSettings.Format.IniFormat)
+    settings = Settings(store)
+    settings.set_preferences(settings.preferences())
+    window = MainWindow(settings, log_path=log_path)
+    window.move(0, 0)
+    window.resize(*SCREEN_SIZE)
+    window.show()
+    shots: list[Path] = []
+
+    for workspace in Workspace:
+        window.show_workspace(workspace)
+        shots.append(grab(out_dir, f"workspace-{workspace.value}"))
+
+    # jobs: one finished, one failed, one cancelled, one running
+    sample = temp_dir / "debian-12.iso"
+    sample.write_bytes(os.urandom(48 * MIB))
+    window.show_workspace(Workspace.READ)
+    done = window.bridge.submit(ChecksumJob(sample))
+    failed = window.bridge.submit(SimulatedFailure("Build backup.iso"))
+    cancelled = window.bridge.submit(SimulatedCopy("Read disc to photos-2019.iso"))
+    window.bridge.cancel(cancelled)
+    running = window.bridge.submit(SimulatedCopy("Read disc to archive.iso"))
+    wait_until(lambda: all(h.state.finished for h in (done, failed, cancelled)))
+    pump(1200)  # let the running job report a few snapshots (speed, time left)
+    window.statusBar().clearMessage()
+    shots.append(grab(out_dir, "jobs-panel"))
+
+    window.log_dock.raise_()
+    shots.append(grab(out_dir, "log-panel"))
+    window.jobs_dock.raise_()
+
+    error_dialog = ErrorDialog(FULL_DISK, window)
+    error_dialog.details_toggle.setChecked(True)
+    show_dialog(error_dialog, out_dir, "error-dialog")
+    shots.append(out_dir / "error-dialog.png")
+    show_dialog(PreferencesDialog(settings, window), out_dir, "preferences")
+    shots.append(out_dir / "preferences.png")
+    show_dialog(AboutDialog(log_path, window), out_dir, "about")
+    shots.append(out_dir / "about.png")
+
+    apply_theme(app, Theme.DARK)
+    window.show_workspace(Workspace.BUILD)
+    window.statusBar().clearMessage()
+    shots.append(grab(out_dir, "dark-workspace-build"))
+    dark_error = ErrorDialog(FULL_DISK, window)
+    show_dialog(dark_error, out_dir, "dark-error-dialog")
+    shots.append(out_dir / "dark-error-dialog.png")
+    apply_theme(app, Theme.SYSTEM)
+
+    window.bridge.cancel(running)
+    wait_until(lambda: not window.bridge.active_handles())
+    window.close()
+    _close_all(app)
+    return shots
+
+
+def _close_all(app: QApplication) -> None:
+    for widget in app.topLevelWidgets():
+        if isinstance(widget, QWidget) and widget.isVisible():
+            widget.close()
+    root = logging.getLogger()
+    for handler in list(root.handlers):
+        if getattr(handler, "_spindle", False):
+            root.removeHandler(handler)
+            handler.close()
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", type=Path, default=Path("screenshots"), help="output folder")
+    args = parser.parse_args(argv)
+    if not os.environ.get("DISPLAY") or os.environ.get("QT_QPA_PLATFORM", "xcb") != "xcb":
+        print(
+            "screenshots: needs QT_QPA_PLATFORM=xcb under an X server (xvfb-run)",
+            file=sys.stderr,
+        )
+        return 2
+    args.out.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix="spindle-shots-") as temp:
+        take(args.out, Path(temp))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
