@@ -116,3 +116,13 @@ class WorkspacePage(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.empty_state)
+        self.content: QWidget | None = None
+
+    def set_content(self, widget: QWidget) -> None:
+        """Replace the empty state with the workspace's working page."""
+        self.empty_state.hide()
+        layout = self.layout()
+        assert layout is not None
+        layout.removeWidget(self.empty_state)
+        layout.addWidget(widget)
+        self.content = widget
