@@ -137,7 +137,9 @@ class JobRow(QFrame):
     def set_progress(self, progress: Progress) -> None:
         if self.state.finished:
             return
-        self.state = JobState.RUNNING
+        if self.state is not JobState.RUNNING:
+            self.state = JobState.RUNNING
+            self._restyle()
         phase = progress.phase
         amount = progress.amount_text()
         self.phase_label.setText(f"{phase} · {amount}" if amount else phase)
@@ -153,7 +155,6 @@ class JobRow(QFrame):
             self.percent_label.setText(f"{fraction * 100:.0f} %")
         self.speed_label.setText(progress.rate_text())
         self.eta_label.setText(progress.eta_text())
-        self._restyle()
 
     def set_finished(self, result: Result[Any]) -> None:
         self.state = self.handle.state if self.handle.state.finished else JobState.FAILED

@@ -4,7 +4,7 @@ palette and recomputed when it changes (light/dark switch)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, Signal
 from PySide6.QtGui import QGuiApplication, QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import QButtonGroup, QSizePolicy, QToolButton, QVBoxLayout, QWidget
 
@@ -25,7 +25,7 @@ class ModeBar(QWidget):
         super().__init__(parent)
         self.setObjectName("modeBar")
         self.setFixedWidth(BAR_WIDTH_PX)
-        self.setAutoFillBackground(True)
+        self.background = sidebar_background(QGuiApplication.palette())
         self.buttons: dict[Workspace, QToolButton] = {}
         self._group = QButtonGroup(self)
         self._group.setExclusive(True)
@@ -52,6 +52,11 @@ class ModeBar(QWidget):
             self.buttons[workspace] = button
             layout.addWidget(button)
         layout.addStretch(1)
+        # A widget with a style sheet does not inherit palette changes, so the bar watches the
+        # application for them (light/dark switches).
+        app = QGuiApplication.instance()
+        if app is not None:
+            app.installEventFilter(self)
         self._restyle()
 
     def set_current(self, workspace: Workspace) -> None:
@@ -63,15 +68,24 @@ class ModeBar(QWidget):
                 return workspace
         return None
 
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            watched is QGuiApplication.instance()
+            and event.type() == QEvent.Type.ApplicationPaletteChange
+            and not self._restyling
+        ):
+            self._restyle()
+        return False
+
     def changeEvent(self, event: QEvent) -> None:
         if event.type() in _PALETTE_EVENTS and not self._restyling:
             self._restyle()
         super().changeEvent(event)
 
     def paintEvent(self, event: QPaintEvent) -> None:
-        super().paintEvent(event)
         painter = QPainter(self)
-        palette = self.palette()
+        painter.fillRect(self.rect(), self.background)
+        palette = QGuiApplication.palette()
         painter.setPen(
             mix(
                 palette.color(QPalette.ColorRole.WindowText),
@@ -87,9 +101,7 @@ class ModeBar(QWidget):
         try:
             app_palette = QGuiApplication.palette()
             background = sidebar_background(app_palette)
-            own = QPalette(self.palette())
-            own.setColor(QPalette.ColorRole.Window, background)
-            self.setPalette(own)
+            self.background = background
             text = app_palette.color(QPalette.ColorRole.WindowText)
             accent = app_palette.color(QPalette.ColorRole.Highlight)
             dark = is_dark(app_palette)
@@ -114,5 +126,6 @@ class ModeBar(QWidget):
                         device_pixel_ratio=self.devicePixelRatioF(),
                     )
                 )
+            self.update()
         finally:
             self._restyling = False

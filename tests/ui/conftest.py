@@ -1,0 +1,51 @@
+"""Qt test set-up: offscreen platform (unless a run asks for xcb, as the screenshot run
+does), settings in a temporary INI file, and a main window that is closed after each test."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import pytest
+from PySide6.QtCore import QSettings
+from pytestqt.qtbot import QtBot
+
+from app.ui.main_window import MainWindow
+from app.ui.settings import Settings
+
+
+def make_settings(path: Path) -> Settings:
+    return Settings(QSettings(str(path), QSettings.Format.IniFormat))
+
+
+@pytest.fixture
+def settings_path(tmp_path: Path) -> Path:
+    return tmp_path / "settings.ini"
+
+
+@pytest.fixture
+def open_settings() -> Callable[[Path], Settings]:
+    """Opens the settings stored in an INI file (as a restarted application would)."""
+    return make_settings
+
+
+@pytest.fixture
+def settings(settings_path: Path) -> Settings:
+    return make_settings(settings_path)
+
+
+@pytest.fixture
+def window(
+    qtbot: QtBot, settings: Settings, monkeypatch: pytest.MonkeyPatch
+) -> Iterator[MainWindow]:
+    """A shown main window; closing it never asks (running jobs are cancelled)."""
+    monkeypatch.setattr(MainWindow, "confirm_close_with_jobs", lambda _self, _count: True)
+    main = MainWindow(settings)
+    qtbot.addWidget(main)
+    main.show()
+    yield main
+    main.close()
+    main.log_view.uninstall()

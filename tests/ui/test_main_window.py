@@ -1,0 +1,170 @@
+"""The main window: workspaces, shortcuts, panels, persistence and closing with jobs."""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSize
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+from tests.ui.sample_jobs import SteppedJob
+
+from app.core.jobs import JobState, Outcome
+from app.ui.drive_panel import NO_DRIVE_TEXT
+from app.ui.icons import distinct_colours
+from app.ui.main_window import MainWindow
+from app.ui.preferences_dialog import PreferencesDialog
+from app.ui.settings import Preferences, Settings, Theme
+from app.ui.theme import apply_theme, is_dark
+from app.ui.workspaces import Workspace
+
+
+def test_workspaces_switch_by_action_and_shortcut(window: MainWindow) -> None:
+    assert window.current_workspace() is Workspace.BUILD
+    for number, workspace in enumerate(Workspace, start=1):
+        action = window.workspace_actions[workspace]
+        assert action.shortcut().toString() == f"Ctrl+{number}"
+        action.trigger()
+        assert window.current_workspace() is workspace
+        assert window.mode_bar.current() is workspace
+        page = window.pages[workspace]
+        assert page.isVisible()
+        assert page.empty_state.heading_label.text()
+    window.mode_bar.buttons[Workspace.READ].click()
+    assert window.current_workspace() is Workspace.READ
+    assert window.workspace_actions[Workspace.READ].isChecked()
+    assert window.quit_action.shortcut().toString() == "Ctrl+Q"
+
+
+def test_build_page_explains_itself_without_fake_controls(window: MainWindow) -> None:
+    page = window.pages[Workspace.BUILD]
+    assert page.empty_state.heading_label.text() == "Build a disc image"
+    from PySide6.QtWidgets import QAbstractButton, QLineEdit
+
+    for workspace_page in window.pages.values():
+        assert workspace_page.findChildren(QAbstractButton) == []
+        assert workspace_page.findChildren(QLineEdit) == []
+
+
+def test_drive_panel_and_window_icon(window: MainWindow) -> None:
+    assert window.drive_panel.empty_state.heading_label.text() == NO_DRIVE_TEXT
+    assert window.drives_dock.isVisible()
+    for size in (16, 256):
+        pixmap = window.windowIcon().pixmap(size, size)
+        assert pixmap.width() == size
+        assert distinct_colours(pixmap) >= 8
+
+
+def test_log_view_shows_records_live_with_level_filter(qtbot: QtBot, window: MainWindow) -> None:
+    view = window.log_view
+    logging.getLogger("app.test").info("hello from a test")
+    qtbot.waitUntil(lambda: any("hello from a test" in line for line in view.lines()))
+    assert view.text.isReadOnly()
+
+    worker = threading.Thread(
+        target=lambda: logging.getLogger("app.test.worker").info("from a worker thread")
+    )
+    worker.start()
+    worker.join()
+    qtbot.waitUntil(lambda: any("from a worker thread" in line for line in view.lines()))
+
+    view.set_min_level(logging.ERROR)
+    assert view.lines() == []
+    view.set_min_level(logging.DEBUG)
+    assert any("hello from a test" in line for line in view.lines())
+
+
+def test_preferences_persist(
+    qtbot: QtBot, settings_path: Path, tmp_path: Path, open_settings: Callable[[Path], Settings]
+) -> None:
+    settings = open_settings(settings_path)
+    dialog = PreferencesDialog(settings)
+    qtbot.addWidget(dialog)
+    dialog.output_dir_edit.setText(str(tmp_path / "images"))
+    dialog.verify_check.setChecked(False)
+    dialog.theme_combo.setCurrentIndex(dialog.theme_combo.findData(Theme.DARK.value))
+    dialog.accept()
+
+    reopened = open_settings(settings_path).preferences()
+    assert reopened == Preferences(tmp_path / "images", verify_after=False, theme=Theme.DARK)
+    assert "images" in settings_path.read_text(encoding="utf-8")
+
+
+def test_geometry_state_and_workspace_persist(
+    qtbot: QtBot, settings_path: Path, open_settings: Callable[[Path], Settings]
+) -> None:
+    first = MainWindow(open_settings(settings_path))
+    qtbot.addWidget(first)
+    first.show()
+    first.resize(QSize(720, 520))  # fits the offscreen screen (800 x 600)
+    first.show_workspace(Workspace.WRITE)
+    first.log_dock.hide()
+    assert first.close()
+    first.log_view.uninstall()
+
+    second = MainWindow(open_settings(settings_path))
+    qtbot.addWidget(second)
+    second.show()
+    assert second.size() == QSize(720, 520)
+    assert second.current_workspace() is Workspace.WRITE
+    assert not second.log_dock.isVisible()
+    assert second.jobs_dock.isVisible()
+    second.close()
+    second.log_view.uninstall()
+
+
+def test_closing_with_a_running_job_cancels_and_waits(
+    qtbot: QtBot,
+    settings_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    open_settings: Callable[[Path], Settings],
+) -> None:
+    asked: list[int] = []
+    answers = iter([False, True])
+
+    def confirm(_self: MainWindow, count: int) -> bool:
+        asked.append(count)
+        return next(answers)
+
+    monkeypatch.setattr(MainWindow, "confirm_close_with_jobs", confirm)
+    main = MainWindow(open_settings(settings_path))
+    qtbot.addWidget(main)
+    main.show()
+    job = SteppedJob()
+    handle = main.bridge.submit(job)
+    qtbot.waitUntil(lambda: handle.state is JobState.RUNNING)
+
+    assert not main.close()  # the user said no: the window stays, the job runs on
+    assert main.isVisible()
+    assert handle.state is JobState.RUNNING
+
+    assert main.close()  # the user agreed: the job is cancelled and waited for
+    assert asked == [1, 1]
+    assert handle.state is JobState.CANCELLED
+    assert job.cleaned.is_set()
+    assert job.cleanup_outcomes == [Outcome.CANCELLED]
+    assert not [t for t in threading.enumerate() if t.name.startswith("job-") and t.is_alive()]
+    main.log_view.uninstall()
+
+
+def test_dark_theme_switches_palette_and_back(qtbot: QtBot, window: MainWindow) -> None:
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    original = QGuiApplication.palette()
+    try:
+        apply_theme(app, Theme.DARK)
+        assert is_dark(QGuiApplication.palette())
+        qtbot.waitUntil(lambda: is_dark(window.palette()))
+        qtbot.waitUntil(lambda: window.mode_bar.background.lightness() < 128)
+        apply_theme(app, Theme.LIGHT)
+        assert not is_dark(QGuiApplication.palette())
+        qtbot.waitUntil(lambda: not is_dark(window.palette()))
+        qtbot.waitUntil(lambda: window.mode_bar.background.lightness() > 128)
+    finally:
+        apply_theme(app, Theme.SYSTEM)
+    assert QGuiApplication.palette() == original
