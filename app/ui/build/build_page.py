@@ -198,6 +198,8 @@ class BuildPage(QWidget):
     """``Path`` of a built image the user wants to burn (the Write workspace takes it)."""
     build_finished = Signal(object)
     """The :class:`~app.core.jobs.Result` of a build started here."""
+    error_shown = Signal(object)
+    """An :class:`~app.core.errors.AppError` just shown to the user in an error dialog."""
 
     def __init__(
         self,
@@ -462,6 +464,32 @@ class BuildPage(QWidget):
         ]
 
     def _lay_out(self) -> None:
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setObjectName("buildSplitter")
+        self.splitter.addWidget(self._titled("Files on this computer", self.browser, None))
+        self.splitter.addWidget(self._titled("Disc contents", self.view, self.summary_label))
+        self.splitter.addWidget(self.properties)
+        for index, stretch in enumerate((2, 5, 2)):
+            self.splitter.setStretchFactor(index, stretch)
+        self.splitter.setSizes([250, 600, 300])
+        self.splitter.setChildrenCollapsible(False)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self._make_toolbar())
+        layout.addWidget(self.result_banner)
+        layout.addWidget(self.splitter, 1)
+        layout.addWidget(self.activity)
+        layout.addWidget(self.capacity)
+        # keyboard order: toolbar → browser → tree → properties → medium
+        QWidget.setTabOrder(self.browser.path_edit, self.browser.view)
+        QWidget.setTabOrder(self.browser.view, self.browser.add_button)
+        QWidget.setTabOrder(self.browser.add_button, self.view)
+        QWidget.setTabOrder(self.view, self.properties.label_edit)
+        QWidget.setTabOrder(self.properties.defaults_button, self.capacity.medium_combo)
+
+    def _make_toolbar(self) -> QToolBar:
         toolbar = QToolBar("Project")
         toolbar.setObjectName("buildToolbar")
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
@@ -473,8 +501,13 @@ class BuildPage(QWidget):
         ):
             toolbar.addAction(action)
         toolbar.addSeparator()
-        toolbar.addAction(self.undo_action)
-        toolbar.addAction(self.redo_action)
+        for action in (self.undo_action, self.redo_action):
+            # icon only: the action's text names the step ("Undo Rename …"), shown as tooltip
+            button = QToolButton()
+            button.setDefaultAction(action)
+            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
+            button.setAutoRaise(True)
+            toolbar.addWidget(button)
         toolbar.addSeparator()
         toolbar.addAction(self.properties_action)
         spacer = QWidget()
@@ -482,60 +515,29 @@ class BuildPage(QWidget):
         toolbar.addWidget(spacer)
         self.build_button = QPushButton(self.build_action.icon(), "Build Image…")
         self.build_button.setObjectName("buildButton")
-        self.build_button.setDefault(True)
         self.build_button.setToolTip("Build an ISO image of the project (Ctrl+B)")
         self.build_button.clicked.connect(self.build_action.trigger)
         toolbar.addWidget(self.build_button)
+        return toolbar
 
-        project_box = QWidget()
-        column = QVBoxLayout(project_box)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.setSpacing(0)
+    @staticmethod
+    def _titled(title: str, body: QWidget, extra: QWidget | None) -> QWidget:
+        box = QWidget()
+        column = QVBoxLayout(box)
+        column.setContentsMargins(6, 4, 6, 0)
+        column.setSpacing(4)
         heading = QHBoxLayout()
-        heading.setContentsMargins(8, 4, 8, 4)
-        title = QLabel("Disc contents")
-        font = title.font()
+        label = QLabel(title)
+        font = label.font()
         font.setBold(True)
-        title.setFont(font)
-        heading.addWidget(title)
+        label.setFont(font)
+        heading.addWidget(label)
         heading.addStretch(1)
-        heading.addWidget(self.summary_label)
+        if extra is not None:
+            heading.addWidget(extra)
         column.addLayout(heading)
-        column.addWidget(self.view, 1)
-
-        browser_box = QWidget()
-        browser_column = QVBoxLayout(browser_box)
-        browser_column.setContentsMargins(6, 4, 0, 6)
-        browser_title = QLabel("Files on this computer")
-        browser_title.setFont(font)
-        browser_column.addWidget(browser_title)
-        browser_column.addWidget(self.browser, 1)
-
-        self.splitter = QSplitter(Qt.Orientation.Horizontal)
-        self.splitter.setObjectName("buildSplitter")
-        self.splitter.addWidget(browser_box)
-        self.splitter.addWidget(project_box)
-        self.splitter.addWidget(self.properties)
-        self.splitter.setStretchFactor(0, 2)
-        self.splitter.setStretchFactor(1, 5)
-        self.splitter.setStretchFactor(2, 2)
-        self.splitter.setSizes([260, 620, 280])
-        self.splitter.setChildrenCollapsible(False)
-
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(0)
-        layout.addWidget(toolbar)
-        layout.addWidget(self.result_banner)
-        layout.addWidget(self.splitter, 1)
-        layout.addWidget(self.activity)
-        layout.addWidget(self.capacity)
-        # keyboard order: toolbar → browser → tree → properties → medium
-        QWidget.setTabOrder(self.browser.path_edit, self.browser.view)
-        QWidget.setTabOrder(self.browser.view, self.browser.add_button)
-        QWidget.setTabOrder(self.browser.add_button, self.view)
-        QWidget.setTabOrder(self.view, self.properties.label_edit)
-        QWidget.setTabOrder(self.properties.defaults_button, self.capacity.medium_combo)
+        column.addWidget(body, 1)
+        return box
 
     def _connect(self) -> None:
         self.model.contents_changed.connect(self._on_contents_changed)
@@ -647,7 +649,9 @@ class BuildPage(QWidget):
 
     def _show_error(self, error: object) -> None:
         if isinstance(error, AppError):
+            _log.info("showing error: %r", error)
             show_error(error, self)
+            self.error_shown.emit(error)
 
     # ------------------------------------------------------------------ tree commands
     def selected_nodes(self) -> list[Any]:

@@ -69,6 +69,24 @@ class FileBrowser(QWidget):
             self.view.hideColumn(column)
         self.view.header().resizeSection(0, 220)
 
+        self._create_bar()
+        self.add_button = QPushButton("&Add to Project")
+        self.add_button.setObjectName("addToProject")
+        self.add_button.setToolTip(
+            "Add the selected files and folders to the folder selected in the project (Enter)"
+        )
+        self.add_button.setEnabled(False)
+        self._lay_out()
+        self.up_button.clicked.connect(self.go_up)
+        self.home_button.clicked.connect(lambda: self.set_folder(Path.home()))
+        self.path_edit.returnPressed.connect(lambda: self.set_folder(Path(self.path_edit.text())))
+        self.add_button.clicked.connect(self.request_add)
+        self.view.activated_with_keyboard.connect(self.request_add)
+        self.view.doubleClicked.connect(self._on_double_clicked)
+        self.view.selectionModel().selectionChanged.connect(self._on_selection)
+        self.set_folder(start if start is not None else Path.home())
+
+    def _create_bar(self) -> None:
         self.up_button = QToolButton()
         self.up_button.setIcon(
             self.style().standardIcon(QStyle.StandardPixmap.SP_FileDialogToParent)
@@ -83,13 +101,8 @@ class FileBrowser(QWidget):
         self.path_edit = QLineEdit()
         self.path_edit.setAccessibleName("Folder shown in the file browser")
         self.path_edit.setToolTip("Type a folder and press Enter")
-        self.add_button = QPushButton("&Add to Project")
-        self.add_button.setObjectName("addToProject")
-        self.add_button.setToolTip(
-            "Add the selected files and folders to the folder selected in the project (Enter)"
-        )
-        self.add_button.setEnabled(False)
 
+    def _lay_out(self) -> None:
         bar = QHBoxLayout()
         bar.setContentsMargins(0, 0, 0, 0)
         bar.setSpacing(4)
@@ -102,15 +115,6 @@ class FileBrowser(QWidget):
         layout.addLayout(bar)
         layout.addWidget(self.view, 1)
         layout.addWidget(self.add_button)
-
-        self.up_button.clicked.connect(self.go_up)
-        self.home_button.clicked.connect(lambda: self.set_folder(Path.home()))
-        self.path_edit.returnPressed.connect(lambda: self.set_folder(Path(self.path_edit.text())))
-        self.add_button.clicked.connect(self.request_add)
-        self.view.activated_with_keyboard.connect(self.request_add)
-        self.view.doubleClicked.connect(self._on_double_clicked)
-        self.view.selectionModel().selectionChanged.connect(self._on_selection)
-        self.set_folder(start if start is not None else Path.home())
 
     def folder(self) -> Path:
         return Path(self.model.filePath(self.view.rootIndex()))

@@ -110,6 +110,7 @@ class ProjectModel(QAbstractItemModel):
         """Called by in-place editing (``setData``); the page routes it through undo."""
         self.drop_handler: DropHandler | None = None
         project.subscribe(self._on_change)
+        self._subscribed = True
 
     # ------------------------------------------------------------------ project
     @property
@@ -119,18 +120,21 @@ class ProjectModel(QAbstractItemModel):
     def set_project(self, project: DiscProject) -> None:
         """Show another project (New / Open)."""
         self.beginResetModel()
-        self._project.unsubscribe(self._on_change)
+        self.detach()
         self._project = project
         self._folder_sizes.clear()
         self._plan = None
         self._issues.clear()
         project.subscribe(self._on_change)
+        self._subscribed = True
         self.endResetModel()
         self.project_replaced.emit()
 
     def detach(self) -> None:
-        """Stop observing the project (the model is going away)."""
-        self._project.unsubscribe(self._on_change)
+        """Stop observing the project (the model is going away); safe to call twice."""
+        if self._subscribed:
+            self._project.unsubscribe(self._on_change)
+            self._subscribed = False
 
     # ------------------------------------------------------------------ nodes <-> indexes
     def node(self, index: ModelIndex) -> Node:
