@@ -907,8 +907,8 @@ class BuildPage(QWidget):
         self, output: Path, *, overwrite: bool = False, confirm_overflow: bool = True
     ) -> JobHandle[BuildResult] | None:
         """Check the project and submit the build job; None when refused (shown to the user)."""
-        self.analysis.compute_now()
-        analysis = self.analysis.latest
+        # a current naming report refuses at once; otherwise the job refuses the same way
+        analysis = self.analysis.latest if not self.analysis.busy else None
         if analysis is not None and analysis.plan.problems:
             try:
                 analysis.plan.raise_if_blocked()

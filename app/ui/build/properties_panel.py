@@ -74,6 +74,7 @@ class PathField(QWidget):
     def __init__(self, accessible_name: str, caption: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._caption = caption
+        self._base_tip: str | None = None
         self.edit = QLineEdit()
         self.edit.setPlaceholderText("None")
         self.edit.setAccessibleName(accessible_name)
@@ -99,9 +100,10 @@ class PathField(QWidget):
         self.edit.setText("" if path is None else str(path))
         missing = path is not None and not path.is_file()
         self.edit.setStyleSheet("color: #c62f2f;" if missing else "")
-        self.edit.setToolTip(
-            "This file does not exist." if missing else (str(path) if path else "")
-        )
+        if self._base_tip is None:
+            self._base_tip = self.edit.toolTip()
+        note = "\n\nThis file does not exist." if missing else ""
+        self.edit.setToolTip(self._base_tip + note)
 
     def _choose(self) -> None:
         start = str(self.path().parent) if self.path() is not None else str(Path.home())  # type: ignore[union-attr]
