@@ -7,6 +7,13 @@ node), so for a project of 50,000 files they run on a worker thread, a short whi
 last edit (edits in a burst, such as a folder being added in batches, cause one computation).
 A result that was overtaken by newer edits is dropped; the newer request follows.
 
+Where the platform can ``fork`` (Linux, macOS), the computation runs in a short-lived child
+process holding a copy-on-write snapshot of the project: a worker *thread* would hold the
+GIL through the core's long C-level steps (sorting 50,000 name changes), and the GUI thread,
+which needs the GIL for every model and paint callback, would stall for 100 ms and more.  The
+child sends back only what the page shows (the issues, the blocking problems, the size); the
+plan's per-node names and its full list of changes stay behind.
+
 Which changes the tree marks: a disc read on any current system shows the Rock Ridge, Joliet
 or UDF names, so when one of those trees is recorded only *their* changes are marked (the
 upper-cased ISO 9660 fallback names of an ordinary ``report.pdf`` would mark every file); when
@@ -17,8 +24,12 @@ too deep) are always marked.
 from __future__ import annotations
 
 import contextlib
+import gc
 import logging
+import os
+import pickle
 import threading
+import warnings
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -101,6 +112,47 @@ def analyse(project: DiscProject) -> ProjectAnalysis:
     return ProjectAnalysis(plan, issues_from_plan(project, plan), estimate_sectors(project))
 
 
+def _summary(analysis: ProjectAnalysis) -> ProjectAnalysis:
+    """What the page uses, without the per-node names and the full list of changes."""
+    plan = analysis.plan
+    trimmed = NamingPlan({}, (), plan.problems, plan.relocated, plan.warnings)
+    return ProjectAnalysis(trimmed, analysis.issues, analysis.used_sectors)
+
+
+def analyse_in_child(project: DiscProject) -> ProjectAnalysis:
+    """:func:`analyse` in a forked child process (see the module docstring)."""
+    read_fd, write_fd = os.pipe()
+    with warnings.catch_warnings():
+        # Python 3.12+ warns that forking a threaded process may deadlock a child that uses
+        # other threads' locks; the child here only computes, writes to a pipe and _exits
+        warnings.simplefilter("ignore", DeprecationWarning)
+        pid = os.fork()
+    if pid == 0:  # the child: no Qt, no logging, no cleanup
+        status = 1
+        try:
+            gc.disable()
+            os.close(read_fd)
+            payload = pickle.dumps(_summary(analyse(project)), pickle.HIGHEST_PROTOCOL)
+            with os.fdopen(write_fd, "wb") as stream:
+                stream.write(payload)
+            status = 0
+        finally:
+            os._exit(status)
+    os.close(write_fd)
+    with os.fdopen(read_fd, "rb") as stream:
+        payload = stream.read()
+    _pid, wait_status = os.waitpid(pid, 0)
+    if wait_status != 0 or not payload:
+        raise RuntimeError(f"the analysis process failed (wait status {wait_status})")
+    result = pickle.loads(payload)
+    if not isinstance(result, ProjectAnalysis):
+        raise RuntimeError("the analysis process sent something else")
+    return result
+
+
+CAN_FORK = hasattr(os, "fork")
+
+
 class AnalysisWatcher(QObject):
     """Recomputes the :class:`ProjectAnalysis` after edits (debounced) on a worker thread."""
 
@@ -115,6 +167,7 @@ class AnalysisWatcher(QObject):
         self._worker: threading.Thread | None = None
         self._rerun = False
         self.latest: ProjectAnalysis | None = None
+        self.use_child_process = CAN_FORK
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(DEBOUNCE_MS)
@@ -155,7 +208,8 @@ class AnalysisWatcher(QObject):
     def _compute(self, generation: int, project: DiscProject) -> None:
         analysis: ProjectAnalysis | None
         try:
-            analysis = analyse(project)
+            run = analyse_in_child if self.use_child_process else analyse
+            analysis = run(project)
         except Exception:
             # the tree changed under the walk (edits continue on the GUI thread): the
             # generation check drops this round and a new one is already due

@@ -20,6 +20,7 @@ success shows the result with "Open Folder", "Burn This Image…" and the checks
 from __future__ import annotations
 
 import logging
+import time
 from pathlib import Path
 from typing import Any
 
@@ -74,12 +75,16 @@ from app.ui.build.project_model import Column, ProjectModel, local_paths
 from app.ui.build.project_view import ProjectView
 from app.ui.build.properties_panel import PropertiesPanel
 from app.ui.error_dialog import show_error
+from app.ui.gc_control import thaw
+from app.ui.gil import use_gui_switch_interval
 from app.ui.job_bridge import JobBridge
 from app.ui.settings import Settings
 
 _log = logging.getLogger(__name__)
 
 RECENT_KEY = "build/recent_projects"
+UPDATE_INTERVAL_S = 0.2
+"""How often the activity strip redraws while something runs."""
 RECENT_MAX = 8
 UNTITLED = "Untitled project"
 PROJECT_FILTER = f"Spindle projects (*{SUFFIX});;All files (*)"
@@ -101,6 +106,10 @@ class ActivityStrip(QFrame):
         self.detail = QLabel()
         self.cancel_button = QPushButton("Cancel")
         self.cancel_button.setAccessibleName("Cancel the running activity")
+        self._last_update_s = 0.0
+        self.detail.setMinimumWidth(
+            self.fontMetrics().horizontalAdvance("8,888,888 of 8,888,888 items found so far")
+        )
         row = QHBoxLayout(self)
         row.setContentsMargins(10, 4, 10, 4)
         row.addWidget(self.label, 1)
@@ -112,6 +121,12 @@ class ActivityStrip(QFrame):
     def show_activity(
         self, text: str, done: int | None, total: int | None, detail: str = ""
     ) -> None:
+        now = time.monotonic()
+        final = done is not None and total is not None and done >= total
+        recent = now - self._last_update_s < UPDATE_INTERVAL_S
+        if self.isVisible() and text == self.label.text() and not final and recent:
+            return  # QProgressBar repaints at once on every value: a few a second suffice
+        self._last_update_s = now
         self.label.setText(text)
         self.detail.setText(detail)
         if done is None or not total:
@@ -216,6 +231,7 @@ class BuildPage(QWidget):
         self.project_path: Path | None = None
         self.build_handle: JobHandle[BuildResult] | None = None
 
+        use_gui_switch_interval()  # the page runs Python workers beside a busy GUI thread
         self.undo_stack = QUndoStack(self)
         self.model = ProjectModel(DiscProject(), self)
         self.editor = ProjectEditor(self.model, self.undo_stack, self)
@@ -587,7 +603,8 @@ class BuildPage(QWidget):
         self.modified_changed.emit(self.modified)
 
     def _on_contents_changed(self) -> None:
-        self.analysis.request()
+        if not self.editor.adding:  # one analysis when the add is complete, not during it
+            self.analysis.request()
         root = self.project.root
         size = self.model.folder_size(root)
         count = root.child_count
@@ -596,8 +613,7 @@ class BuildPage(QWidget):
             if count == 0
             else f"{format_size(size)} in {count} top-level item{'s' if count != 1 else ''}"
         )
-        if self.project.root.child_count and self.capacity.used_bytes == 0:
-            self.capacity.set_estimating(True)
+        self.capacity.set_estimating(self.project.root.child_count > 0)
         self._update_actions()
 
     def _on_options_changed(self) -> None:
@@ -739,9 +755,9 @@ class BuildPage(QWidget):
     def _on_add_progress(self, added: int, found: int, scanning: bool) -> None:
         detail = f"{added:,} of {found:,} items" + (" found so far" if scanning else "")
         self.activity.show_activity("Adding files…", None if scanning else added, found, detail)
-        self.capacity.set_estimating(True)
 
     def _on_add_finished(self, report: AddReport) -> None:
+        self.analysis.request()
         self._hide_activity_unless_building()
         self._update_actions()
         if report.state is AddState.CANCELLED:
@@ -817,6 +833,7 @@ class BuildPage(QWidget):
         self.project_path = path
         self.model.set_project(project)
         self.undo_stack.clear()
+        thaw()  # the old project's cycles become collectable (app/ui/gc_control.py)
         self.undo_stack.setClean()
         self.title_changed.emit(self.display_name())
 

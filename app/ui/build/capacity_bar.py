@@ -237,8 +237,9 @@ class CapacityBar(QWidget):
 
     def set_estimating(self, estimating: bool) -> None:
         """Show that the figure is being recomputed (large projects)."""
-        self._estimating = estimating
-        self._refresh()
+        if estimating != self._estimating:
+            self._estimating = estimating
+            self._refresh()
 
     def set_preset(self, preset: MediaPreset) -> None:
         """Measure against ``preset`` (from the project: opening, undo)."""

@@ -140,7 +140,7 @@ class ProjectEditor(QObject):
         if self._add is not None:
             self._queued_adds.append((paths, folder))
             return
-        operation = AddOperation(self.project, folder, paths, self)
+        operation = AddOperation(self.project, folder, paths, self, batching=self.model)
         operation.progress.connect(self.add_progress)
         operation.finished.connect(self._on_add_finished)
         self._add = operation

@@ -101,7 +101,12 @@ class ProjectModel(QAbstractItemModel):
         self._project = project
         self._announced: str | None = None
         self._hidden: tuple[Node, int] | None = None
-        """(folder, row) of a node being announced as inserted; see ``_on_change``."""
+        """(folder, row) of a node being announced as inserted; see ``_on_added``."""
+        self._pending: dict[int, tuple[Node, int]] = {}
+        """Folder id → (folder, first row not yet announced), during a batch of appends."""
+        self._batch_depth = 0
+        self._kids_cache: dict[int, tuple[Node, ...]] = {}
+        self._name_keys: dict[int, tuple[bool, str, str]] = {}
         self._folder_sizes: dict[int, int] = {}
         self._plan: NamingPlan | None = None
         self._issues: dict[int, tuple[NameIssue, ...]] = {}
@@ -123,6 +128,9 @@ class ProjectModel(QAbstractItemModel):
         self.detach()
         self._project = project
         self._folder_sizes.clear()
+        self._kids_cache.clear()
+        self._name_keys.clear()
+        self._pending.clear()
         self._plan = None
         self._issues.clear()
         project.subscribe(self._on_change)
@@ -170,22 +178,55 @@ class ProjectModel(QAbstractItemModel):
             return QModelIndex()
         return self.createIndex(row, column, child.id)
 
+    def name_key(self, node_id: int) -> tuple[bool, str, str]:
+        """``(is folder, case-folded name, name)``: the sort key of the name column, cached
+        (sorted inserts into a big folder compare a dozen times per row)."""
+        key = self._name_keys.get(node_id)
+        if key is None:
+            try:
+                node = self._project.node(node_id)
+            except InvalidInputError:
+                return (False, "", "")
+            key = (node.is_folder, node.name.casefold(), node.name)
+            self._name_keys[node_id] = key
+        return key
+
+    def _kids(self, folder: Node) -> tuple[Node, ...]:
+        """``folder.children``, cached until the folder changes (``Node.children`` copies the
+        list on each call, and views ask for rows of big folders thousands of times)."""
+        kids = self._kids_cache.get(folder.id)
+        if kids is None:
+            kids = folder.children
+            self._kids_cache[folder.id] = kids
+        return kids
+
+    def _row_in(self, folder: Node, node: Node) -> int:
+        """The row of ``node`` in ``folder``; appended nodes (the common case) in O(1)."""
+        kids = self._kids(folder)
+        if kids and kids[-1] is node:
+            return len(kids) - 1
+        return kids.index(node)
+
     def _child_count(self, folder: Node) -> int:
+        pending = self._pending.get(folder.id)
+        count = pending[1] if pending is not None else len(self._kids(folder))
         hidden = self._hidden
-        count = folder.child_count
         return count - 1 if hidden is not None and hidden[0] is folder else count
 
     def _child_at(self, folder: Node, row: int) -> Node | None:
+        if row >= self._child_count(folder):
+            return None
         hidden = self._hidden
         if hidden is not None and hidden[0] is folder and row >= hidden[1]:
             row += 1
-        children = folder.children
-        return children[row] if row < len(children) else None
+        return self._kids(folder)[row]
 
     def _row_of(self, node: Node) -> int:
-        row = node.index_in_parent()
+        folder = node.parent
+        assert folder is not None
+        row = self._row_in(folder, node)
         hidden = self._hidden
-        if hidden is not None and hidden[0] is node.parent and row > hidden[1]:
+        if hidden is not None and hidden[0] is folder and row > hidden[1]:
             row -= 1
         return row
 
@@ -392,7 +433,8 @@ class ProjectModel(QAbstractItemModel):
         if parent is None:
             raise InvalidInputError("The disc's root folder cannot be removed.")
         self._project.node(node.id)  # raises when stale
-        row = node.index_in_parent()
+        self._flush_pending()
+        row = self._row_of(node)
         self.beginRemoveRows(self.index_of(parent), row, row)
         self._announced = "removed"
         try:
@@ -418,7 +460,8 @@ class ProjectModel(QAbstractItemModel):
         if old_parent is not folder and folder.child(node.name) is not None:
             where = folder.path
             raise InvalidInputError(f"“{node.name}” already exists in “{where}”.")
-        old_row = node.index_in_parent()
+        self._flush_pending()
+        old_row = self._row_of(node)
         target = folder.child_count if row is None else max(0, min(row, folder.child_count))
         if old_parent is folder and target in (old_row, old_row + 1):
             return  # already there
@@ -438,10 +481,36 @@ class ProjectModel(QAbstractItemModel):
     def _resync(self) -> None:
         self.beginResetModel()
         self._folder_sizes.clear()
+        self._kids_cache.clear()
+        self._name_keys.clear()
+        self._pending.clear()
         self.endResetModel()
         self.contents_changed.emit()
 
     # ------------------------------------------------------------------ observer
+    def begin_batch(self) -> None:
+        """Collect appended rows instead of announcing each (see :meth:`end_batch`)."""
+        self._batch_depth += 1
+
+    def end_batch(self) -> None:
+        """Announce the rows appended since :meth:`begin_batch`: one insertion per folder."""
+        self._batch_depth -= 1
+        if self._batch_depth == 0:
+            changed = bool(self._pending)
+            self._flush_pending()
+            if changed:
+                self.contents_changed.emit()
+
+    def _flush_pending(self) -> None:
+        # parents were added before their children, so dict order announces them first
+        while self._pending:
+            folder_id = next(iter(self._pending))
+            folder, first = self._pending[folder_id]
+            last = len(self._kids(folder)) - 1
+            self.beginInsertRows(self.index_of(folder), first, last)
+            del self._pending[folder_id]
+            self.endInsertRows()
+
     def _on_change(self, change: ProjectChange) -> None:
         kind = change.kind
         if kind == "options":
@@ -449,23 +518,18 @@ class ProjectModel(QAbstractItemModel):
             return
         node = change.node
         assert node is not None
+        for folder in (node.parent, change.old_parent):
+            if folder is not None:
+                self._kids_cache.pop(folder.id, None)
         if kind == "added":
-            folder = node.parent
-            assert folder is not None
-            self._adjust_sizes(folder, self._subtree_size(node))
-            row = node.index_in_parent()
-            # the node is already in the tree; until endInsertRows the model hides it, so the
-            # views see "before" counts while the insertion is announced (Qt's contract)
-            self._hidden = (folder, row)
-            try:
-                self.beginInsertRows(self.index_of(folder), row, row)
-            finally:
-                self._hidden = None
-            self.endInsertRows()
+            self._on_added(node)
         elif kind == "renamed":
+            self._name_keys.pop(node.id, None)
+            self._flush_pending()
             first = self.index_of(node, 0)
             self.dataChanged.emit(first, first.siblingAtColumn(len(Column) - 1))
         elif kind in ("removed", "moved"):
+            self._flush_pending()
             size = self._subtree_size(node)
             self._adjust_sizes(change.old_parent, -size)
             if kind == "moved":
@@ -481,7 +545,28 @@ class ProjectModel(QAbstractItemModel):
                 _log.debug("unannounced %s of %r: resetting the model", kind, node)
                 self._resync()
                 return
-        self.contents_changed.emit()
+        if not self._batch_depth:
+            self.contents_changed.emit()
+
+    def _on_added(self, node: Node) -> None:
+        folder = node.parent
+        assert folder is not None
+        self._adjust_sizes(folder, self._subtree_size(node))
+        row = self._row_in(folder, node)
+        appended = row == len(self._kids(folder)) - 1
+        if self._batch_depth and appended:
+            # announced later in one range per folder (a pending folder's rows stay hidden)
+            self._pending.setdefault(folder.id, (folder, row))
+            return
+        self._flush_pending()
+        # the node is already in the tree; until endInsertRows the model hides it, so the
+        # views see "before" counts while the insertion is announced (Qt's contract)
+        self._hidden = (folder, row)
+        try:
+            self.beginInsertRows(self.index_of(folder), row, row)
+        finally:
+            self._hidden = None
+        self.endInsertRows()
 
     # ------------------------------------------------------------------ folder sizes
     def folder_size(self, folder: Node) -> int:

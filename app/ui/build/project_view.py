@@ -48,27 +48,36 @@ class ProjectSortProxy(QSortFilterProxyModel):
         self.setDynamicSortFilter(True)
 
     def lessThan(self, left: ModelIndex, right: ModelIndex) -> bool:  # noqa: N802
-        project = self._model.project
+        column = left.column()
+        model = self._model
+        ka = model.name_key(left.internalId())
+        kb = model.name_key(right.internalId())
+        if ka[0] != kb[0]:
+            # folders first whatever the direction (Qt reverses the result for descending)
+            return ka[0] if self.sortOrder() is Qt.SortOrder.AscendingOrder else kb[0]
+        if column == Column.NAME:
+            return ka[1:] < kb[1:]
+        project = model.project
         try:
             a = project.node(left.internalId())
             b = project.node(right.internalId())
         except InvalidInputError:
             return False
-        if a.is_folder != b.is_folder:
-            # folders first whatever the direction
-            return a.is_folder if self.sortOrder() is Qt.SortOrder.AscendingOrder else b.is_folder
-        column = left.column()
         if column == Column.SIZE:
             sa, sb = self._size(a), self._size(b)
             if sa != sb:
                 return sa < sb
-        elif column in (Column.TYPE, Column.ON_DISC):
-            ka = self._model.data(left, Qt.ItemDataRole.DisplayRole)
-            kb = self._model.data(right, Qt.ItemDataRole.DisplayRole)
-            if ka != kb:
-                return str(ka).casefold() < str(kb).casefold()
-        na, nb = a.name.casefold(), b.name.casefold()
-        return na < nb if na != nb else a.name < b.name
+        else:
+            ta = str(model.data(left, Qt.ItemDataRole.DisplayRole)).casefold()
+            tb = str(model.data(right, Qt.ItemDataRole.DisplayRole)).casefold()
+            if ta != tb:
+                return ta < tb
+        return ka[1:] < kb[1:]
+
+    def hasChildren(self, parent: ModelIndex = QModelIndex()) -> bool:  # noqa: B008, N802
+        # the proxy filters nothing, so ask the source: Qt's version builds (and sorts) the
+        # folder's mapping just to draw the expand arrow of a collapsed folder
+        return self._model.hasChildren(self.mapToSource(parent))
 
     def _size(self, node: Node) -> int:
         if node.is_folder:
