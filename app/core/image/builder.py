@@ -125,6 +125,8 @@ class ImageBuilder:
         self._boot_paths: dict[BootKind, str] = {}
         self._mbr_code: bytes | None = None
         self.layout: ImageLayout | None = None
+        self.forbidden_inode: tuple[int, int] | None = None
+        """(st_dev, st_ino) of the output file when it exists: no source may be it."""
         self.warnings: list[str] = []
         self.plan: NamingPlan = self._plan()
 
@@ -198,6 +200,11 @@ class ImageBuilder:
             if not stat.S_ISREG(info.st_mode):
                 unreadable.append(f"{node.source} (no longer a regular file)")
                 continue
+            if (info.st_dev, info.st_ino) == self.forbidden_inode:
+                raise InvalidInputError(
+                    f"The output is also one of the files going into the image: “{node.source}”.",
+                    f"{node.path} is the output file",
+                )
             node.size_bytes = info.st_size
             total += info.st_size
             if on_item is not None:
@@ -318,7 +325,16 @@ class ImageBuilder:
     ) -> tuple[int, int, int, int]:
         plan, fs = self.plan, self.project.filesystems
         paths: dict[int, tuple[str, str, str]] = {self.project.root.id: ("", "", "")}
-        nodes = list(self.project)
+        # parents before children, each folder's children in ISO 9660 order: pycdlib keeps
+        # directory records sorted and re-packs a directory from the insertion point on, so
+        # adding in its order makes every insertion an append
+        nodes: list[Node] = []
+        stack = [self.project.root]
+        while stack:
+            folder = stack.pop()
+            ordered = sorted(folder.children, key=lambda n: plan.names[n.id].iso)
+            nodes.extend(ordered)
+            stack.extend(n for n in reversed(ordered) if n.is_folder)
         files = folders = links = 0
         data = 0
         for index, node in enumerate(nodes):

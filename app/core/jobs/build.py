@@ -85,14 +85,12 @@ class BuildJob(Job[BuildResult]):
                 f"“{output}” already exists. Choose another name or allow replacing it (--force).",
                 "refusing to overwrite an existing file",
             )
-        resolved = output.resolve()
+        # a source file that is the output: by path here, by inode in check_sources
+        target = os.path.abspath(output)
         boot = self.project.boot
-        sources = [n.source for n in self.project if n.kind is NodeKind.FILE]
-        sources += [p for p in (boot.bios_image, boot.efi_image, boot.hybrid_mbr) if p]
-        for source in sources:
-            if source is None:
-                continue
-            same = Path(source).resolve() == resolved
+        extra = [p for p in (boot.bios_image, boot.efi_image, boot.hybrid_mbr) if p]
+        for source in extra:
+            same = os.path.abspath(source) == target
             if not same and exists:
                 try:
                     same = os.path.samefile(source, output)
@@ -109,6 +107,16 @@ class BuildJob(Job[BuildResult]):
         self._check_output()
         builder = ImageBuilder(self.project, copier=self.copier)
         self._builder = builder
+        if self.output.exists():
+            info = self.output.stat()
+            builder.forbidden_inode = (info.st_dev, info.st_ino)
+        forbidden_path = os.path.abspath(self.output)
+        for node in self.project:
+            if node.kind is NodeKind.FILE and str(node.source) == forbidden_path:
+                raise InvalidInputError(
+                    f"The output “{self.output}” is also one of the files going into the image.",
+                    f"source {node.source}",
+                )
 
         ctx.report(Progress(PHASE_CHECKING, 0, None, Unit.ITEMS))
 

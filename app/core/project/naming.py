@@ -112,6 +112,8 @@ class NamingPlan:
 # ---------------------------------------------------------------- per-file-system rules
 def _ascii_fold(text: str) -> str:
     """``"Größe"`` → ``"Grosse"``-ish: decompose and drop what is not ASCII."""
+    if text.isascii():
+        return text
     decomposed = unicodedata.normalize("NFKD", text).replace("ß", "ss")
     return "".join(c for c in decomposed if ord(c) < 128 and not unicodedata.combining(c))
 
