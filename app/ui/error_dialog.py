@@ -87,6 +87,7 @@ class ErrorDialog(QDialog):
         text_column.addWidget(heading)
         text_column.addWidget(self.message_label)
         text_column.addWidget(self.details_toggle, 0, Qt.AlignmentFlag.AlignLeft)
+        text_column.addStretch(1)
 
         top = QHBoxLayout()
         top.setSpacing(16)

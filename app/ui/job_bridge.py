@@ -9,15 +9,16 @@ the worker reported (started, progress…, finished), and widgets may connect to
 
 The worker threads are plain Python threads owned by the queue, never QThreads, so no Qt
 object can be destroyed while its thread runs; :meth:`JobBridge.shutdown` cancels the running
-jobs and waits for them (the main window calls it from ``closeEvent``).
+jobs and waits for them to clean up (the main window calls it from ``closeEvent``).
 """
 
 from __future__ import annotations
 
 import logging
+import time
 from typing import Any, TypeVar
 
-from PySide6.QtCore import QObject, Qt, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, Qt, QTimer, Signal, Slot
 
 from app.core.jobs import Job, JobCallbacks, JobHandle, JobQueue, Progress, Result
 
@@ -82,16 +83,34 @@ class JobBridge(QObject):
         return list(self._active.values())
 
     def shutdown(self, timeout_s: float = SHUTDOWN_TIMEOUT_S) -> bool:
-        """Cancel every unfinished job and wait for all to end; True when all did in time.
+        """Cancel every unfinished job and wait until all have ended; True when all did
+        within ``timeout_s``.
 
-        Blocks the calling (GUI) thread; meant for closing the application, when nothing
-        else should happen meanwhile.  Their ``finished`` signals are still delivered if the
-        event loop runs again.
+        While waiting, the GUI thread runs a local event loop that excludes user input: the
+        window keeps painting, the jobs panel shows the jobs ending, and nothing new can be
+        started.  Meant for closing the application.
         """
+        deadline = time.monotonic() + timeout_s
         running = self._queue.active()
         if running:
             _log.info("cancelling %d job(s) before closing", len(running))
-        ended = self._queue.shutdown(cancel=True, timeout_s=timeout_s)
+        for handle in running:
+            handle.cancel()
+        if self._active and QCoreApplication.instance() is not None:
+            loop = QEventLoop()
+
+            def on_count(count: int) -> None:
+                if count == 0:
+                    loop.quit()
+
+            self.active_count_changed.connect(on_count)
+            QTimer.singleShot(max(0, round(timeout_s * 1000)), loop.quit)
+            try:
+                loop.exec(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
+            finally:
+                self.active_count_changed.disconnect(on_count)
+        remaining_s = max(0.0, deadline - time.monotonic())
+        ended = self._queue.shutdown(cancel=True, timeout_s=remaining_s)
         if not ended:
             _log.error("jobs did not stop within %.0f s; closing anyway", timeout_s)
         return ended

@@ -9,7 +9,7 @@ import logging
 from typing import Any
 
 from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPalette
+from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -109,7 +109,7 @@ class JobRow(QFrame):
 
     def _lay_out(self) -> None:
         grid = QGridLayout(self)
-        grid.setContentsMargins(12, 8, 12, 8)
+        grid.setContentsMargins(12, 8, 12, 0)
         grid.setHorizontalSpacing(10)
         grid.setVerticalSpacing(4)
         grid.addWidget(self.icon_label, 0, 0, Qt.AlignmentFlag.AlignVCenter)
@@ -125,6 +125,12 @@ class JobRow(QFrame):
         details.addWidget(self.eta_label)
         grid.addLayout(details, 2, 1, 1, 2)
         grid.addWidget(self.state_label, 3, 1, 1, 3)
+        # a hairline under the row (a widget, not a Python paintEvent: painting must not need
+        # the GIL while a job's worker thread holds it)
+        self.rule = QFrame()
+        self.rule.setFrameShape(QFrame.Shape.HLine)
+        self.rule.setFrameShadow(QFrame.Shadow.Plain)
+        grid.addWidget(self.rule, 4, 0, 1, 4)
         grid.setColumnStretch(1, 1)
 
     # -- updates from the bridge ------------------------------------------------------
@@ -199,22 +205,6 @@ class JobRow(QFrame):
             self._restyle()
         super().changeEvent(event)
 
-    def paintEvent(self, event: QPaintEvent) -> None:
-        """A hairline under the row, in a shade between the text and the background."""
-        super().paintEvent(event)
-        painter = QPainter(self)
-        palette = self.palette()
-        painter.setPen(
-            mix(
-                palette.color(QPalette.ColorRole.Text),
-                palette.color(QPalette.ColorRole.Base),
-                0.88,
-            )
-        )
-        bottom = self.height() - 1
-        painter.drawLine(12, bottom, self.width() - 12, bottom)
-        painter.end()
-
     def _restyle(self) -> None:
         palette = self.palette()
         colour = state_colour(self.state, palette)
@@ -224,6 +214,12 @@ class JobRow(QFrame):
             )
         )
         muted = secondary_text(palette)
+        set_text_colour(
+            self.rule,
+            mix(
+                palette.color(QPalette.ColorRole.Text), palette.color(QPalette.ColorRole.Base), 0.88
+            ),
+        )
         for label in (self.phase_label, self.speed_label, self.eta_label):
             set_text_colour(label, muted)
         set_text_colour(self.state_label, colour if self.state is JobState.FAILED else muted)
@@ -253,6 +249,7 @@ class JobsPanel(QWidget):
         )
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty_label.setWordWrap(True)
+        self.empty_label.setContentsMargins(24, 40, 24, 40)
 
         self._list = QWidget()
         self._list.setObjectName("jobsList")

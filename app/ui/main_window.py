@@ -65,6 +65,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(APP_NAME)
         self.setWindowIcon(app_icon())
         self.setObjectName("mainWindow")
+        self._closing = False
         self.setDockOptions(
             QMainWindow.DockOption.AnimatedDocks | QMainWindow.DockOption.AllowTabbedDocks
         )
@@ -89,6 +90,7 @@ class MainWindow(QMainWindow):
         row.addWidget(self.mode_bar)
         row.addWidget(self.stack, 1)
         self.setCentralWidget(central)
+        self._central = central
 
         # side and bottom panels
         self.drive_panel = DrivePanel()
@@ -182,6 +184,9 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(f"Burn {image.name}: choose a drive with a blank disc", 8000)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if self._closing:  # a second close request while jobs are being cancelled
+            event.ignore()
+            return
         if not self.build_page.maybe_save():
             event.ignore()
             return
@@ -193,12 +198,16 @@ class MainWindow(QMainWindow):
             self.saveGeometry(), self.saveState(), self.current_workspace().value
         )
         if active:
+            self._closing = True
             self.statusBar().showMessage("Cancelling running jobs…")
             QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+            self._central.setEnabled(False)
             try:
                 self.bridge.shutdown()
             finally:
                 QApplication.restoreOverrideCursor()
+                self._central.setEnabled(True)
+                self._closing = False
         self.build_page.shutdown()
         self.log_view.uninstall()
         event.accept()
@@ -295,6 +304,7 @@ class MainWindow(QMainWindow):
     # -- job status -------------------------------------------------------------------
 
     def _on_active_count(self, count: int) -> None:
+        self.jobs_dock.setWindowTitle(f"Jobs ({count})" if count else "Jobs")
         if count == 0:
             self.jobs_status.setText("No jobs running")
         else:

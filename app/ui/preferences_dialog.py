@@ -54,7 +54,7 @@ class PreferencesDialog(QDialog):
         form.addRow(_section("Files"))
         form.addRow("Output folder:", folder_row)
         form.addRow("", self.verify_check)
-        form.addRow(_section("Appearance"))
+        form.addRow(_section("Appearance", top_margin_px=10))
         form.addRow("Colour scheme:", self.theme_combo)
 
         buttons = QDialogButtonBox(
@@ -92,8 +92,9 @@ class PreferencesDialog(QDialog):
             self.output_dir_edit.setText(folder)
 
 
-def _section(title: str) -> QLabel:
+def _section(title: str, top_margin_px: int = 0) -> QLabel:
     label = QLabel(title)
+    label.setContentsMargins(0, top_margin_px, 0, 0)
     font = label.font()
     font.setBold(True)
     label.setFont(font)

@@ -1,7 +1,7 @@
 """Light and dark colour schemes.
 
-Spindle follows the desktop's light/dark setting by default: it keeps whatever palette the
-platform gave the application and asks Qt to follow the system colour scheme.  When the user
+Spindle follows the desktop's light/dark setting by default: it sets no palette of its own, so
+the platform's palette applies and follows the desktop's switches.  When the user
 forces a scheme, Spindle tells Qt (``QStyleHints.setColorScheme``, honoured by platform
 themes that support it) and also installs a matching palette, because styles such as Fusion
 on a desktop without a platform theme do not switch palettes by themselves.
@@ -24,8 +24,6 @@ from PySide6.QtWidgets import (
 )
 
 from app.ui.settings import Theme
-
-_SYSTEM_PALETTE_PROPERTY = "spindleSystemPalette"
 
 
 def is_dark(palette: QPalette) -> bool:
@@ -118,14 +116,12 @@ def _light_palette(app: QApplication) -> QPalette:
 
 def apply_theme(app: QApplication, theme: Theme) -> None:
     """Switch the application's colour scheme (takes effect at once)."""
-    stored = app.property(_SYSTEM_PALETTE_PROPERTY)
-    if not isinstance(stored, QPalette):
-        stored = QPalette(app.palette())
-        app.setProperty(_SYSTEM_PALETTE_PROPERTY, stored)
     hints = QGuiApplication.styleHints()
     if theme is Theme.SYSTEM:
         hints.unsetColorScheme()
-        app.setPalette(stored)
+        # a palette with nothing set (resolve mask 0) hands the palette back to the platform,
+        # which then keeps following the desktop's light/dark switches
+        app.setPalette(QPalette())
     elif theme is Theme.DARK:
         hints.setColorScheme(Qt.ColorScheme.Dark)
         app.setPalette(_dark_palette())

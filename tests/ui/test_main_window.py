@@ -8,7 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSize
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
@@ -17,6 +17,7 @@ from tests.ui.sample_jobs import SteppedJob
 from app.core.jobs import JobState, Outcome
 from app.ui.drive_panel import NO_DRIVE_TEXT
 from app.ui.icons import distinct_colours
+from app.ui.log_view import QtLogHandler
 from app.ui.main_window import MainWindow
 from app.ui.preferences_dialog import PreferencesDialog
 from app.ui.settings import Preferences, Settings, Theme
@@ -39,6 +40,15 @@ def test_workspaces_switch_by_action_and_shortcut(window: MainWindow) -> None:
     assert window.current_workspace() is Workspace.READ
     assert window.workspace_actions[Workspace.READ].isChecked()
     assert window.quit_action.shortcut().toString() == "Ctrl+Q"
+
+
+def test_workspace_shortcut_keys(qtbot: QtBot, window: MainWindow) -> None:
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    qtbot.keyClick(window, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
+    assert window.current_workspace() is Workspace.WRITE
+    qtbot.keyClick(window, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
+    assert window.current_workspace() is Workspace.BUILD
 
 
 def test_build_page_explains_itself_without_fake_controls(window: MainWindow) -> None:
@@ -108,7 +118,7 @@ def test_geometry_state_and_workspace_persist(
     first.show_workspace(Workspace.WRITE)
     first.log_dock.hide()
     assert first.close()
-    first.log_view.uninstall()
+    assert not [h for h in logging.getLogger().handlers if isinstance(h, QtLogHandler)]
 
     second = MainWindow(open_settings(settings_path))
     qtbot.addWidget(second)
@@ -151,6 +161,9 @@ def test_closing_with_a_running_job_cancels_and_waits(
     assert handle.state is JobState.CANCELLED
     assert job.cleaned.is_set()
     assert job.cleanup_outcomes == [Outcome.CANCELLED]
+    # the GUI kept processing events while it waited: the panel saw the job end
+    assert main.jobs_panel.row_for(handle).state is JobState.CANCELLED
+    assert main.bridge.active_handles() == []
     assert not [t for t in threading.enumerate() if t.name.startswith("job-") and t.is_alive()]
     main.log_view.uninstall()
 
