@@ -24,12 +24,13 @@ import time
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QMimeData, QModelIndex, Qt, QUrl, Signal
+from PySide6.QtCore import QMimeData, QModelIndex, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
     QDesktopServices,
     QGuiApplication,
+    QHideEvent,
     QIcon,
     QKeySequence,
     QUndoStack,
@@ -83,7 +84,8 @@ from app.ui.settings import Settings
 _log = logging.getLogger(__name__)
 
 RECENT_KEY = "build/recent_projects"
-UPDATE_INTERVAL_S = 0.2
+PROPERTIES_KEY = "build/properties_shown"
+UPDATE_INTERVAL_S = 0.1
 """How often the activity strip redraws while something runs."""
 RECENT_MAX = 8
 UNTITLED = "Untitled project"
@@ -107,6 +109,10 @@ class ActivityStrip(QFrame):
         self.cancel_button = QPushButton("Cancel")
         self.cancel_button.setAccessibleName("Cancel the running activity")
         self._last_update_s = 0.0
+        self._pending: tuple[str, int | None, int | None, str] | None = None
+        self._flush_timer = QTimer(self)
+        self._flush_timer.setSingleShot(True)
+        self._flush_timer.timeout.connect(self._flush)
         self.detail.setMinimumWidth(
             self.fontMetrics().horizontalAdvance("8,888,888 of 8,888,888 items found so far")
         )
@@ -119,13 +125,27 @@ class ActivityStrip(QFrame):
         self.hide()
 
     def show_activity(
-        self, text: str, done: int | None, total: int | None, detail: str = ""
+        self,
+        text: str,
+        done: int | None,
+        total: int | None,
+        detail: str = "",
+        *,
+        throttle: bool = True,
     ) -> None:
         now = time.monotonic()
         final = done is not None and total is not None and done >= total
         recent = now - self._last_update_s < UPDATE_INTERVAL_S
-        if self.isVisible() and text == self.label.text() and not final and recent:
-            return  # QProgressBar repaints at once on every value: a few a second suffice
+        if throttle and self.isVisible() and text == self.label.text() and not final and recent:
+            # QProgressBar repaints at once on every value: a few a second suffice, and the
+            # newest state is shown when the interval is over
+            self._pending = (text, done, total, detail)
+            if not self._flush_timer.isActive():
+                remaining_ms = UPDATE_INTERVAL_S - (now - self._last_update_s)
+                self._flush_timer.start(max(1, round(remaining_ms * 1000)))
+            return
+        self._pending = None
+        self._flush_timer.stop()
         self._last_update_s = now
         self.label.setText(text)
         self.detail.setText(detail)
@@ -136,6 +156,17 @@ class ActivityStrip(QFrame):
             self.progress.setValue(round(1000 * min(1.0, done / total)))
         self.setAccessibleDescription(f"{text} {detail}")
         self.show()
+
+    def _flush(self) -> None:
+        pending, self._pending = self._pending, None
+        if pending is not None and self.isVisible():
+            self._last_update_s = 0.0
+            self.show_activity(*pending)
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        self._flush_timer.stop()
+        self._pending = None
+        super().hideEvent(event)
 
 
 class ResultBanner(QFrame):
@@ -249,6 +280,10 @@ class BuildPage(QWidget):
         self._create_actions()
         self._lay_out()
         self._connect()
+        # the panel starts closed (the tree needs the room on a laptop screen); F4 opens it
+        shown = _as_bool(self.settings.store.value(PROPERTIES_KEY, False))
+        self.properties_action.setChecked(shown)
+        self.properties.setVisible(shown)
         self._on_project_replaced()
 
     # ------------------------------------------------------------------ set-up
@@ -432,7 +467,6 @@ class BuildPage(QWidget):
                 self, attr, self._action(text, slot, shortcut=key, icon=icon, theme=theme, tip=tip)
             )
         self.properties_action.setCheckable(True)
-        self.properties_action.setChecked(True)
         self.cancel_build_action.setEnabled(False)
 
         self.undo_action = self.undo_stack.createUndoAction(self, "&Undo")
@@ -487,7 +521,7 @@ class BuildPage(QWidget):
         self.splitter.addWidget(self.properties)
         for index, stretch in enumerate((2, 5, 2)):
             self.splitter.setStretchFactor(index, stretch)
-        self.splitter.setSizes([250, 600, 300])
+        self.splitter.setSizes([220, 640, 290])
         self.splitter.setChildrenCollapsible(False)
 
         layout = QVBoxLayout(self)
@@ -595,6 +629,7 @@ class BuildPage(QWidget):
         self.modified_changed.emit(self.modified)
 
     def _on_project_replaced(self) -> None:
+        self.capacity.set_used_bytes(0)
         self.analysis.set_project(self.project)
         self.capacity.set_preset(self.project.medium)
         self.result_banner.hide()
@@ -662,6 +697,7 @@ class BuildPage(QWidget):
 
     def _toggle_properties(self, shown: bool) -> None:
         self.properties.setVisible(shown)
+        self.settings.store.setValue(PROPERTIES_KEY, shown)
 
     def _show_error(self, error: object) -> None:
         if isinstance(error, AppError):
@@ -806,7 +842,7 @@ class BuildPage(QWidget):
     def new_project(self) -> None:
         if not self.maybe_save():
             return
-        self._replace_project(DiscProject(), None)
+        self.replace_project(DiscProject(), None)
 
     def open_project_dialog(self) -> None:
         if not self.maybe_save():
@@ -824,11 +860,12 @@ class BuildPage(QWidget):
             self._show_error(exc)
             self._forget_recent(path)
             return False
-        self._replace_project(project, path)
+        self.replace_project(project, path)
         self._remember_recent(path)
         return True
 
-    def _replace_project(self, project: DiscProject, path: Path | None) -> None:
+    def replace_project(self, project: DiscProject, path: Path | None = None) -> None:
+        """Show ``project`` (read from ``path``, or new) without asking to save the old one."""
         self.editor.cancel_add()
         self.project_path = path
         self.model.set_project(project)
@@ -966,6 +1003,7 @@ class BuildPage(QWidget):
             progress.done,
             progress.total,
             " · ".join(p for p in parts if p),
+            throttle=False,  # job progress comes throttled to 10 per second already
         )
 
     def _on_job_finished(self, handle: JobHandle[Any], result: Result[Any]) -> None:
@@ -995,3 +1033,10 @@ class BuildPage(QWidget):
 
     def view_index_of(self, node: Any) -> QModelIndex:
         return self.view.view_index(node)
+
+
+def _as_bool(value: object) -> bool:
+    """QSettings' INI files return booleans as the strings "true"/"false"."""
+    if isinstance(value, str):
+        return value.strip().lower() in ("true", "1", "yes")
+    return bool(value)

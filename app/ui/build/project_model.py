@@ -62,8 +62,8 @@ ModelIndex = QModelIndex | QPersistentModelIndex
 class Column(enum.IntEnum):
     NAME = 0
     SIZE = 1
-    TYPE = 2
-    ON_DISC = 3
+    ON_DISC = 2
+    TYPE = 3
 
     @property
     def title(self) -> str:
@@ -293,9 +293,8 @@ class ProjectModel(QAbstractItemModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._tooltip(node, column)
         if role == Qt.ItemDataRole.ForegroundRole:
-            return (
-                _warning_colour() if column == Column.ON_DISC and node.id in self._issues else None
-            )
+            marked = column in (Column.NAME, Column.ON_DISC) and node.id in self._issues
+            return _warning_colour() if marked else None
         if role == Qt.ItemDataRole.TextAlignmentRole and column == Column.SIZE:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return self._data_extra(node, column, role)

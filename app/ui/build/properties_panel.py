@@ -38,9 +38,9 @@ LABEL_MAX_CHARS = 32
 """ECMA-119 §8.4.6: the volume identifier field is 32 characters."""
 
 _ISO_LEVELS = (
-    (IsoLevel.LEVEL_1, "Level 1 — 8.3 names (oldest systems)"),
-    (IsoLevel.LEVEL_2, "Level 2 — 31-character names"),
-    (IsoLevel.LEVEL_3, "Level 3 — long names, files over 4 GiB"),
+    (IsoLevel.LEVEL_1, "1: 8.3 names"),
+    (IsoLevel.LEVEL_2, "2: 31 characters"),
+    (IsoLevel.LEVEL_3, "3: 31 characters, 4 GiB+ files"),
 )
 
 TIPS = {
@@ -136,13 +136,13 @@ class PropertiesPanel(QScrollArea):
         self.level_combo = QComboBox()
         for level, text in _ISO_LEVELS:
             self.level_combo.addItem(text, level)
-        self.joliet_check = QCheckBox("Joliet (Windows long names)")
-        self.rock_ridge_check = QCheckBox("Rock Ridge (Linux/macOS names, permissions)")
-        self.relocate_check = QCheckBox("Relocate folders deeper than 8 levels")
+        self.joliet_check = QCheckBox("Joliet (Windows names)")
+        self.rock_ridge_check = QCheckBox("Rock Ridge (Linux, macOS)")
+        self.relocate_check = QCheckBox("Relocate deep folders")
         self.udf_check = QCheckBox("UDF")
         self.bios_field = PathField("BIOS boot image", "Choose the BIOS boot image")
         self.efi_field = PathField("UEFI boot image", "Choose the UEFI boot image (FAT)")
-        self.hybrid_check = QCheckBox("Hybrid: also boots from a USB stick")
+        self.hybrid_check = QCheckBox("Hybrid (boots from USB too)")
         self.mbr_field = PathField("Hybrid MBR", "Choose the isohybrid MBR (isohdpfx.bin)")
         self.defaults_button = QPushButton("Reset to &Defaults")
         self.defaults_button.setToolTip(
@@ -213,6 +213,9 @@ class PropertiesPanel(QScrollArea):
         column.addWidget(self.defaults_button, 0, Qt.AlignmentFlag.AlignLeft)
         column.addStretch(1)
         self.setWidget(content)
+        # never clip the controls: the splitter gives the tree what is left
+        self.setMinimumWidth(content.minimumSizeHint().width() + 16)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
 
     def _connect(self) -> None:
         self.label_edit.textEdited.connect(lambda text: self._volume("volume label", label=text))

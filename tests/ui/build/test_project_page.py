@@ -208,6 +208,10 @@ def test_custom_size_and_an_inserted_blank_disc(
 # ---------------------------------------------------------------- properties
 def test_properties_edit_the_project_with_one_undo_step_each(qtbot: QtBot, page: BuildPage) -> None:
     props = page.properties
+    assert not props.isVisible()  # closed at first: the tree gets the room
+    page.properties_action.trigger()  # F4
+    assert props.isVisible()
+    assert page.settings.store.value("build/properties_shown") in (True, "true")
     props.label_edit.setFocus()
     props.label_edit.selectAll()
     qtbot.keyClicks(props.label_edit, "MY_DISC")
