@@ -694,6 +694,10 @@ class BuildPage(QWidget):
         self.build_action.setEnabled(has_content and not building and not self.editor.adding)
         self.build_button.setEnabled(self.build_action.isEnabled())
         self.cancel_build_action.setEnabled(building)
+        # while a folder streams in, undoing an earlier step could pull its target away
+        adding = self.editor.adding
+        self.undo_action.setEnabled(not adding and self.undo_stack.canUndo())
+        self.redo_action.setEnabled(not adding and self.undo_stack.canRedo())
 
     def _toggle_properties(self, shown: bool) -> None:
         self.properties.setVisible(shown)

@@ -37,8 +37,10 @@ def test_dropping_urls_onto_a_folder_adds_them_there_and_undo_redo(
     docs = page.editor.new_folder(page.project.root, "docs")
     page.editor.new_folder(page.project.root, "other")
     data = uri_list([sample / "a.txt", sample / "photos"])
+    assert page.undo_action.isEnabled()
     with qtbot.waitSignal(page.editor.add_finished, timeout=10_000) as blocker:
         assert send_drop(page, data, row_center(page, docs), Qt.DropAction.CopyAction)
+        assert not page.undo_action.isEnabled()  # not while the folder streams in
     assert blocker.args[0].added_count == 4
     assert names(docs) == ["a.txt", "photos"]
     photos = page.project.find("/docs/photos")
