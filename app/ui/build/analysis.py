@@ -7,7 +7,7 @@ node), so for a project of 50,000 files they run on a worker thread, a short whi
 last edit (edits in a burst, such as a folder being added in batches, cause one computation).
 A result that was overtaken by newer edits is dropped; the newer request follows.
 
-Where the platform can ``fork`` (Linux, macOS), the computation runs in a short-lived child
+On Linux, the computation runs in a short-lived child
 process holding a copy-on-write snapshot of the project: a worker *thread* would hold the
 GIL through the core's long C-level steps (sorting 50,000 name changes), and the GUI thread,
 which needs the GIL for every model and paint callback, would stall for 100 ms and more.  The
@@ -28,6 +28,7 @@ import gc
 import logging
 import os
 import pickle
+import sys
 import threading
 import warnings
 from collections.abc import Sequence
@@ -150,7 +151,9 @@ def analyse_in_child(project: DiscProject) -> ProjectAnalysis:
     return result
 
 
-CAN_FORK = hasattr(os, "fork")
+CAN_FORK = sys.platform.startswith("linux")
+"""macOS can fork too, but a child of a process with Cocoa loaded is fragile; Windows cannot:
+there the worker thread computes (correct, only less smooth on very large projects)."""
 
 
 class AnalysisWatcher(QObject):

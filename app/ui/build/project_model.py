@@ -18,7 +18,7 @@ so painting a folder that holds 50,000 files never walks them.
 The fourth column shows the naming report (:func:`app.core.project.naming.plan_names`): the
 name a file system will record instead of the project's name, and why.  The report is
 computed off the GUI thread (:class:`app.ui.build.analysis.AnalysisWatcher`) and handed to
-:meth:`ProjectModel.set_naming_plan`.
+:meth:`ProjectModel.set_naming`.
 """
 
 from __future__ import annotations

@@ -110,9 +110,13 @@ def test_the_forked_analysis_matches_the_in_process_one(tmp_path: Path) -> None:
     assert any(i.filesystem == "Joliet" for issues in there.issues.values() for i in issues)
 
 
-def test_the_watcher_debounces_and_reports_the_current_state(qtbot: QtBot) -> None:
+@pytest.mark.parametrize("child_process", [True, False], ids=["forked", "thread"])
+def test_the_watcher_debounces_and_reports_the_current_state(
+    qtbot: QtBot, child_process: bool
+) -> None:
     project = DiscProject()
     watcher = AnalysisWatcher(project)
+    watcher.use_child_process = child_process
     reports: list[object] = []
     watcher.updated.connect(reports.append)
     for number in range(5):
