@@ -75,6 +75,7 @@ from app.ui.build.file_browser import FileBrowser
 from app.ui.build.project_model import Column, ProjectModel, local_paths
 from app.ui.build.project_view import ProjectView
 from app.ui.build.properties_panel import PropertiesPanel
+from app.ui.build.symbols import redo_icon, undo_icon
 from app.ui.error_dialog import show_error
 from app.ui.gc_control import thaw
 from app.ui.gil import use_gui_switch_interval
@@ -471,14 +472,10 @@ class BuildPage(QWidget):
 
         self.undo_action = self.undo_stack.createUndoAction(self, "&Undo")
         self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
-        self.undo_action.setIcon(
-            QIcon.fromTheme("edit-undo", self.style().standardIcon(sp.SP_ArrowBack))
-        )
+        self.undo_action.setIcon(undo_icon(self.palette()))
         self.redo_action = self.undo_stack.createRedoAction(self, "&Redo")
         self.redo_action.setShortcut(QKeySequence.StandardKey.Redo)
-        self.redo_action.setIcon(
-            QIcon.fromTheme("edit-redo", self.style().standardIcon(sp.SP_ArrowForward))
-        )
+        self.redo_action.setIcon(redo_icon(self.palette()))
         for action in (self.undo_action, self.redo_action):
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             self.addAction(action)
