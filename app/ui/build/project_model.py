@@ -77,6 +77,16 @@ _COLUMN_TITLES = {
     Column.ON_DISC: "Name on disc",
 }
 
+_COLUMN_COUNT = len(Column)
+_ROOT_FLAGS = Qt.ItemFlag.ItemIsDropEnabled
+_ITEM_FLAGS = (
+    Qt.ItemFlag.ItemIsEnabled
+    | Qt.ItemFlag.ItemIsSelectable
+    | Qt.ItemFlag.ItemIsDragEnabled
+    | Qt.ItemFlag.ItemIsDropEnabled
+)
+_NAME_FLAGS = _ITEM_FLAGS | Qt.ItemFlag.ItemIsEditable
+
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 """A sort key per column (folders first, then names case-insensitively, sizes as numbers)."""
 NODE_ID_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -165,14 +175,17 @@ class ProjectModel(QAbstractItemModel):
 
     # ------------------------------------------------------------------ Qt model API
     def index(self, row: int, column: int, parent: ModelIndex = QModelIndex()) -> QModelIndex:  # noqa: B008
-        if column < 0 or column >= len(Column) or row < 0:
+        if column < 0 or column >= _COLUMN_COUNT or row < 0:
             return QModelIndex()
-        if parent.isValid() and parent.column() != 0:
-            return QModelIndex()
-        try:
-            folder = self.node(parent)
-        except InvalidInputError:
-            return QModelIndex()
+        if parent.isValid():
+            if parent.column() != 0:
+                return QModelIndex()
+            try:
+                folder = self._project.node(parent.internalId())
+            except InvalidInputError:
+                return QModelIndex()
+        else:
+            folder = self._project.root
         child = self._child_at(folder, row)
         if child is None:
             return QModelIndex()
@@ -256,7 +269,7 @@ class ProjectModel(QAbstractItemModel):
             return 0
 
     def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
-        return len(Column)
+        return _COLUMN_COUNT
 
     def hasChildren(self, parent: ModelIndex = QModelIndex()) -> bool:  # noqa: B008, N802
         return self.rowCount(parent) > 0
@@ -269,14 +282,10 @@ class ProjectModel(QAbstractItemModel):
         return None
 
     def flags(self, index: ModelIndex) -> Qt.ItemFlag:
-        base = Qt.ItemFlag.ItemIsDropEnabled
+        # constants: views ask for every row on each layout, and enum "|" is Python code
         if not index.isValid():
-            return base
-        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        flags |= Qt.ItemFlag.ItemIsDragEnabled | Qt.ItemFlag.ItemIsDropEnabled
-        if index.column() == Column.NAME:
-            flags |= Qt.ItemFlag.ItemIsEditable
-        return flags
+            return _ROOT_FLAGS
+        return _NAME_FLAGS if index.column() == 0 else _ITEM_FLAGS
 
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid():
