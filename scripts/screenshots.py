@@ -31,6 +31,8 @@ from app.core.errors import ImageError
 from app.core.jobs import Job, JobContext, Outcome, Progress, Unit
 from app.core.jobs.checksum import ChecksumJob
 from app.core.logs import setup_logging
+from app.core.project.model import DiscProject
+from app.core.units import MediaPreset
 from app.ui.about_dialog import AboutDialog
 from app.ui.application import create_application
 from app.ui.error_dialog import ErrorDialog
@@ -136,6 +138,7 @@ def take(out_dir: Path, temp_dir: Path) -> list[Path]:
     for workspace in Workspace:
         window.show_workspace(workspace)
         shots.append(grab(out_dir, f"workspace-{workspace.value}"))
+    shots.extend(take_build(window, out_dir, temp_dir))
 
     # jobs: one finished, one failed, one cancelled, one running
     sample = temp_dir / "debian-12.iso"
@@ -178,6 +181,131 @@ def take(out_dir: Path, temp_dir: Path) -> list[Path]:
     window.close()
     _close_all(app)
     return shots
+
+
+def _sparse(path: Path, size_bytes: int) -> Path:
+    """A file of ``size_bytes`` that takes no disk space (sizes for the pictures)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("wb") as stream:
+        stream.truncate(size_bytes)
+    return path
+
+
+def _sample_project(root: Path) -> list[Path]:
+    """A holiday folder as people have them: photos, a video, documents, awkward names."""
+    trip = root / "Iceland 2026"
+    for number, size_mib in enumerate((4.1, 3.8, 5.2, 4.6, 3.9, 6.0, 4.4), start=1):
+        _sparse(trip / "Photos" / f"IMG_{4810 + number}.JPG", int(size_mib * MIB))
+    _sparse(trip / "Video" / "Glacier walk.mp4", 612 * MIB)
+    _sparse(trip / "Video" / "Northern lights: time-lapse.mov", 245 * MIB)
+    _sparse(trip / "Route.gpx", 310 * 1024)
+    docs = root / "Documents"
+    _sparse(docs / "Itinerary and bookings for the whole trip, with all confirmations.pdf", 2 * MIB)
+    _sparse(docs / "Packing list.odt", 48 * 1024)
+    _sparse(root / "README.txt", 2 * 1024)
+    return [trip, docs, root / "README.txt"]
+
+
+def _real_data(folder: Path, count: int, size_bytes: int) -> Path:
+    """Non-sparse files, so a build takes long enough to be photographed mid-way."""
+    folder.mkdir(parents=True)
+    block = bytes(range(256)) * (size_bytes // 256)
+    for number in range(count):
+        (folder / f"part{number:03d}.bin").write_bytes(block)
+    return folder
+
+
+def take_build(window: MainWindow, out_dir: Path, temp_dir: Path) -> list[Path]:
+    """The Build workspace: empty, with a project, over capacity, and during a build."""
+    page = window.build_page
+    window.show_workspace(Workspace.BUILD)
+    page.browser.set_folder(temp_dir)
+    shots = [grab(out_dir, "build-empty")]
+
+    sources = _sample_project(temp_dir / "Holiday")
+    page.browser.set_folder(temp_dir / "Holiday")
+    added: list[object] = []
+    page.editor.add_finished.connect(added.append)
+    page.editor.add_paths(sources, page.project.root)
+    wait_until(lambda: bool(added))
+    page.editor.set_label("ICELAND_2026")
+    page.properties.refresh()
+    page.analysis.compute_now()
+    pump(800)
+    page.view.expandAll()
+    photos = page.project.find("/Iceland 2026/Photos")
+    if photos is not None:
+        page.view.collapse(page.view.view_index(photos))
+    lights = page.project.find("/Iceland 2026/Video/Northern lights: time-lapse.mov")
+    if lights is not None:
+        page.view.select_nodes([lights])
+    window.statusBar().clearMessage()
+    shots.append(grab(out_dir, "build-project"))
+    page.properties_action.trigger()  # open the properties panel (F4)
+    shots.append(grab(out_dir, "build-properties"))
+    page.properties_action.trigger()
+
+    # over capacity: the same project against a CD
+    combo = page.capacity.medium_combo
+    combo.setCurrentIndex(combo.findData(MediaPreset.CD_700))
+    combo.activated.emit(combo.currentIndex())
+    pump(300)
+    shots.append(grab(out_dir, "build-over-capacity"))
+    page.undo_stack.undo()
+
+    shots.extend(_take_build_running(window, out_dir, temp_dir))
+    return shots
+
+
+def _take_build_running(window: MainWindow, out_dir: Path, temp_dir: Path) -> list[Path]:
+    page = window.build_page
+    shots: list[Path] = []
+    added: list[object] = []
+    page.editor.add_finished.connect(added.append)
+    # during a build: real bytes, so that it takes a few seconds
+    page.replace_project(DiscProject())
+    data = _real_data(temp_dir / "Backup" / "Mail archive", 48, 8 * MIB)
+    added.clear()
+    page.editor.add_paths([data.parent], page.project.root)
+    wait_until(lambda: bool(added))
+    page.editor.set_label("BACKUP")
+    page.view.expandAll()
+    analysed: list[object] = []
+    page.analysis.updated.connect(analysed.append)
+    page.analysis.compute_now()
+    wait_until(lambda: bool(analysed))
+    output = temp_dir / "images" / "backup.iso"
+    output.parent.mkdir()
+    seen: list[float] = []
+
+    def on_progress(_handle: object, progress: Progress) -> None:
+        if progress.phase == "Writing" and progress.fraction is not None:
+            seen.append(progress.fraction)
+
+    window.bridge.progress.connect(on_progress)
+    handle = page.start_build(output, confirm_overflow=False)
+    if handle is None:
+        raise SystemExit("screenshots: the build was refused")
+    wait_until(lambda: any(0.15 < f < 0.85 for f in seen) or handle.state.finished, 60)
+    shots.append(_grab_now(out_dir, "build-running"))
+    wait_until(lambda: handle.state.finished, 120)
+    pump(300)
+    shots.append(grab(out_dir, "build-done"))
+    window.bridge.progress.disconnect(on_progress)
+    page.result_banner.hide()
+    page.replace_project(DiscProject())  # nothing to save: closing must not ask
+    return shots
+
+
+def _grab_now(out_dir: Path, name: str) -> Path:
+    """Like :func:`grab` but with a short settle, to catch a running build mid-way."""
+    pump(60)
+    screen = QGuiApplication.primaryScreen()
+    path = out_dir / f"{name}.png"
+    if not screen.grabWindow(0).save(str(path)):
+        raise SystemExit(f"screenshots: could not save {path}")
+    print(f"saved {path}")
+    return path
 
 
 def _close_all(app: QApplication) -> None:

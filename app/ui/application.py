@@ -22,6 +22,7 @@ from app import APP_ID, APP_NAME, __version__
 from app.core.jobs import JobHandle, Result
 from app.core.jobs.checksum import ChecksumJob, ChecksumResult
 from app.core.logs import setup_logging
+from app.ui.gil import use_gui_switch_interval
 from app.ui.icons import app_icon, distinct_colours
 from app.ui.settings import ORGANISATION, Settings
 from app.ui.theme import SpindleStyle, apply_theme
@@ -61,6 +62,7 @@ def create_application(argv: list[str]) -> QApplication:
     app.setWindowIcon(app_icon())
     if not isinstance(app.style(), SpindleStyle):
         app.setStyle(SpindleStyle(app.style().name()))
+    use_gui_switch_interval()
     return app
 
 

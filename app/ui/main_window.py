@@ -5,6 +5,7 @@ bar.  Geometry, dock layout and the current workspace are restored from the sett
 from __future__ import annotations
 
 import logging
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +24,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QStackedWidget,
     QTabWidget,
@@ -33,6 +35,7 @@ from app import APP_NAME
 from app.core.devices.source import DriveSource
 from app.core.jobs import JobHandle, Outcome, Result
 from app.ui.about_dialog import AboutDialog
+from app.ui.build.build_page import BuildPage
 from app.ui.drive_panel import DrivePanel
 from app.ui.icons import app_icon
 from app.ui.job_bridge import JobBridge
@@ -100,6 +103,7 @@ class MainWindow(QMainWindow):
         self.bridge.finished.connect(self._on_job_finished)
         self._on_active_count(0)
         self._restore()
+        self._update_title(self.build_page.display_name())
 
     # -- workspaces -------------------------------------------------------------------
 
@@ -116,6 +120,7 @@ class MainWindow(QMainWindow):
             page = WorkspacePage(workspace)
             self.pages[workspace] = page
             self.stack.addWidget(page)
+        self.build_page = self._install_build_page()
         self.read_page = ReadPage(self.bridge)
         self.pages[Workspace.READ].set_content(self.read_page)
         central = QWidget()
@@ -188,8 +193,27 @@ class MainWindow(QMainWindow):
 
     # -- closing ----------------------------------------------------------------------
 
+    def _install_build_page(self) -> BuildPage:
+        page = BuildPage(self.bridge, self.settings)
+        self.pages[Workspace.BUILD].set_content(page)
+        page.title_changed.connect(self._update_title)
+        page.modified_changed.connect(self.setWindowModified)
+        page.burn_requested.connect(self._on_burn_requested)
+        return page
+
+    def _update_title(self, project_name: str) -> None:
+        """``project[*] — Spindle``: Qt shows ``*`` while the project has unsaved changes."""
+        self.setWindowTitle(f"{project_name}[*] — {APP_NAME}")
+
+    def _on_burn_requested(self, image: Path) -> None:
+        self.burn_image(image)
+        self.statusBar().showMessage(f"Burn {image.name}: choose a drive with a blank disc", 8000)
+
     def closeEvent(self, event: QCloseEvent) -> None:
         if self._closing:  # a second close request while jobs are being cancelled
+            event.ignore()
+            return
+        if not self.build_page.maybe_save():
             event.ignore()
             return
         active = self.bridge.active_handles()
@@ -210,6 +234,7 @@ class MainWindow(QMainWindow):
                 QApplication.restoreOverrideCursor()
                 self._central.setEnabled(True)
                 self._closing = False
+        self.build_page.shutdown()
         self.log_view.uninstall()
         event.accept()
         super().closeEvent(event)
@@ -231,6 +256,7 @@ class MainWindow(QMainWindow):
         menu_bar = self.menuBar()
 
         file_menu = menu_bar.addMenu("&File")
+        _add_entries(file_menu, [*self.build_page.file_actions(), None])
         quit_action = QAction("&Quit", self)
         quit_action.setShortcut(QKeySequence("Ctrl+Q"))
         quit_action.setMenuRole(QAction.MenuRole.QuitRole)
@@ -239,6 +265,7 @@ class MainWindow(QMainWindow):
         self.quit_action = quit_action
 
         edit_menu = menu_bar.addMenu("&Edit")
+        _add_entries(edit_menu, [*self.build_page.edit_actions(), None])
         preferences = QAction("&Preferences…", self)
         shortcut = QKeySequence(QKeySequence.StandardKey.Preferences)
         preferences.setShortcut(shortcut if not shortcut.isEmpty() else QKeySequence("Ctrl+,"))
@@ -318,6 +345,16 @@ class MainWindow(QMainWindow):
         if result.outcome is Outcome.FAILED:
             self.jobs_dock.show()
             self.jobs_dock.raise_()
+
+
+def _add_entries(menu: QMenu, entries: Sequence[QAction | QMenu | None]) -> None:
+    for entry in entries:
+        if entry is None:
+            menu.addSeparator()
+        elif isinstance(entry, QMenu):
+            menu.addMenu(entry)
+        else:
+            menu.addAction(entry)
 
 
 def _dock_heading(title: str) -> QLabel:

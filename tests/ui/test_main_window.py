@@ -51,16 +51,12 @@ def test_workspace_shortcut_keys(qtbot: QtBot, window: MainWindow) -> None:
     assert window.current_workspace() is Workspace.BUILD
 
 
-def test_build_page_explains_itself_without_fake_controls(window: MainWindow) -> None:
-    page = window.pages[Workspace.BUILD]
-    assert page.empty_state.heading_label.text() == "Build a disc image"
-    from PySide6.QtWidgets import QAbstractButton, QLineEdit
-
-    for workspace_page in window.pages.values():
-        if workspace_page.content is not None:
-            continue  # a working page (the Write workspace) has real controls
-        assert workspace_page.findChildren(QAbstractButton) == []
-        assert workspace_page.findChildren(QLineEdit) == []
+def test_every_workspace_shows_its_working_page(window: MainWindow) -> None:
+    assert window.pages[Workspace.BUILD].content is window.build_page
+    assert window.pages[Workspace.READ].content is window.read_page
+    assert window.pages[Workspace.WRITE].content is window.write_page
+    for page in window.pages.values():
+        assert not page.empty_state.isVisibleTo(page)
 
 
 def test_drive_panel_and_window_icon(window: MainWindow) -> None:
@@ -183,3 +179,13 @@ def test_dark_theme_switches_palette_and_back(qtbot: QtBot, window: MainWindow) 
     finally:
         apply_theme(app, Theme.SYSTEM)
     assert QGuiApplication.palette() == original
+
+
+def test_burn_this_image_from_build_opens_write_with_the_image(
+    window: MainWindow, tmp_path: Path
+) -> None:
+    image = tmp_path / "project.iso"
+    image.write_bytes(b"\0" * 2048 * 16)
+    window.build_page.burn_requested.emit(image)
+    assert window.current_workspace() is Workspace.WRITE
+    assert window.write_page.image_path == image

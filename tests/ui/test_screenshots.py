@@ -24,6 +24,12 @@ EXPECTED = (
     "about",
     "dark-workspace-build",
     "dark-error-dialog",
+    "build-empty",
+    "build-project",
+    "build-properties",
+    "build-over-capacity",
+    "build-running",
+    "build-done",
 )
 SCREEN = (1280, 800)
 

@@ -458,6 +458,18 @@ class DiscProject:
             self._by_id.pop(sub.id, None)
         self._notify(ProjectChange("removed", node, parent, index))
 
+    def restore(self, node: Node, parent: Node, index: int | None = None) -> None:
+        """Put back a node (with its subtree) that :meth:`remove` took out, keeping its ``id``:
+        the Build workspace's undo of a removal and redo of an addition need the very same
+        nodes, since later undo steps refer to them."""
+        if node.parent is not None or self._by_id.get(node.id) is node:
+            raise InvalidInputError(
+                f"“{node.name}” is already in the project.", f"node {node.id} is attached"
+            )
+        folder = self._folder(parent)
+        self._check_free(folder, node.name)
+        self._insert(folder, node, index)
+
     def _check_alive(self, node: Node) -> None:
         if self._by_id.get(node.id) is not node:
             raise InvalidInputError(

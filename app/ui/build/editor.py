@@ -1,0 +1,206 @@
+"""The edits of the Build workspace, each carried out and recorded on the undo stack.
+
+:class:`ProjectEditor` is what the tree (drops, in-place renames), the toolbar, the menus and
+the properties panel call.  Every method either changes the project and pushes one undo step,
+or raises :class:`~app.core.errors.InvalidInputError` and changes nothing.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable, Sequence
+from dataclasses import replace
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoStack
+
+from app.core.errors import AppError, InvalidInputError
+from app.core.project.model import DiscProject, Node
+from app.ui.build.add_worker import AddOperation, AddReport, AddState
+from app.ui.build.commands import (
+    AddCommand,
+    Move,
+    MoveCommand,
+    OptionsCommand,
+    Placement,
+    ProjectOptions,
+    RemoveCommand,
+    RenameCommand,
+    current_options,
+)
+from app.ui.build.project_model import ProjectModel
+
+_log = logging.getLogger(__name__)
+
+NEW_FOLDER_NAME = "New folder"
+
+
+class ProjectEditor(QObject):
+    """See the module docstring."""
+
+    add_started = Signal()
+    add_progress = Signal(int, int, bool)
+    """``(added, found, still scanning)`` of the running add."""
+    add_finished = Signal(object)
+    """The :class:`~app.ui.build.add_worker.AddReport` of an add that ended."""
+    failed = Signal(object)
+    """An :class:`~app.core.errors.AppError` to show (a drop or an edit that was refused)."""
+
+    def __init__(self, model: ProjectModel, undo_stack: QUndoStack, parent: QObject | None = None):
+        super().__init__(parent)
+        self.model = model
+        self.undo_stack = undo_stack
+        self._add: AddOperation | None = None
+        self._queued_adds: list[tuple[list[Path], Node]] = []
+        model.rename_handler = self.rename
+        model.drop_handler = self
+
+    @property
+    def project(self) -> DiscProject:
+        return self.model.project
+
+    @property
+    def adding(self) -> bool:
+        return self._add is not None
+
+    # ------------------------------------------------------------------ tree edits
+    def rename(self, node: Node, new_name: str) -> None:
+        old_name = node.name
+        new_name = new_name.strip() if new_name.strip() else new_name
+        if new_name == old_name:
+            return
+        self.project.rename(node, new_name)
+        self.undo_stack.push(RenameCommand(self.model, node, old_name, new_name))
+
+    def new_folder(self, parent: Node, name: str | None = None) -> Node:
+        """A new folder in ``parent``: ``New folder`` (``New folder 2``, …) unless named."""
+        if name is None:
+            name = NEW_FOLDER_NAME
+            counter = 1
+            while parent.child(name) is not None:
+                counter += 1
+                name = f"{NEW_FOLDER_NAME} {counter}"
+        node = self.project.add_folder(name, parent)
+        placement = Placement(node, parent, node.index_in_parent())
+        self.undo_stack.push(AddCommand(self.model, [placement], f"New folder “{name}”"))
+        return node
+
+    def remove(self, nodes: Sequence[Node]) -> None:
+        """Remove ``nodes`` (a folder with everything in it); one undo step."""
+        nodes = [n for n in nodes if n.parent is not None]
+        if not nodes:
+            return
+        done: list[Placement] = []
+        for node in nodes:
+            parent, row = self.model.remove(node)
+            done.append(Placement(node, parent, row))
+        self.undo_stack.push(RemoveCommand(self.model, done))
+
+    def move_nodes(self, nodes: list[Node], folder: Node, row: int | None = None) -> None:
+        """Move ``nodes`` into ``folder``; refuses the whole move if one cannot go there."""
+        nodes = [n for n in nodes if n.parent is not folder or row is not None]
+        if not nodes:
+            return
+        try:
+            for node in nodes:
+                if folder is node or node.is_ancestor_of(folder):
+                    raise InvalidInputError(
+                        f"“{node.name}” cannot be moved into itself.",
+                        f"{node.path} -> {folder.path}",
+                    )
+                clash = folder.child(node.name)
+                if clash is not None and clash is not node:
+                    raise InvalidInputError(
+                        f"“{node.name}” already exists in “{folder.path}”.",
+                        f"moving {node.path} into {folder.path}",
+                    )
+        except InvalidInputError as exc:
+            self.failed.emit(exc)
+            return
+        done: list[Move] = []
+        target = row
+        for node in nodes:
+            old_parent = node.parent
+            assert old_parent is not None
+            old_row = node.index_in_parent()
+            self.model.move(node, folder, target)
+            done.append(Move(node, old_parent, old_row, folder, node.index_in_parent()))
+            if target is not None:
+                target = node.index_in_parent() + 1
+        self.undo_stack.push(MoveCommand(self.model, done))
+
+    # ------------------------------------------------------------------ adding from disk
+    def add_paths(self, paths: list[Path], folder: Node) -> None:
+        """Add files and folders from disk under ``folder`` in the background; one undo step
+        when done.  Adds requested while one runs wait their turn."""
+        paths = [p for p in paths if str(p)]
+        if not paths:
+            return
+        if self._add is not None:
+            self._queued_adds.append((paths, folder))
+            return
+        operation = AddOperation(self.project, folder, paths, self, batching=self.model)
+        operation.progress.connect(self.add_progress)
+        operation.finished.connect(self._on_add_finished)
+        self._add = operation
+        self.add_started.emit()
+        operation.start()
+
+    def cancel_add(self) -> None:
+        """Stop the running add and take back what it added; queued adds are dropped too."""
+        self._queued_adds.clear()
+        if self._add is not None:
+            self._add.cancel()
+
+    def shutdown(self) -> None:
+        """Wait for the scanner thread (the window is closing)."""
+        self._queued_adds.clear()
+        if self._add is not None:
+            self._add.cancel()
+
+    def _on_add_finished(self, report: AddReport) -> None:
+        operation = self._add
+        self._add = None
+        if operation is not None:
+            operation.wait_for_scanner()
+            operation.deleteLater()
+        placements = [Placement(node, parent, row) for node, parent, row in report.placements]
+        if report.state is AddState.CANCELLED:
+            for placement in reversed(placements):
+                try:
+                    self.model.remove(placement.node)
+                except AppError:
+                    _log.debug("cancelled add: %r already gone", placement.node)
+        elif placements:
+            self.undo_stack.push(AddCommand(self.model, placements))
+        self.add_finished.emit(report)
+        if self._queued_adds and report.state is not AddState.CANCELLED:
+            paths, folder = self._queued_adds.pop(0)
+            self.add_paths(paths, folder)
+
+    # ------------------------------------------------------------------ options
+    def set_options(self, new: ProjectOptions, what: str) -> None:
+        """Change the volume / file-system / boot / medium options (one undo step; typing
+        in one field merges into one step)."""
+        old = current_options(self.model)
+        if new == old:
+            return
+        self.project.set_options(
+            volume=new.volume, filesystems=new.filesystems, boot=new.boot, medium=new.medium
+        )
+        self.undo_stack.push(OptionsCommand(self.model, old, new, what))
+
+    def set_label(self, label: str) -> None:
+        options = current_options(self.model)
+        self.set_options(replace(options, volume=replace(options.volume, label=label)), "label")
+
+
+def nodes_by_id(project: DiscProject, ids: Iterable[int]) -> list[Node]:
+    nodes: list[Node] = []
+    for node_id in ids:
+        try:
+            nodes.append(project.node(node_id))
+        except InvalidInputError:
+            continue
+    return nodes

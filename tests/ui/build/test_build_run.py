@@ -1,0 +1,158 @@
+"""Building the image from the Build page: to completion, cancelled, failed."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+import pycdlib
+import pytest
+from PySide6.QtWidgets import QFileDialog, QMessageBox
+from pytestqt.qtbot import QtBot
+from tests.ui.build.helpers import add_and_wait, wait_analysis
+
+from app.core.jobs import Outcome, Result
+from app.core.jobs.build import BuildResult
+from app.core.units import MIB
+from app.ui.build.build_page import BuildPage
+
+
+def _finished(qtbot: QtBot, page: BuildPage, timeout_ms: int = 60_000) -> Result[BuildResult]:
+    with qtbot.waitSignal(page.build_finished, timeout=timeout_ms) as blocker:
+        pass
+    result = blocker.args[0]
+    assert isinstance(result, Result)
+    return result
+
+
+def test_build_to_completion_offers_folder_burn_and_checksum(
+    qtbot: QtBot, page: BuildPage, sample: Path, settings: object, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    add_and_wait(qtbot, page, [sample])
+    page.editor.rename(page.project.root.children[0], "Trip")
+    output_dir = page.settings.preferences().output_dir
+    chosen = output_dir / "trip"
+    offered: list[str] = []
+
+    def save_dialog(_parent: object, _title: str, start: str, _filter: str) -> tuple[str, str]:
+        offered.append(start)
+        return str(chosen), ""
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", save_dialog)
+    with qtbot.waitSignal(page.build_finished, timeout=60_000) as blocker:
+        page.build_action.trigger()
+        assert page.activity.isVisible()
+        assert not page.build_action.isEnabled()  # one build at a time
+    result = blocker.args[0]
+    assert offered == [str(output_dir / "CDROM.iso")]
+    assert result.outcome is Outcome.SUCCEEDED, result.error
+    image = output_dir / "trip.iso"
+    assert image.is_file()
+    assert sorted(p.name for p in output_dir.iterdir()) == ["trip.iso", "trip.iso.sha256"]
+    digest = hashlib.sha256(image.read_bytes()).hexdigest()
+    assert page.result_banner.isVisible()
+    assert digest in page.result_banner.text.text()
+    assert "trip.iso" in page.result_banner.text.text()
+    assert not page.activity.isVisible()
+    assert page.build_action.isEnabled()
+
+    iso = pycdlib.PyCdlib()
+    iso.open(str(image))
+    try:
+        record = iso.get_record(rr_path="/Trip/photos/one.jpg")
+        assert record.get_data_length() == 102
+        joliet = iso.get_record(joliet_path="/Trip/photos/one.jpg")
+        assert joliet.get_data_length() == 102
+    finally:
+        iso.close()
+
+    with qtbot.waitSignal(page.burn_requested) as burn:
+        page.result_banner.burn_button.click()
+    assert burn.args[0] == image
+    opened: list[str] = []
+    monkeypatch.setattr(
+        "app.ui.build.build_page.QDesktopServices.openUrl",
+        lambda url: opened.append(url.toLocalFile()) or True,
+    )
+    page.result_banner.open_folder_button.click()
+    assert opened == [str(output_dir)]
+
+
+def _real_data(folder: Path, count: int, size_bytes: int) -> Path:
+    """``count`` files of non-zero bytes (sparse files copy too fast to cancel)."""
+    folder.mkdir(parents=True)
+    block = bytes(range(256)) * (size_bytes // 256)
+    for number in range(count):
+        (folder / f"part{number:03d}.bin").write_bytes(block)
+    return folder
+
+
+def test_cancelling_a_build_leaves_no_file_under_the_final_name(
+    qtbot: QtBot, page: BuildPage, tmp_path: Path
+) -> None:
+    data = _real_data(tmp_path / "data", 160, 2 * MIB)
+    add_and_wait(qtbot, page, [data])
+    output = tmp_path / "out" / "cancelled.iso"
+    output.parent.mkdir()
+    phases: list[str] = []
+
+    def on_progress(_handle: object, progress: object) -> None:
+        phase = getattr(progress, "phase", "")
+        phases.append(phase)
+        if phase == "Writing" and page.build_handle is not None:
+            page.activity.cancel_button.click()  # as the user would
+
+    page.bridge.progress.connect(on_progress)
+    handle = page.start_build(output)
+    assert handle is not None
+    result = _finished(qtbot, page)
+    assert result.outcome is Outcome.CANCELLED
+    assert "Writing" in phases
+    assert not output.exists()
+    assert list(output.parent.iterdir()) == []  # the temporary .part file is gone too
+    assert not page.result_banner.isVisible()
+    assert not page.activity.isVisible()
+    assert page.build_action.isEnabled()
+
+
+def test_a_failed_build_shows_the_plain_message_with_details(
+    qtbot: QtBot, page: BuildPage, sample: Path, tmp_path: Path
+) -> None:
+    add_and_wait(qtbot, page, [sample / "a.txt"])
+    (sample / "a.txt").unlink()  # the source vanished after it was added
+    with qtbot.waitSignal(page.error_shown, timeout=60_000) as shown:
+        page.start_build(tmp_path / "x.iso")
+    error = shown.args[0]
+    assert "a.txt" in error.message
+    assert error.detail
+    assert not (tmp_path / "x.iso").exists()
+
+
+def test_over_capacity_asks_first_and_blocking_names_refuse(
+    qtbot: QtBot, page: BuildPage, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    big = tmp_path / "big.bin"
+    with big.open("wb") as stream:
+        stream.truncate(800 * MIB)
+    add_and_wait(qtbot, page, [big])
+    page.capacity.choose_custom(700 * MIB)
+    wait_analysis(qtbot, page)
+    asked: list[str] = []
+    monkeypatch.setattr(
+        QMessageBox,
+        "question",
+        lambda _p, title, *_a: asked.append(title) or QMessageBox.StandardButton.Cancel,
+    )
+    assert page.start_build(tmp_path / "big.iso") is None
+    assert asked == ["The image will not fit"]
+
+    # folders nine levels deep without Rock Ridge cannot be recorded in ISO 9660
+    deep = tmp_path / "d1"
+    (deep / "d2" / "d3" / "d4" / "d5" / "d6" / "d7" / "d8" / "d9").mkdir(parents=True)
+    add_and_wait(qtbot, page, [deep])
+    page.properties.rock_ridge_check.click()
+    wait_analysis(qtbot, page)
+    with qtbot.waitSignal(page.error_shown) as shown:
+        assert page.start_build(tmp_path / "deep.iso", confirm_overflow=False) is None
+    assert "deeper than" in shown.args[0].message
+    assert not (tmp_path / "deep.iso").exists()
