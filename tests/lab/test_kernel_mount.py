@@ -26,7 +26,7 @@ OLD_NS = 1_118_131_750_000_000_000
 
 @pytest.fixture(scope="module")
 def lab_env() -> dict[str, str]:
-    needed = ("LAB_ISO", "LAB_CD_VSCSI", "LAB_RUN_DIR")
+    needed = ("LAB_ISO", "LAB_CD_EMPTY", "LAB_RUN_DIR")
     missing = [name for name in needed if not os.environ.get(name)]
     if missing:
         pytest.fail(f"not inside the drive lab (missing {', '.join(missing)}): run run-lab.sh")
@@ -92,9 +92,10 @@ def assert_same_tree(src: Path, mnt: Path) -> None:
 
 @contextmanager
 def in_drive(lab_env: dict[str, str], image: Path) -> Iterator[str]:
-    """``image`` in the lab's SCSI CD drive (the kernel's sr driver); the lab's own ISO goes
-    back in afterwards for the other lab tests."""
-    drive = lab_env["LAB_CD_VSCSI"]
+    """``image`` in the lab's empty SCSI CD drive (the kernel's sr driver), ejected again
+    afterwards.  Not LAB_CD_VSCSI: a media change there would drop its ``--bad`` sectors,
+    which the rip tests in the same guest rely on."""
+    drive = lab_env["LAB_CD_EMPTY"]
     sh("lab-media", "eject", drive)  # forced: udev/the kernel may hold the door locked
     sh("lab-media", "insert", drive, str(image))
     try:
@@ -108,7 +109,6 @@ def in_drive(lab_env: dict[str, str], image: Path) -> Iterator[str]:
         yield drive
     finally:
         sh("lab-media", "eject", drive, check=False)
-        sh("lab-media", "insert", drive, lab_env["LAB_ISO"])
 
 
 def _image_path(lab_env: dict[str, str], name: str) -> Path:
