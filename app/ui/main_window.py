@@ -315,7 +315,7 @@ class MainWindow(QMainWindow):
         if geometry is None or not self.restoreGeometry(geometry):
             self.resize(DEFAULT_SIZE)
             self.resizeDocks([self.drives_dock], [270], Qt.Orientation.Horizontal)
-            self.resizeDocks([self.jobs_dock], [280], Qt.Orientation.Vertical)
+            self.resizeDocks([self.jobs_dock], [190], Qt.Orientation.Vertical)
         state = self.settings.window_state()
         if state is not None:
             self.restoreState(state)
