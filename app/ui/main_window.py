@@ -32,8 +32,10 @@ from PySide6.QtWidgets import (
 )
 
 from app import APP_NAME
+from app.core.devices.info import MediaState
 from app.core.devices.source import DriveSource
 from app.core.jobs import JobHandle, Outcome, Result
+from app.core.units import SECTOR_SIZE
 from app.ui.about_dialog import AboutDialog
 from app.ui.build.build_page import BuildPage
 from app.ui.drive_panel import DrivePanel
@@ -147,6 +149,24 @@ class MainWindow(QMainWindow):
 
     def _drives_to_write_page(self) -> None:
         self.write_page.set_drives(sorted(self.drive_panel.cards))
+        self._blank_disc_to_build_page()
+
+    def _blank_disc_to_build_page(self) -> None:
+        """Offer the first blank writable disc in the drive panel as the Build workspace's
+        target medium (its capacity from READ DISC INFORMATION / READ CAPACITY)."""
+        for path in sorted(self.drive_panel.cards):
+            report = self.drive_panel.cards[path].report
+            media = report.media if report is not None else None
+            if (
+                media is not None
+                and media.state is MediaState.BLANK
+                and media.writable
+                and media.capacity_bytes > 0
+            ):
+                label = f"{media.profile_name} in {path}"
+                self.build_page.set_inserted_disc(label, media.capacity_bytes // SECTOR_SIZE)
+                return
+        self.build_page.set_inserted_disc(None)
 
     def current_workspace(self) -> Workspace:
         page = self.stack.currentWidget()

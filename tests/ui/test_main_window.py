@@ -189,3 +189,26 @@ def test_burn_this_image_from_build_opens_write_with_the_image(
     window.build_page.burn_requested.emit(image)
     assert window.current_workspace() is Workspace.WRITE
     assert window.write_page.image_path == image
+
+
+def test_a_blank_disc_in_a_drive_is_offered_as_the_build_medium(
+    qtbot: QtBot, settings: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tests.ui.drive_sources import ScriptedDriveSource
+
+    monkeypatch.setattr(MainWindow, "confirm_close_with_jobs", lambda _self, _count: True)
+    source = ScriptedDriveSource(paths=("/dev/sr0", "/dev/sr5"))  # a pressed CD, a blank DVD+R
+    main = MainWindow(settings, drive_source=source)
+    qtbot.addWidget(main)
+    combo = main.build_page.capacity.medium_combo
+
+    def offered() -> list[str]:
+        return [combo.itemText(i) for i in range(combo.count()) if combo.itemData(i) == "inserted"]
+
+    qtbot.waitUntil(lambda: offered() == ["Inserted: DVD+R in /dev/sr5"], timeout=10_000)
+    main.build_page.capacity.choose_inserted_disc()
+    assert main.build_page.capacity.free_bytes == 2_295_104 * 2048  # empty project, DVD+R
+    source.change_media("/dev/sr5", "LAB_CD_EMPTY")  # the blank disc is taken out
+    qtbot.waitUntil(lambda: offered() == [], timeout=10_000)
+    main.close()
+    main.log_view.uninstall()
