@@ -129,7 +129,7 @@ class MainWindow(QMainWindow):
         return page
 
     def burn_image(self, path: Path) -> None:
-        """"Burn this image…": open the Write workspace with ``path`` chosen (for the Build
+        """Open the Write workspace with ``path`` chosen: "Burn this image…" (for the Build
         workspace once an image is built)."""
         self.write_page.set_image(path)
         self.show_workspace(Workspace.WRITE)
