@@ -8,13 +8,13 @@ error (a bug); 130 cancelled.
 from __future__ import annotations
 
 import argparse
+import importlib
 import logging
 import sys
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from app import __version__
-from app.cli.commands import build, burn, drives, verify
 from app.cli.output import make_output
 from app.core.errors import EXIT_USAGE, AppError, exit_code_for
 from app.core.logs import setup_logging
@@ -27,12 +27,33 @@ Run without arguments to start the graphical application."""
 if TYPE_CHECKING:
     Subparsers = argparse._SubParsersAction[argparse.ArgumentParser]
 Register = Callable[["Subparsers", list[argparse.ArgumentParser]], None]
-COMMANDS: list[Register] = [verify.register, build.register]
-COMMANDS.append(drives.register)
-COMMANDS.append(burn.register)
+
+COMMAND_MODULES: dict[str, str] = {
+    "verify": "app.cli.commands.verify",
+    "build": "app.cli.commands.build",
+    "drives": "app.cli.commands.drives",
+    "eject": "app.cli.commands.drives",
+    "rip": "app.cli.commands.rip",
+    "compare": "app.cli.commands.compare",
+    "burn": "app.cli.commands.burn",
+    "erase": "app.cli.commands.burn",
+}
+"""Each subcommand and the module whose ``register(subparsers, parents)`` adds it, in the
+order ``--help`` lists them.  Only the module of the command being run is imported (plus all
+of them for the top-level help), so ``spindle drives`` never loads pycdlib: start-up time
+matters in the drive lab's emulated CPU and in scripts that call spindle often."""
 
 
-def build_parser() -> argparse.ArgumentParser:
+def _register_modules(command: str | None) -> list[Register]:
+    if command in COMMAND_MODULES:
+        names = [COMMAND_MODULES[command]]
+    else:
+        names = list(dict.fromkeys(COMMAND_MODULES.values()))
+    return [importlib.import_module(name).register for name in names]
+
+
+def build_parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The argument parser; with ``command`` (a known subcommand) only that one is loaded."""
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--json", action="store_true", help="print JSON events on stdout")
     common.add_argument("-v", "--verbose", action="store_true", help="log details to stderr")
@@ -44,13 +65,14 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"spindle {__version__}")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for register in COMMANDS:
+    for register in _register_modules(command):
         register(subparsers, [common])
     return parser
 
 
 def run_cli(argv: list[str]) -> int:
-    parser = build_parser()
+    first = next((a for a in argv if not a.startswith("-")), None)
+    parser = build_parser(first)
     try:
         args = parser.parse_args(argv)
     except SystemExit as exc:  # --help/--version exit 0, usage errors exit 2

@@ -12,7 +12,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEventLoop, QSettings, QTimer, qVersion
 from PySide6.QtGui import QIcon
@@ -25,6 +25,9 @@ from app.core.logs import setup_logging
 from app.ui.icons import app_icon, distinct_colours
 from app.ui.settings import ORGANISATION, Settings
 from app.ui.theme import SpindleStyle, apply_theme
+
+if TYPE_CHECKING:
+    from app.ui.main_window import MainWindow
 
 _log = logging.getLogger(__name__)
 
@@ -149,7 +152,7 @@ def _import_modules() -> list[str]:
     return names
 
 
-def _run_job(app: QApplication, window: Any, temp_dir: Path) -> str:
+def _run_job(app: QApplication, window: MainWindow, temp_dir: Path) -> str:
     data = os.urandom(3 * 1024 * 1024)
     sample = temp_dir / "self-test.bin"
     sample.write_bytes(data)

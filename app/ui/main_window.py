@@ -40,6 +40,7 @@ from app.ui.jobs_panel import JobsPanel
 from app.ui.log_view import LogView
 from app.ui.mode_bar import ModeBar
 from app.ui.preferences_dialog import PreferencesDialog
+from app.ui.read_page import ReadPage
 from app.ui.settings import Settings
 from app.ui.theme import apply_theme
 from app.ui.workspaces import Workspace, WorkspacePage
@@ -70,26 +71,7 @@ class MainWindow(QMainWindow):
             QMainWindow.DockOption.AnimatedDocks | QMainWindow.DockOption.AllowTabbedDocks
         )
 
-        # workspaces
-        self.mode_bar = ModeBar()
-        self.mode_bar.workspace_selected.connect(self.show_workspace)
-        self.stack = QStackedWidget()
-        # the workspace is the content area: base colour, framed by the window-coloured panes
-        self.stack.setBackgroundRole(QPalette.ColorRole.Base)
-        self.stack.setAutoFillBackground(True)
-        self.pages: dict[Workspace, WorkspacePage] = {}
-        for workspace in Workspace:
-            page = WorkspacePage(workspace)
-            self.pages[workspace] = page
-            self.stack.addWidget(page)
-        central = QWidget()
-        row = QHBoxLayout(central)
-        row.setContentsMargins(0, 0, 0, 0)
-        row.setSpacing(0)
-        row.addWidget(self.mode_bar)
-        row.addWidget(self.stack, 1)
-        self.setCentralWidget(central)
-        self._central = central
+        self._build_workspaces()
 
         # side and bottom panels
         self.drive_panel = DrivePanel(self.bridge, drive_source)
@@ -121,6 +103,30 @@ class MainWindow(QMainWindow):
 
     # -- workspaces -------------------------------------------------------------------
 
+    def _build_workspaces(self) -> None:
+        """The mode bar and the stack of workspace pages (the central widget)."""
+        self.mode_bar = ModeBar()
+        self.mode_bar.workspace_selected.connect(self.show_workspace)
+        self.stack = QStackedWidget()
+        # the workspace is the content area: base colour, framed by the window-coloured panes
+        self.stack.setBackgroundRole(QPalette.ColorRole.Base)
+        self.stack.setAutoFillBackground(True)
+        self.pages: dict[Workspace, WorkspacePage] = {}
+        for workspace in Workspace:
+            page = WorkspacePage(workspace)
+            self.pages[workspace] = page
+            self.stack.addWidget(page)
+        self.read_page = ReadPage(self.bridge)
+        self.pages[Workspace.READ].set_content(self.read_page)
+        central = QWidget()
+        row = QHBoxLayout(central)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(0)
+        row.addWidget(self.mode_bar)
+        row.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+        self._central = central
+
     def _build_write_page(self) -> WritePage:
         page = WritePage(self.bridge)
         self.pages[Workspace.WRITE].set_content(page)
@@ -129,8 +135,8 @@ class MainWindow(QMainWindow):
         return page
 
     def burn_image(self, path: Path) -> None:
-        """Open the Write workspace with ``path`` chosen: "Burn this image…" (for the Build
-        workspace once an image is built)."""
+        """Open the Write workspace with ``path`` chosen: the Build workspace's
+        "Burn this image…" once an image is built."""
         self.write_page.set_image(path)
         self.show_workspace(Workspace.WRITE)
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass
 
-from PySide6.QtWidgets import QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QScrollArea, QVBoxLayout, QWidget
 
 from app.ui.empty_state import EmptyState
 from app.ui.icons import Symbol
@@ -118,10 +118,19 @@ class WorkspacePage(QWidget):
         layout.addWidget(self.empty_state)
         self.content: QWidget | None = None
 
-    def set_content(self, content: QWidget) -> None:
-        """Replace the description with the workspace's working page."""
+    def set_content(self, widget: QWidget) -> None:
+        """Replace the description with the workspace's working page.
+
+        The page sits in a scroll area, so a tall form never forces a window taller than a
+        small laptop screen: below the page's own minimum height it scrolls instead.
+        """
         self.empty_state.hide()
-        self.content = content
+        self.content = widget
+        scroller = QScrollArea()
+        scroller.setObjectName(f"{self.objectName() or 'workspace'}Scroller")
+        scroller.setWidgetResizable(True)
+        scroller.setFrameShape(QFrame.Shape.NoFrame)
+        scroller.setWidget(widget)
         layout = self.layout()
         assert layout is not None
-        layout.addWidget(content)
+        layout.addWidget(scroller)

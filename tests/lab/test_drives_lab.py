@@ -147,19 +147,23 @@ def test_drives_info_plain_output_shows_profiles_and_features(lab: Lab) -> None:
 
 
 def test_permission_errors_are_clear_for_unprivileged_users(lab: Lab) -> None:
+    """``spindle drives --json`` as nobody (no cdrom group): exit 6, every drive still listed
+    (from udev) with an error that names the device and the group to join."""
     if not shutil.which("setpriv"):
         pytest.fail("setpriv (util-linux) is needed to run as nobody")
-    out = spindle("drives", "info", lab.cd_vscsi.device, "--json", user="nobody")
+    out = spindle("drives", "--json", user="nobody")
     assert out.returncode == 6, out.stdout + out.stderr
-    error = result_of(out)["error"]
-    assert error["type"] == "PermissionDenied"
-    assert lab.cd_vscsi.device in error["message"]
-    assert "“cdrom” group" in error["message"]
-    assert "usermod -aG cdrom" in error["message"]
-    out = spindle("drives", user="nobody")
-    assert out.returncode == 6
-    assert "Add your user to the “cdrom” group" in out.stdout
-    assert "VSCSI_CD-ROM" in out.stdout  # the listing still names the drives (from udev)
+    reports = {r["path"]: r for r in result_of(out)["value"]["drives"]}
+    assert set(reports) == {d.device for d in lab.all_drives}
+    for path, report in reports.items():
+        error = report["error"]
+        assert error["type"] == "PermissionDenied", path
+        assert path in error["message"]
+        assert "“cdrom” group" in error["message"]
+        assert "usermod -aG cdrom" in error["message"]
+        assert "Permission denied" in error["detail"]
+    assert reports[lab.cd_vscsi.device]["name"] == "QEMU VSCSI_CD-ROM"
+    assert reports[lab.blanks[0].device]["writes_summary"] == "writes DVD+R"
 
 
 def lab_media(*args: str) -> None:

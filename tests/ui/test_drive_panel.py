@@ -3,6 +3,7 @@ hotplug and media change, Eject / Close tray through the job queue, the details 
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterator
 
 import pytest
@@ -11,7 +12,7 @@ from tests.ui.drive_sources import LAB_DRIVES, ScriptedDriveSource
 
 from app.core.devices.discovery import DriveEntry
 from app.core.devices.info import MediaState
-from app.core.jobs import JobState
+from app.core.jobs import Job, JobContext, JobState
 from app.core.transport.fake import FakeTransport
 from app.ui.drive_panel import NO_DRIVE_TEXT, DriveCard, DrivePanel
 from app.ui.job_bridge import JobBridge
@@ -169,3 +170,35 @@ def test_the_source_is_stopped_with_the_panel(qtbot: QtBot, bridge: JobBridge) -
     panel = DrivePanel(bridge, source)
     panel.deleteLater()
     qtbot.waitUntil(lambda: source.stopped, timeout=5000)
+
+
+class HoldDrive(Job[None]):
+    """Stands for a rip or burn: holds the drive's queue lane until released."""
+
+    def __init__(self, path: str) -> None:
+        self.resource = path
+        self.title = f"Burn on {path}"
+        self.started = threading.Event()
+        self.release = threading.Event()
+
+    def run(self, ctx: JobContext) -> None:
+        self.started.set()
+        assert self.release.wait(10)
+
+
+def test_refresh_waits_for_the_job_using_the_drive(qtbot: QtBot, bridge: JobBridge) -> None:
+    source = ScriptedDriveSource(paths=("/dev/sr5", "/dev/sr0"))
+    panel = make_panel(qtbot, bridge, source)
+    wait_media(qtbot, panel.cards["/dev/sr5"], "DVD+R, blank, 4.38 GiB free")
+    wait_media(qtbot, panel.cards["/dev/sr0"], "CD-ROM, complete, 3.92 MiB")
+    burn = HoldDrive("/dev/sr5")
+    bridge.submit(burn)
+    assert burn.started.wait(5)
+    opened_before = list(source.opened)
+    source.change_media("/dev/sr5", "LAB_CD_EMPTY")
+    source.change_media("/dev/sr0", "LAB_CD_EMPTY")
+    wait_media(qtbot, panel.cards["/dev/sr0"], "No disc")  # another drive: not held up
+    assert panel.cards["/dev/sr5"].media_label.text() == "Reading the disc…"
+    assert source.opened.count("/dev/sr5") == opened_before.count("/dev/sr5")
+    burn.release.set()
+    wait_media(qtbot, panel.cards["/dev/sr5"], "No disc")

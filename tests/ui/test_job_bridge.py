@@ -28,7 +28,7 @@ def test_signals_arrive_in_order_on_the_gui_thread(qtbot: QtBot) -> None:
     bridge.started.connect(record("started"))
     bridge.progress.connect(record("progress"))
     bridge.finished.connect(record("finished"))
-    with qtbot.waitSignal(bridge.finished, timeout=5000):
+    with qtbot.waitSignal(bridge.finished, timeout=15_000):
         bridge.submit(SteppedJob(total_bytes=4 * MIB, interval_s=0.05))
 
     names = [name for name, _ in events]
@@ -69,7 +69,7 @@ def test_jobs_for_one_drive_queue_and_a_queued_job_can_be_cancelled(
     assert first.state is JobState.RUNNING
 
     window.bridge.cancel(first)
-    qtbot.waitUntil(lambda: window.bridge.active_handles() == [], timeout=5000)
+    qtbot.waitUntil(lambda: window.bridge.active_handles() == [], timeout=15_000)
     assert first.state is JobState.CANCELLED
     assert second_row.state is JobState.CANCELLED
     assert started == [first]

@@ -26,7 +26,9 @@ def test_progress_reaches_panel_and_cancel_cancels(qtbot: QtBot, window: MainWin
     )
     handle = window.bridge.submit(job)
     row = window.jobs_panel.row_for(handle)
-    qtbot.waitUntil(lambda: row.speed_label.text() != "" and row.eta_label.text() != "")
+    qtbot.waitUntil(
+        lambda: row.speed_label.text() != "" and row.eta_label.text() != "", timeout=15_000
+    )
 
     assert row.phase_label.text().startswith("Copying · ")
     assert " of 9.77 GiB" in row.phase_label.text()
@@ -39,7 +41,7 @@ def test_progress_reaches_panel_and_cancel_cancels(qtbot: QtBot, window: MainWin
     assert all(on_gui_thread)
     assert window.jobs_status.text() == "1 job running"
 
-    with qtbot.waitSignal(window.bridge.finished, timeout=5000):
+    with qtbot.waitSignal(window.bridge.finished, timeout=15_000):
         qtbot.mouseClick(row.cancel_button, Qt.MouseButton.LeftButton)
 
     assert handle.state is JobState.CANCELLED
@@ -54,7 +56,7 @@ def test_progress_reaches_panel_and_cancel_cancels(qtbot: QtBot, window: MainWin
 
 def test_finished_job_shows_success_and_can_be_cleared(qtbot: QtBot, window: MainWindow) -> None:
     job = SteppedJob(total_bytes=8 * 1024 * 1024, interval_s=0.001)
-    with qtbot.waitSignal(window.bridge.finished, timeout=5000):
+    with qtbot.waitSignal(window.bridge.finished, timeout=15_000):
         handle = window.bridge.submit(job)
     row = window.jobs_panel.row_for(handle)
     assert row.state is JobState.SUCCEEDED
@@ -69,7 +71,7 @@ def test_finished_job_shows_success_and_can_be_cleared(qtbot: QtBot, window: Mai
 
 
 def test_failed_job_shows_message_and_error_dialog(qtbot: QtBot, window: MainWindow) -> None:
-    with qtbot.waitSignal(window.bridge.finished, timeout=5000) as blocker:
+    with qtbot.waitSignal(window.bridge.finished, timeout=15_000) as blocker:
         handle = window.bridge.submit(FailingJob())
     result = blocker.args[1]
     assert result.outcome is Outcome.FAILED
@@ -121,7 +123,7 @@ def test_gui_thread_stays_responsive_during_cpu_busy_job(qtbot: QtBot, window: M
     assert handle.result is not None
     assert handle.result.elapsed_s >= 2.0
     gaps = [b - a for a, b in itertools.pairwise(ticks)]
-    assert len(ticks) > 100, f"only {len(ticks)} timer ticks in 2 s"
+    assert len(ticks) > 40, f"only {len(ticks)} timer ticks in 2 s: no measurement"
     assert max(gaps) < 0.100, (
         f"GUI thread blocked for {max(gaps) * 1000:.0f} ms while the job ran "
         f"(largest gap without a job: {idle_gap_ms:.0f} ms)"

@@ -7,6 +7,7 @@ file is put at the top.  ``--project FILE`` starts from a saved project (SRCs ar
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 
 from app.cli.output import make_output
@@ -114,9 +115,23 @@ def project_from_args(args: argparse.Namespace) -> DiscProject:
     return project
 
 
+def _confirm_replace(path: Path) -> bool:
+    """Ask on a terminal whether to replace an existing image (``--force`` skips this)."""
+    if not (sys.stdin.isatty() and sys.stderr.isatty()):
+        return False
+    print(f"“{path}” already exists. Replace it? [y/N] ", end="", file=sys.stderr, flush=True)
+    try:
+        answer = sys.stdin.readline().strip().lower()
+    except (OSError, KeyboardInterrupt):
+        return False
+    return answer in ("y", "yes")
+
+
 def run(args: argparse.Namespace) -> int:
     output = make_output(json_mode=args.json)
     project = project_from_args(args)
+    if not args.force and not args.json and args.output.is_file():
+        args.force = _confirm_replace(args.output)
     algorithms = tuple(
         alg
         for alg, wanted in ((Algorithm.SHA256, args.sha256), (Algorithm.MD5, args.md5))

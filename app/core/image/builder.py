@@ -325,7 +325,16 @@ class ImageBuilder:
     ) -> tuple[int, int, int, int]:
         plan, fs = self.plan, self.project.filesystems
         paths: dict[int, tuple[str, str, str]] = {self.project.root.id: ("", "", "")}
-        nodes = list(self.project)
+        # parents before children, each folder's children in ISO 9660 order: pycdlib keeps
+        # directory records sorted and re-packs a directory from the insertion point on, so
+        # adding in its order makes every insertion an append
+        nodes: list[Node] = []
+        stack = [self.project.root]
+        while stack:
+            folder = stack.pop()
+            ordered = sorted(folder.children, key=lambda n: plan.names[n.id].iso)
+            nodes.extend(ordered)
+            stack.extend(n for n in reversed(ordered) if n.is_folder)
         files = folders = links = 0
         data = 0
         for index, node in enumerate(nodes):

@@ -78,3 +78,20 @@ def test_missing_file_is_invalid_input_in_json(tmp_path: Path) -> None:
     assert event["event"] == "error"
     assert event["error"]["type"] == "InvalidInputError"
     assert event["exit_code"] == 3
+
+
+def test_a_subcommand_loads_only_its_own_module() -> None:
+    """``spindle drives`` must not import pycdlib (start-up time in the drive lab)."""
+    code = (
+        "import sys; from app.cli.main import build_parser; build_parser('drives'); "
+        "print('pycdlib' in sys.modules, 'app.cli.commands.build' in sys.modules)"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        check=True,
+        timeout=60,
+    )
+    assert out.stdout.split() == ["False", "False"]

@@ -21,7 +21,7 @@ from app.core.jobs.build import (
     PHASE_WRITING,
     BuildJob,
 )
-from app.core.project.model import BootOptions, DiscProject
+from app.core.project.model import BootOptions, DiscProject, FileSystemOptions
 from app.core.units import MediaPreset
 
 ROOT = Path(__file__).resolve().parents[3]
@@ -149,6 +149,22 @@ def test_a_source_changing_during_the_build(src: Path, tmp_path: Path) -> None:
     assert "changed" in result.error.message
     assert not out.exists()
     assert _leftovers(tmp_path) == []
+
+
+def test_deep_folders_without_rock_ridge_are_refused(tmp_path: Path) -> None:
+    deep = tmp_path / "src"
+    for level in range(9):
+        deep = deep / f"l{level}"
+    deep.mkdir(parents=True)
+    (deep / "f.txt").write_text("x")
+    project = DiscProject(filesystems=FileSystemOptions(rock_ridge=False))
+    project.add_contents(tmp_path / "src")
+    result = run_job(BuildJob(project, tmp_path / "deep.iso"))
+    assert isinstance(result.error, InvalidInputError)
+    assert "deeper than ISO 9660's 8 folder levels" in result.error.message
+    assert not (tmp_path / "deep.iso").exists()
+    project.filesystems = FileSystemOptions()
+    assert run_job(BuildJob(project, tmp_path / "deep.iso")).ok
 
 
 def test_boot_image_of_the_wrong_type(src: Path, tmp_path: Path) -> None:

@@ -1,0 +1,1 @@
+"""Reading discs to images: the ddrescue map file, the rescue engine and the rip job."""

@@ -1,0 +1,102 @@
+"""What the rescue engine reads from: a :class:`SectorSource` and its typed read error.
+
+The engine knows nothing of SCSI: a source reads ``count`` whole sectors from ``lba`` and
+either returns exactly ``count * sector_size`` bytes or raises :class:`SectorReadError` when
+the *medium* could not deliver them (a medium error, or a drive that reports unreadable
+sectors in its own way).  Anything else a source raises (no disc, a transport failure, a
+permission problem) stops the rip: retrying a pulled USB cable sector by sector helps nobody.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Protocol, runtime_checkable
+
+from app.core.errors import DeviceError
+
+if TYPE_CHECKING:
+    from app.core.rip.disc import DiscLayout
+    from app.core.rip.subchannel import QPosition
+
+
+@dataclass(frozen=True, slots=True)
+class Sense:
+    """Sense key / additional sense code / qualifier (SPC-4 §4.5.6), for reports and logs."""
+
+    key: int
+    asc: int
+    ascq: int
+
+    def __str__(self) -> str:
+        return f"{self.key:X}/{self.asc:02X}/{self.ascq:02X}"
+
+
+class SectorReadError(DeviceError):
+    """``count`` sectors from ``lba`` could not be read; the rip goes on around them."""
+
+    title = "Unreadable sectors"
+
+    def __init__(
+        self,
+        lba: int,
+        count: int,
+        detail: str = "",
+        *,
+        sense: Sense | None = None,
+        errno_value: int | None = None,
+    ) -> None:
+        super().__init__(f"Sectors {lba} to {lba + count - 1} could not be read.", detail)
+        self.lba = lba
+        self.count = count
+        self.sense = sense
+        self.errno_value = errno_value
+
+
+class ReadSpeedKind(enum.Enum):
+    """Which read speed the engine wants for what it is about to do."""
+
+    NORMAL = "normal"
+    RETRY = "retry"
+
+
+class SectorSource(Protocol):
+    """Whole-sector reads from a disc, a device or a file."""
+
+    @property
+    def sector_size(self) -> int:
+        """Bytes per sector as read (2048 for data, 2352 for raw CD sectors)."""
+        ...
+
+    def read(self, lba: int, count: int) -> bytes:
+        """Exactly ``count * sector_size`` bytes from ``lba``, or :class:`SectorReadError`."""
+        ...
+
+
+@runtime_checkable
+class SpeedControl(Protocol):
+    """Optional: a source that can change the drive's read speed between phases."""
+
+    def use_speed(self, kind: ReadSpeedKind) -> None: ...
+
+
+class DiscSource(SectorSource, Protocol):
+    """A source that can also describe what it holds and be closed: an opened drive."""
+
+    @property
+    def path(self) -> str: ...
+
+    def layout(self) -> DiscLayout:
+        """Capacity, tracks and medium of the inserted disc (raises NoMediumError)."""
+        ...
+
+    def close(self) -> None: ...
+
+
+@runtime_checkable
+class RawCapable(Protocol):
+    """A drive that can also read raw 2352-byte CD sectors and the Q sub-channel."""
+
+    def raw_source(self) -> SectorSource: ...
+
+    def read_q(self, lba: int) -> QPosition | None: ...
