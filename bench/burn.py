@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import hashlib
+import json
 import os
 import re
 import statistics
@@ -29,13 +30,25 @@ ROOT = Path(__file__).resolve().parents[1]
 SECTOR = 2048
 
 
+LAST_STDOUT = [""]
+
+
 def run(cmd: list[str], *, env: dict[str, str] | None = None) -> float:
     started = time.monotonic()
     out = subprocess.run(cmd, capture_output=True, text=True, env=env, check=False)
     elapsed = time.monotonic() - started
     if out.returncode != 0:
         sys.exit(f"{cmd[0]} failed ({out.returncode}):\n{out.stdout[-2000:]}\n{out.stderr[-2000:]}")
+    LAST_STDOUT[0] = out.stdout
     return elapsed
+
+
+def data_phase_s() -> float:
+    """``write_seconds`` of the last ``spindle burn --json`` (the WRITE stream alone)."""
+    for line in LAST_STDOUT[0].splitlines():
+        if line.startswith("{") and '"result"' in line:
+            return float(json.loads(line)["value"]["write_seconds"])
+    return float("nan")
 
 
 def blank(device: str) -> None:
@@ -92,7 +105,9 @@ def main() -> int:
     if not all(drives):
         sys.exit("LAB_BLANK_1/LAB_BLANK_2 not set: run inside the drive lab with --blanks 2")
     env = {**os.environ, "PYTHONPATH": str(ROOT), "SPINDLE_LOG_DIR": tempfile.gettempdir()}
-    spindle = [sys.executable, "-m", "app", "burn"]
+    spindle = [sys.executable, "-m", "app", "burn", "--json"]
+    startup = run([sys.executable, "-m", "app", "--version"], env=env)
+    print(f"spindle CLI start-up (python -m app --version): {startup:.1f} s", flush=True)
     with tempfile.TemporaryDirectory(dir=args.keep_dir) as tmp:
         image = args.image or make_image(args.size_mb, Path(tmp))
         size_mb = image.stat().st_size / 1e6
@@ -105,7 +120,11 @@ def main() -> int:
             t_grow = run(["growisofs", "-Z", f"{grow_dev}={image}"])
             print(f"growisofs -Z {grow_dev}: {t_grow:.1f} s", flush=True)
             t_spin = run([*spindle, str(image), spin_dev, "--no-verify"], env=env)
-            print(f"spindle burn --no-verify {spin_dev}: {t_spin:.1f} s", flush=True)
+            print(
+                f"spindle burn --no-verify {spin_dev}: {t_spin:.1f} s "
+                f"(WRITE stream {data_phase_s():.1f} s)",
+                flush=True,
+            )
             ok_grow = readback_ok(grow_dev, image)
             ok_spin = readback_ok(spin_dev, image)
             print(f"read-back: growisofs {ok_grow}, spindle {ok_spin}", flush=True)

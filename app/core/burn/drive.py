@@ -22,7 +22,8 @@ from app.core.mmc import cdb
 from app.core.mmc import write_commands as wc
 from app.core.mmc.buffer import BufferCapacity
 from app.core.mmc.mode_pages import WriteParameters
-from app.core.mmc.sense import SenseKey, Verdict, error_for
+from app.core.mmc.sense import SenseKey, Verdict, error_for, parse_sense
+from app.core.transport import Direction
 
 _log = logging.getLogger(__name__)
 
@@ -105,11 +106,17 @@ class BurnDrive(Drive):
 
     # -- data -----------------------------------------------------------------------------
     def write(self, lba: int, data: bytes | bytearray | memoryview) -> None:
-        """WRITE(10) at ``lba``, resent while the drive's buffer is full (2/04/08)."""
-        command = wc.write10(lba, data)
+        """WRITE(10) at ``lba``, resent while the drive's buffer is full (2/04/08).
+
+        The buffer goes to the transport as given: a ``bytearray`` is passed to the ioctl
+        without a copy (the data path's hot loop)."""
+        cdb_bytes = wc.write10_cdb(lba, len(data))
         deadline = self._clock() + BUSY_RETRY_LIMIT_S
         while True:
-            reply, sense = self.probe(command)
+            reply = self.transport.execute(
+                cdb_bytes, Direction.TO_DEVICE, data=data, timeout_s=wc.WRITE_TIMEOUT_S
+            )
+            sense = parse_sense(reply.sense) if reply.check_condition else None
             if reply.ok:
                 return
             if sense is not None and sense.verdict is Verdict.RECOVERED:
@@ -119,7 +126,7 @@ class BurnDrive(Drive):
                 _log.debug("%s: WRITE at %d: %s, sending again", self.path, lba, sense)
                 self._sleep(BUSY_RETRY_S)
                 continue
-            raise error_for(reply.sense, f"WRITE at sector {lba}", command.cdb, self.path)
+            raise error_for(reply.sense, f"WRITE at sector {lba}", cdb_bytes, self.path)
 
     # -- finishing ------------------------------------------------------------------------
     def synchronize_cache(self, on_progress: ProgressCallback | None = None) -> None:

@@ -23,8 +23,9 @@ from app.core.units import SECTOR_SIZE
 
 _log = logging.getLogger(__name__)
 
-DEFAULT_CHUNK_BLOCKS = 64
-"""128 KiB per WRITE(10): four DVD ECC blocks, two BD clusters."""
+DEFAULT_CHUNK_BLOCKS = 128
+"""256 KiB per WRITE(10) (eight DVD ECC blocks, four BD clusters), within the kernel's
+per-command limit (see :func:`app.core.burn.job.choose_chunk_blocks`)."""
 PREFETCH_CHUNKS = 4
 BUFFER_SAMPLE_INTERVAL_S = 1.0
 
@@ -126,7 +127,8 @@ def stream_image(
                 raise item
             buf, blocks = item
             check_cancelled()
-            drive.write(lba, memoryview(buf)[: blocks * SECTOR_SIZE])
+            # a whole bytearray goes to the ioctl without a copy; only a short last chunk is cut
+            drive.write(lba, buf if blocks == chunk_blocks else bytes(buf[: blocks * SECTOR_SIZE]))
             reader.free.put(buf)
             commands += 1
             lba += blocks

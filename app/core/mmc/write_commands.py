@@ -55,13 +55,19 @@ def _lba32(lba: int) -> bytes:
     return (lba & 0xFFFF_FFFF).to_bytes(4, "big")
 
 
+def write10_cdb(lba: int, size_bytes: int, *, fua: bool = False) -> bytes:
+    """The WRITE(10) CDB (MMC-6 §6.44 / SBC-3 §5.26) for ``size_bytes`` (whole 2048-byte
+    blocks) at ``lba``; the data path uses it to send a caller's buffer without a copy."""
+    blocks, rest = divmod(size_bytes, BLOCK_SIZE)
+    if rest or not 0 < blocks <= MAX_TRANSFER_BLOCKS:
+        raise ValueError(f"WRITE(10) of {size_bytes} bytes: not 1..65535 whole blocks")
+    flags = 0x08 if fua else 0x00
+    return bytes([WRITE_10, flags]) + _lba32(lba) + b"\x00" + _u16(blocks) + b"\x00"
+
+
 def write10(lba: int, data: bytes | bytearray | memoryview, *, fua: bool = False) -> Command:
     """WRITE(10), MMC-6 §6.44 / SBC-3 §5.26: ``data`` (whole 2048-byte blocks) at ``lba``."""
-    blocks, rest = divmod(len(data), BLOCK_SIZE)
-    if rest or not 0 < blocks <= MAX_TRANSFER_BLOCKS:
-        raise ValueError(f"WRITE(10) of {len(data)} bytes: not 1..65535 whole blocks")
-    flags = 0x08 if fua else 0x00
-    cdb = bytes([WRITE_10, flags]) + _lba32(lba) + b"\x00" + _u16(blocks) + b"\x00"
+    cdb = write10_cdb(lba, len(data), fua=fua)
     return Command(
         "WRITE(10)", cdb, Direction.TO_DEVICE, data=bytes(data), timeout_s=WRITE_TIMEOUT_S
     )
