@@ -53,7 +53,7 @@ class _RangeCollector:
 
 
 def _compare_sectors(
-    lba: int, disc: bytes, image: bytes, sector_size: int, out: _RangeCollector
+    lba: int, disc: bytes | memoryview, image: bytes, sector_size: int, out: _RangeCollector
 ) -> None:
     if disc == image:
         return

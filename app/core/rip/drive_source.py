@@ -201,7 +201,7 @@ class DriveSource:
 
     # -- reading -------------------------------------------------------------------------
 
-    def read(self, lba: int, count: int) -> bytes:
+    def read(self, lba: int, count: int) -> memoryview:
         if not 0 < count <= self._max:
             raise ValueError(f"read of {count} sectors (1..{self._max})")
         size = count * self.sector_size
@@ -219,7 +219,7 @@ class DriveSource:
             raise SectorReadError(
                 lba, count, f"short transfer: {reply.transferred_bytes} of {size} bytes"
             )
-        return bytes(view)
+        return view
 
     # -- speed ---------------------------------------------------------------------------
 
