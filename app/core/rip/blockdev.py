@@ -61,6 +61,10 @@ class BlockDeviceSource:
         self._buffer = mmap.mmap(-1, max_sectors_per_read * SECTOR_SIZE)
         self._max = max_sectors_per_read
 
+    @property
+    def max_sectors_per_read(self) -> int:
+        return self._max
+
     def layout(self) -> DiscLayout:
         size = os.lseek(self._fd, 0, os.SEEK_END)
         sectors = size // SECTOR_SIZE

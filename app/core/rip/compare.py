@@ -75,6 +75,7 @@ def compare_disc_with_image(
 ) -> CompareResult:
     """Read ``sectors`` sectors from ``source`` and compare them with ``image``."""
     ss = source.sector_size
+    chunk_sectors = min(chunk_sectors, source.max_sectors_per_read)
     try:
         fd = os.open(image, os.O_RDONLY | os.O_CLOEXEC)
     except OSError as exc:

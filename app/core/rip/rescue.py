@@ -25,7 +25,7 @@ import logging
 import os
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from app.core.errors import AppError, ImageError, InvalidInputError
 from app.core.rip.mapfile import BlockStatus, MapPhase, RescueMap
@@ -156,6 +156,10 @@ class RescueEngine:
             )
         self.fd = image_fd
         self.map = rescue_map
+        limit = source.max_sectors_per_read
+        if options.chunk_sectors > limit:
+            _log.info("reads limited to %d sectors by %s", limit, type(source).__name__)
+            options = replace(options, chunk_sectors=limit)
         self.options = options
         self.total_sectors = rescue_map.size_bytes // self.sector_size
         self._save_map = save_map

@@ -68,6 +68,11 @@ class SectorSource(Protocol):
         """Bytes per sector as read (2048 for data, 2352 for raw CD sectors)."""
         ...
 
+    @property
+    def max_sectors_per_read(self) -> int:
+        """The most sectors one ``read`` may ask for (the drive's or OS's transfer limit)."""
+        ...
+
     def read(self, lba: int, count: int) -> bytes | memoryview:
         """Exactly ``count * sector_size`` bytes from ``lba``, or :class:`SectorReadError`.
 
