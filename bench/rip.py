@@ -93,8 +93,25 @@ def same_as(out: Path, source: bytes) -> bool:
     )
 
 
-def spindle_cmd(*args: str) -> list[str]:
-    return [sys.executable, "-m", "app", *args]
+def spindle_cmd(verb: str, *args: str) -> list[str]:
+    """``spindle VERB --json ARGS``: the first JSON event marks the job's start."""
+    return [sys.executable, "-m", "app", verb, "--json", *args]
+
+
+def timed_spindle(cmd: list[str], cwd: Path) -> tuple[float, float, int]:
+    """(seconds from the job's start event to exit, wall seconds, exit code).  Python's start
+    (imports over the lab guest's 9p root file system take ~40 s under TCG) is not the rip."""
+    drop_caches()
+    wall0 = time.perf_counter()
+    proc = subprocess.Popen(cmd, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+    assert proc.stdout is not None
+    started = None
+    for _line in proc.stdout:
+        if started is None:
+            started = time.perf_counter()
+    code = proc.wait()
+    end = time.perf_counter()
+    return end - (started or wall0), end - wall0, code
 
 
 def bench_clean(device: str, source: bytes, work: Path) -> list[Run]:
@@ -107,11 +124,10 @@ def bench_clean(device: str, source: bytes, work: Path) -> list[Run]:
         runs.append(Run(f"dd bs={bs}", secs, total if ok else 0, total, ok))
         out.unlink(missing_ok=True)
     out = work / "spindle.iso"
-    secs, done = timed(spindle_cmd("rip", device, str(out), "--no-checksums"), cwd=work)
-    ok = done.returncode == 0 and same_as(out, source)
-    if not ok:
-        print(done.stderr.decode(errors="replace")[-2000:])
-    runs.append(Run("spindle rip", secs, total if ok else 0, total, ok))
+    secs, wall, code = timed_spindle(spindle_cmd("rip", device, str(out), "--no-checksums"), work)
+    ok = code == 0 and same_as(out, source)
+    runs.append(Run("spindle rip (job)", secs, total if ok else 0, total, ok))
+    runs.append(Run("spindle rip (with start-up)", wall, total if ok else 0, total, ok))
     out.unlink(missing_ok=True)
     return runs
 
@@ -122,8 +138,8 @@ def bench_chunks(device: str, source: bytes, work: Path, chunks: list[int]) -> l
     for chunk in chunks:
         out = work / f"chunk{chunk}.iso"
         cmd = spindle_cmd("rip", device, str(out), "--no-checksums", "--chunk", str(chunk))
-        secs, done = timed(cmd, cwd=work)
-        ok = done.returncode == 0 and same_as(out, source)
+        secs, _wall, code = timed_spindle(cmd, work)
+        ok = code == 0 and same_as(out, source)
         runs.append(Run(f"spindle rip --chunk {chunk}", secs, total if ok else 0, total, ok))
         out.unlink(missing_ok=True)
     return runs
@@ -141,9 +157,10 @@ def bench_bad(device: str, source: bytes, bad: set[int], work: Path) -> list[Run
     for label, extra in (("spindle rip --retries 0", ["--retries", "0"]), ("spindle rip", [])):
         out = work / "spindle.iso"
         cmd = spindle_cmd("rip", device, str(out), "--no-checksums", *extra)
-        secs, done = timed(cmd, cwd=work)
+        secs, wall, code = timed_spindle(cmd, work)
         good = sectors_matching(out, source, bad)
-        runs.append(Run(label, secs, good, total, done.returncode in (0, 4)))
+        runs.append(Run(f"{label} (job)", secs, good, total, code in (0, 4)))
+        runs.append(Run(f"{label} (with start-up)", wall, good, total, code in (0, 4)))
         for path in work.glob("spindle.iso*"):
             path.unlink()
     return runs
@@ -229,6 +246,7 @@ def main() -> int:
     for label, device in clean:
         runs = bench_clean(device, source, args.work)
         best_dd = min(runs[:2], key=lambda r: r.seconds)
+        print(f"  (reference: {best_dd.label})")
         report(f"throughput, {label} {device}", runs, best_dd)
     chunks = [int(c) for c in args.chunks.split(",") if c]
     if chunks:

@@ -28,6 +28,7 @@ class FakeSource:
     flaky: dict[int, int] = field(default_factory=dict)
     """LBA -> how many more reads of it fail before it reads."""
     sector_size: int = 2048
+    max_sectors_per_read: int = 256
     fail_after_reads: int | None = None
     on_read: Callable[[int, int], None] | None = None
     reads: list[tuple[int, int]] = field(default_factory=list)

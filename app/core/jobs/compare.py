@@ -63,7 +63,7 @@ class CompareJob(Job[CompareResult]):
                 volume_sector: bytes | None = None
                 if layout.capacity_sectors > PVD_LBA:
                     try:
-                        volume_sector = source.read(PVD_LBA, 1)
+                        volume_sector = bytes(source.read(PVD_LBA, 1))
                     except SectorReadError:
                         volume_sector = None
                 volume = parse_primary_volume(volume_sector) if volume_sector else None

@@ -245,7 +245,7 @@ class RipJob(Job[RipResult]):
         from_disc: bytes | None = None
         if layout.capacity_sectors > PVD_LBA:
             try:
-                from_disc = source.read(PVD_LBA, 1)
+                from_disc = bytes(source.read(PVD_LBA, 1))
             except SectorReadError:
                 from_disc = None
         from_image = self._volume_sector_from_image(source.sector_size)
@@ -630,7 +630,7 @@ class DiscInfoJob(Job[DiscSummary]):
             volume = None
             if layout.capacity_sectors > PVD_LBA:
                 try:
-                    volume = parse_primary_volume(source.read(PVD_LBA, 1))
+                    volume = parse_primary_volume(bytes(source.read(PVD_LBA, 1)))
                 except SectorReadError:
                     volume = None
             size = decide_image_size(layout, volume)

@@ -61,6 +61,10 @@ class BlockDeviceSource:
         self._buffer = mmap.mmap(-1, max_sectors_per_read * SECTOR_SIZE)
         self._max = max_sectors_per_read
 
+    @property
+    def max_sectors_per_read(self) -> int:
+        return self._max
+
     def layout(self) -> DiscLayout:
         size = os.lseek(self._fd, 0, os.SEEK_END)
         sectors = size // SECTOR_SIZE
@@ -76,7 +80,7 @@ class BlockDeviceSource:
         track = TrackLayout(1, 0, sectors, TrackKind.DATA)
         return DiscLayout(capacity_sectors=sectors, tracks=(track,), medium=medium)
 
-    def read(self, lba: int, count: int) -> bytes:
+    def read(self, lba: int, count: int) -> memoryview:
         if count > self._max:
             raise ValueError(f"read of {count} sectors exceeds the buffer of {self._max}")
         length = count * SECTOR_SIZE
@@ -98,13 +102,16 @@ class BlockDeviceSource:
             view.release()
         if got != length:
             raise SectorReadError(lba, count, f"short read: {got} of {length} bytes")
-        return self._buffer[:length]
+        return memoryview(self._buffer)[:length]
 
     def close(self) -> None:
         if self._fd >= 0:
             os.close(self._fd)
             self._fd = -1
-            self._buffer.close()
+            try:
+                self._buffer.close()
+            except BufferError:  # a caller still holds a view: the memory goes with it
+                _log.debug("%s: read buffer still referenced at close", self.path)
 
 
 def _open_error(path: str, exc: OSError) -> DeviceError:

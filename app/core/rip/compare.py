@@ -53,7 +53,7 @@ class _RangeCollector:
 
 
 def _compare_sectors(
-    lba: int, disc: bytes, image: bytes, sector_size: int, out: _RangeCollector
+    lba: int, disc: bytes | memoryview, image: bytes, sector_size: int, out: _RangeCollector
 ) -> None:
     if disc == image:
         return
@@ -75,6 +75,7 @@ def compare_disc_with_image(
 ) -> CompareResult:
     """Read ``sectors`` sectors from ``source`` and compare them with ``image``."""
     ss = source.sector_size
+    chunk_sectors = min(chunk_sectors, source.max_sectors_per_read)
     try:
         fd = os.open(image, os.O_RDONLY | os.O_CLOEXEC)
     except OSError as exc:

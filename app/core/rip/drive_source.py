@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import logging
 import time
+from pathlib import Path
 
 from app.core.devices.drive import Drive, is_unsupported
 from app.core.errors import DeviceError, NoMediumError, SenseError
@@ -39,7 +40,9 @@ _log = logging.getLogger(__name__)
 
 READY_WAIT_S = 30.0
 MAX_SECTORS_PER_READ = 256
-"""512 KiB of data sectors: within every Linux host adapter's default max_sectors_kb."""
+"""512 KiB of data sectors: the most one READ(12) asks for."""
+SAFE_SECTORS_PER_READ = 32
+"""64 KiB: what every host adapter takes, for systems where the limit cannot be read."""
 
 _OVERWRITABLE = frozenset(
     {
@@ -53,6 +56,18 @@ _OVERWRITABLE = frozenset(
 _BAD_SECTOR_HARDWARE_ASC = frozenset({0x02, 0x09, 0x15})
 """HARDWARE ERROR ASCs drives report on damaged media: no seek complete, track following /
 servo errors, positioning errors (SPC-4 Annex D)."""
+
+
+def transfer_limit(path: str) -> int:
+    """Sectors per command the OS lets through to ``path``: Linux's queue limit
+    (``/sys/class/block/NAME/queue/max_sectors_kb``; ATAPI drives on libata take 128 KiB),
+    at most :data:`MAX_SECTORS_PER_READ`; 32 (64 KiB) where it cannot be read."""
+    name = Path(path).resolve().name
+    try:
+        kib = int(Path(f"/sys/class/block/{name}/queue/max_sectors_kb").read_text().strip())
+    except (OSError, ValueError):
+        return SAFE_SECTORS_PER_READ
+    return max(1, min(MAX_SECTORS_PER_READ, kib * 1024 // SECTOR_SIZE))
 
 
 def is_bad_sector(error: SenseError, lba: int, count: int, capacity_sectors: int) -> bool:
@@ -90,7 +105,11 @@ class DriveSource:
 
     @classmethod
     def open(cls, path: str, *, speed: ReadSpeed = MAXIMUM) -> DriveSource:
-        return cls(Drive.open(path), speed=speed)
+        return cls(Drive.open(path), speed=speed, max_sectors_per_read=transfer_limit(path))
+
+    @property
+    def max_sectors_per_read(self) -> int:
+        return self._max
 
     @property
     def path(self) -> str:
@@ -180,7 +199,12 @@ class DriveSource:
 
     def raw_source(self) -> DriveSource:
         """The same drive read as 2352-byte raw sectors (READ CD), for BIN/CUE images."""
-        raw = DriveSource(self.drive, speed=self._speed, raw=True, max_sectors_per_read=self._max)
+        raw = DriveSource(
+            self.drive,
+            speed=self._speed,
+            raw=True,
+            max_sectors_per_read=max(1, self._max * SECTOR_SIZE // RAW_SECTOR_SIZE),
+        )
         raw._capacity = self._capacity
         raw._family = self._family
         raw.profile = self.profile
@@ -201,7 +225,7 @@ class DriveSource:
 
     # -- reading -------------------------------------------------------------------------
 
-    def read(self, lba: int, count: int) -> bytes:
+    def read(self, lba: int, count: int) -> memoryview:
         if not 0 < count <= self._max:
             raise ValueError(f"read of {count} sectors (1..{self._max})")
         size = count * self.sector_size
@@ -219,7 +243,7 @@ class DriveSource:
             raise SectorReadError(
                 lba, count, f"short transfer: {reply.transferred_bytes} of {size} bytes"
             )
-        return bytes(view)
+        return view
 
     # -- speed ---------------------------------------------------------------------------
 

@@ -68,8 +68,17 @@ class SectorSource(Protocol):
         """Bytes per sector as read (2048 for data, 2352 for raw CD sectors)."""
         ...
 
-    def read(self, lba: int, count: int) -> bytes:
-        """Exactly ``count * sector_size`` bytes from ``lba``, or :class:`SectorReadError`."""
+    @property
+    def max_sectors_per_read(self) -> int:
+        """The most sectors one ``read`` may ask for (the drive's or OS's transfer limit)."""
+        ...
+
+    def read(self, lba: int, count: int) -> bytes | memoryview:
+        """Exactly ``count * sector_size`` bytes from ``lba``, or :class:`SectorReadError`.
+
+        A source may return a view of its own buffer, valid until its next ``read``: the
+        engine writes it out at once, so no byte is copied in Python (a copy per chunk costs
+        more than the read itself on slow CPUs)."""
         ...
 
 

@@ -48,6 +48,7 @@ def data_extent(image: bytes) -> int:
 
 
 def make_job(disc: FakeDisc, out: Path, **kwargs: object) -> RipJob:
+    kwargs.setdefault("options", RescueOptions(chunk_sectors=32))
     return RipJob(str(disc.path), out, open_source=lambda _p: disc, **kwargs)  # type: ignore[arg-type]
 
 

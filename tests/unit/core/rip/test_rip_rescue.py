@@ -57,7 +57,7 @@ class Rig:
                 self.source,
                 fd,
                 rescue_map,
-                options or RescueOptions(),
+                options or RescueOptions(chunk_sectors=32),
                 save_map=self.save,
                 check_cancelled=check_cancelled or (lambda: None),  # type: ignore[arg-type]
                 speed=self.source,
@@ -149,7 +149,7 @@ def test_skip_ahead_jumps_past_a_run_of_errors_before_splitting(rig: Rig) -> Non
 def test_flaky_sector_is_recovered_by_a_retry_at_retry_speed(rig: Rig) -> None:
     # fails in the copy and all six reads of the split, reads on the first retry
     rig.source.flaky = {300: 6}
-    summary = rig.run(RescueOptions(retries=3))
+    summary = rig.run(RescueOptions(chunk_sectors=32, retries=3))
     assert summary.bad_ranges == ()
     assert rig.image.read_bytes() == rig.source.data
     assert rig.source.speeds == [ReadSpeedKind.NORMAL, ReadSpeedKind.RETRY]
@@ -159,7 +159,7 @@ def test_flaky_sector_is_recovered_by_a_retry_at_retry_speed(rig: Rig) -> None:
 
 def test_without_retries_a_flaky_sector_stays_bad(rig: Rig) -> None:
     rig.source.flaky = {300: 6}
-    summary = rig.run(RescueOptions(retries=0))
+    summary = rig.run(RescueOptions(chunk_sectors=32, retries=0))
     assert summary.bad_ranges == (LbaRange(300, 1),)
     assert rig.source.speeds == [ReadSpeedKind.NORMAL]
 
