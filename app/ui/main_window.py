@@ -123,7 +123,7 @@ class MainWindow(QMainWindow):
             self.pages[workspace] = page
             self.stack.addWidget(page)
         self.build_page = self._install_build_page()
-        self.read_page = ReadPage(self.bridge)
+        self.read_page = ReadPage(self.bridge, drive_paths=self._drive_paths)
         self.pages[Workspace.READ].set_content(self.read_page)
         central = QWidget()
         row = QHBoxLayout(central)
@@ -137,7 +137,7 @@ class MainWindow(QMainWindow):
     def _build_write_page(self) -> WritePage:
         page = WritePage(self.bridge)
         self.pages[Workspace.WRITE].set_content(page)
-        self.drive_panel.drives_changed.connect(self._drives_to_write_page)
+        self.drive_panel.drives_changed.connect(self._on_drives_changed)
         page.set_drives(sorted(self.drive_panel.cards))
         return page
 
@@ -147,8 +147,15 @@ class MainWindow(QMainWindow):
         self.write_page.set_image(path)
         self.show_workspace(Workspace.WRITE)
 
-    def _drives_to_write_page(self) -> None:
-        self.write_page.set_drives(sorted(self.drive_panel.cards))
+    def _drive_paths(self) -> list[str]:
+        """The drives the drive panel knows (none while the window is being built)."""
+        panel = getattr(self, "drive_panel", None)
+        return sorted(panel.cards) if panel is not None else []
+
+    def _on_drives_changed(self) -> None:
+        """The drive panel's drives changed: pass them on to every workspace."""
+        self.write_page.set_drives(self._drive_paths())
+        self.read_page.refresh_drives()
         self._blank_disc_to_build_page()
 
     def _blank_disc_to_build_page(self) -> None:

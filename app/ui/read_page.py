@@ -48,7 +48,6 @@ from app.core.rip.compare import CompareResult
 from app.core.rip.mapfile import BlockStatus
 from app.core.rip.rescue import DEFAULT_RETRIES, RescueOptions
 from app.core.rip.source import DiscSource
-from app.core.rip.sources import list_optical_drives
 from app.core.rip.speed import MAXIMUM, ReadSpeed
 from app.ui.job_bridge import JobBridge
 from app.ui.sector_map import COLOURS, SectorMapView
@@ -83,7 +82,7 @@ class ReadPage(QWidget):
         parent: QWidget | None = None,
         *,
         open_source: Callable[[str], DiscSource] | None = None,
-        drive_paths: Callable[[], list[str]] = list_optical_drives,
+        drive_paths: Callable[[], list[str]] = list,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("readPage")
@@ -211,6 +210,8 @@ class ReadPage(QWidget):
     # -- inputs --------------------------------------------------------------------------
 
     def refresh_drives(self) -> None:
+        """Re-read the drive list (the main window passes the drive panel's drives and calls
+        this whenever the panel's drives change)."""
         current = self.drive_combo.currentText()
         self.drive_combo.clear()
         self.drive_combo.addItems(self._drive_paths())

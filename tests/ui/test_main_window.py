@@ -206,6 +206,9 @@ def test_a_blank_disc_in_a_drive_is_offered_as_the_build_medium(
         return [combo.itemText(i) for i in range(combo.count()) if combo.itemData(i) == "inserted"]
 
     qtbot.waitUntil(lambda: offered() == ["Inserted: DVD+R in /dev/sr5"], timeout=10_000)
+    # the Read and Write workspaces pick from the same drives as the panel
+    read_combo = main.read_page.drive_combo
+    assert [read_combo.itemText(i) for i in range(read_combo.count())] == ["/dev/sr0", "/dev/sr5"]
     main.build_page.capacity.choose_inserted_disc()
     assert main.build_page.capacity.free_bytes == 2_295_104 * 2048  # empty project, DVD+R
     source.change_media("/dev/sr5", "LAB_CD_EMPTY")  # the blank disc is taken out

@@ -34,9 +34,3 @@ def open_disc_source(path: str, speed: ReadSpeed = MAXIMUM) -> DiscSource:
             raise
         _log.info("%s takes no SCSI commands (%s): reading it as a block device", path, exc)
         return BlockDeviceSource(path)
-
-
-def list_optical_drives() -> list[str]:
-    """Optical drive paths this system shows (Linux: ``/dev/sr*``), for pickers until the
-    drive panel's discovery provides them."""
-    return sorted(str(p) for p in Path("/dev").glob("sr[0-9]*"))
