@@ -116,6 +116,7 @@ def test_adding_50000_files_keeps_the_gui_thread_responsive(
 ) -> None:
     source = _generate(tmp_path)
     assert (TASKS / str(threading.get_native_id()) / "schedstat").is_file(), "needs Linux"
+    idle_machine = os.getloadavg()[0] < (os.cpu_count() or 1)
     ticks = TickRecorder()
     progress: list[int] = []
     page.editor.add_progress.connect(lambda added, _found, _scanning: progress.append(added))
@@ -145,6 +146,9 @@ def test_adding_50000_files_keeps_the_gui_thread_responsive(
         f"({ticks.max_wall_gap_ms():.0f} ms wall clock), load average {os.getloadavg()[0]:.1f}"
     )
     assert own_ms < MAX_GAP_MS, f"the GUI thread stalled for {own_ms:.0f} ms"
+    if idle_machine:  # nothing else competes for the CPUs: the plain wall-clock bar
+        wall_ms = ticks.max_wall_gap_ms()
+        assert wall_ms < MAX_GAP_MS, f"the GUI thread stalled for {wall_ms:.0f} ms (wall clock)"
 
     # taking the whole add back is one undo step
     before = time.perf_counter()
