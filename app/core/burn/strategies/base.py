@@ -15,6 +15,7 @@ from app.core.burn.drive import BurnDrive
 from app.core.burn.preflight import BurnPlan
 from app.core.burn.profiles import padded_blocks
 from app.core.errors import SenseError
+from app.core.mmc.write_commands import CloseFunction
 
 _log = logging.getLogger(__name__)
 
@@ -71,3 +72,18 @@ class WriteStrategy(abc.ABC):
     def flush(self, report: StepReporter) -> None:
         report(PHASE_FLUSHING, None)
         self.drive.synchronize_cache(on_progress=lambda f: report(PHASE_FLUSHING, f))
+
+    def close_track_and_session(self, report: StepReporter, session: CloseFunction) -> None:
+        """CLOSE TRACK of the written track, then ``session`` (close the session, or one of
+        the finalizing close functions) with CLOSE TRACK/SESSION (MMC-6 §6.3), reporting
+        the drive's progress while it works."""
+        report(PHASE_CLOSING, None)
+        self.drive.close_track_session(
+            CloseFunction.CLOSE_TRACK,
+            self.plan.track_number,
+            "Closing the track",
+            on_progress=lambda f: report(PHASE_CLOSING, f),
+        )
+        self.drive.close_track_session(
+            session, 0, "Closing the session", on_progress=lambda f: report(PHASE_CLOSING, f)
+        )

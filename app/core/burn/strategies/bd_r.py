@@ -7,7 +7,6 @@ Like DVD+R: WRITE from the NWA of the open track (64 KiB clusters), flush, CLOSE
 from __future__ import annotations
 
 from app.core.burn.strategies.base import (
-    PHASE_CLOSING,
     PHASE_PREPARING,
     StepReporter,
     WriteStrategy,
@@ -22,18 +21,7 @@ class BdRStrategy(WriteStrategy):
 
     def finish(self, report: StepReporter) -> None:
         self.flush(report)
-        report(PHASE_CLOSING, None)
-        self.drive.close_track_session(
-            CloseFunction.CLOSE_TRACK,
-            self.plan.track_number,
-            "Closing the track",
-            on_progress=lambda f: report(PHASE_CLOSING, f),
-        )
-        session = (
-            CloseFunction.FINALIZE_DISC
-            if self.plan.options.finalize
-            else CloseFunction.CLOSE_SESSION
-        )
-        self.drive.close_track_session(
-            session, 0, "Closing the session", on_progress=lambda f: report(PHASE_CLOSING, f)
+        finalize = self.plan.options.finalize
+        self.close_track_and_session(
+            report, CloseFunction.FINALIZE_DISC if finalize else CloseFunction.CLOSE_SESSION
         )

@@ -11,7 +11,6 @@ Test Write bit (simulation) when feature 002Fh says so.
 from __future__ import annotations
 
 from app.core.burn.strategies.base import (
-    PHASE_CLOSING,
     PHASE_PREPARING,
     StepReporter,
     WriteStrategy,
@@ -56,16 +55,4 @@ class DvdMinusRStrategy(WriteStrategy):
         self.flush(report)
         if self.dao:
             return
-        report(PHASE_CLOSING, None)
-        self.drive.close_track_session(
-            CloseFunction.CLOSE_TRACK,
-            self.plan.track_number,
-            "Closing the track",
-            on_progress=lambda f: report(PHASE_CLOSING, f),
-        )
-        self.drive.close_track_session(
-            CloseFunction.CLOSE_SESSION,
-            0,
-            "Closing the session",
-            on_progress=lambda f: report(PHASE_CLOSING, f),
-        )
+        self.close_track_and_session(report, CloseFunction.CLOSE_SESSION)

@@ -10,7 +10,6 @@ RESERVE TRACK is optional on DVD+R and not sent by default (the drive lab's targ
 from __future__ import annotations
 
 from app.core.burn.strategies.base import (
-    PHASE_CLOSING,
     PHASE_PREPARING,
     StepReporter,
     WriteStrategy,
@@ -29,18 +28,8 @@ class DvdPlusRStrategy(WriteStrategy):
 
     def finish(self, report: StepReporter) -> None:
         self.flush(report)
-        report(PHASE_CLOSING, None)
-        self.drive.close_track_session(
-            CloseFunction.CLOSE_TRACK,
-            self.plan.track_number,
-            "Closing the track",
-            on_progress=lambda f: report(PHASE_CLOSING, f),
-        )
-        session = (
-            CloseFunction.FINALIZE_MINIMAL_RADIUS
-            if self.plan.options.finalize
-            else CloseFunction.CLOSE_SESSION
-        )
-        self.drive.close_track_session(
-            session, 0, "Closing the session", on_progress=lambda f: report(PHASE_CLOSING, f)
+        finalize = self.plan.options.finalize
+        self.close_track_and_session(
+            report,
+            CloseFunction.FINALIZE_MINIMAL_RADIUS if finalize else CloseFunction.CLOSE_SESSION,
         )
