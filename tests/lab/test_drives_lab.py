@@ -9,6 +9,7 @@ import re
 import shutil
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 from collections.abc import Callable
@@ -35,10 +36,36 @@ ROOT = Path(__file__).resolve().parents[2]
 DVD_PLUS_R_FREE = MediaPreset.DVD_5.size_bytes  # 2,295,104 blocks: tgt's blank DVD+R
 
 
+def readable_copy_of_the_code() -> Path:
+    """A world-readable copy of ``app`` and ``pyudev`` for a run as ``nobody``: the checkout
+    (and its .venv) may sit below a folder only root can enter, such as /root."""
+    import pyudev
+
+    stage = Path(tempfile.mkdtemp(prefix="spindle-nobody-", dir="/tmp"))
+    shutil.copytree(ROOT / "app", stage / "app", ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copytree(Path(pyudev.__file__).parent, stage / "pyudev")
+    for path in (stage, *stage.rglob("*")):
+        path.chmod(0o755)
+    return stage
+
+
 def spindle(*args: str, user: str | None = None) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "PYTHONPATH": str(ROOT), "SPINDLE_LOG_DIR": "/tmp/spindle-lab-logs"}
     argv = [sys.executable, "-m", "app", *args]
     if user == "nobody":
+        env["PYTHONPATH"] = str(readable_copy_of_the_code())
+        env["SPINDLE_LOG_DIR"] = "/tmp/spindle-lab-logs-nobody"
+        env["PYTHONDONTWRITEBYTECODE"] = "1"
+        # -I: ignore the user site and the venv's .pth files (the editable install points
+        # into the checkout); PYTHONPATH is then ignored too, so pass it with -c instead
+        argv = [
+            sys.executable,
+            "-I",
+            "-c",
+            f"import sys; sys.path.insert(0, {env['PYTHONPATH']!r}); "
+            "from app.__main__ import main; sys.exit(main())",
+            *args,
+        ]
         argv = ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", *argv]
     return subprocess.run(
         argv, capture_output=True, text=True, env=env, cwd="/tmp", timeout=120, check=False
