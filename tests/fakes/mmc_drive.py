@@ -31,6 +31,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from app.core.burn.profiles import WriteMethod, erasable, write_method
+from app.core.errors import TransportError
 from app.core.mmc import write_commands as wc
 from app.core.mmc.mode_pages import (
     MultiSession,
@@ -186,6 +187,9 @@ class FakeDrive:
     simulated_writes: int = 0
     set_speed_kbps: int | None = None
     background_format: bool = False
+    max_transfer_bytes: int = 256 * 1024
+    """The node's per-command limit: bigger transfers fail as the kernel's ``sg_io()`` fails
+    them (EIO, a TransportError), REAL-DRIVES.md #16."""
     _busy: list[tuple[tuple[int, int, int], float]] = field(default_factory=list)
     _recording: Recording | None = field(default=None, init=False, repr=False)
     _write_count: int = 0
@@ -250,6 +254,12 @@ class FakeDrive:
         self.commands.append(cdb)
         out = bytes(data) if data is not None else b""
         want = len(into) if into is not None else length
+        if max(len(out), want) > self.max_transfer_bytes:
+            raise TransportError(
+                f"Could not send a command to the drive {self.device}.",
+                f"ioctl(SG_IO) CDB {cdb.hex(' ')}: [Errno 5] Input/output error "
+                f"({max(len(out), want)} bytes > {self.max_transfer_bytes})",
+            )
         try:
             reply = self._dispatch(cdb, out, want)
         except FakeCheck as check:
@@ -778,6 +788,10 @@ class FakeHandle:
     @property
     def path(self) -> str:
         return self.drive.device
+
+    @property
+    def max_transfer_bytes(self) -> int:
+        return self.drive.max_transfer_bytes
 
     def execute(
         self,

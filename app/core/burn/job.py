@@ -8,7 +8,6 @@ written before every preflight check passed (:mod:`app.core.burn.preflight`).
 from __future__ import annotations
 
 import logging
-import os
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -32,6 +31,8 @@ from app.core.errors import AppError, Cancelled, DeviceError, NoMediumError, Sen
 from app.core.jobs.job import Job, JobContext, Outcome
 from app.core.jobs.progress import Progress, Unit
 from app.core.mmc import cdb
+from app.core.mmc.profiles import MediaFamily, known_profile
+from app.core.mmc.transfer import aligned_blocks, transport_limit_bytes
 from app.core.transport import Transport, open_transport
 from app.core.units import SECTOR_SIZE
 
@@ -46,27 +47,19 @@ def open_for_writing(device: str) -> Transport:
     return open_transport(device, write=True, exclusive=True)
 
 
-def max_transfer_blocks(device: str) -> int | None:
-    """The kernel's per-command transfer limit for a Linux block device, in 2048-byte blocks
-    (``/sys/class/block/NAME/queue/max_sectors_kb``), or ``None`` when unknown."""
-    name = os.path.basename(os.path.realpath(device))
-    try:
-        text = Path(f"/sys/class/block/{name}/queue/max_sectors_kb").read_text()
-    except OSError:
-        return None
-    try:
-        return max(1, int(text.strip()) * 1024 // SECTOR_SIZE)
-    except ValueError:
-        return None
-
-
-def choose_chunk_blocks(device: str, wanted: int = DEFAULT_CHUNK_BLOCKS) -> int:
-    """Large aligned writes, within what the kernel passes in one command (multiple of 32)."""
-    limit = max_transfer_blocks(device)
-    if limit is None:
-        return wanted
-    blocks = min(wanted, limit)
-    return max(16, blocks - blocks % 16) if blocks >= 16 else blocks
+def choose_chunk_blocks(
+    transport: Transport, profile: int, wanted: int = DEFAULT_CHUNK_BLOCKS
+) -> int:
+    """Blocks per WRITE/READ: the node's real per-command limit (the transport's
+    ``max_transfer_bytes``: the sr/sg queue on Linux, MaximumTransferLength on Windows; 64 KiB
+    when unknown), in whole error units of the medium — 32 blocks on BD (a cluster), 16
+    elsewhere (the DVD ECC block; libburn writes CD in 32 KiB pieces too).  See
+    :mod:`app.core.mmc.transfer` and REAL-DRIVES.md #3 and #16."""
+    known = known_profile(profile)
+    family = known.family if known is not None else MediaFamily.OTHER
+    unit = 32 if family is MediaFamily.BD else 16
+    limit = transport_limit_bytes(transport) // SECTOR_SIZE
+    return aligned_blocks(limit, unit, wanted)
 
 
 @dataclass(frozen=True, slots=True)
@@ -175,7 +168,7 @@ class BurnJob(Job[BurnResult]):
             ctx.report(_step_progress(phase, fraction))
 
         total = strategy.padded_blocks
-        chunk = self.chunk_blocks or choose_chunk_blocks(self.device)
+        chunk = self.chunk_blocks or choose_chunk_blocks(drive.transport, plan.profile)
         drive.set_lock(True)
         try:
             strategy.prepare(step)
@@ -272,7 +265,7 @@ class BurnJob(Job[BurnResult]):
                 Progress(PHASE_VERIFYING, done * SECTOR_SIZE, total_bytes, Unit.BYTES)
             ),
             check_cancelled=ctx.check_cancelled,
-            chunk_blocks=self.chunk_blocks or choose_chunk_blocks(self.device),
+            chunk_blocks=self.chunk_blocks or choose_chunk_blocks(drive.transport, plan.profile),
         )
 
     def cleanup(self, ctx: JobContext, outcome: Outcome) -> None:
@@ -315,7 +308,7 @@ class VerifyDiscJob(Job[VerifyReport]):
                     Progress(PHASE_VERIFYING, done * SECTOR_SIZE, total_bytes, Unit.BYTES)
                 ),
                 check_cancelled=ctx.check_cancelled,
-                chunk_blocks=choose_chunk_blocks(self.device),
+                chunk_blocks=choose_chunk_blocks(transport, 0),
             )
         finally:
             transport.close()

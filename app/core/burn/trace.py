@@ -74,6 +74,12 @@ class TracingTransport:
     def path(self) -> str:
         return self.inner.path
 
+    @property
+    def max_transfer_bytes(self) -> int | None:
+        """The wrapped transport's per-command limit (:mod:`app.core.mmc.transfer`)."""
+        value = getattr(self.inner, "max_transfer_bytes", None)
+        return value if isinstance(value, int) else None
+
     def execute(
         self,
         cdb: bytes,

@@ -20,7 +20,7 @@ from collections.abc import Callable
 from types import TracebackType
 
 from app.core.devices.info import DriveInfo, MediaInfo, read_drive_info, read_media_info
-from app.core.errors import DeviceError, SenseError
+from app.core.errors import DeviceError, PermissionDenied, SenseError
 from app.core.mmc import cdb
 from app.core.mmc.buffer import BufferCapacity, parse_buffer_capacity
 from app.core.mmc.capacity import Capacity, parse_capacity
@@ -252,8 +252,16 @@ class Drive:
     # --- mechanism -------------------------------------------------------------------------
 
     def eject(self) -> None:
-        """Unlock the tray (ALLOW MEDIUM REMOVAL) and open it (START STOP UNIT LoEj)."""
-        self.unlock()
+        """Unlock the tray (ALLOW MEDIUM REMOVAL) and open it (START STOP UNIT LoEj).
+
+        On a descriptor the kernel's SG_IO filter treats as read-only, PREVENT ALLOW MEDIUM
+        REMOVAL is refused while START STOP UNIT is read-safe (``scsi_cmd_allowed()``): the
+        tray is then opened without the unlock, which is all an unlocked tray needs (a tray
+        that some program locked answers 5/53/02, reported as such)."""
+        try:
+            self.unlock()
+        except PermissionDenied as exc:
+            _log.info("%s: cannot unlock the tray first (%s)", self.path, exc.detail)
         self.send(cdb.start_stop_unit(start=False, load_eject=True))
 
     def load(self) -> None:

@@ -14,22 +14,23 @@
   reports every backend read error (drive lab README) and some drives report unreadable
   areas.  Anything else (no disc, unit attention storms, transport failures) stops the rip.
 - Speed: SET STREAMING, else SET CD SPEED (the Drive facade), maximum by default and a slow
-  speed for retry passes (:mod:`app.core.rip.speed`); drives that reject both are read at
-  whatever speed they choose (logged, not an error).
+  speed for retry passes (:mod:`app.core.rip.speed`); drives that reject both, and systems
+  whose SG_IO filter refuses them (a read-only fd, REAL-DRIVES.md #1), are read at whatever
+  speed the drive chooses (logged, not an error).
 """
 
 from __future__ import annotations
 
 import logging
 import time
-from pathlib import Path
 
 from app.core.devices.drive import Drive, is_unsupported
-from app.core.errors import DeviceError, NoMediumError, SenseError
+from app.core.errors import DeviceError, NoMediumError, PermissionDenied, SenseError
 from app.core.mmc import cdb
 from app.core.mmc.profiles import MediaFamily, Profile, known_profile, profile_name
 from app.core.mmc.sense import Verdict
 from app.core.mmc.toc import Toc
+from app.core.mmc.transfer import aligned_blocks, error_unit, transport_limit_bytes
 from app.core.rip.disc import DiscLayout, TrackKind, TrackLayout
 from app.core.rip.source import ReadSpeedKind, SectorReadError, Sense
 from app.core.rip.speed import MAXIMUM, RETRY_SPEED_X, ReadSpeed, SpeedFamily
@@ -58,16 +59,13 @@ _BAD_SECTOR_HARDWARE_ASC = frozenset({0x02, 0x09, 0x15})
 servo errors, positioning errors (SPC-4 Annex D)."""
 
 
-def transfer_limit(path: str) -> int:
-    """Sectors per command the OS lets through to ``path``: Linux's queue limit
-    (``/sys/class/block/NAME/queue/max_sectors_kb``; ATAPI drives on libata take 128 KiB),
-    at most :data:`MAX_SECTORS_PER_READ`; 32 (64 KiB) where it cannot be read."""
-    name = Path(path).resolve().name
-    try:
-        kib = int(Path(f"/sys/class/block/{name}/queue/max_sectors_kb").read_text().strip())
-    except (OSError, ValueError):
-        return SAFE_SECTORS_PER_READ
-    return max(1, min(MAX_SECTORS_PER_READ, kib * 1024 // SECTOR_SIZE))
+def transfer_limit(transport: object) -> int:
+    """Sectors per command the node lets through (the transport's ``max_transfer_bytes``: the
+    sr/sg queue limit on Linux, MaximumTransferLength on Windows, 64 KiB when unknown), at
+    most :data:`MAX_SECTORS_PER_READ` (REAL-DRIVES.md #16).  :meth:`DriveSource.layout`
+    rounds it down to whole ECC blocks/clusters once the medium is known."""
+    limit = transport_limit_bytes(transport) // SECTOR_SIZE
+    return max(1, min(MAX_SECTORS_PER_READ, limit))
 
 
 def is_bad_sector(error: SenseError, lba: int, count: int, capacity_sectors: int) -> bool:
@@ -102,10 +100,13 @@ class DriveSource:
         self._family = SpeedFamily.CD
         self._speed_failed = False
         self.profile = 0
+        self.error_unit = 1
+        """Sectors of the medium's ECC unit (1 CD, 16 DVD, 32 BD), known after layout()."""
 
     @classmethod
     def open(cls, path: str, *, speed: ReadSpeed = MAXIMUM) -> DriveSource:
-        return cls(Drive.open(path), speed=speed, max_sectors_per_read=transfer_limit(path))
+        drive = Drive.open(path)
+        return cls(drive, speed=speed, max_sectors_per_read=transfer_limit(drive.transport))
 
     @property
     def max_sectors_per_read(self) -> int:
@@ -187,6 +188,9 @@ class DriveSource:
             MediaFamily.DVD: SpeedFamily.DVD,
             MediaFamily.BD: SpeedFamily.BD,
         }.get(family, SpeedFamily.CD if is_cd else SpeedFamily.DVD)
+        self.error_unit = error_unit(family)
+        if not self.raw:
+            self._max = aligned_blocks(self._max, max(16, self.error_unit))
         name = profile_name(self.profile) if self.profile else "disc"
         return DiscLayout(
             capacity_sectors=capacity,
@@ -264,5 +268,11 @@ class DriveSource:
                 raise
             self._speed_failed = True
             _log.info("%s: the drive does not set read speeds (%s)", self.path, exc.code)
+            return
+        except PermissionDenied as exc:
+            # Linux's SG_IO filter refuses SET STREAMING / SET CD SPEED on a read-only fd
+            # (REAL-DRIVES.md #1): the drive reads at the speed it picks, like a refusal.
+            self._speed_failed = True
+            _log.info("%s: the system does not let us set read speeds (%s)", self.path, exc)
             return
         _log.info("%s: read speed %s (%d kB/s) for %s", self.path, wanted, kbps, kind.value)

@@ -6,9 +6,15 @@ are opened with ``O_NONBLOCK`` so that a drive with an empty or open tray still 
 driver would otherwise fail the open with ``ENOMEDIUM``), and optionally ``O_EXCL`` so that no
 mount or other program holds the drive while we write to it.
 
-Read-only opens can only send the commands the kernel's SCSI command filter allows for
-readers (``block/scsi_ioctl.c``, ``blk_verify_command``): writing commands such as WRITE(10),
-MODE SELECT or BLANK need the device opened for writing (``write=True``).
+The kernel's SCSI command filter (``drivers/scsi/scsi_ioctl.c``, ``scsi_cmd_allowed()``)
+lets a process without CAP_SYS_RAWIO send only "read-safe" opcodes on a descriptor opened
+read-only; SET STREAMING, SET CD SPEED, PREVENT ALLOW MEDIUM REMOVAL, MODE SELECT and every
+writing command need FMODE_WRITE (:data:`KERNEL_READ_SAFE_OPCODES`,
+:data:`KERNEL_WRITE_OPCODES`).  So every drive is opened ``O_RDWR|O_NONBLOCK`` first, which
+works on ``/dev/srN`` for any member of the ``cdrom`` group (with O_NONBLOCK the sr driver
+skips its EROFS check), and only when that is refused ``O_RDONLY|O_NONBLOCK`` — what
+growisofs does (``transport.hxx``, ``Scsi_Command::associate``); libburn opens O_RDWR.
+``write=True`` means the caller cannot work without writing (a burn): no fallback then.
 """
 
 from __future__ import annotations
@@ -21,6 +27,7 @@ import logging
 import os
 import pwd
 import stat
+from pathlib import Path
 
 from app.core.errors import DeviceError, DeviceNotFound, PermissionDenied, TransportError
 from app.core.transport.base import (
@@ -142,18 +149,85 @@ def _ownership(path: str) -> str:
     return f"owner {owner}:{group}, mode {stat.filemode(st.st_mode)}"
 
 
-def open_device(path: str, *, write: bool = False, exclusive: bool = False) -> int:
-    """Open ``path`` for SG_IO and return the file descriptor.
+KERNEL_READ_SAFE_OPCODES = frozenset(
+    {
+        0x00, 0x03, 0x08, 0x28, 0xA8, 0x88, 0x3C, 0x37, 0x25, 0x3E, 0x12, 0x1A, 0x5A, 0x4D,
+        0x1B, 0x2F, 0x8F, 0xA0, 0x9E, 0x1C, 0xA3, 0x5C, 0xBC, 0x45, 0x47, 0x48, 0x4B, 0xBE,
+        0xB9, 0x51, 0xAD, 0x44, 0x52, 0x42, 0x43, 0xA4, 0xBA, 0x46, 0x23, 0x4A, 0xAC, 0x2B,
+        0x4E, 0x95,
+    }
+)  # fmt: skip
+"""Opcodes ``scsi_cmd_allowed()`` passes for anybody who could open the device (TEST UNIT
+READY, READ(10/12/16), READ CAPACITY, INQUIRY, MODE SENSE, START STOP UNIT, READ CD, READ
+DISC/TRACK INFORMATION, READ TOC, GET CONFIGURATION, GET PERFORMANCE, GESN, ...)."""
 
-    Raises DeviceNotFound (no such device, or not a SCSI/MMC device), PermissionDenied
-    (naming the group or udev rule needed) or DeviceError (busy with ``exclusive``).
-    """
-    flags = (os.O_RDWR if write else os.O_RDONLY) | os.O_NONBLOCK | os.O_CLOEXEC
-    if exclusive:
-        flags |= os.O_EXCL
-    mode = "read-write" if write else "read-only"
+KERNEL_WRITE_OPCODES = frozenset(
+    {
+        0x0A, 0x2A, 0x2E, 0xAA, 0xAE, 0x8A, 0x3F, 0xEA, 0x41, 0x93, 0x7F, 0x19, 0x55, 0x15,
+        0x4C, 0xA1, 0x5B, 0x35, 0x04, 0x58, 0x53, 0xBF, 0xA2, 0x54, 0x5D, 0xBB, 0x1E, 0xA6,
+        0xB6, 0xA7, 0x94,
+    }
+)  # fmt: skip
+"""Opcodes ``scsi_cmd_allowed()`` passes only with ``FMODE_WRITE``: WRITE(6/10/12/16),
+MODE SELECT, BLANK, CLOSE TRACK/SESSION, SYNCHRONIZE CACHE, FORMAT UNIT, RESERVE TRACK,
+SEND OPC, SEND CUE SHEET, SET CD SPEED, PREVENT ALLOW MEDIUM REMOVAL, LOAD/UNLOAD, SET
+STREAMING, SET READ AHEAD.  Every other opcode needs CAP_SYS_RAWIO."""
+
+
+UNKNOWN_LIMIT_BYTES = 64 * 1024
+"""libburn's per-command size where the queue limit cannot be read (``os-linux.h``)."""
+
+
+def node_limit_bytes(path: str, *, sysfs: Path = Path("/sys")) -> int | None:
+    """The most bytes one SG_IO command may carry on ``path``, from its request queue.
+
+    ``sg_io()`` rejects transfers above ``queue_max_hw_sectors`` with EIO, and the block
+    layer maps a passthrough buffer within ``max_sectors_kb``; the smaller of the two is
+    used.  ``/dev/srN`` has ``/sys/class/block/srN/queue``; ``/dev/sgN`` reaches the same
+    queue through ``/sys/class/scsi_generic/sgN/device/block/*/queue`` (REAL-DRIVES.md #16).
+    ``None`` when neither can be read."""
+    name = os.path.basename(os.path.realpath(path))
+    if name.startswith("sg"):
+        queues = sorted((sysfs / "class/scsi_generic" / name / "device/block").glob("*/queue"))
+    else:
+        queues = [sysfs / "class/block" / name / "queue"]
+    for queue in queues:
+        values = []
+        for entry in ("max_sectors_kb", "max_hw_sectors_kb"):
+            try:
+                values.append(int((queue / entry).read_text().strip()))
+            except (OSError, ValueError):
+                continue
+        if values and min(values) > 0:
+            return min(values) * 1024
+    return None
+
+
+def kernel_allows(opcode: int, *, writable: bool, privileged: bool = False) -> bool:
+    """Whether Linux's SG_IO filter lets ``opcode`` through (``scsi_cmd_allowed()``)."""
+    if privileged:
+        return True
+    if opcode in KERNEL_READ_SAFE_OPCODES:
+        return True
+    return writable and opcode in KERNEL_WRITE_OPCODES
+
+
+def filter_refusal(path: str, cdb: bytes, *, writable: bool, reason: str) -> PermissionDenied:
+    """The error for an opcode the kernel's SG_IO filter refused (EPERM from SG_IO)."""
+    advice = (
+        "It needs the drive opened for writing, which the system refused."
+        if not writable and kernel_allows(cdb[0], writable=True)
+        else "It needs administrator rights (CAP_SYS_RAWIO)."
+    )
+    return PermissionDenied(
+        f"The system refused to send a command to the drive {path}. {advice}",
+        f"ioctl(SG_IO) CDB {cdb.hex(' ')}: {reason}",
+    )
+
+
+def _os_open(path: str, flags: int, mode: str) -> int:
     try:
-        fd = os.open(path, flags)
+        return os.open(path, flags)
     except FileNotFoundError as exc:
         raise DeviceNotFound(f"There is no drive “{path}”.", f"open: {exc.strerror}") from exc
     except PermissionError as exc:
@@ -176,6 +250,28 @@ def open_device(path: str, *, write: bool = False, exclusive: bool = False) -> i
                 f"The drive {path} can only be opened read-only.", f"open: {exc.strerror}"
             ) from exc
         raise TransportError(f"Cannot open the drive {path}.", f"open: {exc}") from exc
+
+
+def open_device(path: str, *, write: bool = False, exclusive: bool = False) -> tuple[int, bool]:
+    """Open ``path`` for SG_IO; return the file descriptor and whether it is writable.
+
+    ``O_RDWR|O_NONBLOCK`` first; when that is refused (permission, read-only) and ``write``
+    is not required, ``O_RDONLY|O_NONBLOCK`` as growisofs does (module docstring).
+
+    Raises DeviceNotFound (no such device, or not a SCSI/MMC device), PermissionDenied
+    (naming the group or udev rule needed) or DeviceError (busy with ``exclusive``).
+    """
+    extra = os.O_NONBLOCK | os.O_CLOEXEC | (os.O_EXCL if exclusive else 0)
+    writable = True
+    try:
+        fd = _os_open(path, os.O_RDWR | extra, "read-write")
+    except PermissionDenied as exc:
+        if write:
+            raise
+        _log.debug("%s: read-write open refused (%s), opening read-only", path, exc.detail)
+        fd = _os_open(path, os.O_RDONLY | extra, "read-only")
+        writable = False
+    mode = "read-write" if writable else "read-only"
     try:
         version = ctypes.c_int(0)
         fcntl.ioctl(fd, SG_GET_VERSION_NUM, version)
@@ -186,7 +282,7 @@ def open_device(path: str, *, write: bool = False, exclusive: bool = False) -> i
             f"ioctl(SG_GET_VERSION_NUM): {exc.strerror}",
         ) from exc
     _log.debug("opened %s %s%s, sg version %d", path, mode, " exclusive" * exclusive, version.value)
-    return fd
+    return fd, writable
 
 
 class LinuxSgTransport:
@@ -194,9 +290,13 @@ class LinuxSgTransport:
 
     def __init__(self, path: str, *, write: bool = False, exclusive: bool = False) -> None:
         self._path = path
-        self._fd: int | None = open_device(path, write=write, exclusive=exclusive)
+        fd, writable = open_device(path, write=write, exclusive=exclusive)
+        self._fd: int | None = fd
         self._sense = ctypes.create_string_buffer(MAX_SENSE_LENGTH)
-        self.writable = write
+        self.writable = writable
+        """Whether the descriptor was opened for writing (the kernel filter's FMODE_WRITE)."""
+        self.max_transfer_bytes = node_limit_bytes(path) or UNKNOWN_LIMIT_BYTES
+        """The node's per-command limit (:func:`node_limit_bytes`)."""
 
     @property
     def path(self) -> str:
@@ -289,14 +389,8 @@ class LinuxSgTransport:
 
     def _ioctl_error(self, cdb: bytes, exc: OSError) -> Exception:
         if exc.errno in (errno.EPERM, errno.EACCES):
-            advice = (
-                "It needs the drive opened for writing."
-                if not self.writable
-                else "It needs administrator rights (CAP_SYS_RAWIO)."
-            )
-            return PermissionDenied(
-                f"The system refused to send a command to the drive {self._path}. {advice}",
-                f"ioctl(SG_IO) CDB {cdb.hex(' ')}: {exc.strerror}",
+            return filter_refusal(
+                self._path, cdb, writable=self.writable, reason=exc.strerror or str(exc)
             )
         if exc.errno in (errno.ENODEV, errno.ENXIO):
             return DeviceNotFound(

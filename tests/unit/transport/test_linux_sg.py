@@ -138,11 +138,24 @@ def test_ioctl_eperm_is_permission_denied(monkeypatch: pytest.MonkeyPatch, devic
     def answer(_hdr: SgIoHdr) -> None:
         raise PermissionError(errno.EPERM, "Operation not permitted")
 
+    recording_open(monkeypatch, refuse_rdwr=errno.EACCES)  # only a read-only open
     fake_ioctl(monkeypatch, answer)
     with LinuxSgTransport(device) as transport, pytest.raises(PermissionDenied) as info:
         transport.execute(bytes.fromhex("2a000000000000000100"), Direction.TO_DEVICE, data=b"x")
     assert "opened for writing" in info.value.message
     assert device in info.value.message
+
+
+def test_ioctl_eperm_on_a_writable_fd_needs_cap_sys_rawio(
+    monkeypatch: pytest.MonkeyPatch, device: str
+) -> None:
+    def answer(_hdr: SgIoHdr) -> None:
+        raise PermissionError(errno.EPERM, "Operation not permitted")
+
+    fake_ioctl(monkeypatch, answer)
+    with LinuxSgTransport(device) as transport, pytest.raises(PermissionDenied) as info:
+        transport.execute(bytes.fromhex("ff0000000000"))
+    assert "CAP_SYS_RAWIO" in info.value.message
 
 
 def test_closed_transport_refuses(monkeypatch: pytest.MonkeyPatch, device: str) -> None:
@@ -223,3 +236,89 @@ def test_permission_error_for_root_only_device_suggests_a_udev_rule(
         LinuxSgTransport(device)
     assert "udev rule" in info.value.message
     assert info.value.exit_code == 6
+
+
+def recording_open(monkeypatch: pytest.MonkeyPatch, refuse_rdwr: int | None = None) -> list[int]:
+    """Replace os.open: record the flags; refuse O_RDWR with ``refuse_rdwr`` (an errno)."""
+    flags_seen: list[int] = []
+    real_open = os.open
+
+    def opener(path: str, flags: int, *args: Any) -> int:
+        flags_seen.append(flags)
+        if refuse_rdwr is not None and flags & os.O_ACCMODE == os.O_RDWR:
+            raise OSError(refuse_rdwr, os.strerror(refuse_rdwr))
+        return real_open(path, flags & ~os.O_ACCMODE | os.O_RDONLY, *args)
+
+    monkeypatch.setattr(linux_sg.os, "open", opener)
+    fake_ioctl(monkeypatch, lambda hdr: None)
+    return flags_seen
+
+
+def test_a_rip_opens_the_drive_read_write_non_blocking(
+    monkeypatch: pytest.MonkeyPatch, device: str
+) -> None:
+    """#1: SET STREAMING, SET CD SPEED and PREVENT ALLOW pass the kernel's SG_IO filter only
+    on an fd opened for writing, so even a read-only use opens O_RDWR|O_NONBLOCK first."""
+    flags = recording_open(monkeypatch)
+    with LinuxSgTransport(device) as transport:
+        assert transport.writable
+    assert flags[0] & os.O_ACCMODE == os.O_RDWR
+    assert flags[0] & os.O_NONBLOCK
+
+
+@pytest.mark.parametrize("refusal", [errno.EACCES, errno.EROFS])
+def test_read_write_refused_falls_back_to_read_only(
+    monkeypatch: pytest.MonkeyPatch, device: str, refusal: int
+) -> None:
+    flags = recording_open(monkeypatch, refuse_rdwr=refusal)
+    with LinuxSgTransport(device) as transport:
+        assert not transport.writable
+    assert [f & os.O_ACCMODE for f in flags] == [os.O_RDWR, os.O_RDONLY]
+    assert all(f & os.O_NONBLOCK for f in flags)
+
+
+def test_a_burn_does_not_fall_back_to_read_only(
+    monkeypatch: pytest.MonkeyPatch, device: str
+) -> None:
+    flags = recording_open(monkeypatch, refuse_rdwr=errno.EACCES)
+    with pytest.raises(PermissionDenied):
+        LinuxSgTransport(device, write=True)
+    assert [f & os.O_ACCMODE for f in flags] == [os.O_RDWR]
+
+
+@pytest.mark.parametrize(
+    ("opcode", "writable", "allowed"),
+    [
+        (0x28, False, True),  # READ(10)
+        (0xBE, False, True),  # READ CD
+        (0x1B, False, True),  # START STOP UNIT is read-safe
+        (0xB6, False, False),  # SET STREAMING
+        (0xBB, False, False),  # SET CD SPEED
+        (0x1E, False, False),  # PREVENT ALLOW MEDIUM REMOVAL
+        (0xB6, True, True),
+        (0x2A, True, True),  # WRITE(10)
+        (0xFF, True, False),  # unknown opcodes need CAP_SYS_RAWIO
+    ],
+)
+def test_kernel_filter_table(opcode: int, writable: bool, allowed: bool) -> None:
+    assert linux_sg.kernel_allows(opcode, writable=writable) is allowed
+    assert linux_sg.kernel_allows(opcode, writable=writable, privileged=True)
+
+
+def _queue(root: Path, base: str, max_kb: int, hw_kb: int) -> None:
+    queue = root / base / "queue"
+    queue.mkdir(parents=True)
+    (queue / "max_sectors_kb").write_text(f"{max_kb}\n")
+    (queue / "max_hw_sectors_kb").write_text(f"{hw_kb}\n")
+
+
+def test_transfer_limit_of_an_sr_node(tmp_path: Path) -> None:
+    _queue(tmp_path, "class/block/sr0", 120, 512)
+    assert linux_sg.node_limit_bytes("/dev/sr0", sysfs=tmp_path) == 120 * 1024
+
+
+def test_transfer_limit_of_an_sg_node_comes_from_its_block_sibling(tmp_path: Path) -> None:
+    """#16: /dev/sgN has no /sys/class/block entry; its queue is the sr device's."""
+    _queue(tmp_path, "class/scsi_generic/sg1/device/block/sr0", 512, 120)
+    assert linux_sg.node_limit_bytes("/dev/sg1", sysfs=tmp_path) == 120 * 1024
+    assert linux_sg.node_limit_bytes("/dev/sg7", sysfs=tmp_path) is None
