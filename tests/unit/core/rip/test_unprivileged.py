@@ -13,8 +13,8 @@ from tests.unit.core.rip.test_rip_drive_source import ISO_BLOCKS, LabDisc
 
 from app.core.devices.drive import Drive
 from app.core.jobs import run_job
-from app.core.jobs.rip import RipJob
-from app.core.rip.drive_source import DriveSource
+from app.core.rip.job import RipJob
+from app.core.rip.mmc_source import MmcSource
 from app.core.rip.source import ReadSpeedKind
 from app.core.transport.fake import FakeTransport
 
@@ -28,7 +28,7 @@ def test_speed_refused_by_the_kernel_filter_is_not_fatal(image: bytes) -> None:
     disc = LabDisc("LAB_TGT_DVDROM", image, set())
     disc.transport.on(0xB6, b"")
     guarded = KernelFilter(disc.transport, writable=False)
-    source = DriveSource(Drive(guarded))
+    source = MmcSource(Drive(guarded))
     source.layout()
     source.use_speed(ReadSpeedKind.NORMAL)
     source.use_speed(ReadSpeedKind.RETRY)
@@ -40,7 +40,7 @@ def test_rip_job_as_a_cdrom_group_user(image: bytes, tmp_path: Path) -> None:
     disc = LabDisc("LAB_TGT_DVDROM", image, set())
     guarded = KernelFilter(disc.transport, writable=False)
     out = tmp_path / "disc.iso"
-    job = RipJob("/dev/sr0", out, open_source=lambda _p: DriveSource(Drive(guarded)))
+    job = RipJob("/dev/sr0", out, open_source=lambda _p: MmcSource(Drive(guarded)))
     result = run_job(job)
     assert result.ok, result.error
     assert out.read_bytes() == image

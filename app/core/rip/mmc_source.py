@@ -62,7 +62,7 @@ servo errors, positioning errors (SPC-4 Annex D)."""
 def transfer_limit(transport: object) -> int:
     """Sectors per command the node lets through (the transport's ``max_transfer_bytes``: the
     sr/sg queue limit on Linux, MaximumTransferLength on Windows, 64 KiB when unknown), at
-    most :data:`MAX_SECTORS_PER_READ` (REAL-DRIVES.md #16).  :meth:`DriveSource.layout`
+    most :data:`MAX_SECTORS_PER_READ` (REAL-DRIVES.md #16).  :meth:`MmcSource.layout`
     rounds it down to whole ECC blocks/clusters once the medium is known."""
     limit = transport_limit_bytes(transport) // SECTOR_SIZE
     return max(1, min(MAX_SECTORS_PER_READ, limit))
@@ -79,7 +79,7 @@ def is_bad_sector(error: SenseError, lba: int, count: int, capacity_sectors: int
     return error.key == 0x5 and error.asc == 0x21 and lba + count <= capacity_sectors
 
 
-class DriveSource:
+class MmcSource:
     """Reads a disc through MMC commands; ``raw`` switches to 2352-byte READ CD sectors."""
 
     def __init__(
@@ -104,7 +104,7 @@ class DriveSource:
         """Sectors of the medium's ECC unit (1 CD, 16 DVD, 32 BD), known after layout()."""
 
     @classmethod
-    def open(cls, path: str, *, speed: ReadSpeed = MAXIMUM) -> DriveSource:
+    def open(cls, path: str, *, speed: ReadSpeed = MAXIMUM) -> MmcSource:
         drive = Drive.open(path)
         return cls(drive, speed=speed, max_sectors_per_read=transfer_limit(drive.transport))
 
@@ -201,9 +201,9 @@ class DriveSource:
             lead_out_lba=toc.lead_out.lba if toc is not None and toc.lead_out else None,
         )
 
-    def raw_source(self) -> DriveSource:
+    def raw_source(self) -> MmcSource:
         """The same drive read as 2352-byte raw sectors (READ CD), for BIN/CUE images."""
-        raw = DriveSource(
+        raw = MmcSource(
             self.drive,
             speed=self._speed,
             raw=True,
