@@ -108,17 +108,42 @@ class TransportError(DeviceError):
     title = "Drive communication error"
 
 
+class MediumChangedError(DeviceError):
+    """The drive reported UNIT ATTENTION 6/28 (medium may have changed) in the middle of
+    work that depends on the disc staying the same."""
+
+    title = "The disc was changed"
+
+
+class CommandTimeout(TransportError):
+    """A command did not complete within its timeout (SG_IO DID_TIME_OUT, SPTI
+    ERROR_SEM_TIMEOUT); the OS may have aborted it and reset the drive."""
+
+    title = "The drive did not answer in time"
+
+
 class SenseError(DeviceError):
     """The drive answered CHECK CONDITION; ``key``/``asc``/``ascq`` are from the sense data
     (SPC-4 §4.5, fixed and descriptor formats)."""
 
     title = "The drive reported an error"
 
-    def __init__(self, message: str, detail: str = "", *, key: int, asc: int, ascq: int) -> None:
+    def __init__(
+        self,
+        message: str,
+        detail: str = "",
+        *,
+        key: int,
+        asc: int,
+        ascq: int,
+        information: int | None = None,
+    ) -> None:
         super().__init__(message, detail)
         self.key = key
         self.asc = asc
         self.ascq = ascq
+        self.information = information
+        """The sense INFORMATION field when VALID (for a failed READ: the first bad LBA)."""
 
     @property
     def code(self) -> str:

@@ -40,7 +40,7 @@ from app.core.rip.inspect import DiscInfoJob, DiscSummary
 from app.core.rip.job import ImageFormat, RipJob, RipResult
 from app.core.rip.mapfile import BlockStatus
 from app.core.rip.report import describe_rip
-from app.core.rip.rescue import DEFAULT_RETRIES, RescueOptions
+from app.core.rip.rescue import DEFAULT_RETRIES, DEFAULT_SKIP_AHEAD, RescueOptions
 from app.core.rip.source import DiscSource
 from app.core.rip.speed import MAXIMUM, ReadSpeed
 from app.core.verify.report import describe_compare
@@ -141,6 +141,7 @@ class ReadPage(QWidget):
         self.retries_spin.setValue(DEFAULT_RETRIES)
         self.retries_spin.setToolTip("Passes over the unreadable sectors, at a slow speed")
         self.skip_check = QCheckBox("Skip past runs of errors first (badly scratched discs)")
+        self.skip_check.setChecked(DEFAULT_SKIP_AHEAD)
         self.speed_combo = QComboBox()
         for label, speed in SPEEDS:
             self.speed_combo.addItem(label, speed)

@@ -187,6 +187,8 @@ class FakeDrive:
     simulated_writes: int = 0
     set_speed_kbps: int | None = None
     background_format: bool = False
+    has_read12: bool = False
+    """Older drives have no READ(12) and answer it 5/20/00 (REAL-DRIVES.md #17)."""
     max_transfer_bytes: int = 256 * 1024
     """The node's per-command limit: bigger transfers fail as the kernel's ``sg_io()`` fails
     them (EIO, a TransportError), REAL-DRIVES.md #16."""
@@ -320,6 +322,8 @@ class FakeDrive:
             return handler(cdb)
         if op == wc.WRITE_10:
             return self._write(cdb, out)
+        if op == READ_12 and not self.has_read12:
+            raise FakeCheck(INVALID_OPCODE)
         if op in (READ_10, READ_12):
             return self._read(cdb)
         if op == wc.SYNCHRONIZE_CACHE_10:

@@ -14,6 +14,7 @@ from app.core.rip.report import describe_rip
 from app.core.rip.rescue import (
     DEFAULT_CHUNK_SECTORS,
     DEFAULT_RETRIES,
+    DEFAULT_SKIP_AHEAD,
     MAX_CHUNK_SECTORS,
     RescueOptions,
 )
@@ -55,8 +56,9 @@ def register(
     )
     parser.add_argument(
         "--skip-ahead",
-        action="store_true",
-        help="on errors, skip ahead first and come back later (for badly scratched discs)",
+        action=argparse.BooleanOptionalAction,
+        default=DEFAULT_SKIP_AHEAD,
+        help="on errors, skip ahead first and come back later (default: on)",
     )
     parser.add_argument(
         "--chunk",

@@ -7,9 +7,21 @@ This is the facade the rip and burn jobs use::
         media = drive.media_info()
         data = drive.read(16, 1)
 
-Retry policy (libburn ``spc.c`` style): a UNIT ATTENTION (medium changed, reset) is retried
-up to :data:`UNIT_ATTENTION_RETRIES` times at once; a "becoming ready" NOT READY is retried
-while ``wait_s`` allows; RECOVERED ERROR counts as success.  Everything else raises.
+Retry policy, libburn's (``spc.c`` ``spc_decide_retry``/RETRY outcomes), for every command:
+
+- NOT READY that clears by itself (2/04/01 becoming ready, 2/04/04 format, 2/04/07
+  operation in progress, 2/04/08 long write, and 2/04/xx, 2/3E/00, 2/08/xx) is waited out
+  with 0.1-0.5 s sleeps until the command's own timeout (or ``wait_s``) has passed; 2/04/00
+  "cause not reportable" only for :data:`CLUELESS_NOT_READY_S` (*"Might be a clueless system
+  adapter"*) — drives fall through TEST UNIT READY and answer the next command 2/04/07
+  (growisofs ``transport.hxx``, the Pioneer note), so this cannot be left to callers
+  (REAL-DRIVES.md #9, #18);
+- 2/04/02 "initializing command required": START STOP UNIT (Start), once, then again
+  (libburn ``mmc_start_if_needed``);
+- UNIT ATTENTION is first shown to :attr:`Drive.on_unit_attention` (a rip stops on 6/28, a
+  burn on 6/29, REAL-DRIVES.md #15), then retried up to :data:`UNIT_ATTENTION_RETRIES`
+  times; BUSY status and ABORTED COMMAND are retried after a short pause;
+- RECOVERED ERROR counts as success.  Everything else raises.
 """
 
 from __future__ import annotations
@@ -43,7 +55,7 @@ from app.core.mmc.performance import (
     parse_write_speeds,
     streaming_descriptor,
 )
-from app.core.mmc.sense import SenseData, Verdict, error_for, parse_sense
+from app.core.mmc.sense import SenseData, SenseKey, Verdict, error_for, parse_sense
 from app.core.mmc.toc import (
     FullToc,
     SessionInfo,
@@ -53,12 +65,15 @@ from app.core.mmc.toc import (
     parse_toc,
 )
 from app.core.mmc.track_info import TrackInformation, parse_track_information
-from app.core.transport import Reply, Transport, open_transport
+from app.core.transport import Reply, ScsiStatus, Transport, open_transport
 
 _log = logging.getLogger(__name__)
 
 UNIT_ATTENTION_RETRIES = 3
 NOT_READY_POLL_S = 0.5
+FIRST_RETRY_S = 0.1
+CLUELESS_NOT_READY_S = 5.0
+ABORTED_RETRIES = 3
 
 
 def is_unsupported(error: BaseException) -> bool:
@@ -69,6 +84,24 @@ def is_unsupported(error: BaseException) -> bool:
         and error.key == 0x5
         and (error.asc, error.ascq) in ((0x20, 0x00), (0x24, 0x00))
     )
+
+
+class _RetryState:
+    """What one :meth:`Drive.send` has been through so far."""
+
+    def __init__(self, start: float, budget_s: float) -> None:
+        self.deadline = start + budget_s
+        self.clueless_deadline = start + min(CLUELESS_NOT_READY_S, budget_s)
+        self.attentions = 0
+        self.aborted = 0
+        self.started_unit = False
+        self._pause = FIRST_RETRY_S
+
+    def next_pause(self) -> float:
+        """0.1 s, then doubling up to 0.5 s (libburn's "calming down retries")."""
+        pause = self._pause
+        self._pause = min(NOT_READY_POLL_S, pause * 2)
+        return pause
 
 
 class Drive:
@@ -84,6 +117,8 @@ class Drive:
         self.transport = transport
         self._sleep = sleep
         self._clock = clock
+        self.on_unit_attention: Callable[[SenseData, Command], None] | None = None
+        """Called with every UNIT ATTENTION before it is retried; may raise to stop."""
 
     @classmethod
     def open(cls, path: str, *, write: bool = False, exclusive: bool = False) -> Drive:
@@ -115,33 +150,58 @@ class Drive:
         command: Command,
         *,
         into: bytearray | memoryview | None = None,
-        wait_s: float = 0.0,
+        wait_s: float | None = None,
     ) -> Reply:
-        """Execute ``command``; raise NoMediumError/SenseError on failure (module docstring)."""
-        deadline = self._clock() + wait_s
-        attentions = 0
+        """Execute ``command``; raise NoMediumError/SenseError on failure (module docstring).
+
+        ``wait_s`` bounds the waiting for NOT READY; by default the command's timeout."""
+        state = _RetryState(self._clock(), command.timeout_s if wait_s is None else wait_s)
         while True:
             reply = self._execute(command, into)
             if reply.ok:
                 return reply
+            now = self._clock()
+            if reply.status in (ScsiStatus.BUSY, ScsiStatus.TASK_SET_FULL) and now < state.deadline:
+                self._sleep(state.next_pause())
+                continue
             if not reply.check_condition:
                 raise DeviceError(
                     f"The drive {self.path} answered {reply.status_name()} to {command.name}.",
                     f"{self.path}: CDB {command.cdb.hex(' ')}: status 0x{reply.status:02x}",
                 )
             sense = parse_sense(reply.sense)
-            verdict = sense.verdict if sense is not None else Verdict.FAIL
-            if verdict is Verdict.RECOVERED:
+            if sense is not None and sense.verdict is Verdict.RECOVERED:
                 _log.debug("%s: %s recovered: %s", self.path, command.name, sense)
                 return reply
-            if verdict is Verdict.RETRY and attentions < UNIT_ATTENTION_RETRIES:
-                attentions += 1
-                _log.debug("%s: %s: %s, retrying", self.path, command.name, sense)
-                continue
-            if verdict is Verdict.WAIT and self._clock() < deadline:
-                self._sleep(NOT_READY_POLL_S)
-                continue
-            raise error_for(reply.sense, command.name, command.cdb, self.path)
+            if sense is None or not self._retry(command, sense, state, now):
+                raise error_for(reply.sense, command.name, command.cdb, self.path)
+
+    def _retry(self, command: Command, sense: SenseData, state: _RetryState, now: float) -> bool:
+        """Whether to send ``command`` again after ``sense`` (module docstring); sleeps."""
+        if sense.key == SenseKey.UNIT_ATTENTION:
+            if self.on_unit_attention is not None:
+                self.on_unit_attention(sense, command)
+            state.attentions += 1
+            _log.debug("%s: %s: %s, retrying", self.path, command.name, sense)
+            return state.attentions <= UNIT_ATTENTION_RETRIES
+        if sense.key == SenseKey.ABORTED_COMMAND:
+            state.aborted += 1
+            self._sleep(FIRST_RETRY_S)
+            return state.aborted <= ABORTED_RETRIES
+        if sense.key == SenseKey.NOT_READY and (sense.asc, sense.ascq) == (0x04, 0x02):
+            if state.started_unit or command.opcode == 0x1B:
+                return False
+            state.started_unit = True
+            _log.info("%s: the drive needs START UNIT (2/04/02)", self.path)
+            self.send(cdb.start_stop_unit(start=True, load_eject=False))
+            return True
+        if sense.verdict is not Verdict.WAIT:
+            return False
+        clueless = (sense.asc, sense.ascq) == (0x04, 0x00)
+        if now >= (state.clueless_deadline if clueless else state.deadline):
+            return False
+        self._sleep(state.next_pause())
+        return True
 
     def probe(self, command: Command) -> tuple[Reply, SenseData | None]:
         """Execute ``command`` once and return the reply with its decoded sense (no raising
@@ -281,8 +341,11 @@ class Drive:
         return self.send(cdb.read10(lba, blocks, block_size=block_size)).data
 
     def read_into(self, lba: int, blocks: int, buffer: bytearray | memoryview) -> int:
-        """READ(12) into ``buffer`` (``blocks * 2048`` bytes); returns the bytes transferred."""
-        command = cdb.read12(lba, blocks, block_size=len(buffer) // max(1, blocks))
+        """READ(10) into ``buffer`` (``blocks * 2048`` bytes); returns the bytes transferred.
+
+        READ(10), not READ(12): every MMC drive implements it, while older CD drives answer
+        READ(12) with 5/20/00 (libburn ``mmc_read_10``, REAL-DRIVES.md #17)."""
+        command = cdb.read10(lba, blocks, block_size=len(buffer) // max(1, blocks))
         return self.send(command, into=buffer).transferred_bytes
 
     def media_info(self) -> MediaInfo:

@@ -309,13 +309,18 @@ def describe_asc(asc: int, ascq: int) -> str:
 
 
 def verdict_for(key: int, asc: int, ascq: int) -> Verdict:
-    """What to do about ``key/asc/ascq`` (module docstring)."""
+    """What to do about ``key/asc/ascq`` (module docstring).
+
+    NOT READY follows libburn's ``spc_decide_retry`` (``spc.c``): ASC 04h (every qualifier
+    but 02h "initializing command required" and 03h "manual intervention required"), 3Eh
+    "not self-configured yet", 08h "communication failure" and 02h are waited out; 3Ah (no
+    medium) and the rest fail."""
     if key in (SenseKey.NO_SENSE, SenseKey.RECOVERED_ERROR, SenseKey.COMPLETED):
         return Verdict.RECOVERED
     if key == SenseKey.NOT_READY:
-        if asc == 0x04 and ascq in _WAIT_NOT_READY:
+        if asc == 0x04 and ascq not in (0x02, 0x03):
             return Verdict.WAIT
-        if asc == 0x04 and ascq == 0x00:
+        if asc in (0x02, 0x08, 0x3E):
             return Verdict.WAIT
         return Verdict.FAIL
     if key == SenseKey.UNIT_ATTENTION:
@@ -376,5 +381,10 @@ def error_for(sense_bytes: bytes, command_name: str, cdb: bytes, device: str) ->
     if sense.asc == 0x3A:
         return NoMediumError(plain_message(sense, command_name), detail)
     return SenseError(
-        plain_message(sense, command_name), detail, key=sense.key, asc=sense.asc, ascq=sense.ascq
+        plain_message(sense, command_name),
+        detail,
+        key=sense.key,
+        asc=sense.asc,
+        ascq=sense.ascq,
+        information=sense.information,
     )

@@ -14,6 +14,7 @@ Three sources can give a data disc's size, and they do not always agree:
 from __future__ import annotations
 
 import enum
+import itertools
 from dataclasses import dataclass
 
 from app.core.image.volume import PrimaryVolume
@@ -71,8 +72,27 @@ class DiscLayout:
 
     @property
     def needs_raw_image(self) -> bool:
-        """Audio or several tracks: the image must be BIN/CUE, an ISO cannot hold it."""
-        return self.has_audio or len(self.tracks) > 1
+        """A CD with audio or several tracks: the image must be BIN/CUE, an ISO cannot hold
+        it.  A DVD/BD with several tracks (a multi-session DVD±R/BD-R) is one ISO read with
+        READ(10): READ CD is a CD command (MMC-6 §6.19), and each later session's file
+        system covers the earlier ones (growisofs -M)."""
+        return self.has_audio or (self.is_cd and len(self.tracks) > 1)
+
+    @property
+    def gaps(self) -> tuple[tuple[int, int], ...]:
+        """``(lba, count)`` areas between tracks that are not on the disc: on CD between
+        sessions (the lead-out, lead-in and pregap of a CD-Extra or multi-session CD, about
+        11,400 sectors, MMC-6 §4.2.3.8), on DVD/BD between any two tracks (link and
+        unrecorded areas).  Read, they only fail; the rip marks them "not on disc"."""
+        gaps = []
+        ordered = sorted(self.tracks, key=lambda t: t.start_lba)
+        for before, after in itertools.pairwise(ordered):
+            if after.start_lba <= before.end_lba:
+                continue
+            if self.is_cd and after.session == before.session:
+                continue
+            gaps.append((before.end_lba, after.start_lba - before.end_lba))
+        return tuple(gaps)
 
     @property
     def end_lba(self) -> int:

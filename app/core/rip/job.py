@@ -39,7 +39,13 @@ from app.core.rip.disc import (
     decide_image_size,
 )
 from app.core.rip.mapfile import BlockStatus, MapFileError, RescueMap, load_map, save_map
-from app.core.rip.rescue import RescueEngine, RescueOptions, RescueProgress, RescueSummary
+from app.core.rip.rescue import (
+    LbaRange,
+    RescueEngine,
+    RescueOptions,
+    RescueProgress,
+    RescueSummary,
+)
 from app.core.rip.source import (
     DiscSource,
     RawCapable,
@@ -356,6 +362,7 @@ class RipJob(Job[RipResult]):
                 on_progress=lambda p: ctx.report(to_progress(p, ss)),
                 check_cancelled=ctx.check_cancelled,
                 speed=source if isinstance(source, SpeedControl) else None,
+                absent=self._absent_areas(sectors),
             )
             try:
                 summary = engine.run()
@@ -376,6 +383,16 @@ class RipJob(Job[RipResult]):
             kept_map = None
         return _Rescued(summary, resumed, kept_map)
 
+    def _absent_areas(self, sectors: int) -> list[LbaRange]:
+        """The layout's areas that are not on the disc (session gaps), within the image."""
+        if self.layout is None:
+            return []
+        return [
+            LbaRange(lba, min(count, sectors - lba))
+            for lba, count in self.layout.gaps
+            if lba < sectors
+        ]
+
     def _verify(
         self, ctx: JobContext, source: SectorSource, sectors: int, summary: RescueSummary
     ) -> CompareResult | None:
@@ -385,7 +402,7 @@ class RipJob(Job[RipResult]):
             source,
             self.image_path,
             sectors,
-            skip=summary.bad_ranges,
+            skip=(*summary.bad_ranges, *summary.absent_ranges, *self._absent_areas(sectors)),
             chunk_sectors=self.options.chunk_sectors,
             on_progress=lambda p: ctx.report(to_progress(p, source.sector_size)),
             check_cancelled=ctx.check_cancelled,

@@ -2,17 +2,28 @@
 :class:`~app.core.devices.drive.Drive`).
 
 - Layout: TEST UNIT READY (no disc: :class:`~app.core.errors.NoMediumError`), GET
-  CONFIGURATION (current profile, MMC-6 §5.3.1), READ CAPACITY (§6.23), READ TOC format 0
-  (§6.25: tracks, data/audio from the CONTROL field) and READ TRACK INFORMATION (§6.26: data
-  mode and size of each track) where the drive answers them (QEMU's drives reject the last).
-- Data reads: READ(12) (§6.17) into one reused buffer; raw reads: READ CD (§6.19) with the
-  whole 2352-byte sector.
+  CONFIGURATION (current profile, MMC-6 §5.3.1), READ CAPACITY (§6.23).  CD: READ TOC format
+  0 (§6.25: tracks, data/audio from the CONTROL field) and READ TRACK INFORMATION (§6.26:
+  data mode, size and session of each track) where the drive answers them (QEMU's drives
+  reject the last).  DVD/BD: READ DISC INFORMATION and READ TRACK INFORMATION per track, as
+  libburn does, because a DVD's format-0 TOC is made up by the drive; so a multi-session
+  DVD±R/BD-R is a set of data tracks read with READ(10), never READ CD (REAL-DRIVES.md #5).
+- Data reads: READ(10) (§6.16; SBC-3), which every MMC drive has — older CD-ROM and CD-RW
+  drives answer READ(12) with 5/20/00 (libburn ``mmc_read_10``, cdrdao and Linux's sr read
+  with READ(10) too, REAL-DRIVES.md #17); raw reads: READ CD (§6.19) with the whole
+  2352-byte sector.  Reads carry :data:`READ_TIMEOUT_S`; a read that times out is a bad range
+  (:class:`~app.core.rip.source.SectorReadError` with ``timed_out``), not the end of the rip.
 - Which errors are bad sectors (:class:`~app.core.rip.source.SectorReadError`, the rip goes
-  on) and which stop the rip: MEDIUM ERROR (key 3) and the positioning/servo hardware errors
-  drives report on damaged discs (4/02, 4/09, 4/15) are bad sectors; so is ILLEGAL REQUEST
-  5/21/00 (LBA out of range) for an LBA inside the capacity, which is how QEMU's ATAPI drive
-  reports every backend read error (drive lab README) and some drives report unreadable
-  areas.  Anything else (no disc, unit attention storms, transport failures) stops the rip.
+  on) and which stop the rip (:func:`classify_read_error`): MEDIUM ERROR (key 3) and the
+  positioning/servo hardware errors drives report on damaged discs (4/02, 4/09, 4/15) are
+  bad sectors; so is ILLEGAL REQUEST 5/21/00 (LBA out of range) for an LBA inside the
+  capacity, which is how QEMU's ATAPI drive reports every backend read error (drive lab
+  README).  5/64/00 ILLEGAL MODE FOR THIS TRACK on the last two blocks of a track is the TAO
+  run-out (libburn ``libburn.h``: *"Useful to try the last two blocks of a CD track which
+  might be non-data because of TAO"*) and BLANK CHECK (8/xx) an unrecorded area: both are
+  "not on disc" (``absent``), zero in the image and never counted as bad (REAL-DRIVES.md #4).
+  Anything else (no disc, transport failures) stops the rip, and so does a UNIT ATTENTION
+  6/28 "medium may have changed" after the layout was read (#15).
 - Speed: SET STREAMING, else SET CD SPEED (the Drive facade), maximum by default and a slow
   speed for retry passes (:mod:`app.core.rip.speed`); drives that reject both, and systems
   whose SG_IO filter refuses them (a read-only fd, REAL-DRIVES.md #1), are read at whatever
@@ -21,14 +32,24 @@
 
 from __future__ import annotations
 
+import enum
 import logging
 import time
+from dataclasses import replace
 
 from app.core.devices.drive import Drive, is_unsupported
-from app.core.errors import DeviceError, NoMediumError, PermissionDenied, SenseError
+from app.core.errors import (
+    CommandTimeout,
+    DeviceError,
+    MediumChangedError,
+    NoMediumError,
+    PermissionDenied,
+    SenseError,
+)
 from app.core.mmc import cdb
+from app.core.mmc.command import Command
 from app.core.mmc.profiles import MediaFamily, Profile, known_profile, profile_name
-from app.core.mmc.sense import Verdict
+from app.core.mmc.sense import SenseData, Verdict
 from app.core.mmc.toc import Toc
 from app.core.mmc.transfer import aligned_blocks, error_unit, transport_limit_bytes
 from app.core.rip.disc import DiscLayout, TrackKind, TrackLayout
@@ -40,8 +61,14 @@ from app.core.units import RAW_SECTOR_SIZE, SECTOR_SIZE
 _log = logging.getLogger(__name__)
 
 READY_WAIT_S = 30.0
+READ_TIMEOUT_S = 120.0
+"""A read over damage may take a drive minutes of its own retries; a timeout makes the kernel
+abort the command and reset the drive, so it is generous, and a timed-out read is a bad
+range, not the end of the rip (REAL-DRIVES.md #20)."""
+RUNOUT_BLOCKS = 2
+"""Run-out blocks after a TAO track (MMC-6 §4.2.3.8)."""
 MAX_SECTORS_PER_READ = 256
-"""512 KiB of data sectors: the most one READ(12) asks for."""
+"""512 KiB of data sectors: the most one READ(10) asks for."""
 SAFE_SECTORS_PER_READ = 32
 """64 KiB: what every host adapter takes, for systems where the limit cannot be read."""
 
@@ -68,15 +95,38 @@ def transfer_limit(transport: object) -> int:
     return max(1, min(MAX_SECTORS_PER_READ, limit))
 
 
-def is_bad_sector(error: SenseError, lba: int, count: int, capacity_sectors: int) -> bool:
-    """Whether a failed read means "these sectors are unreadable" (module docstring)."""
+class ReadFailure(enum.Enum):
+    """What a failed data read means for the rip."""
+
+    BAD = "bad"
+    """The sectors are unreadable (damage): marked bad, the rip goes on."""
+    ABSENT = "absent"
+    """Possibly nothing recorded there (TAO run-out 5/64/00, BLANK CHECK 8/xx)."""
+    FATAL = "fatal"
+    """Not about the sectors (no disc, a refused command): the rip stops."""
+
+
+def classify_read_error(error: SenseError, lba: int, count: int, capacity: int) -> ReadFailure:
+    """What a failed read means (module docstring)."""
+    inside = lba + count <= capacity
     if error.key == 0x3:
-        return True
+        return ReadFailure.BAD
     if error.key == 0x4 and error.asc in _BAD_SECTOR_HARDWARE_ASC:
-        return True
+        return ReadFailure.BAD
     if error.key == 0xB:  # ABORTED COMMAND that the Drive's retries did not get past
-        return True
-    return error.key == 0x5 and error.asc == 0x21 and lba + count <= capacity_sectors
+        return ReadFailure.BAD
+    if error.key == 0x8 and inside:
+        return ReadFailure.ABSENT
+    if error.key == 0x5 and error.asc == 0x64 and error.ascq == 0x00 and inside:
+        return ReadFailure.ABSENT
+    if error.key == 0x5 and error.asc == 0x21 and inside:
+        return ReadFailure.BAD
+    return ReadFailure.FATAL
+
+
+def is_bad_sector(error: SenseError, lba: int, count: int, capacity_sectors: int) -> bool:
+    """Whether a failed read means "these sectors are unreadable" rather than a stop."""
+    return classify_read_error(error, lba, count, capacity_sectors) is not ReadFailure.FATAL
 
 
 class MmcSource:
@@ -91,6 +141,7 @@ class MmcSource:
         max_sectors_per_read: int = MAX_SECTORS_PER_READ,
     ) -> None:
         self.drive = drive
+        drive.on_unit_attention = self._attention
         self.raw = raw
         self.sector_size = RAW_SECTOR_SIZE if raw else SECTOR_SIZE
         self._buffer = bytearray(max_sectors_per_read * self.sector_size)
@@ -102,6 +153,8 @@ class MmcSource:
         self.profile = 0
         self.error_unit = 1
         """Sectors of the medium's ECC unit (1 CD, 16 DVD, 32 BD), known after layout()."""
+        self._track_ends: frozenset[int] = frozenset()
+        self._unit_attention_armed = False
 
     @classmethod
     def open(cls, path: str, *, speed: ReadSpeed = MAXIMUM) -> MmcSource:
@@ -158,28 +211,10 @@ class MmcSource:
         self._capacity = capacity
         toc = self._optional_toc()
         tracks: list[TrackLayout] = []
-        if toc is not None:
-            for entry in toc.tracks:
-                try:
-                    size = toc.track_length(entry.track)
-                except KeyError:
-                    size = max(0, capacity - entry.lba)
-                kind = TrackKind.DATA if entry.is_data else TrackKind.AUDIO
-                data_mode = 1
-                try:
-                    info = self.drive.track_information(entry.track)
-                except SenseError as exc:
-                    _log.debug("%s: READ TRACK INFORMATION %d: %s", self.path, entry.track, exc)
-                else:
-                    if info.size_blocks:
-                        size = info.size_blocks
-                    if info.data_mode in (1, 2):
-                        data_mode = info.data_mode
-                tracks.append(
-                    TrackLayout(
-                        entry.track, entry.lba, size, kind, data_mode, control=entry.control
-                    )
-                )
+        if family in (MediaFamily.DVD, MediaFamily.BD, MediaFamily.HD_DVD):
+            tracks = self._recorded_tracks()
+        if not tracks and toc is not None:
+            tracks = self._toc_tracks(toc, capacity)
         is_cd = family is MediaFamily.CD or (
             toc is not None and any(t.kind is TrackKind.AUDIO for t in tracks)
         )
@@ -191,15 +226,81 @@ class MmcSource:
         self.error_unit = error_unit(family)
         if not self.raw:
             self._max = aligned_blocks(self._max, max(16, self.error_unit))
+        self._track_ends = frozenset(t.end_lba for t in tracks) | {capacity}
+        self._unit_attention_armed = True
         name = profile_name(self.profile) if self.profile else "disc"
+        lead_out = toc.lead_out.lba if toc is not None and toc.lead_out else None
         return DiscLayout(
             capacity_sectors=capacity,
             tracks=tuple(tracks),
             medium=name,
             overwritable=known in _OVERWRITABLE,
             is_cd=is_cd,
-            lead_out_lba=toc.lead_out.lba if toc is not None and toc.lead_out else None,
+            lead_out_lba=lead_out if is_cd else None,
         )
+
+    def _toc_tracks(self, toc: Toc, capacity: int) -> list[TrackLayout]:
+        """CD tracks from READ TOC format 0, with size, data mode and session from READ
+        TRACK INFORMATION where the drive answers it (QEMU's drives do not)."""
+        tracks = []
+        for entry in toc.tracks:
+            try:
+                size = toc.track_length(entry.track)
+            except KeyError:
+                size = max(0, capacity - entry.lba)
+            kind = TrackKind.DATA if entry.is_data else TrackKind.AUDIO
+            data_mode = 1
+            session = 1
+            try:
+                info = self.drive.track_information(entry.track)
+            except SenseError as exc:
+                _log.debug("%s: READ TRACK INFORMATION %d: %s", self.path, entry.track, exc)
+            else:
+                if info.size_blocks:
+                    size = info.size_blocks
+                if info.data_mode in (1, 2):
+                    data_mode = info.data_mode
+                session = info.session or 1
+            tracks.append(
+                TrackLayout(
+                    entry.track,
+                    entry.lba,
+                    size,
+                    kind,
+                    data_mode,
+                    session=session,
+                    control=entry.control,
+                )
+            )
+        return tracks
+
+    def _recorded_tracks(self) -> list[TrackLayout]:
+        """DVD/BD tracks from READ DISC INFORMATION and READ TRACK INFORMATION per track
+        (MMC-6 §6.22, §6.26), as libburn builds its TOC: the format-0 TOC of a DVD is *"a
+        fictional information much at the discretion of the drive"* (``doc/cookbook.txt``).
+        Blank (open, unwritten) tracks are left out; an empty list when the drive does not
+        answer."""
+        try:
+            disc = self.drive.disc_information()
+        except SenseError as exc:
+            _log.debug("%s: READ DISC INFORMATION: %s", self.path, exc)
+            return []
+        tracks = []
+        for number in range(disc.first_track, disc.last_track_last_session + 1):
+            try:
+                info = self.drive.track_information(number)
+            except SenseError as exc:
+                _log.debug("%s: READ TRACK INFORMATION %d: %s", self.path, number, exc)
+                continue
+            size = info.size_blocks
+            if info.last_recorded_valid and info.last_recorded_lba >= info.start_lba:
+                size = min(size, info.last_recorded_lba - info.start_lba + 1)
+            if info.blank or size <= 0:
+                continue
+            tracks.append(
+                TrackLayout(number, info.start_lba, size, TrackKind.DATA, session=info.session)
+            )
+        return tracks
 
     def raw_source(self) -> MmcSource:
         """The same drive read as 2352-byte raw sectors (READ CD), for BIN/CUE images."""
@@ -212,6 +313,8 @@ class MmcSource:
         raw._capacity = self._capacity
         raw._family = self._family
         raw.profile = self.profile
+        raw._track_ends = self._track_ends
+        raw._unit_attention_armed = self._unit_attention_armed
         return raw
 
     def read_q(self, lba: int) -> QPosition | None:
@@ -234,20 +337,52 @@ class MmcSource:
             raise ValueError(f"read of {count} sectors (1..{self._max})")
         size = count * self.sector_size
         view = memoryview(self._buffer)[:size]
-        command = cdb.read_cd(lba, count) if self.raw else cdb.read12(lba, count)
+        command = cdb.read_cd(lba, count) if self.raw else cdb.read10(lba, count)
+        command = replace(command, timeout_s=READ_TIMEOUT_S)
         try:
             reply = self.drive.send(command, into=view)
+        except CommandTimeout as exc:
+            # the OS aborted the command (and may have reset the drive): the range is bad,
+            # the rip goes on (REAL-DRIVES.md #20); the reset's 6/29 is retried by send()
+            raise SectorReadError(lba, count, exc.detail, timed_out=True) from exc
         except SenseError as exc:
-            if is_bad_sector(exc, lba, count, self._capacity or lba + count):
-                raise SectorReadError(
-                    lba, count, exc.detail, sense=Sense(exc.key, exc.asc, exc.ascq)
-                ) from exc
-            raise
+            kind = classify_read_error(exc, lba, count, self._capacity or lba + count)
+            if kind is ReadFailure.FATAL:
+                raise
+            absent = kind is ReadFailure.ABSENT and self._at_track_end(exc, lba, count)
+            raise SectorReadError(
+                lba,
+                count,
+                exc.detail,
+                sense=Sense(exc.key, exc.asc, exc.ascq),
+                first_bad_lba=exc.information,
+                absent=absent,
+            ) from exc
         if reply.transferred_bytes != size:
             raise SectorReadError(
                 lba, count, f"short transfer: {reply.transferred_bytes} of {size} bytes"
             )
         return view
+
+    def _at_track_end(self, exc: SenseError, lba: int, count: int) -> bool:
+        """5/64/00 counts as "not on disc" only for the last two blocks of a track (the TAO
+        run-out, MMC-6 §4.2.3.8); BLANK CHECK anywhere (nothing was recorded there)."""
+        if exc.key == 0x8:
+            return True
+        return any(lba + count <= end <= lba + RUNOUT_BLOCKS for end in self._track_ends) or any(
+            end - RUNOUT_BLOCKS <= lba and lba + count <= end for end in self._track_ends
+        )
+
+    def _attention(self, sense: SenseData, command: Command) -> None:
+        """UNIT ATTENTION during a rip (REAL-DRIVES.md #15): 6/28 (medium may have changed)
+        stops it — the map is saved and a resume checks the disc's volume descriptor, which
+        is the revalidation; 6/29 (reset, e.g. after a timed-out read) is retried."""
+        if self._unit_attention_armed and sense.asc == 0x28:
+            raise MediumChangedError(
+                f"The disc in {self.path} may have been changed during the rip. The image "
+                "so far and its map were kept: put the same disc back and resume.",
+                f"{command.name}: {sense}",
+            )
 
     # -- speed ---------------------------------------------------------------------------
 

@@ -38,6 +38,12 @@ def describe_rip(result: RipResult) -> str:
                 lines.append(f"  (files not identified: {result.owners.error})")
     else:
         lines.append("Every sector was read.")
+    if summary.absent_ranges:
+        ranges = ", ".join(str(r) for r in summary.absent_ranges[:20])
+        lines.append(
+            f"{summary.absent_sectors} sectors are not on the disc (run-out blocks, gaps "
+            f"between sessions) and are zero in the image: LBA {ranges}"
+        )
     lines.extend(f"{d.algorithm.hashlib_name}: {d.hex}" for d in result.digests)
     if result.map_path is not None:
         lines.append(f"Map: {result.map_path}")

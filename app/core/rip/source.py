@@ -45,12 +45,22 @@ class SectorReadError(DeviceError):
         *,
         sense: Sense | None = None,
         errno_value: int | None = None,
+        first_bad_lba: int | None = None,
+        absent: bool = False,
+        timed_out: bool = False,
     ) -> None:
         super().__init__(f"Sectors {lba} to {lba + count - 1} could not be read.", detail)
         self.lba = lba
         self.count = count
         self.sense = sense
         self.errno_value = errno_value
+        self.first_bad_lba = first_bad_lba
+        """The first failing LBA when the drive said (sense INFORMATION, SPC-4 §4.5.3)."""
+        self.absent = absent
+        """The medium holds no user data there (a TAO run-out block answering 5/64/00, an
+        unrecorded area answering BLANK CHECK): not on the disc rather than bad."""
+        self.timed_out = timed_out
+        """The read did not complete in its timeout (the range is bad, the rip goes on)."""
 
 
 class ReadSpeedKind(enum.Enum):

@@ -29,7 +29,13 @@ import pwd
 import stat
 from pathlib import Path
 
-from app.core.errors import DeviceError, DeviceNotFound, PermissionDenied, TransportError
+from app.core.errors import (
+    CommandTimeout,
+    DeviceError,
+    DeviceNotFound,
+    PermissionDenied,
+    TransportError,
+)
 from app.core.transport.base import (
     DEFAULT_TIMEOUT_S,
     MAX_SENSE_LENGTH,
@@ -79,6 +85,7 @@ HOST_STATUS_NAMES = {
 }
 """``host_status`` values (Linux ``include/scsi/scsi_status.h``, enum host_status)."""
 
+DID_TIME_OUT = 0x03
 DRIVER_TIMEOUT = 0x06
 DRIVER_SENSE = 0x08
 
@@ -365,6 +372,11 @@ class LinuxSgTransport:
         return reply
 
     def _reply(self, cdb: bytes, hdr: SgIoHdr, size: int, payload: bytes) -> Reply:
+        if hdr.host_status == DID_TIME_OUT:
+            raise CommandTimeout(
+                f"The drive {self._path} did not answer in time.",
+                f"CDB {cdb.hex(' ')}: DID_TIME_OUT after {hdr.duration} ms",
+            )
         if hdr.host_status:
             name = HOST_STATUS_NAMES.get(hdr.host_status, f"host status 0x{hdr.host_status:02x}")
             raise TransportError(
@@ -372,7 +384,7 @@ class LinuxSgTransport:
                 f"CDB {cdb.hex(' ')}: {name}, driver status 0x{hdr.driver_status:02x}",
             )
         if hdr.driver_status & 0x0F == DRIVER_TIMEOUT:
-            raise TransportError(
+            raise CommandTimeout(
                 f"The drive {self._path} did not answer in time.",
                 f"CDB {cdb.hex(' ')}: driver timeout after {hdr.duration} ms",
             )

@@ -31,7 +31,13 @@ import mmap
 import sys
 from typing import Any
 
-from app.core.errors import DeviceError, DeviceNotFound, PermissionDenied, TransportError
+from app.core.errors import (
+    CommandTimeout,
+    DeviceError,
+    DeviceNotFound,
+    PermissionDenied,
+    TransportError,
+)
 from app.core.transport.base import (
     DEFAULT_TIMEOUT_S,
     Direction,
@@ -314,7 +320,7 @@ class WindowsSptiTransport:
                     f"DeviceIoControl CDB {cdb.hex(' ')}: error {code}",
                 )
             if code == ERROR_SEM_TIMEOUT:
-                raise TransportError(
+                raise CommandTimeout(
                     f"The drive {self._path} did not answer in time.",
                     f"DeviceIoControl CDB {cdb.hex(' ')}: timeout",
                 )

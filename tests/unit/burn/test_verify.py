@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.fakes.mmc_drive import READ_12, FakeDrive
+from tests.fakes.mmc_drive import READ_10, READ_12, FakeDrive
 from tests.unit.burn.conftest import Burn
 
 from app.core.burn.job import VerifyDiscJob
@@ -27,14 +27,14 @@ def test_burn_reloads_the_disc_before_verifying(burn: Burn, image: Path) -> None
     assert fake.commands[eject][4] == 0x02  # LoEj, Start = 0: eject
     load = ops.index(0x1B, eject + 1)
     assert fake.commands[load][4] == 0x03  # LoEj, Start = 1: load
-    first_read = ops.index(READ_12)
+    first_read = ops.index(READ_10)
     assert first_read > load
     assert fake.opens >= 3  # reopened after eject and after load (the kernel's cue)
     assert sum(n for op, n in _read_counts(fake) if op) == 1000
 
 
 def _read_counts(fake: FakeDrive) -> list[tuple[bool, int]]:
-    return [(c[0] == READ_12, int.from_bytes(c[6:10], "big")) for c in fake.commands]
+    return [(c[0] == READ_10, int.from_bytes(c[7:9], "big")) for c in fake.commands]
 
 
 def test_no_verify_sends_no_read(burn: Burn, image: Path) -> None:

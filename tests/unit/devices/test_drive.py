@@ -124,7 +124,7 @@ def test_becoming_ready_waits_within_the_limit() -> None:
     drive = Drive(fake, sleep=sleep, clock=lambda: now[0])
     reply = drive.send(cdb.read_capacity(), wait_s=10)
     assert reply.ok
-    assert now[0] == 1.5
+    assert now[0] == pytest.approx(0.1 + 0.2 + 0.4)  # libburn's calming-down pauses
     fake.on(0x25, sense_reply(0x2, 0x04, 0x01))
     with pytest.raises(SenseError, match="not ready"):
         drive.send(cdb.read_capacity(), wait_s=0)
@@ -157,13 +157,15 @@ def test_eject_unlocks_then_opens_and_load_closes() -> None:
     assert fake.calls[1].timeout_s == 120.0
 
 
-def test_read_into_uses_read12_and_the_callers_buffer() -> None:
+def test_read_into_uses_read10_and_the_callers_buffer() -> None:
+    """#17: READ(10), which drives without READ(12) (older CD-ROMs: 5/20/00) answer too."""
+
     def serve(call: Call) -> bytes:
-        assert call.cdb.hex() == "a80000000010000000020000"
+        assert call.cdb.hex() == "28000000001000000200"
         return b"\x42" * call.length
 
     buffer = bytearray(4096)
-    drive = Drive(FakeTransport(responses={0xA8: serve}))
+    drive = Drive(FakeTransport(responses={0xA8: sense_reply(0x5, 0x20, 0x00), 0x28: serve}))
     assert drive.read_into(16, 2, buffer) == 4096
     assert buffer == b"\x42" * 4096
 
@@ -182,3 +184,65 @@ def test_context_manager_closes_the_transport() -> None:
     with Drive(fake) as drive:
         assert drive.path == "fake:0"
     assert fake.closed
+
+
+@pytest.mark.parametrize("ascq", [0x01, 0x07, 0x08])
+def test_not_ready_is_waited_out_in_every_command_by_default(ascq: int) -> None:
+    """#9: a command sent right after a tray close or an IMMED operation meets 2/04/01,
+    2/04/07 or 2/04/08; without any ``wait_s`` it is retried within its own timeout."""
+    now = [0.0]
+    answers = [sense_reply(0x2, 0x04, ascq)] * 20 + [bytes.fromhex("000007d800000800")]
+    fake = FakeTransport(responses={0x25: lambda call: answers.pop(0)})
+
+    def sleep(seconds: float) -> None:
+        now[0] += seconds
+
+    drive = Drive(fake, sleep=sleep, clock=lambda: now[0])
+    assert drive.read_capacity().sectors == ISO_BLOCKS
+    assert 0 < now[0] < cdb.read_capacity().timeout_s
+
+
+def test_not_ready_waiting_ends_at_the_commands_deadline() -> None:
+    now = [0.0]
+    fake = FakeTransport(responses={0x25: sense_reply(0x2, 0x04, 0x01)})
+
+    def sleep(seconds: float) -> None:
+        now[0] += seconds
+
+    with pytest.raises(SenseError, match="not ready"):
+        Drive(fake, sleep=sleep, clock=lambda: now[0]).read_capacity()
+    assert cdb.read_capacity().timeout_s <= now[0] <= cdb.read_capacity().timeout_s + 0.5
+
+
+def test_clueless_not_ready_is_given_five_seconds() -> None:
+    now = [0.0]
+    fake = FakeTransport(responses={0x25: sense_reply(0x2, 0x04, 0x00)})
+
+    def sleep(seconds: float) -> None:
+        now[0] += seconds
+
+    with pytest.raises(SenseError):
+        Drive(fake, sleep=sleep, clock=lambda: now[0]).read_capacity()
+    assert 5.0 <= now[0] <= 5.5
+
+
+def test_initializing_command_required_starts_the_unit() -> None:
+    """#18: 2/04/02 needs START UNIT (libburn ``mmc_start_if_needed``)."""
+    answers = [sense_reply(0x2, 0x04, 0x02), bytes.fromhex("000007d800000800")]
+    fake = FakeTransport(responses={0x25: lambda call: answers.pop(0), 0x1B: b""})
+    assert Drive(fake, sleep=lambda _s: None).read_capacity().sectors == ISO_BLOCKS
+    assert fake.opcodes() == [0x25, 0x1B, 0x25]
+    assert fake.calls[1].cdb[4] & 0x03 == 0x01  # Start, no LoEj
+
+
+def test_unit_attention_hook_can_stop_a_command() -> None:
+    fake = FakeTransport(responses={0x25: sense_reply(0x6, 0x28, 0x00)})
+    drive = Drive(fake)
+
+    def stop(sense: object, command: object) -> None:
+        raise RuntimeError("changed")
+
+    drive.on_unit_attention = stop
+    with pytest.raises(RuntimeError, match="changed"):
+        drive.read_capacity()
+    assert len(fake.calls) == 1

@@ -33,20 +33,22 @@ def bad_sense(label: str) -> bytes:
 
 
 class LabDisc:
-    """A recorded lab drive whose READ(12) reads ``image`` and fails on ``bad`` LBAs with
-    the sense that drive really returned for a bad sector."""
+    """A recorded lab drive whose READ(10) reads ``image`` and fails on ``bad`` LBAs with
+    the sense that drive really returned for a bad sector.  Like the older CD-ROM drives
+    REAL-DRIVES.md #17 is about, it has no READ(12) (5/20/00)."""
 
     def __init__(self, label: str, image: bytes, bad: set[int]) -> None:
         self.transport = RecordedTransport(recording(label))
         self.image = image
         self.bad = bad
         self.sense = bad_sense(label) if label != "LAB_TGT_DVDROM" else b""
-        self.transport.on(0xA8, self.read12)
+        self.transport.on(0x28, self.read10)
+        self.transport.on(0xA8, sense_reply(0x5, 0x20, 0x00))  # no READ(12)
         self.transport.on(0xBB, sense_reply(0x5, 0x20, 0x00))  # SET CD SPEED: unsupported
 
-    def read12(self, call: Call) -> Reply:
+    def read10(self, call: Call) -> Reply:
         lba = int.from_bytes(call.cdb[2:6], "big")
-        count = int.from_bytes(call.cdb[6:10], "big")
+        count = int.from_bytes(call.cdb[7:9], "big")
         if any(lba <= b < lba + count for b in self.bad):
             return Reply(ScsiStatus.CHECK_CONDITION, sense=self.sense)
         return Reply(ScsiStatus.GOOD, data=self.image[lba * 2048 : (lba + count) * 2048])
@@ -91,7 +93,7 @@ def test_recorded_bad_sector_senses_become_sector_errors(label: str, image: byte
 
 def test_out_of_range_past_the_capacity_is_not_a_bad_sector(image: bytes) -> None:
     disc = LabDisc("LAB_CD_AHCI", image, set())
-    disc.transport.on(0xA8, sense_reply(0x5, 0x21, 0x00))
+    disc.transport.on(0x28, sense_reply(0x5, 0x21, 0x00))
     source = disc.source()
     source.layout()
     with pytest.raises(SectorReadError):

@@ -140,7 +140,7 @@ def test_cancelled_rip_resumes_to_an_identical_image(tmp_path: Path) -> None:
     assert partial_path(out).exists()
     saved = parse_map((tmp_path / "disc.iso.map").read_text())
     done_before = saved.bytes_with(BlockStatus.FINISHED) // SS
-    assert done_before >= 1100
+    assert done_before >= 700  # skipping ahead: the bad area at 40 is left for later
     disc.on_read = None
     disc.reads.clear()
     result = run_job(make_job(disc, out, resume=True, options=RescueOptions(retries=1)))
@@ -160,7 +160,7 @@ def test_resume_of_a_finished_rip_retries_only_bad_sectors_in_place(tmp_path: Pa
     assert run_job(make_job(disc, out, options=RescueOptions(retries=0))).ok
     disc.bad = set()  # cleaned disc
     disc.reads.clear()
-    result = run_job(make_job(disc, out, resume=True))
+    result = run_job(make_job(disc, out, resume=True, options=RescueOptions(retries=1)))
     assert result.ok, result.error
     assert disc.reads == [(16, 1), (30, 1), (31, 1)]
     assert out.read_bytes() == disc.data
@@ -281,7 +281,7 @@ def test_resume_keeps_the_size_when_the_volume_descriptor_stops_reading(tmp_path
     assert first.value is not None
     assert first.value.size.source is SizeSource.VOLUME
     disc.bad = {16}
-    second = run_job(make_job(disc, out, resume=True))
+    second = run_job(make_job(disc, out, resume=True, options=RescueOptions(retries=1)))
     assert second.ok, second.error
     assert second.value is not None
     assert second.value.size.sectors == first.value.size.sectors

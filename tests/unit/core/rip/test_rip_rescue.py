@@ -147,8 +147,8 @@ def test_skip_ahead_jumps_past_a_run_of_errors_before_splitting(rig: Rig) -> Non
 
 
 def test_flaky_sector_is_recovered_by_a_retry_at_retry_speed(rig: Rig) -> None:
-    # fails in the copy and all six reads of the split, reads on the first retry
-    rig.source.flaky = {300: 6}
+    # fails in the copy and when trimming reaches it, reads on the first retry
+    rig.source.flaky = {300: 2}
     summary = rig.run(RescueOptions(chunk_sectors=32, retries=3))
     assert summary.bad_ranges == ()
     assert rig.image.read_bytes() == rig.source.data
@@ -256,3 +256,99 @@ def test_ddrescuelog_reads_the_engine_map(rig: Rig) -> None:
     assert [int(x) for x in out.stdout.split()] == [7, 8, 9, 512]
     done = subprocess.run(["ddrescuelog", "-D", str(rig.map_path)], check=False)
     assert done.returncode == 1  # not "finished": bad sectors remain
+
+
+# -- respecting a real drive's time (REAL-DRIVES.md #6, #20) ------------------------------
+
+
+def test_defaults_skip_ahead_and_do_not_retry() -> None:
+    options = RescueOptions()
+    assert options.skip_ahead
+    assert options.retries == 0
+
+
+def test_one_bad_dvd_ecc_block_costs_two_failed_reads(tmp_path: Path) -> None:
+    source = FakeSource(random_image(4096), bad={1000}, error_unit=16)
+    rig = Rig(tmp_path, source)
+    summary = rig.run(RescueOptions())
+    assert summary.failed_reads <= 2
+    assert summary.bad_ranges == (LbaRange(992, 16),)  # the whole ECC block, as the drive
+    data = rig.image.read_bytes()
+    assert data[: 992 * SS] == source.data[: 992 * SS]
+    assert data[1008 * SS :] == source.data[1008 * SS :]
+
+
+def test_the_error_unit_comes_from_the_source(tmp_path: Path) -> None:
+    source = FakeSource(random_image(512), bad={100}, error_unit=32)
+    rig = Rig(tmp_path, source)
+    rig.run(RescueOptions())
+    failed_sizes = {count for _lba, count in source.failures}
+    assert failed_sizes <= {256, 32}  # the copy chunk, then whole clusters only
+
+
+def test_sense_information_saves_the_good_part_in_one_read(tmp_path: Path) -> None:
+    source = FakeSource(random_image(512), bad={200}, report_information=True)
+    rig = Rig(tmp_path, source)
+    summary = rig.run(RescueOptions(chunk_sectors=256))
+    assert (0, 200) in source.reads  # everything before the first bad LBA, as one command
+    assert summary.failed_reads == 2
+    assert rig.image.read_bytes() == rig.expected_image()
+
+
+def test_tao_run_out_blocks_are_not_on_disc_not_bad(tmp_path: Path) -> None:
+    """#4: 5/64/00 on a TAO CD's last two blocks is an unreadable end, not damage."""
+    source = FakeSource(random_image(998) + bytes(2 * SS), absent={998, 999})
+    rig = Rig(tmp_path, source)
+    summary = rig.run(RescueOptions(chunk_sectors=32))
+    assert summary.bad_ranges == ()
+    assert summary.absent_ranges == (LbaRange(998, 2),)
+    assert summary.complete
+    data = rig.image.read_bytes()
+    assert data[: 998 * SS] == source.data[: 998 * SS]
+    assert data[998 * SS :] == bytes(2 * SS)
+
+
+def test_layout_gaps_are_never_read(tmp_path: Path) -> None:
+    """#5: a CD-Extra's inter-session gap is not on the disc: no reads, no bad sectors."""
+    gap = bytes(400 * SS)  # what an image holds where the disc has nothing
+    source = FakeSource(
+        random_image(300) + gap + random_image(300, seed=2), bad=set(range(300, 700))
+    )
+    rig = Rig(tmp_path, source)
+    size = len(source.data)
+    fd = os.open(rig.image, os.O_RDWR | os.O_CREAT, 0o644)
+    try:
+        os.ftruncate(fd, size)
+        summary = RescueEngine(
+            source,
+            fd,
+            RescueMap(size),
+            RescueOptions(chunk_sectors=32),
+            save_map=rig.save,
+            absent=[LbaRange(300, 400)],
+        ).run()
+    finally:
+        os.close(fd)
+    assert summary.failed_reads == 0
+    assert summary.bad_ranges == ()
+    assert summary.absent_ranges == (LbaRange(300, 400),)
+    touched = {s for lba, c in source.reads for s in range(lba, lba + c)}
+    assert touched.isdisjoint(range(300, 700))
+
+
+def test_a_timed_out_read_marks_the_range_instead_of_ending_the_rip(tmp_path: Path) -> None:
+    """#20: a long read over damage that times out is a failed read, not a fatal error."""
+    source = FakeSource(random_image(1000), bad={500}, timeout_sectors=32)
+    rig = Rig(tmp_path, source)
+    summary = rig.run(RescueOptions(chunk_sectors=32))
+    assert summary.bad_ranges == (LbaRange(500, 1),)
+    assert summary.complete
+    assert rig.image.read_bytes() == rig.expected_image()
+
+
+def test_a_4_mib_dvd_scratch_costs_at_most_150_failed_reads(tmp_path: Path) -> None:
+    source = FakeSource(random_image(8192), bad=set(range(3000, 5048)), error_unit=16)
+    rig = Rig(tmp_path, source)
+    summary = rig.run(RescueOptions())
+    assert summary.failed_reads <= 150
+    assert summary.bad_sectors == 2048 + 8 + 8  # the scratch in whole ECC blocks
