@@ -4,13 +4,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from tests.fakes.transport import RecordedTransport
+
 from app.core.burn.drive import BurnDrive
 from app.core.burn.medium import FormatState, read_medium
 from app.core.burn.preflight import BurnOptions, ImageInfo, check
 from app.core.burn.write_methods import WriteMethod
 from app.core.devices.medium import MediaState
 from app.core.mmc.profiles import Profile
-from app.core.transport.fake import RecordedTransport, Recording
+from app.core.transport.recording import Recording
 
 RECORDING = Path(__file__).resolve().parents[1] / "fixtures" / "lab" / "LAB_BLANK_1.json"
 

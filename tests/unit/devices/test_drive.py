@@ -4,6 +4,7 @@ every lab drive, retries and errors."""
 from __future__ import annotations
 
 import pytest
+from tests.fakes.transport import Call, FakeTransport, RecordedTransport, sense_reply
 from tests.unit.mmc.lab_fixtures import DVD_PLUS_R_BLOCKS, ISO_BLOCKS, recording
 
 from app.core.devices.drive import Drive, is_unsupported
@@ -13,7 +14,6 @@ from app.core.errors import NoMediumError, SenseError
 from app.core.mmc import cdb
 from app.core.mmc.profiles import Profile
 from app.core.transport import Direction, Reply, ScsiStatus
-from app.core.transport.fake import Call, FakeTransport, RecordedTransport, sense_reply
 from app.core.units import GIB
 
 

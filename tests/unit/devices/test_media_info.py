@@ -6,13 +6,13 @@ from __future__ import annotations
 import logging
 
 import pytest
+from tests.fakes.transport import FakeTransport, sense_reply
 
 from app.core.devices.drive import Drive
 from app.core.devices.medium import MediaState, read_media_info
 from app.core.mmc import cdb
 from app.core.mmc.profiles import Profile
 from app.core.transport import Direction, open_transport
-from app.core.transport.fake import FakeTransport, sense_reply
 
 
 def configuration(current: int) -> bytes:
