@@ -37,7 +37,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from app.core.rip.mapfile import RescueMap
 from app.core.rip.rescue import RescueEngine, RescueOptions
-from app.core.rip.source import SectorReadError
+from app.core.sectors import SectorReadError
 
 SS = 2048
 DISC_SECTORS = 40_000

@@ -53,9 +53,10 @@ from app.core.mmc.sense import SenseData, Verdict
 from app.core.mmc.toc import Toc
 from app.core.mmc.transfer import aligned_blocks, error_unit, transport_limit_bytes
 from app.core.rip.disc import DiscLayout, TrackKind, TrackLayout
-from app.core.rip.source import ReadSpeedKind, SectorReadError, Sense
+from app.core.rip.source import ReadSpeedKind
 from app.core.rip.speed import MAXIMUM, RETRY_SPEED_X, ReadSpeed, SpeedFamily
 from app.core.rip.subchannel import QPosition, parse_formatted_q
+from app.core.sectors import SectorReadError, Sense
 from app.core.units import RAW_SECTOR_SIZE, SECTOR_SIZE
 
 _log = logging.getLogger(__name__)

@@ -9,6 +9,7 @@ import struct
 from pathlib import Path
 
 import pytest
+from tests.fakes.transport import Call, FakeTransport, sense_reply
 from tests.unit.core.rip.test_rip_bin_cue import RAW, FakeCdDrive
 from tests.unit.core.rip.test_rip_drive_source import ISO_BLOCKS, LabDisc
 
@@ -17,10 +18,8 @@ from app.core.errors import CommandTimeout, MediumChangedError
 from app.core.jobs import run_job
 from app.core.rip.job import ImageFormat, RipJob
 from app.core.rip.mmc_source import MmcSource
-from app.core.rip.rescue import LbaRange
-from app.core.rip.source import SectorReadError
+from app.core.sectors import LbaRange, SectorReadError
 from app.core.transport.base import Reply, ScsiStatus
-from app.core.transport.fake import Call, FakeTransport, sense_reply
 
 SS = 2048
 

@@ -7,6 +7,7 @@ import os
 from pathlib import Path
 
 import pytest
+from tests.fakes.transport import Call, RecordedTransport, sense_reply
 
 from app.core.devices.drive import Drive
 from app.core.errors import InvalidInputError, NoMediumError, SenseError
@@ -14,11 +15,12 @@ from app.core.jobs import run_job
 from app.core.rip.disc import TrackKind
 from app.core.rip.job import RipJob
 from app.core.rip.mmc_source import MmcSource
-from app.core.rip.rescue import LbaRange, RescueOptions
-from app.core.rip.source import ReadSpeedKind, SectorReadError
+from app.core.rip.rescue import RescueOptions
+from app.core.rip.source import ReadSpeedKind
 from app.core.rip.speed import ReadSpeed, parse_read_speed
+from app.core.sectors import LbaRange, SectorReadError
 from app.core.transport.base import Reply, ScsiStatus
-from app.core.transport.fake import Call, RecordedTransport, Recording, sense_reply
+from app.core.transport.recording import Recording
 
 FIXTURES = Path(__file__).resolve().parents[2] / "fixtures" / "lab"
 ISO_BLOCKS = 2009  # the lab ISO when the replies were captured

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from tests.fakes.kernel import KernelFilter
+from tests.fakes.transport import FakeTransport
 from tests.unit.core.rip.test_rip_drive_source import ISO_BLOCKS, LabDisc
 
 from app.core.devices.drive import Drive
@@ -16,7 +17,6 @@ from app.core.jobs import run_job
 from app.core.rip.job import RipJob
 from app.core.rip.mmc_source import MmcSource
 from app.core.rip.source import ReadSpeedKind
-from app.core.transport.fake import FakeTransport
 
 
 @pytest.fixture
