@@ -25,13 +25,14 @@ lab's tgt drive gave (see ``tests/unit/burn/tgt_replies.py``).  Everything is re
 
 from __future__ import annotations
 
+import random
 import struct
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from app.core.burn.write_methods import WriteMethod, erasable, write_method
-from app.core.errors import TransportError
+from app.core.errors import CommandTimeout, TransportError
 from app.core.mmc import write_commands as wc
 from app.core.mmc.mode_pages import (
     MultiSession,
@@ -174,16 +175,61 @@ class FakeDrive:
     simulated_writes: int = 0
     set_speed_kbps: int | None = None
     background_format: bool = False
+    seed: int | None = None
+    """When set, IMMED operations stay busy for a varying number of polls (1..busy_polls),
+    drawn from this seed, instead of exactly ``busy_polls``."""
+    spin_up_polls: int = 0
+    """After a load (and at start: the tray was just closed), this many commands answer
+    NOT READY 2/04/01 and GET CONFIGURATION reports profile 0000h (REAL-DRIVES.md #9)."""
+    fall_through_polls: int = 0
+    """After an IMMED operation, TEST UNIT READY says GOOD while the next this-many other
+    commands still answer 2/04/07 (growisofs: the Pioneer fall-through)."""
+    progress_in_tur: bool = True
+    """False: the progress indication is only in REQUEST SENSE (growisofs: hp dvd100i)."""
+    recovered_when_done: tuple[int, int, int] | None = None
+    """A RECOVERED ERROR TEST UNIT READY answers once when an IMMED operation ends, e.g.
+    1/73/01 POWER CALIBRATION AREA ALMOST FULL."""
+    sync_refusals: int = 0
+    """SYNCHRONIZE CACHE itself is refused with 2/04/08 (buffer draining) this many times."""
+    incremental_after_quick_blank: bool = False
+    """Real drives drop Feature 0021h after a minimal BLANK of a DVD-RW (libburn)."""
+    incremental: bool = True
+    """Feature 0021h current (DVD-R/-RW)."""
+    burn_free: bool = True
+    """The drive has BURN-Free (BUF bit of feature 002Dh); without it BUFE is refused."""
+    pow_formatted: bool = False
+    """BD-R formatted for Pseudo-OverWrite (feature 0038h current)."""
+    bg_format_status: int | None = None
+    """DVD+RW BG Format Status (MMC-6 Table 506): None derives it from ``formatted``; 1 is a
+    suspended background format, which a FORMAT without the Restart bit does not resume."""
+    bg_format_polls: int = 3
+    """READ DISC INFORMATION polls a running background format takes to complete."""
+    reset_after_writes: int | None = None
+    """After this many WRITEs the drive is reset (as by the kernel's error handler): the
+    next command answers 6/29/00 and the unflushed data is lost."""
+    slow_commands: dict[int, float] = field(default_factory=dict)
+    """Opcode -> seconds the drive takes (the first WRITE of a DAO burn, RESERVE TRACK,
+    CLOSE): a command sent with a shorter timeout is aborted as the kernel aborts it."""
     has_read12: bool = False
     """Older drives have no READ(12) and answer it 5/20/00 (REAL-DRIVES.md #17)."""
     max_transfer_bytes: int = 256 * 1024
     """The node's per-command limit: bigger transfers fail as the kernel's ``sg_io()`` fails
     them (EIO, a TransportError), REAL-DRIVES.md #16."""
     _busy: list[tuple[tuple[int, int, int], float]] = field(default_factory=list)
+    _spin_up: int = 0
+    _fall_through: int = 0
+    _fall_through_pending: bool = False
+    _recovered_pending: bool = False
+    _sync_refusals_left: int = 0
+    _bg_polls_left: int = 0
+    _reset_pending: bool = False
     _recording: Recording | None = field(default=None, init=False, repr=False)
     _write_count: int = 0
 
     def __post_init__(self) -> None:
+        self._spin_up = self.spin_up_polls
+        self._sync_refusals_left = self.sync_refusals
+        self._rng = random.Random(self.seed)
         if self.recorded is None:
             self.recorded = self.profile is Profile.DVD_PLUS_R and self.capacity_blocks is None
         self._recording = Recording.load(RECORDING) if self.recorded else None
@@ -249,6 +295,12 @@ class FakeDrive:
                 f"ioctl(SG_IO) CDB {cdb.hex(' ')}: [Errno 5] Input/output error "
                 f"({max(len(out), want)} bytes > {self.max_transfer_bytes})",
             )
+        needed = self.slow_commands.get(cdb[0])
+        if needed is not None and timeout_s < needed:
+            raise CommandTimeout(
+                f"The drive {self.device} did not answer in time.",
+                f"CDB {cdb.hex(' ')}: DID_TIME_OUT after {timeout_s:g} s (needs {needed:g} s)",
+            )
         try:
             reply = self._dispatch(cdb, out, want)
         except FakeCheck as check:
@@ -273,6 +325,17 @@ class FakeDrive:
     # -- dispatch ------------------------------------------------------------------------
     def _dispatch(self, cdb: bytes, out: bytes, want: int) -> bytes:  # noqa: PLR0912
         op = cdb[0]
+        if self._reset_pending and op != 0x12:
+            self._reset_pending = False
+            raise FakeCheck((0x6, 0x29, 0x00))
+        if self._spin_up and self.loaded and op not in (0x12, 0x03):
+            self._spin_up -= 1
+            if op == 0x46:  # spinning up: no current profile yet
+                return struct.pack(">IHH", 4, 0, 0)
+            raise FakeCheck((0x2, 0x04, 0x01))
+        if self._fall_through and op not in (0x00, 0x03, 0x12):
+            self._fall_through -= 1
+            raise FakeCheck((0x2, 0x04, 0x07))
         if op == 0x00:
             return self._test_unit_ready()
         if op == 0x03:
@@ -350,7 +413,11 @@ class FakeDrive:
 
     def _start_busy(self, sense: tuple[int, int, int]) -> None:
         polls = max(1, self.busy_polls)
+        if self.seed is not None:
+            polls = self._rng.randint(1, polls)
         self._busy = [(sense, i / polls) for i in range(polls)]
+        self._fall_through_pending = self.fall_through_polls > 0
+        self._recovered_pending = self.recovered_when_done is not None
 
     # -- state queries -------------------------------------------------------------------
     def _test_unit_ready(self) -> bytes:
@@ -361,7 +428,13 @@ class FakeDrive:
             raise FakeCheck(MEDIUM_CHANGED)
         if self._busy:
             sense, progress = self._busy.pop(0)
-            raise FakeCheck(sense, progress)
+            raise FakeCheck(sense, progress if self.progress_in_tur else None)
+        if self._fall_through_pending:
+            self._fall_through_pending = False
+            self._fall_through = self.fall_through_polls
+        if self._recovered_pending and self.recovered_when_done is not None:
+            self._recovered_pending = False
+            raise FakeCheck(self.recovered_when_done)
         return b""
 
     def _request_sense(self) -> bytes:
@@ -409,8 +482,10 @@ class FakeDrive:
         if feature is not None and self.loaded and self.can_write:
             code, payload = feature
             features += struct.pack(">HBB", code, 0x01, len(payload)) + payload
-            if self.method is WriteMethod.DVD_MINUS_R:
+            if self.method is WriteMethod.DVD_MINUS_R and self.incremental:
                 features += struct.pack(">HBB", 0x0021, 0x05, 4) + bytes([0, 0, 0, 1])
+            if self.profile is Profile.BD_R_SRM and self.pow_formatted:
+                features += struct.pack(">HBB", 0x0038, 0x01, 4) + bytes(4)
         header = struct.pack(">IHH", 4 + len(features), 0, profile)
         return header + bytes(features)
 
@@ -428,6 +503,8 @@ class FakeDrive:
             and not self.test_write_supported
         ):
             payload = bytes([payload[0] & ~0x04]) + payload[1:]
+        if method is WriteMethod.CD_TAO and not self.burn_free:
+            payload = bytes([payload[0] & ~0x40]) + payload[1:]
         return code, payload
 
     def _written_blocks(self) -> int:
@@ -456,13 +533,24 @@ class FakeDrive:
         data[6] = last_track & 0xFF
         bg = 0
         if self.profile in (Profile.DVD_PLUS_RW, Profile.DVD_PLUS_RW_DL):
-            bg = 3 if self.formatted else (1 if self.background_format else 0)
+            bg = self._bg_status()
         data[7] = 0x20 | bg  # URU
         data[9] = sessions >> 8
         data[10] = first_last >> 8
         data[11] = last_track >> 8
         struct.pack_into(">I", data, 20, self.capacity if status != 2 else 0xFFFFFFFF)
         return bytes(data)
+
+    def _bg_status(self) -> int:
+        """BG Format Status: 11b complete, 10b running (completing after some polls), 01b
+        suspended, 00b none."""
+        if self.bg_format_status is not None:
+            if self.bg_format_status == 2:
+                self._bg_polls_left -= 1
+                if self._bg_polls_left <= 0:
+                    self.bg_format_status, self.formatted, self.background_format = 3, True, False
+            return self.bg_format_status
+        return 3 if self.formatted else (2 if self.background_format else 0)
 
     def _read_track_information(self, cdb: bytes) -> bytes:
         if cdb[1] & 0x03 != 0x01:
@@ -550,6 +638,10 @@ class FakeDrive:
         self._write_count += 1
         if self.long_write_every and self._write_count % self.long_write_every == 0:
             raise FakeCheck((0x2, 0x04, 0x08))
+        if self.reset_after_writes is not None and self._write_count > self.reset_after_writes:
+            self.reset_after_writes = None
+            self._reset_pending = True  # this WRITE is lost with the cache
+            raise FakeCheck((0x6, 0x29, 0x00))
         if method is WriteMethod.OVERWRITE:
             self._overwrite(lba, blocks, out)
             return b""
@@ -567,6 +659,8 @@ class FakeDrive:
             )
             if params.write_type not in allowed or params.data_block_type != 8:
                 raise FakeCheck(ILLEGAL_MODE_FOR_TRACK)
+            if params.write_type is WriteType.PACKET_INCREMENTAL and not self.incremental:
+                raise FakeCheck(ILLEGAL_MODE_FOR_TRACK)  # libburn: was_feat21h_failure
             dao = params.write_type is WriteType.SESSION_AT_ONCE
             if dao and method is WriteMethod.DVD_MINUS_R and track.reserved is None:
                 raise FakeCheck(COMMAND_SEQUENCE_ERROR)
@@ -594,7 +688,18 @@ class FakeDrive:
             raise FakeCheck(INVALID_ADDRESS_FOR_WRITE)
         if lba + blocks > self.capacity:
             raise FakeCheck(LBA_OUT_OF_RANGE)
-        if self.write_params is not None:
+        if self.profile is Profile.DVD_RW_RESTRICTED_OVERWRITE:
+            # page 05h survives media changes: unless the host set packet writing with
+            # fixed 16-block packets, the drive has what the last DVD-R/CD burn left
+            params = self.write_params
+            if (
+                params is None
+                or params.write_type is not WriteType.PACKET_INCREMENTAL
+                or not params.fixed_packet
+                or params.packet_size != 16
+            ):
+                raise FakeCheck(ILLEGAL_MODE_FOR_TRACK)
+        elif self.write_params is not None:
             raise FakeCheck(ILLEGAL_MODE_FOR_TRACK)
         self.flushed = False
         self._store(lba, out)
@@ -618,6 +723,9 @@ class FakeDrive:
         )
 
     def _synchronize_cache(self, cdb: bytes) -> bytes:
+        if self._sync_refusals_left and not self.flushed:
+            self._sync_refusals_left -= 1
+            raise FakeCheck((0x2, 0x04, 0x08))  # not performed: the buffer is draining
         self.flushed = True
         track = self.open_track()
         params = self.write_params
@@ -645,6 +753,8 @@ class FakeDrive:
             if self.profile in (Profile.DVD_PLUS_RW, Profile.DVD_PLUS_RW_DL) and function == 0b010:
                 self.background_format = False
                 self.formatted = True
+                if self.bg_format_status is not None:
+                    self.bg_format_status = 3
                 if immed:
                     self._start_busy((0x2, 0x04, 0x07))
                 return b""
@@ -714,11 +824,15 @@ class FakeDrive:
         page = out[8:]
         if page[0] & 0x3F != 0x05:
             return b""  # other pages: accepted and ignored
-        if self.method not in (WriteMethod.CD_TAO, WriteMethod.DVD_MINUS_R):
+        if self.method not in (WriteMethod.CD_TAO, WriteMethod.DVD_MINUS_R) and (
+            self.profile is not Profile.DVD_RW_RESTRICTED_OVERWRITE
+        ):
             raise FakeCheck(INVALID_FIELD_IN_PARAMETERS)  # no page 05h on DVD+R/RW, BD
         sense_form = (len(out) - 2).to_bytes(2, "big") + out[2:]  # as MODE SENSE returns it
         params = parse_write_parameters(sense_form)
         if params.test_write and not self.test_write_supported:
+            raise FakeCheck(INVALID_FIELD_IN_PARAMETERS)
+        if params.buffer_underrun_free and self.method is WriteMethod.CD_TAO and not self.burn_free:
             raise FakeCheck(INVALID_FIELD_IN_PARAMETERS)
         self.write_params = params
         return b""
@@ -732,6 +846,9 @@ class FakeDrive:
         self.tracks = [Track(1, 0)]
         self.disc_status = 0
         self.write_params = None
+        if self.profile is Profile.DVD_RW_SEQUENTIAL:
+            minimal = cdb[1] & 0x07 == int(wc.BlankType.MINIMAL)
+            self.incremental = not minimal or self.incremental_after_quick_blank
         if cdb[1] & 0x10:
             self._start_busy((0x2, 0x04, 0x07))
         return b""
@@ -749,9 +866,18 @@ class FakeDrive:
             self.profile = Profile.DVD_RW_RESTRICTED_OVERWRITE
             self.tracks = []
         if fmt == wc.FormatType.DVD_PLUS_RW_BASIC:
+            restart = bool(out[11] & 0x01)
+            if self.bg_format_status == 1 and not restart:
+                raise FakeCheck(INVALID_FIELD_IN_PARAMETERS)  # suspended: Restart needed
             self.background_format = True
-        else:
-            self.formatted = True
+            self.formatted = False
+            if self.bg_format_status is not None or restart:
+                self.bg_format_status, self._bg_polls_left = 2, self.bg_format_polls
+            if not restart:
+                self.data = bytearray()
+            # TEST UNIT READY is GOOD during a background format (REAL-DRIVES.md §3)
+            return b""
+        self.formatted = True
         self.data = bytearray()
         if out[1] & 0x02:
             self._start_busy((0x2, 0x04, 0x04))
@@ -766,6 +892,7 @@ class FakeDrive:
         elif loej and start and not self.loaded:
             self.loaded = True
             self.pending_attention = True
+            self._spin_up = self.spin_up_polls
         return b""
 
 

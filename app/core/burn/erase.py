@@ -5,6 +5,9 @@
   writing is possible, which is what Spindle uses (libburn cookbook, "Unformatted DVD-RW").
 - DVD+RW: FORMAT UNIT type 26h with 0xFFFFFFFF blocks (§6.5.4.2.14); "full" waits for the
   background format to reach the end, "quick" stops it (CLOSE SESSION 010b, §6.3.3.5).
+  TEST UNIT READY is GOOD while a background format runs, so "full" polls READ DISC
+  INFORMATION's BG Format Status until it is 11b (complete), as dvd+rw-format does with its
+  progress loop (REAL-DRIVES.md #12).
 - BD-RE: type 00h (quick reformat) or 30h with sub-type 10b, full certification (§6.5.4.2.15).
 - DVD-RAM: type 00h as offered by READ FORMAT CAPACITIES.
 
@@ -26,7 +29,12 @@ from app.core.jobs.job import Job, JobContext
 from app.core.jobs.phase import Phase
 from app.core.jobs.progress import Progress, Unit
 from app.core.mmc import write_commands as wc
+from app.core.mmc.disc_info import BackgroundFormat
 from app.core.mmc.profiles import Profile, known_profile
+
+BACKGROUND_FORMAT_LIMIT_S = 3 * 3600.0
+"""A full DVD+RW format takes about an hour at 1x-2.4x; three leave room for slow drives."""
+BACKGROUND_POLL_S = 2.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,13 +108,17 @@ class EraseJob(Job[EraseResult]):
             drive.blank(kind, on_progress=report)
             return f"BLANK ({'full' if self.full else 'minimal'})"
         if profile in (Profile.DVD_PLUS_RW, Profile.DVD_PLUS_RW_DL):
-            drive.format(
-                wc.FormatDescriptor(0xFFFF_FFFF, wc.FormatType.DVD_PLUS_RW_BASIC),
-                on_progress=report,
-            )
-            if not self.full:
+            # no progress from the FORMAT itself: it returns as soon as the background
+            # format has started, which is not "done"
+            drive.format(wc.FormatDescriptor(0xFFFF_FFFF, wc.FormatType.DVD_PLUS_RW_BASIC))
+            if self.full:
+                self._wait_for_background_format(drive, report)
+            else:
                 drive.close_track_session(
-                    wc.CloseFunction.CLOSE_SESSION, 0, "Stopping the background format"
+                    wc.CloseFunction.CLOSE_SESSION,
+                    0,
+                    "Stopping the background format",
+                    on_progress=report,
                 )
             return "FORMAT UNIT 26h"
         caps = drive.format_capacities()
@@ -121,3 +133,22 @@ class EraseJob(Job[EraseResult]):
             )
         drive.format(descriptor, on_progress=report)
         return f"FORMAT UNIT {descriptor.format_type:02X}h"
+
+    def _wait_for_background_format(
+        self, drive: BurnDrive, report: Callable[[float | None], None]
+    ) -> None:
+        """Poll BG Format Status (MMC-6 Table 506) until the DVD+RW is fully formatted."""
+        deadline = time.monotonic() + BACKGROUND_FORMAT_LIMIT_S
+        while True:
+            status = drive.disc_information().background_format
+            if status is BackgroundFormat.COMPLETE:
+                report(1.0)
+                return
+            if status is not BackgroundFormat.IN_PROGRESS or time.monotonic() > deadline:
+                raise MediumError(
+                    "The DVD+RW's background format stopped before it was complete.",
+                    f"{drive.path}: BG Format Status {status.name}",
+                )
+            sense = drive.request_sense()
+            report(None if sense is None or sense.progress is None else sense.progress / 65536)
+            self.sleep(BACKGROUND_POLL_S)

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from app.core.burn.drive import BurnDrive
+from app.core.burn.drive import BurnDrive, stop_burn_on_reset
 from app.core.burn.medium import MediumStatus, read_medium
 from app.core.burn.preflight import BurnOptions, BurnPlan, ImageInfo, check, inspect_image
 from app.core.burn.readback import raise_for, verify_disc
@@ -169,6 +169,9 @@ class BurnJob(Job[BurnResult]):
         drive.set_lock(True)
         try:
             strategy.prepare(step)
+            # from the first WRITE to the closed disc a reset or a medium change ends the
+            # burn instead of being retried (REAL-DRIVES.md #15)
+            drive.on_unit_attention = stop_burn_on_reset
             total_bytes = plan.image.size_bytes
 
             def on_write(p: WriteProgress) -> None:
@@ -200,6 +203,7 @@ class BurnJob(Job[BurnResult]):
                 raise
             strategy.finish(step)
         finally:
+            drive.on_unit_attention = None
             try:
                 drive.set_lock(False)
             except AppError as exc:

@@ -20,6 +20,7 @@ from app.core.burn.drive import BurnDrive
 from app.core.burn.write_methods import WriteMethod, erasable, write_method
 from app.core.devices.medium import MediaState, next_track_number, state_of
 from app.core.errors import DeviceError, NoMediumError, SenseError
+from app.core.mmc import cdb
 from app.core.mmc import write_commands as wc
 from app.core.mmc.configuration import Configuration
 from app.core.mmc.disc_info import BackgroundFormat
@@ -27,6 +28,9 @@ from app.core.mmc.performance import WriteSpeedDescriptor
 from app.core.mmc.profiles import Profile, known_profile
 
 _log = logging.getLogger(__name__)
+
+SPIN_UP_WAIT_S = 60.0
+"""How long a disc may take to spin up after the tray closed."""
 
 
 class FormatState(enum.Enum):
@@ -65,6 +69,15 @@ class MediumStatus:
     simulation_supported: bool
     simulation_reason: str
     write_speeds: tuple[WriteSpeedDescriptor, ...]
+    incremental_supported: bool = True
+    """DVD-R/-RW: Feature 0021h (Incremental Streaming Writable) is current.  Drives drop it
+    after a minimal blank of a DVD-RW (libburn ``doc/cookbook.txt``), so only DAO works."""
+    background_format: BackgroundFormat = BackgroundFormat.NOT_FORMATTED
+    """DVD+RW: READ DISC INFORMATION's BG Format Status (MMC-6 Table 506)."""
+    pow_formatted: bool = False
+    """BD-R formatted for Pseudo-OverWrite (profile 0041h with Feature 0038h current)."""
+    burn_free: bool = True
+    """CD: the drive has BURN-Free (BUF bit, byte 4 bit 6 of Feature 002Dh CD TAO)."""
 
     @property
     def label(self) -> str:
@@ -112,6 +125,11 @@ def _simulation(profile: Profile, config: Configuration) -> tuple[bool, str]:
 def read_medium(drive: BurnDrive) -> MediumStatus:
     """Ask the drive what it holds; raises NoMediumError when the tray is empty."""
     config = drive.configuration()
+    if config.current_profile == Profile.NONE:
+        # a drive still spinning up reports profile 0000h (and NOT READY 2/04/01): wait for
+        # it as libburn does; an empty tray raises NoMediumError here (REAL-DRIVES.md #9)
+        drive.send(cdb.test_unit_ready(), wait_s=SPIN_UP_WAIT_S)
+        config = drive.configuration()
     profile = known_profile(config.current_profile)
     method = write_method(profile) if profile else None
     if profile is Profile.NONE:
@@ -135,6 +153,10 @@ def read_medium(drive: BurnDrive) -> MediumStatus:
     else:
         sim_ok, sim_reason = False, "This disc cannot be written."
     speeds = drive.write_speeds() if method is not None else ()
+    incremental = _feature_body(config, 0x0021) is not None
+    pow_formatted = profile is Profile.BD_R_SRM and _feature_body(config, 0x0038) is not None
+    tao = _feature_body(config, 0x002D)
+    burn_free = method is not WriteMethod.CD_TAO or bool(tao and tao[0] & 0x40)
     return MediumStatus(
         device=drive.path,
         profile=profile,
@@ -149,6 +171,10 @@ def read_medium(drive: BurnDrive) -> MediumStatus:
         simulation_supported=sim_ok,
         simulation_reason=sim_reason,
         write_speeds=speeds,
+        incremental_supported=incremental,
+        background_format=info.background_format,
+        pow_formatted=pow_formatted,
+        burn_free=burn_free,
     )
 
 
@@ -171,7 +197,11 @@ def _overwrite_capacity(
         return state, max(offered, caps.current_blocks)
     if caps.current_type is wc.CapacityDescriptorType.FORMATTED:
         full = caps.current_blocks >= offered
-        return (FormatState.FORMATTED if full else FormatState.PARTLY), max(
-            caps.current_blocks, offered
-        )
+        state = FormatState.FORMATTED if full else FormatState.PARTLY
+        if profile is Profile.DVD_RW_RESTRICTED_OVERWRITE:
+            # a quick-formatted DVD-RW takes writes only inside its formatted part; Spindle
+            # does not "quick grow" it (growisofs ``minus_rw_quickgrow``), so that part is
+            # the free space and preflight refuses a bigger image (REAL-DRIVES.md #13)
+            return state, caps.current_blocks
+        return state, max(caps.current_blocks, offered)
     return FormatState.UNFORMATTED, offered

@@ -17,6 +17,7 @@ from app.core.burn.speeds import resolve as resolve_speed
 from app.core.burn.write_methods import WriteMethod, padded_blocks, write_method
 from app.core.devices.medium import MediaState
 from app.core.errors import CapacityError, InvalidInputError, MediumError, NoMediumError
+from app.core.mmc.disc_info import BackgroundFormat
 from app.core.mmc.profiles import Profile
 from app.core.units import SECTOR_SIZE, format_size
 
@@ -106,10 +107,22 @@ def check(image: ImageInfo, medium: MediumStatus, options: BurnOptions) -> BurnP
             f"The drive {where} cannot write {profile.label} discs.",
             f"no current write feature for profile 0x{int(profile):04x}",
         )
+    if medium.pow_formatted:
+        # libburn ``burn_drive_get_bd_r_pow``: "Unsuitable media detected: BD-R formatted to
+        # POW." (REAL-DRIVES.md #14)
+        raise MediumError(
+            f"The BD-R in {where} is formatted for Pseudo-OverWrite; Spindle writes BD-R only "
+            "sequentially. Use a BD-R that is blank or formatted without POW.",
+            "profile 0041h with feature 0038h (BD Pseudo-Overwrite) current",
+        )
     erase_hint = " Erase it first (spindle erase, or Erase in the Write page)."
     needs_format = False
     if method is WriteMethod.OVERWRITE:
-        needs_format = medium.format_state is FormatState.UNFORMATTED
+        # a DVD+RW whose background format was suspended (status 01b) is formatted again
+        # with the Restart bit (libburn ``burn_disc_setup_dvd_plus_rw``, REAL-DRIVES.md #12)
+        needs_format = medium.format_state is FormatState.UNFORMATTED or (
+            medium.background_format is BackgroundFormat.STARTED_INCOMPLETE
+        )
     elif medium.state is not MediaState.BLANK:
         state = {
             MediaState.APPENDABLE: "already holds data",

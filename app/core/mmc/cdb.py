@@ -24,6 +24,8 @@ TOC_LENGTH = 4100
 """Room for 99 tracks plus lead-out (format 0) or a multi-session full TOC (format 2)."""
 MODE_SENSE_LENGTH = 0xFFF0
 LONG_TIMEOUT_S = 3600.0
+LOAD_TIMEOUT_S = 300.0
+"""START STOP UNIT (load, eject, spin-up): libburn's 300 s (``spc.h``)."""
 """For commands that may take minutes (format, close session, eject with a slow tray)."""
 
 
@@ -306,7 +308,7 @@ def start_stop_unit(*, start: bool, load_eject: bool, immediate: bool = False) -
         (False, False): "STOP",
     }[(start, load_eject)]
     cdb = bytes([0x1B, int(immediate), 0, 0, (0x02 if load_eject else 0) | int(start), 0])
-    return Command(f"START STOP UNIT ({action})", cdb, timeout_s=120.0)
+    return Command(f"START STOP UNIT ({action})", cdb, timeout_s=LOAD_TIMEOUT_S)
 
 
 def read10(

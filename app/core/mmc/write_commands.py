@@ -31,7 +31,15 @@ WRITE_OPCODES = frozenset({WRITE_10, 0xAA, 0x8A})
 
 MAX_TRANSFER_BLOCKS = 0xFFFF
 BLOCK_SIZE = 2048
-WRITE_TIMEOUT_S = 60.0
+WRITE_TIMEOUT_S = 200.0
+"""WRITE: libburn's 200 s (``spc.h``).  The first WRITE of a DAO DVD-R or BD-R burn may block
+while the drive runs OPC and writes the lead-in (growisofs: *"First writes can be long,
+especially in DAO mode"*, 180 s).  A command that times out is aborted by the kernel's error
+handler, which resets the drive: in the middle of a burn that is a coaster, so these values
+are generous on purpose (REAL-DRIVES.md #7)."""
+IMMED_TIMEOUT_S = 200.0
+"""RESERVE TRACK, and CLOSE / BLANK / FORMAT / SYNCHRONIZE CACHE with IMMED (libburn 200 s):
+slow drives take more than 60 s just to accept them."""
 LONG_TIMEOUT_S = 3600.0
 """BLANK, FORMAT UNIT, CLOSE and a cache flush without IMMED can take a full pass over the disc."""
 
@@ -80,7 +88,7 @@ def synchronize_cache(*, immed: bool = False) -> Command:
     or "operation in progress" (2/04/07) to TEST UNIT READY until the flush is done.
     """
     cdb = bytes([SYNCHRONIZE_CACHE_10, 0x02 if immed else 0x00]) + bytes(8)
-    return Command("SYNCHRONIZE CACHE", cdb, timeout_s=WRITE_TIMEOUT_S if immed else LONG_TIMEOUT_S)
+    return Command("SYNCHRONIZE CACHE", cdb, timeout_s=IMMED_TIMEOUT_S if immed else LONG_TIMEOUT_S)
 
 
 class CloseFunction(enum.IntEnum):
@@ -107,7 +115,7 @@ def close_track_session(
         + bytes(4)
     )
     name = "CLOSE TRACK" if function is CloseFunction.CLOSE_TRACK else "CLOSE SESSION"
-    return Command(name, cdb, timeout_s=WRITE_TIMEOUT_S if immed else LONG_TIMEOUT_S)
+    return Command(name, cdb, timeout_s=IMMED_TIMEOUT_S if immed else LONG_TIMEOUT_S)
 
 
 def reserve_track(blocks: int) -> Command:
@@ -115,7 +123,11 @@ def reserve_track(blocks: int) -> Command:
     for the next track (DVD-R DAO needs it; optional on DVD+R/BD-R)."""
     if blocks <= 0:
         raise ValueError("reservation size must be positive")
-    return Command("RESERVE TRACK", bytes([RESERVE_TRACK, 0, 0, 0, 0]) + _u32(blocks) + b"\x00")
+    return Command(
+        "RESERVE TRACK",
+        bytes([RESERVE_TRACK, 0, 0, 0, 0]) + _u32(blocks) + b"\x00",
+        timeout_s=IMMED_TIMEOUT_S,
+    )
 
 
 class BlankType(enum.IntEnum):
@@ -131,7 +143,7 @@ def blank(kind: BlankType, *, immed: bool = True, start: int = 0) -> Command:
     """BLANK, MMC-6 §6.2 (CD-RW, DVD-RW): with ``immed`` progress is polled by TEST UNIT READY /
     REQUEST SENSE (sense-key-specific progress indication, SPC-4 §4.5.2.4.4)."""
     cdb = bytes([BLANK, (0x10 if immed else 0) | (int(kind) & 0x07)]) + _u32(start) + bytes(6)
-    return Command("BLANK", cdb, timeout_s=WRITE_TIMEOUT_S if immed else LONG_TIMEOUT_S)
+    return Command("BLANK", cdb, timeout_s=IMMED_TIMEOUT_S if immed else LONG_TIMEOUT_S)
 
 
 class FormatType(enum.IntEnum):
@@ -181,7 +193,7 @@ def format_unit(descriptor: FormatDescriptor, *, immed: bool = True) -> Command:
         cdb,
         Direction.TO_DEVICE,
         data=params,
-        timeout_s=WRITE_TIMEOUT_S if immed else LONG_TIMEOUT_S,
+        timeout_s=IMMED_TIMEOUT_S if immed else LONG_TIMEOUT_S,
     )
 
 

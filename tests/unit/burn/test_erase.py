@@ -58,7 +58,18 @@ def test_erase_per_profile(
     done = [p.done for p in seen if p.phase == "Erasing"]
     assert done[0] == 0
     assert done[-1] == 100
-    assert 25 in done  # sense-key specific progress from TEST UNIT READY
+    assert 25 in done  # sense-key specific progress while the drive works
+
+
+def test_full_dvd_plus_rw_erase_waits_for_the_background_format() -> None:
+    """#12: TEST UNIT READY is GOOD during a background format; "full" must not return
+    while it still runs."""
+    fake = FakeDrive(profile=Profile.DVD_PLUS_RW, formatted=False, bg_format_status=0)
+    job = EraseJob(fake.device, full=True, opener=fake.open, sleep=lambda _s: None)
+    result = run_job(job)
+    assert result.ok, result.error
+    assert fake.formatted
+    assert fake.bg_format_status == 3
 
 
 def test_bd_re_full_format_uses_full_certification() -> None:

@@ -47,7 +47,8 @@ def recipe(fake: FakeDrive) -> list[str]:
         elif op == wc.BLANK:
             steps.append("BLANK")
         elif op == wc.SYNCHRONIZE_CACHE_10:
-            steps.append("SYNC")
+            # IMMED, then growisofs' synchronous flush after it (REAL-DRIVES.md #11)
+            steps.append("SYNC" if sent[1] & 0x02 else "FLUSH")
     return steps
 
 
@@ -60,20 +61,20 @@ def write_lbas(fake: FakeDrive) -> list[tuple[int, int]]:
 
 
 CASES = [
-    (Profile.DVD_PLUS_R, {}, ["SYNC", "CLOSE 001 #1", "CLOSE 101 #0"], 2),
-    (Profile.DVD_PLUS_R_DL, {}, ["SYNC", "CLOSE 001 #1", "CLOSE 101 #0"], 2),
-    (Profile.DVD_R_SEQUENTIAL, {}, ["MODE SELECT 05h", "RESERVE 1008", "SYNC"], 2),
-    (Profile.DVD_RW_SEQUENTIAL, {}, ["MODE SELECT 05h", "RESERVE 1008", "SYNC"], 2),
-    (Profile.DVD_R_DL_SEQUENTIAL, {}, ["MODE SELECT 05h", "RESERVE 1008", "SYNC"], 2),
-    (Profile.BD_R_SRM, {}, ["SYNC", "CLOSE 001 #1", "CLOSE 110 #0"], 2),
-    (Profile.CD_R, {}, ["MODE SELECT 05h", "SYNC", "CLOSE 010 #0"], 2),
-    (Profile.CD_RW, {}, ["MODE SELECT 05h", "SYNC", "CLOSE 010 #0"], 2),
-    (Profile.DVD_PLUS_RW, {"formatted": False}, ["FORMAT", "SYNC", "CLOSE 010 #0"], None),
-    (Profile.DVD_PLUS_RW, {}, ["SYNC"], None),
-    (Profile.BD_RE, {"formatted": False}, ["FORMAT", "SYNC"], None),
-    (Profile.BD_RE, {}, ["SYNC"], None),
-    (Profile.DVD_RAM, {}, ["SYNC"], None),
-    (Profile.DVD_RW_RESTRICTED_OVERWRITE, {}, ["SYNC"], None),
+    (Profile.DVD_PLUS_R, {}, ["SYNC", "FLUSH", "CLOSE 001 #1", "CLOSE 101 #0"], 2),
+    (Profile.DVD_PLUS_R_DL, {}, ["SYNC", "FLUSH", "CLOSE 001 #1", "CLOSE 101 #0"], 2),
+    (Profile.DVD_R_SEQUENTIAL, {}, ["MODE SELECT 05h", "RESERVE 1008", "SYNC", "FLUSH"], 2),
+    (Profile.DVD_RW_SEQUENTIAL, {}, ["MODE SELECT 05h", "RESERVE 1008", "SYNC", "FLUSH"], 2),
+    (Profile.DVD_R_DL_SEQUENTIAL, {}, ["MODE SELECT 05h", "RESERVE 1008", "SYNC", "FLUSH"], 2),
+    (Profile.BD_R_SRM, {}, ["SYNC", "FLUSH", "CLOSE 001 #1", "CLOSE 110 #0"], 2),
+    (Profile.CD_R, {}, ["MODE SELECT 05h", "SYNC", "FLUSH", "CLOSE 010 #0"], 2),
+    (Profile.CD_RW, {}, ["MODE SELECT 05h", "SYNC", "FLUSH", "CLOSE 010 #0"], 2),
+    (Profile.DVD_PLUS_RW, {"formatted": False}, ["FORMAT", "SYNC", "FLUSH", "CLOSE 010 #0"], None),
+    (Profile.DVD_PLUS_RW, {}, ["SYNC", "FLUSH"], None),
+    (Profile.BD_RE, {"formatted": False}, ["FORMAT", "SYNC", "FLUSH"], None),
+    (Profile.BD_RE, {}, ["SYNC", "FLUSH"], None),
+    (Profile.DVD_RAM, {}, ["SYNC", "FLUSH"], None),
+    (Profile.DVD_RW_RESTRICTED_OVERWRITE, {}, ["MODE SELECT 05h", "SYNC", "FLUSH"], None),
 ]
 
 
@@ -114,7 +115,7 @@ def test_dvd_r_incremental_keeps_disc_appendable(burn: Burn, image: Path) -> Non
     fake = FakeDrive(profile=Profile.DVD_R_SEQUENTIAL)
     result, _seen, _trace = burn(fake, image, finalize=False)
     assert result.ok, result.error
-    assert recipe(fake) == ["MODE SELECT 05h", "SYNC", "CLOSE 001 #1", "CLOSE 010 #0"]
+    assert recipe(fake) == ["MODE SELECT 05h", "SYNC", "FLUSH", "CLOSE 001 #1", "CLOSE 010 #0"]
     assert fake.write_params is not None
     assert fake.write_params.write_type is WriteType.PACKET_INCREMENTAL
     assert fake.write_params.link_size == 16

@@ -155,7 +155,7 @@ def test_eject_unlocks_then_opens_and_load_closes() -> None:
         "1b0000000300",
         "1e0000000100",
     ]
-    assert fake.calls[1].timeout_s == 120.0
+    assert fake.calls[1].timeout_s == 300.0  # libburn: LOAD 300 s (REAL-DRIVES.md #7)
 
 
 def test_read_into_uses_read10_and_the_callers_buffer() -> None:

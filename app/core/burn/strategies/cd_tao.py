@@ -2,7 +2,10 @@
 "TAO Multi-Session CD Cookbook").
 
 Mode page 05h: Write Type 1 (TAO), Track Mode 4 (data, uninterrupted), Data Block Type 8
-(2048-byte Mode 1), Multi-session 00b (finalize) or 11b, Test Write = simulation, BUFE on.
+(2048-byte Mode 1), Multi-session 00b (finalize) or 11b, Test Write = simulation, BUFE only
+when the drive has BURN-Free (the BUF bit of Feature 002Dh, MMC-6 §5.3.22; libburn sets
+``underrun_proof`` only then: drives without it answer MODE SELECT with 5/26/xx,
+REAL-DRIVES.md #23).
 Speed by SET CD SPEED.  WRITE from the NWA of the invisible track, SYNCHRONIZE CACHE, then
 CLOSE SESSION (010b) writes the lead-in/lead-out (the CLOSE TRACK step is left out, as libburn
 does since 0.7.4: the cache flush closes the TAO track).  A track holds at least 300 blocks
@@ -34,6 +37,7 @@ class CdTaoStrategy(WriteStrategy):
             else MultiSession.NEXT_SESSION_ALLOWED,
             track_mode=4,
             data_block_type=8,
+            buffer_underrun_free=self.plan.medium.burn_free,
         )
 
     def set_speed(self) -> None:

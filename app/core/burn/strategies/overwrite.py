@@ -1,10 +1,20 @@
 """Overwritable media: DVD+RW, DVD-RW restricted overwrite, DVD-RAM, BD-RE (MMC-6 §4.3.3,
 §4.3.7, §4.5.3.4; libburn cookbook "Overwriteable DVD Cookbook").
 
-No mode page 05h, no tracks to close: format when the medium is not formatted (DVD+RW: FORMAT
-UNIT type 26h, background format, writing may start at once; BD-RE / DVD-RAM / DVD-RW: type
-00h with the size the drive offers, awaited), WRITE from LBA 0, SYNCHRONIZE CACHE, and for a
-DVD+RW whose background format we started, CLOSE SESSION (010b) to stop it (§6.3.3.5).
+No tracks to close: format when the medium is not formatted (DVD+RW: FORMAT UNIT type 26h,
+background format, writing may start at once; BD-RE / DVD-RAM / DVD-RW: type 00h with the
+size the drive offers, awaited), WRITE from LBA 0, SYNCHRONIZE CACHE.
+
+- DVD+RW whose background format was suspended (BG Format Status 01b, e.g. ejected while
+  formatting) is formatted again with the Restart bit (growisofs ``plus_rw_restart_format``:
+  ``descr[11]=1``; libburn ``burn_disc_setup_dvd_plus_rw``), and every DVD+RW whose
+  background format is not complete gets CLOSE SESSION (010b) at the end, which stops the
+  formatting and writes the lead-in (MMC-6 §6.3.3.5; growisofs's "stop de-icing"),
+  REAL-DRIVES.md #12.
+- DVD-RW Restricted Overwrite gets mode page 05h, because the drive keeps whatever the last
+  DVD-R or CD burn left there: libburn (``mmc.c``) composes it for profile 13h as BUFE,
+  write type Packet, fixed packets of 16 blocks, track mode 5, data block type 8; growisofs
+  ``page05_setup`` does the same (REAL-DRIVES.md #13).
 """
 
 from __future__ import annotations
@@ -14,6 +24,8 @@ from app.core.burn.preflight import BurnPlan
 from app.core.burn.strategies.base import StepReporter, WriteStrategy
 from app.core.errors import MediumError
 from app.core.jobs.phase import Phase
+from app.core.mmc.disc_info import BackgroundFormat
+from app.core.mmc.mode_pages import MultiSession, WriteParameters, WriteType
 from app.core.mmc.profiles import Profile
 from app.core.mmc.write_commands import CloseFunction, FormatDescriptor, FormatType
 
@@ -27,9 +39,29 @@ class OverwriteStrategy(WriteStrategy):
     def is_dvd_plus_rw(self) -> bool:
         return self.plan.profile in (Profile.DVD_PLUS_RW, Profile.DVD_PLUS_RW_DL)
 
+    @property
+    def restarts_format(self) -> bool:
+        return self.is_dvd_plus_rw and (
+            self.plan.medium.background_format is BackgroundFormat.STARTED_INCOMPLETE
+        )
+
+    def restricted_overwrite_parameters(self) -> WriteParameters:
+        """Page 05h for DVD-RW Restricted Overwrite (module docstring)."""
+        return WriteParameters(
+            write_type=WriteType.PACKET_INCREMENTAL,
+            buffer_underrun_free=True,
+            multisession=MultiSession.NO_NEXT_SESSION,
+            fixed_packet=True,
+            track_mode=5,
+            packet_size=16,
+        )
+
     def format_descriptor(self) -> FormatDescriptor:
         if self.is_dvd_plus_rw:
-            return FormatDescriptor(0xFFFF_FFFF, FormatType.DVD_PLUS_RW_BASIC)
+            restart = 1 if self.restarts_format else 0
+            return FormatDescriptor(
+                0xFFFF_FFFF, FormatType.DVD_PLUS_RW_BASIC, type_parameter=restart
+            )
         offered = self.drive.format_capacities().offered(FormatType.FULL)
         if not offered:
             raise MediumError(
@@ -40,7 +72,14 @@ class OverwriteStrategy(WriteStrategy):
 
     def prepare(self, report: StepReporter) -> None:
         report(Phase.PREPARING, None)
+        if self.plan.profile is Profile.DVD_RW_RESTRICTED_OVERWRITE:
+            self.drive.send_write_parameters(self.restricted_overwrite_parameters())
         self.set_speed()
+        if self.is_dvd_plus_rw and self.plan.medium.background_format in (
+            BackgroundFormat.STARTED_INCOMPLETE,
+            BackgroundFormat.IN_PROGRESS,
+        ):
+            self._started_background_format = True  # not complete: closed at the end
         if not self.plan.needs_format:
             return
         report(Phase.FORMATTING, None)
