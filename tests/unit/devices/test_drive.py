@@ -137,10 +137,18 @@ def test_recovered_error_returns_the_data() -> None:
     assert Drive(fake).read(16, 1) == b"\x01" * 2048
 
 
-def test_busy_status_is_a_device_error() -> None:
+def test_busy_status_is_retried_then_a_device_error() -> None:
+    """#21: BUSY is retried with pauses until the command's deadline (libburn)."""
+    now = [0.0]
+
+    def sleep(seconds: float) -> None:
+        now[0] += seconds
+
     fake = FakeTransport(responses={0x00: Reply(ScsiStatus.BUSY)})
     with pytest.raises(Exception, match="BUSY"):
-        Drive(fake).send(cdb.test_unit_ready())
+        Drive(fake, sleep=sleep, clock=lambda: now[0]).send(cdb.test_unit_ready())
+    assert len(fake.calls) > 10
+    assert now[0] >= cdb.test_unit_ready().timeout_s
 
 
 def test_eject_unlocks_then_opens_and_load_closes() -> None:
