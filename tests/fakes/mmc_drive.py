@@ -19,7 +19,7 @@ parsers, sense handling and strategies run against it byte for byte.  What it en
 - optionally "long write in progress" (2/04/08) on every Nth WRITE, which the host must resend.
 
 The replies follow the MMC-6 field layouts; the DVD+R ones are shaped like the answers the drive
-lab's tgt drive gave (see ``tests/unit/burn/tgt_replies.py``).  Everything is recorded in
+lab's tgt drive gave (see ``tests/unit/core/burn/tgt_replies.py``).  Everything is recorded in
 ``commands`` for the tests' assertions.
 """
 
@@ -29,7 +29,6 @@ import random
 import struct
 import time
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from app.core.burn.write_methods import WriteMethod, erasable, write_method
 from app.core.errors import CommandTimeout, TransportError
@@ -45,9 +44,10 @@ from app.core.mmc.sense import fixed_sense
 from app.core.transport import DEFAULT_TIMEOUT_S, Direction, Reply
 from app.core.transport.base import OutData
 from app.core.transport.recording import Recording
+from tests.paths import LAB_FIXTURES
 
 SECTOR = 2048
-RECORDING = Path(__file__).resolve().parents[1] / "unit" / "fixtures" / "lab" / "LAB_BLANK_1.json"
+RECORDING = LAB_FIXTURES / "LAB_BLANK_1.json"
 """Replies the drive lab's blank tgt DVD+R gave (captured by the drives branch)."""
 RECORDED_OPCODES = {
     0x46: "GET CONFIGURATION",

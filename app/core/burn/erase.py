@@ -22,7 +22,7 @@ from dataclasses import dataclass, field, replace
 
 from app.core.burn.drive import BurnDrive
 from app.core.burn.job import TransportOpener, open_for_writing
-from app.core.burn.trace import CommandTrace, TracingTransport
+from app.core.burn.trace import CommandTrace, tracing
 from app.core.burn.write_methods import erasable, write_once
 from app.core.errors import MediumError, NoMediumError
 from app.core.jobs.job import Job, JobContext
@@ -66,7 +66,7 @@ class EraseJob(Job[EraseResult]):
         ctx.report(Progress(Phase.PREPARING, 0, None, Unit.ITEMS))
         transport = self.opener(self.device)
         if self.trace is not None:
-            transport = TracingTransport(transport, self.trace)
+            transport = tracing(transport, self.trace)
         try:
             drive = BurnDrive(transport, sleep=self.sleep)
             config = drive.configuration()
