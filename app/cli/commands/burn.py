@@ -10,8 +10,8 @@ from app.cli.runner import run_cli_job
 from app.core.burn.erase import EraseJob, EraseResult
 from app.core.burn.job import BurnJob, BurnResult
 from app.core.burn.preflight import BurnOptions
-from app.core.burn.speeds import SpeedRequest
 from app.core.burn.trace import CommandTrace
+from app.core.mmc.speed import SPEED_HELP, parse_speed
 from app.core.units import format_rate, format_size
 
 
@@ -37,7 +37,7 @@ def register(
         "--speed",
         default="",
         metavar="X",
-        help="write speed: a multiple like 8 or 8x, or kB/s like 11080k (default: the drive's)",
+        help="write speed: " + SPEED_HELP,
     )
     parser.add_argument(
         "--simulate",
@@ -95,7 +95,7 @@ def run_burn(args: argparse.Namespace) -> int:
     output = make_output(json_mode=args.json)
     options = BurnOptions(
         simulate=args.simulate,
-        speed=SpeedRequest.parse(args.speed),
+        speed=parse_speed(args.speed),
         verify=not args.no_verify,
         eject=args.eject,
         finalize=not args.keep_open,

@@ -9,6 +9,7 @@ from app.cli.output import make_output
 from app.cli.runner import run_cli_job
 from app.core.errors import InvalidInputError
 from app.core.image.checksum import Algorithm
+from app.core.mmc.speed import SPEED_HELP
 from app.core.rip.job import ImageFormat, RipJob, RipResult
 from app.core.rip.report import describe_rip
 from app.core.rip.rescue import (
@@ -79,7 +80,7 @@ def register(
         type=_speed,
         default=MAXIMUM,
         metavar="X",
-        help="read speed: max (default), a multiple like 8x, or kB/s; retries read slower",
+        help="read speed: " + SPEED_HELP + "; retries read slower",
     )
     parser.add_argument(
         "--format",

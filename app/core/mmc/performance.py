@@ -10,8 +10,7 @@ from dataclasses import dataclass
 
 from app.core.mmc.profiles import MediaFamily
 from app.core.mmc.reply import be32, require
-
-ONE_X_KBPS = {MediaFamily.CD: 176.4, MediaFamily.DVD: 1385.0, MediaFamily.BD: 4495.5}
+from app.core.mmc.speed import ONE_X_KBPS
 
 
 def speed_factor(kbytes_per_s: int, family: MediaFamily) -> float | None:

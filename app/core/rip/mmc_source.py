@@ -54,7 +54,7 @@ from app.core.mmc.toc import Toc
 from app.core.mmc.transfer import aligned_blocks, error_unit, transport_limit_bytes
 from app.core.rip.disc import DiscLayout, TrackKind, TrackLayout
 from app.core.rip.source import ReadSpeedKind
-from app.core.rip.speed import MAXIMUM, RETRY_SPEED_X, ReadSpeed, SpeedFamily
+from app.core.rip.speed import MAXIMUM, RETRY_SPEED_X, ReadSpeed, read_kbps
 from app.core.rip.subchannel import QPosition, parse_formatted_q
 from app.core.sectors import SectorReadError, Sense
 from app.core.units import RAW_SECTOR_SIZE, SECTOR_SIZE
@@ -149,7 +149,7 @@ class MmcSource:
         self._max = max_sectors_per_read
         self._speed = speed
         self._capacity = 0
-        self._family = SpeedFamily.CD
+        self._family = MediaFamily.CD
         self._speed_failed = False
         self.profile = 0
         self.error_unit = 1
@@ -219,11 +219,10 @@ class MmcSource:
         is_cd = family is MediaFamily.CD or (
             toc is not None and any(t.kind is TrackKind.AUDIO for t in tracks)
         )
-        self._family = {
-            MediaFamily.CD: SpeedFamily.CD,
-            MediaFamily.DVD: SpeedFamily.DVD,
-            MediaFamily.BD: SpeedFamily.BD,
-        }.get(family, SpeedFamily.CD if is_cd else SpeedFamily.DVD)
+        if family in (MediaFamily.CD, MediaFamily.DVD, MediaFamily.BD):
+            self._family = family
+        else:
+            self._family = MediaFamily.CD if is_cd else MediaFamily.DVD
         self.error_unit = error_unit(family)
         if not self.raw:
             self._max = aligned_blocks(self._max, max(16, self.error_unit))
@@ -392,7 +391,7 @@ class MmcSource:
             wanted = ReadSpeed(times=RETRY_SPEED_X[self._family])
         else:
             wanted = self._speed
-        kbps = wanted.to_kbps(self._family)
+        kbps = read_kbps(wanted, self._family)
         if self._speed_failed:
             return
         try:

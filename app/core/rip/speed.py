@@ -1,79 +1,33 @@
-"""Read speeds: what the user asks for (``max``, ``8x``, ``2770``) and what retries use.
+"""Read speeds: the one speed grammar of :mod:`app.core.mmc.speed` (``max``, ``8x`` or ``8``,
+``11080KB/s``), and the slower speed retry passes use.
 
-Speeds are sent in kB/s (1000 bytes/s) as SET CD SPEED and SET STREAMING take them (MMC-6
-§6.37, §6.39).  "1x" differs per family: CD 176.4 kB/s (75 sectors of 2352 bytes/s, MMC-6
-§6.37.2.1 uses 176), DVD 1385 kB/s (ECMA-267), BD 4495.5 kB/s (BD-R Part 1).
+A rip's "maximum" is sent as libburn sends it in SET STREAMING, well above any drive's top
+speed (:data:`~app.core.mmc.speed.MAX_STREAMING_KBPS`; SET CD SPEED's FFFFh when the drive
+only has that), so that a drive slowed down by a retry pass or another program runs at full
+speed again.
 """
 
 from __future__ import annotations
 
-import enum
-import re
-from dataclasses import dataclass
+from app.core.mmc.profiles import MediaFamily
+from app.core.mmc.speed import MAX_STREAMING_KBPS, MAXIMUM, Speed, parse_speed
 
-from app.core.errors import InvalidInputError
+ReadSpeed = Speed
+"""A read speed is a :class:`~app.core.mmc.speed.Speed`."""
 
-MAX_KBPS = 0xFFFF
-"""SET CD SPEED's "maximum" value (MMC-6 §6.37.2.1: FFFFh selects the optimal/maximum)."""
+__all__ = ["MAXIMUM", "RETRY_SPEED_X", "ReadSpeed", "parse_read_speed", "read_kbps"]
 
-
-class SpeedFamily(enum.Enum):
-    CD = 176
-    DVD = 1385
-    BD = 4496
-
-    @property
-    def one_x_kbps(self) -> int:
-        return self.value
-
-
-RETRY_SPEED_X = {SpeedFamily.CD: 4, SpeedFamily.DVD: 2, SpeedFamily.BD: 1}
+RETRY_SPEED_X = {MediaFamily.CD: 4, MediaFamily.DVD: 2, MediaFamily.BD: 1}
 """Speeds for retry passes: slow enough that drives re-read with more care and less wobble,
 the usual advice for damaged discs (cdrdao/ddrescue guides: "read at low speed")."""
 
 
-@dataclass(frozen=True, slots=True)
-class ReadSpeed:
-    """``kbps`` (``None`` = maximum) or a multiple of the medium's 1x (``times``)."""
-
-    kbps: int | None = None
-    times: float | None = None
-
-    def to_kbps(self, family: SpeedFamily) -> int:
-        if self.times is not None:
-            return max(1, round(self.times * family.one_x_kbps))
-        return MAX_KBPS if self.kbps is None else self.kbps
-
-    @property
-    def is_max(self) -> bool:
-        return self.kbps is None and self.times is None
-
-    def __str__(self) -> str:
-        if self.times is not None:
-            return f"{self.times:g}x"
-        return "maximum" if self.kbps is None else f"{self.kbps} kB/s"
+def parse_read_speed(text: str) -> Speed:
+    """:func:`app.core.mmc.speed.parse_speed`: the same grammar as every other command."""
+    return parse_speed(text)
 
 
-MAXIMUM = ReadSpeed()
-
-_SPEED = re.compile(r"^\s*(?:(max)|(\d+(?:\.\d+)?)\s*x|(\d+)\s*(?:kb/?s)?)\s*$", re.IGNORECASE)
-
-
-def parse_read_speed(text: str) -> ReadSpeed:
-    """``max``, ``8x`` (a multiple of the medium's 1x) or ``2770`` (kB/s)."""
-    match = _SPEED.match(text)
-    if match is None:
-        raise InvalidInputError(
-            f"“{text}” is not a read speed.", "use max, a multiple like 8x, or kB/s like 2770"
-        )
-    if match[1]:
-        return MAXIMUM
-    if match[2]:
-        times = float(match[2])
-        if times <= 0:
-            raise InvalidInputError("The read speed must be more than 0x.", text)
-        return ReadSpeed(times=times)
-    kbps = int(match[3])
-    if not 1 <= kbps <= MAX_KBPS:
-        raise InvalidInputError(f"{kbps} kB/s is not a read speed a drive accepts.", text)
-    return ReadSpeed(kbps=kbps)
+def read_kbps(speed: Speed, family: MediaFamily) -> int:
+    """The kB/s to send for ``speed`` on a medium of ``family`` (module docstring)."""
+    kbps = speed.to_kbps(family)
+    return MAX_STREAMING_KBPS if kbps is None else kbps

@@ -49,7 +49,7 @@ def test_missing_device_and_bad_options(tmp_path: Path, spindle: Spindle) -> Non
     assert "must be 1 to 256" in out.stderr
     out = spindle("rip", "a", "b", "--speed", "fast", cwd=tmp_path)
     assert out.returncode == 2
-    assert "is not a read speed" in out.stderr
+    assert "is not a speed" in out.stderr
 
 
 def test_json_events_and_explicit_map(tmp_path: Path, spindle: Spindle) -> None:

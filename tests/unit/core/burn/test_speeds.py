@@ -10,6 +10,7 @@ from app.core.burn.speeds import SpeedRequest, label, offered, resolve
 from app.core.errors import InvalidInputError
 from app.core.mmc.performance import WriteSpeedDescriptor
 from app.core.mmc.profiles import Profile
+from app.core.mmc.speed import parse_speed
 from tests.fakes.mmc_drive import FakeDrive
 from tests.unit.core.burn.conftest import Burn
 
@@ -17,33 +18,33 @@ SPEEDS = tuple(WriteSpeedDescriptor(0, False, False, False, 100, k, k) for k in 
 
 
 def test_parse() -> None:
-    assert SpeedRequest.parse("8x") == SpeedRequest(factor=8.0)
-    assert SpeedRequest.parse("4") == SpeedRequest(factor=4.0)
-    assert SpeedRequest.parse("11080k") == SpeedRequest(kbps=11080)
-    assert SpeedRequest.parse("") == SpeedRequest()
-    assert SpeedRequest.parse("max") == SpeedRequest()
+    assert parse_speed("8x") == SpeedRequest(times=8.0)
+    assert parse_speed("4") == SpeedRequest(times=4.0)
+    assert parse_speed("11080k") == SpeedRequest(kbps=11080)
+    assert parse_speed("") == SpeedRequest()
+    assert parse_speed("max") == SpeedRequest()
     with pytest.raises(InvalidInputError, match="not a speed"):
-        SpeedRequest.parse("fast")
-    with pytest.raises(InvalidInputError, match="positive"):
-        SpeedRequest.parse("0x")
+        parse_speed("fast")
+    with pytest.raises(InvalidInputError, match="more than 0"):
+        parse_speed("0x")
 
 
 def test_resolve_picks_an_offered_speed() -> None:
     dvd = Profile.DVD_PLUS_R
     assert offered(SPEEDS) == (11080, 5540, 2770)
-    assert resolve(SpeedRequest(factor=8), dvd, SPEEDS) == 11080
-    assert resolve(SpeedRequest(factor=6), dvd, SPEEDS) == 5540
-    assert resolve(SpeedRequest(factor=1), dvd, SPEEDS) == 2770  # slowest offered
+    assert resolve(SpeedRequest(times=8), dvd, SPEEDS) == 11080
+    assert resolve(SpeedRequest(times=6), dvd, SPEEDS) == 5540
+    assert resolve(SpeedRequest(times=1), dvd, SPEEDS) == 2770  # slowest offered
     assert resolve(SpeedRequest(kbps=3000), dvd, SPEEDS) == 2770
     assert resolve(SpeedRequest(), dvd, SPEEDS) is None
-    assert resolve(SpeedRequest(factor=16), Profile.CD_R, ()) == round(16 * 176.4)
+    assert resolve(SpeedRequest(times=16), Profile.CD_R, ()) == round(16 * 176.4)
     assert label(11080, dvd) == "8x (11080 kB/s)"
     assert label(7056, Profile.CD_R) == "40x (7056 kB/s)"
 
 
 def test_dvd_speed_goes_out_with_set_streaming(burn: Burn, image: Path) -> None:
     fake = FakeDrive(profile=Profile.DVD_PLUS_R, speeds_kbps=(11080, 5540), recorded=False)
-    result, _seen, _trace = burn(fake, image, speed=SpeedRequest(factor=4))
+    result, _seen, _trace = burn(fake, image, speed=SpeedRequest(times=4))
     assert result.ok, result.error
     assert 0xB6 in fake.opcodes()
     assert fake.set_speed_kbps == 5540
@@ -51,7 +52,7 @@ def test_dvd_speed_goes_out_with_set_streaming(burn: Burn, image: Path) -> None:
 
 def test_cd_speed_goes_out_with_set_cd_speed(burn: Burn, image: Path) -> None:
     fake = FakeDrive(profile=Profile.CD_R, speeds_kbps=(7056, 3528))
-    result, _seen, _trace = burn(fake, image, speed=SpeedRequest(factor=20))
+    result, _seen, _trace = burn(fake, image, speed=SpeedRequest(times=20))
     assert result.ok, result.error
     assert 0xBB in fake.opcodes()
     assert 0xB6 not in fake.opcodes()

@@ -163,15 +163,17 @@ def test_rip_job_through_mmc(label: str, image: bytes, tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(
-    ("text", "kbps_dvd"), [("max", 0xFFFF), ("8x", 11080), ("2770", 2770), ("2.5X", 3462)]
+    ("text", "kbps_dvd"),
+    [("max", 0x1000_0000), ("8x", 11080), ("8", 11080), ("2770KB/s", 2770), ("2.5X", 3462)],
 )
 def test_parse_read_speed(text: str, kbps_dvd: int) -> None:
-    from app.core.rip.speed import SpeedFamily
+    from app.core.mmc.profiles import MediaFamily
+    from app.core.rip.speed import read_kbps
 
-    assert parse_read_speed(text).to_kbps(SpeedFamily.DVD) == kbps_dvd
+    assert read_kbps(parse_read_speed(text), MediaFamily.DVD) == kbps_dvd
 
 
-@pytest.mark.parametrize("text", ["fast", "0x", "0", "70000", "-3x"])
+@pytest.mark.parametrize("text", ["fast", "0x", "0", "70000", "-3x", "2000000kB/s"])
 def test_parse_read_speed_rejects(text: str) -> None:
     with pytest.raises(InvalidInputError):
         parse_read_speed(text)
