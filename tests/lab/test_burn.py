@@ -21,20 +21,17 @@ import os
 import re
 import shutil
 import subprocess
-import sys
+import tempfile
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from tests.lab.conftest import job_as_desktop_user, spindle_as_desktop_user
 
 from app.core.burn.drive import BurnDrive
-from app.core.burn.job import BurnJob, VerifyDiscJob
-from app.core.burn.preflight import BurnOptions
-from app.core.burn.trace import CommandTrace
 from app.core.errors import VerifyError
-from app.core.jobs import Outcome, run_job
 from app.core.mmc import cdb
 from app.core.mmc.write_commands import CLOSE_TRACK_SESSION, WRITE_OPCODES
 from app.core.transport import open_transport
@@ -94,15 +91,35 @@ def reload(device: str) -> None:
 
 
 def spindle(*args: str) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "PYTHONPATH": str(ROOT), "SPINDLE_LOG_DIR": "/tmp/spindle-lab-logs"}
-    return subprocess.run(
-        [sys.executable, "-m", "app", *args],
-        capture_output=True,
-        text=True,
-        env=env,
-        stdin=subprocess.DEVNULL,
-        timeout=900,
-        check=False,
+    """``spindle ARGS`` as a desktop user (uid 65534, only the cdrom group: conftest.py)."""
+    logs = Path("/tmp/spindle-lab-logs-desktop")
+    logs.mkdir(mode=0o777, exist_ok=True)
+    logs.chmod(0o777)
+    return spindle_as_desktop_user(*args, cwd=str(logs))
+
+
+def burn_job(image: Path, device: str, options: str = "", trace: bool = False) -> str:
+    """Python source that makes the BurnJob ``job`` (for :func:`job_as_desktop_user`)."""
+    lines = [
+        "from pathlib import Path",
+        "from app.core.burn.job import BurnJob",
+        "from app.core.burn.preflight import BurnOptions",
+        "from app.core.burn.trace import CommandTrace",
+        "trace = CommandTrace()",
+        f"job = BurnJob(Path({str(image)!r}), {device!r}, BurnOptions({options}), "
+        f"trace={'trace' if trace else 'None'})",
+        "report['writes_sent'] = lambda: trace.writes_sent",
+    ]
+    return "\n".join(lines)
+
+
+def verify_job(image: Path, device: str) -> str:
+    return "\n".join(
+        [
+            "from pathlib import Path",
+            "from app.core.burn.job import VerifyDiscJob",
+            f"job = VerifyDiscJob(Path({str(image)!r}), {device!r})",
+        ]
     )
 
 
@@ -149,7 +166,9 @@ def disc_status(device: str) -> int:
 @pytest.fixture(scope="module")
 def generated_image(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """An ISO 9660 image of random files, made by xorriso (about 4 MB)."""
-    base = tmp_path_factory.mktemp("gen")
+    # readable by the desktop user: pytest's own temporary folders are root's, mode 0700
+    base = Path(tempfile.mkdtemp(prefix="spindle-gen-", dir="/tmp"))
+    base.chmod(0o755)
     tree = base / "tree"
     (tree / "sub").mkdir(parents=True)
     (tree / "a.bin").write_bytes(os.urandom(2_000_000))
@@ -235,12 +254,12 @@ def test_burn_debian_ipxe_image(blank_2: Blank, tmp_path: Path) -> None:
 def test_verify_names_the_lba_of_an_altered_sector(
     blank_1: Blank, generated_image: Path, tmp_path: Path
 ) -> None:
-    job = BurnJob(generated_image, blank_1.device, BurnOptions(verify=False))
-    result = run_job(job)
-    assert result.ok, result.error
+    cwd = str(tmp_path)
+    result = job_as_desktop_user(burn_job(generated_image, blank_1.device, "verify=False"), cwd=cwd)
+    assert result["outcome"] == "SUCCEEDED", result
     reload(blank_1.device)
-    ok = run_job(VerifyDiscJob(generated_image, blank_1.device))
-    assert ok.ok, ok.error
+    ok = job_as_desktop_user(verify_job(generated_image, blank_1.device), cwd=cwd)
+    assert ok["outcome"] == "SUCCEEDED", ok
     # alter the "disc": one byte in LBA 123 and all of LBAs 500-501 of tgt's backing file
     with blank_1.backing.open("r+b") as disc:
         disc.seek(123 * SECTOR + 17)
@@ -249,11 +268,11 @@ def test_verify_names_the_lba_of_an_altered_sector(
         disc.write(bytes([byte[0] ^ 0x5A]))
         disc.seek(500 * SECTOR)
         disc.write(b"\xee" * (2 * SECTOR))
-    bad = run_job(VerifyDiscJob(generated_image, blank_1.device))
-    assert bad.outcome is Outcome.FAILED
-    assert isinstance(bad.error, VerifyError)
-    assert "first at LBA 123" in bad.error.message
-    assert bad.error.detail == "differing LBAs 123, 500-501"
+    bad = job_as_desktop_user(verify_job(generated_image, blank_1.device), cwd=cwd)
+    assert bad["outcome"] == "FAILED"
+    assert bad["error"] == VerifyError.__name__
+    assert "first at LBA 123" in str(bad["message"])
+    assert bad["detail"] == "differing LBAs 123, 500-501"
 
 
 def test_image_larger_than_the_medium_is_refused(blank_1: Blank, tmp_path: Path) -> None:
@@ -274,8 +293,9 @@ def test_image_larger_than_the_medium_is_refused(blank_1: Blank, tmp_path: Path)
 def test_burn_onto_a_finished_disc_is_refused(
     blank_2: Blank, generated_image: Path, tmp_path: Path
 ) -> None:
-    first = run_job(BurnJob(generated_image, blank_2.device, BurnOptions(verify=False)))
-    assert first.ok, first.error
+    cwd = str(tmp_path)
+    first = job_as_desktop_user(burn_job(generated_image, blank_2.device, "verify=False"), cwd=cwd)
+    assert first["outcome"] == "SUCCEEDED", first
     reload(blank_2.device)
     size_before = blank_2.backing.stat().st_size
     sha_before = sha256_of(blank_2.backing, size_before)
@@ -288,10 +308,9 @@ def test_burn_onto_a_finished_disc_is_refused(
     assert blank_2.backing.stat().st_size == size_before
     assert sha256_of(blank_2.backing, size_before) == sha_before
     # the same through the API, with the in-memory trace
-    trace = CommandTrace()
-    again = run_job(BurnJob(DEBIAN_IMAGE, blank_2.device, trace=trace))
-    assert again.outcome is Outcome.FAILED
-    assert trace.writes_sent == 0
+    again = job_as_desktop_user(burn_job(DEBIAN_IMAGE, blank_2.device, trace=True), cwd=cwd)
+    assert again["outcome"] == "FAILED"
+    assert again["writes_sent"] == 0
 
 
 def test_ipxe_package_is_listed_for_ci() -> None:

@@ -6,10 +6,7 @@ from __future__ import annotations
 import json
 import os
 import re
-import shutil
 import subprocess
-import sys
-import tempfile
 import threading
 import time
 from collections.abc import Callable
@@ -17,17 +14,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from tests.lab.conftest import Lab, LabDrive
+from tests.lab.conftest import Lab, LabDrive, python_as_desktop_user, spindle_as_desktop_user
 from tests.lab.test_mmc_lab import sg_get_config, sg_inq
 
-from app.cli.commands.drives import describe_info, describe_list
-from app.cli.output import to_jsonable
-from app.core.devices.discovery import list_drives
 from app.core.devices.drive import Drive
 from app.core.devices.medium import MediaState, read_media_info
 from app.core.devices.watch import DriveEvent, DriveEventKind, DriveWatcher
-from app.core.drives.job import DriveInfoJob, ListDrivesJob, TrayJob
-from app.core.jobs import run_job
 from app.core.units import MediaPreset
 
 pytestmark = pytest.mark.lab
@@ -36,40 +28,13 @@ ROOT = Path(__file__).resolve().parents[2]
 DVD_PLUS_R_FREE = MediaPreset.DVD_5.size_bytes  # 2,295,104 blocks: tgt's blank DVD+R
 
 
-def readable_copy_of_the_code() -> Path:
-    """A world-readable copy of ``app`` and ``pyudev`` for a run as ``nobody``: the checkout
-    (and its .venv) may sit below a folder only root can enter, such as /root."""
-    import pyudev
-
-    stage = Path(tempfile.mkdtemp(prefix="spindle-nobody-", dir="/tmp"))
-    shutil.copytree(ROOT / "app", stage / "app", ignore=shutil.ignore_patterns("__pycache__"))
-    shutil.copytree(Path(pyudev.__file__).parent, stage / "pyudev")
-    for path in (stage, *stage.rglob("*")):
-        path.chmod(0o755)
-    return stage
-
-
-def spindle(*args: str, user: str | None = None) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "PYTHONPATH": str(ROOT), "SPINDLE_LOG_DIR": "/tmp/spindle-lab-logs"}
-    argv = [sys.executable, "-m", "app", *args]
-    if user == "nobody":
-        env["PYTHONPATH"] = str(readable_copy_of_the_code())
-        env["SPINDLE_LOG_DIR"] = "/tmp/spindle-lab-logs-nobody"
-        env["PYTHONDONTWRITEBYTECODE"] = "1"
-        # -I: ignore the user site and the venv's .pth files (the editable install points
-        # into the checkout); PYTHONPATH is then ignored too, so pass it with -c instead
-        argv = [
-            sys.executable,
-            "-I",
-            "-c",
-            f"import sys; sys.path.insert(0, {env['PYTHONPATH']!r}); "
-            "from app.__main__ import main; sys.exit(main())",
-            *args,
-        ]
-        argv = ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", *argv]
-    return subprocess.run(
-        argv, capture_output=True, text=True, env=env, cwd="/tmp", timeout=120, check=False
-    )
+def spindle(*args: str, user: str = "desktop") -> subprocess.CompletedProcess[str]:
+    """``spindle ARGS`` as a desktop user (uid 65534 with only the cdrom group), or as
+    ``nobody`` with no group at all (never given the drive); see tests/lab/conftest.py."""
+    logs = Path("/tmp/spindle-lab-logs-desktop")
+    logs.mkdir(mode=0o777, exist_ok=True)
+    logs.chmod(0o777)
+    return spindle_as_desktop_user(*args, cwd=str(logs), timeout=120, cdrom=user == "desktop")
 
 
 def result_of(out: subprocess.CompletedProcess[str]) -> dict[str, Any]:
@@ -125,9 +90,9 @@ def test_drives_json_lists_every_lab_drive_with_its_medium(lab: Lab) -> None:
 
 
 def test_drives_plain_output(lab: Lab) -> None:
-    result = run_job(ListDrivesJob())  # what `spindle drives` prints
-    assert result.value is not None
-    text = describe_list(result.value)
+    out = spindle("drives")
+    assert out.returncode == 0, out.stdout + out.stderr
+    text = out.stdout
     assert "DVD+R, blank, 4.38 GiB free" in text
     assert f"{lab.cd_empty.device}  QEMU VSCSI_EMPTY" in text
     assert "No disc" in text
@@ -135,9 +100,9 @@ def test_drives_plain_output(lab: Lab) -> None:
 
 def test_drives_info_matches_probe_and_sg3_utils(lab: Lab, sg3_utils: None) -> None:
     for drive in lab.all_drives:
-        result = run_job(DriveInfoJob(drive.device))  # what `spindle drives info --json` prints
-        assert result.ok, result.error
-        report = to_jsonable(result.value)
+        out = spindle("drives", "info", drive.device, "--json")
+        assert out.returncode == 0, out.stdout + out.stderr
+        report = result_of(out)["value"]
         info, media = report["info"], report["media"]
         inq = sg_inq(drive.device)
         assert (info["vendor"], info["model"], info["firmware"]) == (
@@ -164,9 +129,9 @@ def test_drives_info_matches_probe_and_sg3_utils(lab: Lab, sg3_utils: None) -> N
 
 
 def test_drives_info_plain_output_shows_profiles_and_features(lab: Lab) -> None:
-    result = run_job(DriveInfoJob(lab.blanks[0].device))
-    assert result.value is not None
-    text = describe_info(result.value)
+    out = spindle("drives", "info", lab.blanks[0].device)
+    assert out.returncode == 0, out.stdout + out.stderr
+    text = out.stdout
     assert "Writes:        DVD+R" in text
     assert "0x001B DVD+R [current, write]" in text
     assert "0x002B DVD+R" in text
@@ -176,8 +141,6 @@ def test_drives_info_plain_output_shows_profiles_and_features(lab: Lab) -> None:
 def test_permission_errors_are_clear_for_unprivileged_users(lab: Lab) -> None:
     """``spindle drives --json`` as nobody (no cdrom group): exit 6, every drive still listed
     (from udev) with an error that names the device and the group to join."""
-    if not shutil.which("setpriv"):
-        pytest.fail("setpriv (util-linux) is needed to run as nobody")
     out = spindle("drives", "--json", user="nobody")
     assert out.returncode == 6, out.stdout + out.stderr
     reports = {r["path"]: r for r in result_of(out)["value"]["drives"]}
@@ -266,23 +229,32 @@ def test_gesn_polling_sees_a_disc_inserted_into_the_empty_qemu_drive(lab: Lab) -
     assert seen.kind is DriveEventKind.MEDIA_CHANGED
 
 
+LIST_DRIVES = """
+import json
+from app.core.devices.discovery import list_drives
+print(json.dumps([[e.path, e.vendor, e.model, list(e.writes), e.serial] for e in list_drives()]))
+"""
+
+
 def test_list_drives_finds_the_lab_drives_through_pyudev(lab: Lab) -> None:
-    entries = {e.path: e for e in list_drives()}
+    out = python_as_desktop_user(LIST_DRIVES, cwd="/tmp", timeout=120)
+    assert out.returncode == 0, out.stderr
+    entries = {
+        path: (vendor, model, writes, serial)
+        for path, vendor, model, writes, serial in json.loads(out.stdout)
+    }
     assert set(entries) == {d.device for d in lab.all_drives}
-    blank = entries[lab.blanks[0].device]
-    assert (blank.vendor, blank.model) == (
-        "TGTLAB",
-        lab.blanks[0].label.replace("LAB_BLANK_", "BLANK-DVDR-"),
-    )
-    assert "DVD+R" in blank.writes
-    assert blank.serial
-    assert entries[lab.cd_vscsi.device].writes == ()
+    vendor, model, writes, serial = entries[lab.blanks[0].device]
+    assert (vendor, model) == ("TGTLAB", lab.blanks[0].label.replace("LAB_BLANK_", "BLANK-DVDR-"))
+    assert "DVD+R" in writes
+    assert serial
+    assert entries[lab.cd_vscsi.device][2] == []
 
 
 def test_eject_a_tgt_tray(lab: Lab) -> None:
     drive: LabDrive = lab.blanks[-1]
-    result = run_job(TrayJob(drive.device))  # `spindle eject DEVICE`
-    assert result.ok, result.error
+    out = spindle("eject", drive.device)  # as a desktop user: PREVENT ALLOW needs FMODE_WRITE
+    assert out.returncode == 0, out.stdout + out.stderr
     with Drive.open(drive.device) as opened:
         assert read_media_info(opened).state is MediaState.NONE
     lab_media("blank", drive.device)

@@ -149,3 +149,52 @@ def test_residual_is_reported_for_short_replies(lab: Lab) -> None:
     with LinuxSgTransport(lab.cd_vscsi.device) as transport:
         reply = transport.execute(command.cdb, Direction.FROM_DEVICE, length=255)
     assert (reply.residual_bytes, len(reply.data)) == (0, 255)
+
+
+SG_IO_FILTER = """
+import json
+import os
+
+from app.core.devices.drive import Drive
+from app.core.errors import PermissionDenied, SenseError
+from app.core.mmc import cdb
+from app.core.transport import linux_sg
+
+
+def speed(transport):
+    try:
+        Drive(transport).send(cdb.set_cd_speed(0xFFFF, 0xFFFF))
+    except PermissionDenied:
+        return "EPERM"
+    except SenseError as exc:
+        return exc.code
+    return "GOOD"
+
+
+device = sys.argv[1]
+result = {}
+with linux_sg.LinuxSgTransport(device) as transport:
+    result["writable"] = transport.writable
+    result["read_write"] = speed(transport)
+real_open = linux_sg.os.open
+linux_sg.os.open = lambda path, flags, *a: real_open(path, flags & ~os.O_ACCMODE, *a)
+with linux_sg.LinuxSgTransport(device) as transport:
+    result["read_only"] = speed(transport)
+print(json.dumps(result))
+"""
+
+
+def test_the_kernels_sg_io_filter_as_a_desktop_user(lab: Lab) -> None:
+    """REAL-DRIVES.md #1 on the real kernel: for a cdrom-group user, SET CD SPEED passes on
+    the O_RDWR|O_NONBLOCK fd Spindle opens and is refused (EPERM) on an O_RDONLY one."""
+    import json
+
+    from tests.lab.conftest import python_as_desktop_user
+
+    for drive in (lab.cd_vscsi, lab.tgt_dvdrom):
+        out = python_as_desktop_user(SG_IO_FILTER, drive.device, cwd="/tmp", timeout=120)
+        assert out.returncode == 0, out.stderr
+        result = json.loads(out.stdout.strip().splitlines()[-1])
+        assert result["writable"] is True, (drive, result)
+        assert result["read_write"] != "EPERM", (drive, result)
+        assert result["read_only"] == "EPERM", (drive, result)
