@@ -319,7 +319,10 @@ class MmcSource:
 
     def read_q(self, lba: int) -> QPosition | None:
         """The Q sub-channel position of ``lba`` (READ CD, no main channel, formatted Q), or
-        ``None`` when the drive cannot read it there."""
+        ``None`` when the drive cannot read it there — or returns the Q frame of another
+        sector: drives often answer with a neighbouring frame, so the frame's own absolute
+        address must be ``lba`` (cdrdao ``GenericMMC.cc`` checks the position the same way;
+        REAL-DRIVES.md #19)."""
         command = cdb.read_cd(
             lba, 1, sync=False, header_codes=0, user_data=False, edc_ecc=False, subchannel=2
         )
@@ -328,7 +331,11 @@ class MmcSource:
         except SenseError as exc:
             _log.debug("%s: Q sub-channel at %d: %s", self.path, lba, exc.code)
             return None
-        return parse_formatted_q(reply.data)
+        position = parse_formatted_q(reply.data)
+        if position is not None and position.absolute_lba != lba:
+            _log.debug("%s: Q frame for %d says %d: ignored", self.path, lba, position.absolute_lba)
+            return None
+        return position
 
     # -- reading -------------------------------------------------------------------------
 

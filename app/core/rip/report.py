@@ -3,9 +3,18 @@
 
 from __future__ import annotations
 
+from app.core.image.cue import CueTrackMode
 from app.core.rip.job import RipResult
 from app.core.units import format_size
 from app.core.verify.report import describe_compare
+
+AUDIO_NOTE = (
+    "Audio tracks are a plain copy of what the drive returned (READ CD): no read-offset "
+    "correction and no C2 error pointers, so damaged audio is not detected as bad sectors "
+    "and the BIN is not AccurateRip-exact."
+)
+"""Honest about audio (REAL-DRIVES.md #19: most drives return damaged CD-DA without an
+error; whipper and cdrdao correct the read offset and check C2)."""
 
 
 def describe_rip(result: RipResult) -> str:
@@ -19,6 +28,8 @@ def describe_rip(result: RipResult) -> str:
     ]
     if result.cue_path is not None:
         lines.append(f"CUE sheet: {result.cue_path} ({len(result.tracks)} tracks)")
+        if any(t.mode is CueTrackMode.AUDIO for t in result.tracks):
+            lines.append(AUDIO_NOTE)
     if result.resumed:
         lines.append(f"Resumed: {summary.sectors_read} sectors read in this run.")
     if summary.bad_ranges:

@@ -186,3 +186,38 @@ def test_bin_names(tmp_path: Path, name: str) -> None:
     assert result.ok, result.error
     assert (tmp_path / name).stat().st_size == LEAD_OUT * RAW
     assert (tmp_path / name).with_suffix(".cue").exists()
+
+
+def test_a_q_frame_of_another_sector_is_not_taken_for_this_one() -> None:
+    """#19: drives often return the Q frame of a neighbouring sector; its own absolute
+    address must match (cdrdao checks the position)."""
+    drive = FakeCdDrive()
+    serve = drive.read_cd
+
+    def late_q(call: Call) -> Reply:
+        if call.cdb[9] == 0x00 and call.cdb[10] == 2:
+            lba = int.from_bytes(call.cdb[2:6], "big") + 1
+            track, index = q_track_at(lba)
+            return Reply(ScsiStatus.GOOD, data=encode_formatted_q(0x2, track, index, lba))
+        return serve(call)
+
+    drive.transport.on(0xBE, late_q)
+    source = drive.source()
+    assert source.read_q(1001) is None
+    drive.transport.on(0xBE, serve)
+    position = source.read_q(1001)
+    assert position is not None
+    assert position.absolute_lba == 1001
+
+
+def test_the_report_says_what_an_audio_rip_is_not(tmp_path: Path) -> None:
+    """#19: no read offset, no C2: the report says so rather than "every sector was read"
+    meaning more than it does."""
+    from app.core.rip.report import AUDIO_NOTE, describe_rip
+
+    drive = FakeCdDrive()
+    job = RipJob("/dev/fakecd", tmp_path / "disc.bin", open_source=lambda _p: drive.source())
+    result = run_job(job)
+    assert result.ok, result.error
+    assert result.value is not None
+    assert AUDIO_NOTE in describe_rip(result.value)
