@@ -1,0 +1,192 @@
+"""Sectors of a track in the form a target needs: 2048-byte user data (ISO), whole 2352-byte
+sectors (BIN), or CD-DA samples (WAV, FLAC).
+
+Stored records are cut with the offsets of ECMA-130 §14: user data at 16 in a raw Mode 1
+sector, at 24 in a raw Mode 2 (XA) sector, at 8 in a 2336-byte Mode 2 record.  Whole sectors
+are rebuilt per ECMA-130 when the image keeps less: sync and header for 2336-byte records,
+and EDC and P/Q parity too for 2048-byte user data (:mod:`app.core.convert.ecma130`).
+Pregap sectors that an image does not store read as digital silence (audio) or as empty
+sectors of the track's mode.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from app.core.convert import ecma130
+from app.core.convert.disc import Disc, Track, TrackMode, read_stored
+from app.core.errors import ImageError
+
+CHUNK_SECTORS = 1024
+"""Sectors per read: 2.3 MiB for raw sectors, large enough for the disk, small enough for
+the caches the parity check runs in."""
+
+Progress = Callable[[int], None]
+"""Called with the number of sectors just done."""
+
+
+@dataclass
+class CheckLog:
+    """Damaged or unusual sectors found while reading raw data sectors (absolute LBAs)."""
+
+    checked: int = 0
+    bad_edc: list[int] = field(default_factory=list)
+    bad_ecc: list[int] = field(default_factory=list)
+    bad_sync: list[int] = field(default_factory=list)
+    wrong_address: list[int] = field(default_factory=list)
+    form2: list[int] = field(default_factory=list)
+
+    def add(self, first_lba: int, check: ecma130.SectorCheck, count: int) -> None:
+        self.checked += count
+        self.bad_edc.extend(first_lba + i for i in check.bad_edc)
+        self.bad_ecc.extend(first_lba + i for i in check.bad_ecc)
+        self.bad_sync.extend(first_lba + i for i in check.bad_sync)
+        self.wrong_address.extend(first_lba + i for i in check.wrong_address)
+        self.form2.extend(first_lba + i for i in check.form2)
+
+    @property
+    def bad(self) -> list[int]:
+        return sorted({*self.bad_edc, *self.bad_ecc, *self.bad_sync})
+
+
+def _main(track: Track, data: bytes) -> ecma130.Bytes:
+    """Main-channel bytes of stored records, ``(n, sector_size)`` (inline sub-channel cut)."""
+    store = track.store
+    records = ecma130.as_sectors(data, store.stride)
+    if store.stride != store.sector_size:
+        records = records[:, : store.sector_size]
+    return records
+
+
+def user_offset(track: Track) -> int:
+    """Where the 2048 user bytes start in a stored record of ``track`` (ECMA-130 §14)."""
+    size = track.store.sector_size
+    if size == 2048:
+        return 0
+    if size == 2336:
+        return 8
+    if size == 2352:
+        return 16 if track.mode is TrackMode.MODE1 else 24
+    raise ImageError(
+        f"Track {track.number} has no 2048-byte user data to take.",
+        f"{size}-byte {track.mode.label} sectors",
+    )
+
+
+def user_data(
+    track: Track, log: CheckLog | None, progress: Progress | None = None
+) -> Iterator[memoryview]:
+    """The 2048-byte user data of every sector of ``track`` from INDEX 01, in chunks.
+
+    Raw sectors are checked on the way (sync, address, EDC, parity: ``log``); a damaged
+    sector's bytes are still passed on as they are (the log names it)."""
+    if track.is_audio:
+        raise ImageError(f"Track {track.number} is audio: it has no data sectors.", "")
+    offset = user_offset(track)
+    lba = track.start
+    raw = track.store.sector_size == ecma130.RAW
+    for data in read_stored(track, track.start, track.length, CHUNK_SECTORS):
+        main = _main(track, data)
+        n = main.shape[0]
+        if raw and log is not None:
+            log.add(lba, ecma130.check_raw(main, lba), n)
+        elif log is not None and track.store.sector_size == ecma130.MODE2_SIZE:
+            form2 = np.nonzero(main[:, 2] & ecma130.FORM2_SUBMODE_BIT)[0]
+            log.form2.extend(lba + int(i) for i in form2)
+        if offset == 0 and track.store.stride == ecma130.USER:
+            yield memoryview(data)
+        else:
+            yield np.ascontiguousarray(main[:, offset : offset + ecma130.USER]).data
+        if progress is not None:
+            progress(n)
+        lba += n
+
+
+def _empty(track: Track, first_lba: int, count: int) -> ecma130.Bytes:
+    """Sectors an image leaves out (unstored pregap): silence, or empty sectors of the mode."""
+    if track.is_audio:
+        return np.zeros((count, ecma130.RAW), dtype=np.uint8)
+    zeros = np.zeros((count, ecma130.USER), dtype=np.uint8)
+    if track.mode is TrackMode.MODE1:
+        return ecma130.encode_mode1(zeros, first_lba)
+    return ecma130.encode_mode2_form1(zeros, first_lba)
+
+
+def _to_raw(track: Track, main: ecma130.Bytes, first_lba: int) -> ecma130.Bytes:
+    size = track.store.sector_size
+    if size == ecma130.RAW:
+        if track.is_audio and track.store.byte_swapped:
+            return main.reshape(-1, 2)[:, ::-1].reshape(-1, ecma130.RAW)
+        return main
+    if size == ecma130.MODE2_SIZE:
+        return ecma130.encode_mode2(main, first_lba)
+    if size == ecma130.USER:
+        if track.mode is TrackMode.MODE1:
+            return ecma130.encode_mode1(main, first_lba)
+        return ecma130.encode_mode2_form1(main, first_lba)
+    raise ImageError(
+        f"Track {track.number} cannot be turned into whole sectors.",
+        f"{size}-byte records ({track.mode.label}) carry no sub-header to rebuild them from",
+    )
+
+
+def raw_sectors(
+    track: Track,
+    first: int,
+    count: int,
+    progress: Progress | None = None,
+) -> Iterator[memoryview]:
+    """Whole 2352-byte sectors of absolute LBAs ``first`` .. ``first + count - 1`` of
+    ``track`` (its pregap included), rebuilt where the image stores less."""
+    stored_from = track.first_stored_lba
+    lba = first
+    end = first + count
+    while lba < min(end, stored_from):
+        n = min(CHUNK_SECTORS, min(end, stored_from) - lba)
+        yield np.ascontiguousarray(_empty(track, lba, n)).data
+        if progress is not None:
+            progress(n)
+        lba += n
+    if lba < end:
+        for data in read_stored(track, lba, end - lba, CHUNK_SECTORS):
+            main = _main(track, data)
+            n = main.shape[0]
+            raw = _to_raw(track, main, lba)
+            if raw is main and track.store.stride == ecma130.RAW:
+                yield memoryview(data)
+            else:
+                yield np.ascontiguousarray(raw).data
+            if progress is not None:
+                progress(n)
+            lba += n
+
+
+def audio_extent(disc: Disc, track: Track) -> tuple[int, int]:
+    """First LBA and sector count of an audio track as a file of its own: INDEX 01 up to the
+    next track's pregap, as bchunk cuts tracks (pregaps go into no file; see
+    :func:`pregap_is_silent`)."""
+    del disc
+    return track.start, track.length
+
+
+def pregap_is_silent(track: Track) -> bool:
+    """Whether the track's stored pregap is digital silence (all-zero samples) or absent."""
+    if not track.pregap_stored or not track.pregap:
+        return True
+    for data in read_stored(track, track.first_stored_lba, track.pregap, CHUNK_SECTORS):
+        if _main(track, data).any():
+            return False
+    return True
+
+
+def audio_samples(
+    disc: Disc, track: Track, progress: Progress | None = None
+) -> Iterator[memoryview]:
+    """CD-DA samples (16-bit little-endian stereo, IEC 60908) of an audio track's extent."""
+    if not track.is_audio:
+        raise ImageError(f"Track {track.number} is a data track, not audio.", "")
+    first, count = audio_extent(disc, track)
+    yield from raw_sectors(track, first, count, progress)
