@@ -292,7 +292,7 @@ def _number(text: str, what: str, where: str) -> int:
     return int(text)
 
 
-def _build(sheet: _Sheet) -> Disc:  # noqa: PLR0912 -- one pass, each check names its line
+def _build(sheet: _Sheet) -> Disc:  # noqa: PLR0912, PLR0915 -- one pass, each check names its line
     path, files, tracks, notes = sheet.path, sheet.files, sheet.tracks, sheet.notes
     catalog, disc_text = sheet.catalog, sheet.disc_text
     built: list[Track] = []
@@ -321,9 +321,13 @@ def _build(sheet: _Sheet) -> Disc:  # noqa: PLR0912 -- one pass, each check name
             if first_frame < frame_cursor:
                 raise ImageError("The CUE sheet's tracks overlap.", where)
             # sectors between the previous track's end and this one belong to the previous
-            byte_cursor += (first_frame - frame_cursor) * (
-                cue_file.tracks[i - 1].size + _inline(cue_file.tracks[i - 1]) if i else 0
-            )
+            previous = cue_file.tracks[i - 1] if i else track
+            byte_cursor += (first_frame - frame_cursor) * (previous.size + _inline(previous))
+            if not i and first_frame:
+                notes.append(
+                    f"the first {first_frame} sectors of “{cue_file.path.name}” belong to no "
+                    "track (not kept)"
+                )
             frame_cursor = first_frame
             stride = track.size + _inline(track)
             if i + 1 < len(cue_file.tracks):

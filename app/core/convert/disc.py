@@ -67,6 +67,10 @@ class Subchannel(enum.Enum):
 
 
 STORED_SIZES = (2048, 2324, 2336, 2352)
+MIN_LBA = -45_150
+"""The start of a CD's lead-in area, ten minutes before LBA 0 (MMC-6 §4.2.3.2)."""
+MAX_LBA = 50_000_000
+"""More sectors than any disc holds (a 100 GB BD-R has 48.9 million)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -212,6 +216,10 @@ def check_layout(disc: Disc) -> Disc:
             )
         if track.pregap < 0 or track.pregap > 10_000_000:
             raise ImageError("The image gives a track an impossible pregap.", where)
+        if not (track.start - track.pregap >= MIN_LBA and track.end <= MAX_LBA):
+            raise ImageError(
+                "The image gives a track an impossible address.", f"{where}: LBA {track.start}"
+            )
         if track.store.sector_size not in STORED_SIZES:
             raise ImageError(
                 "The image uses a sector size Spindle cannot read.",

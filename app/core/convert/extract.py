@@ -105,8 +105,21 @@ def user_data(
         lba += n
 
 
+def _no_header(track: Track, exc: ValueError) -> ImageError:
+    return ImageError(
+        f"Track {track.number} lies beyond the addresses a CD sector header can hold.", str(exc)
+    )
+
+
 def _empty(track: Track, first_lba: int, count: int) -> ecma130.Bytes:
     """Sectors an image leaves out (unstored pregap): silence, or empty sectors of the mode."""
+    try:
+        return _empty_sectors(track, first_lba, count)
+    except ValueError as exc:
+        raise _no_header(track, exc) from exc
+
+
+def _empty_sectors(track: Track, first_lba: int, count: int) -> ecma130.Bytes:
     if track.is_audio:
         return np.zeros((count, ecma130.RAW), dtype=np.uint8)
     zeros = np.zeros((count, ecma130.USER), dtype=np.uint8)
@@ -154,7 +167,10 @@ def raw_sectors(
         for data in read_stored(track, lba, end - lba, CHUNK_SECTORS):
             main = _main(track, data)
             n = main.shape[0]
-            raw = _to_raw(track, main, lba)
+            try:
+                raw = _to_raw(track, main, lba)
+            except ValueError as exc:
+                raise _no_header(track, exc) from exc
             if raw is main and track.store.stride == ecma130.RAW:
                 yield memoryview(data)
             else:

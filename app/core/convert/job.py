@@ -136,7 +136,7 @@ class ConvertJob(Job[ConvertResult]):
         self._scratch = Path(tempfile.mkdtemp(prefix=".spindle-convert-", dir=folder))
         disc = open_image(self.source, self._scratch)
         plan = plan_conversion(disc, target, self.track)
-        if plan.losses and not self.accept_losses:
+        if plan.needs_consent and not self.accept_losses:
             raise InvalidInputError(
                 f"Converting “{self.source.name}” to {target.label} would lose data.",
                 "\n".join(f"- {loss.message}" for loss in plan.losses)

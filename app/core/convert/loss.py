@@ -47,6 +47,8 @@ class Loss:
     kind: LossKind
     message: str
     tracks: tuple[int, ...] = ()
+    asked: bool = False
+    """The user asked for it (``--track``): listed, but no reason to stop and ask again."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,6 +58,11 @@ class Plan:
     target: Target
     tracks: tuple[Track, ...]
     losses: tuple[Loss, ...]
+
+    @property
+    def needs_consent(self) -> bool:
+        """Whether something is lost that the user did not ask for."""
+        return any(not loss.asked for loss in self.losses)
 
 
 def _numbers(tracks: list[Track]) -> str:
@@ -92,7 +99,7 @@ def _chosen(disc: Disc, target: Target, track: int | None) -> list[Track]:
     return chosen
 
 
-def _left_out(disc: Disc, target: Target, chosen: list[Track]) -> list[Loss]:
+def _left_out(disc: Disc, target: Target, chosen: list[Track], asked: bool) -> list[Loss]:
     losses = []
     left_out = [t for t in disc.tracks if t not in chosen]
     for audio, kind in ((True, "audio"), (False, "data")):
@@ -110,6 +117,7 @@ def _left_out(disc: Disc, target: Target, chosen: list[Track]) -> list[Loss]:
                 LossKind.TRACKS,
                 f"{kind} track {_numbers(tracks)} left out ({why})",
                 tuple(t.number for t in tracks),
+                asked=asked,
             )
         )
     return losses
@@ -153,7 +161,7 @@ def _metadata(disc: Disc, target: Target, chosen: list[Track]) -> list[Loss]:
 def plan_conversion(disc: Disc, target: Target, track: int | None = None) -> Plan:
     """The tracks ``target`` gets from ``disc`` and the list of what it loses."""
     chosen = _chosen(disc, target, track)
-    losses = _left_out(disc, target, chosen) + _metadata(disc, target, chosen)
+    losses = _left_out(disc, target, chosen, track is not None) + _metadata(disc, target, chosen)
     if target is Target.ISO and chosen[0].mode in (TrackMode.MODE2, TrackMode.MODE2_FORM2):
         losses.append(
             Loss(

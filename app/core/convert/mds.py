@@ -76,12 +76,14 @@ class _Reader:
 
 
 def _data_file(path: Path, name: str) -> Path:
+    base = Path(name.replace("\\", "/")).name
     if name.startswith("*."):
-        candidate = path.with_suffix(name[1:])
-        if not candidate.is_file():
-            candidate = path.with_suffix(name[1:].upper())
-    else:
-        candidate = path.parent / Path(name.replace("\\", "/")).name
+        base = path.stem + name[1:]
+    if not base or "\0" in base or "/" in base or base in (".", ".."):
+        raise ImageError(f"“{path.name}” names no usable data file.", repr(name))
+    candidate = path.parent / base
+    if not candidate.is_file() and name.startswith("*."):
+        candidate = path.parent / (path.stem + name[1:].upper())
     if not candidate.is_file():
         raise ImageError(
             f"The data file of “{path.name}” is missing: “{candidate.name}”.", str(candidate)

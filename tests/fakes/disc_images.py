@@ -34,24 +34,32 @@ def payload(data_sectors: int, audio_sectors: int, seed: int = 1, start: int = 0
     return Payload(user.tobytes(), raw.tobytes(), audio.tobytes())
 
 
-def nrg_v2(
+def nrg(
     path: Path,
     tracks: list[tuple[int, bytes, int]],
     *,
+    version: int = 2,
     pregap_sectors: int = 0,
-    first_lba: int = 0,
+    tao: bool = False,
+    cdtext: bytes = b"",
 ) -> None:
-    """A version 2 (NER5) DAO image: ``tracks`` = (mode code, stored bytes, sector size).
-
-    The first track gets ``pregap_sectors`` of zeros before its INDEX 01 (Nero stores the
-    150-sector pregap of track 1 in DAO images), at LBA ``first_lba - pregap``."""
+    """A Nero image: ``tracks`` = (mode code, stored bytes, sector size).  DAO images give
+    the first track ``pregap_sectors`` of stored zeros before INDEX 01 (as Nero stores the
+    150-sector pregap of track 1); TAO images list the tracks in ETN2/ETNF chunks."""
+    wide = version == 2
     body = bytearray()
-    dao = bytearray(
-        struct.pack(">I", 0) + b"\x00" * 13 + b"\x00" + b"\x00\x00" + bytes([1, len(tracks)])
-    )
+    entries = bytearray()
     cues = bytearray()
-    lba = first_lba
-    cues += bytes([0x01, 0x00, 0x00, 0x00]) + struct.pack(">i", lba - 150 - pregap_sectors + 150)
+    lba = 0
+
+    def cue(control: int, track: int, index: int, at: int) -> bytes:
+        head = bytes([control, track, (index // 10) << 4 | index % 10, 0])
+        if wide:
+            return head + struct.pack(">i", at)
+        msf = at + 150
+        return head + bytes([0, msf // 4500, msf // 75 % 60, msf % 75])
+
+    cues += cue(0x41, 0, 0, -150)
     for number, (code, data, size) in enumerate(tracks, 1):
         pregap = pregap_sectors if number == 1 else 0
         pregap_at = len(body)
@@ -59,27 +67,56 @@ def nrg_v2(
         start_at = len(body)
         body += data
         end_at = len(body)
-        control = 0x00 if code in (0x07, 0x10) else 0x40
-        bcd = bytes([(number // 10) << 4 | number % 10])
+        control = 0x01 if code in (0x07, 0x10) else 0x41
+        bcd = (number // 10) << 4 | number % 10
         if pregap:
-            cues += bytes([control | 0x01]) + bcd + b"\x00\x00" + struct.pack(">i", lba - pregap)
-        cues += bytes([control | 0x01]) + bcd + b"\x01\x00" + struct.pack(">i", lba)
-        dao += b"\x00" * 12 + struct.pack(">H", size) + bytes([code, 0, 0, 1])
-        dao += struct.pack(">QQQ", pregap_at, start_at, end_at)
+            cues += cue(control, bcd, 0, lba - pregap)
+        cues += cue(control, bcd, 1, lba)
+        if tao:
+            if wide:
+                entries += struct.pack(">QQ", start_at, end_at - start_at) + bytes([0, 0, 0, code])
+                entries += struct.pack(">IQ", lba, 0)
+            else:
+                entries += struct.pack(">II", start_at, end_at - start_at) + bytes([0, 0, 0, code])
+                entries += struct.pack(">II", lba, 0)
+        else:
+            entries += b"\x00" * 12 + struct.pack(">H", size) + bytes([code, 0, 0, 1])
+            fmt = ">QQQ" if wide else ">III"
+            entries += struct.pack(fmt, pregap_at, start_at, end_at)
         lba += len(data) // size
-    cues += bytes([0x01, 0xAA, 0x01, 0x00]) + struct.pack(">i", lba)
-    dao[0:4] = struct.pack(">I", len(dao))
+    cues += cue(0x01, 0xAA, 1, lba)
+    dao_header = (
+        struct.pack(">I", 22 + len(entries)) + b"1234567890123\x00" + bytes([0, 0, 1, len(tracks)])
+    )
+    names = (b"CUEX", b"DAOX", b"ETN2") if wide else (b"CUES", b"DAOI", b"ETNF")
     chunks = bytearray()
-    for name, content in (
-        (b"CUEX", cues),
-        (b"DAOX", dao),
-        (b"SINF", struct.pack(">I", len(tracks))),
-        (b"MTYP", struct.pack(">I", 1)),
-    ):
+    contents = (
+        [(names[2], bytes(entries))]
+        if tao
+        else [(names[0], bytes(cues)), (names[1], dao_header + entries)]
+    )
+    if cdtext:
+        contents.append((b"CDTX", cdtext))
+    contents += [(b"SINF", struct.pack(">I", len(tracks))), (b"MTYP", struct.pack(">I", 1))]
+    for name, content in contents:
         chunks += name + struct.pack(">I", len(content)) + content
     chunks += b"END!" + struct.pack(">I", 0)
-    footer = b"NER5" + struct.pack(">Q", len(body))
+    if wide:
+        footer = b"NER5" + struct.pack(">Q", len(body))
+    else:
+        footer = b"NERO" + struct.pack(">I", len(body))
     path.write_bytes(bytes(body) + bytes(chunks) + footer)
+
+
+def cdtext_packs(kind: int, texts: list[str]) -> bytes:
+    """CD-TEXT packs of one type (MMC-6 Annex J) for the disc and tracks 1, 2, ... (CRC 0)."""
+    stream = b"".join(t.encode("latin-1") + b"\x00" for t in texts)
+    stream += b"\x00" * (-len(stream) % 12)
+    packs = bytearray()
+    for sequence, start in enumerate(range(0, len(stream), 12)):
+        track = stream[:start].count(b"\x00")
+        packs += bytes([kind, track, sequence, 0]) + stream[start : start + 12] + b"\x00\x00"
+    return bytes(packs)
 
 
 def random_bytes(size: int) -> bytes:

@@ -1,0 +1,96 @@
+"""Raw sectors Spindle builds and checks, against the independent ECMA-130 implementation in
+tests/fakes/ecma130_reference.py."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from tests.fakes.ecma130_reference import ref_check, ref_edc
+
+from app.core.convert import ecma130
+from app.core.convert.crc import edc_of
+
+
+def test_the_reference_itself_flags_a_flipped_bit() -> None:
+    rng = np.random.default_rng(7)
+    user = rng.integers(0, 256, size=(1, 2048), dtype=np.uint8)
+    sector = bytearray(ecma130.encode_mode1(user, 1234).tobytes())
+    ref_check(bytes(sector))
+    sector[3000 % 2352] ^= 0x10
+    with pytest.raises(AssertionError):
+        ref_check(bytes(sector))
+
+
+def test_edc_matches_the_bit_serial_crc() -> None:
+    rng = np.random.default_rng(1)
+    for size in (0, 1, 9, 2064, 2056):
+        data = rng.integers(0, 256, size=size, dtype=np.uint8).tobytes()
+        assert edc_of(data) == ref_edc(data)
+
+
+@pytest.mark.parametrize("lba", [0, 16, 4500, 330_000])
+def test_mode1_sectors_pass_the_independent_check(lba: int) -> None:
+    rng = np.random.default_rng(lba)
+    user = rng.integers(0, 256, size=(3, 2048), dtype=np.uint8)
+    user[1] = 0  # an all-zero user data block has non-trivial parity too (header)
+    sectors = ecma130.encode_mode1(user, lba)
+    for i, sector in enumerate(sectors):
+        raw = sector.tobytes()
+        ref_check(raw)
+        msf = lba + i + 150
+        bcd = [(v // 10) << 4 | v % 10 for v in (msf // 4500, msf // 75 % 60, msf % 75)]
+        assert list(raw[12:16]) == [*bcd, 1]
+        assert raw[16:2064] == user[i].tobytes()
+
+
+def test_mode2_form1_sectors_pass_the_independent_check() -> None:
+    rng = np.random.default_rng(3)
+    user = rng.integers(0, 256, size=(2, 2048), dtype=np.uint8)
+    sectors = ecma130.encode_mode2_form1(user, 200)
+    for sector in sectors:
+        raw = sector.tobytes()
+        ref_check(raw)
+        assert raw[15] == 2
+        assert raw[16:24] == ecma130.MODE2_FORM1_SUBHEADER
+
+
+def test_check_raw_names_each_kind_of_damage() -> None:
+    rng = np.random.default_rng(5)
+    user = rng.integers(0, 256, size=(8, 2048), dtype=np.uint8)
+    sectors = ecma130.encode_mode1(user, 100).copy()
+    assert ecma130.check_raw(sectors, 100).bad == ()
+    sectors[1, 500] ^= 1  # user data: EDC and parity no longer fit
+    sectors[3, 2300] ^= 0x80  # Q parity only: EDC still fits
+    sectors[5, 3] = 0  # sync
+    sectors[6] = ecma130.encode_mode1(user[6:7], 999)[0]  # intact, but another address
+    check = ecma130.check_raw(sectors, 100)
+    assert check.bad_edc == (1,)
+    assert set(check.bad_ecc) == {1, 3}
+    assert check.bad_sync == (5,)
+    assert check.bad == (1, 3, 5)
+    assert check.wrong_address == (6,)
+
+
+def test_check_raw_skips_mode0_and_counts_form2() -> None:
+    sectors = ecma130.encode_mode1(np.zeros((3, 2048), dtype=np.uint8), 0).copy()
+    sectors[0, 15:] = 0  # mode 0: empty sector, no EDC
+    sectors[1, 15] = 2
+    sectors[1, 16:24] = [0, 0, 0x20, 0, 0, 0, 0x20, 0]  # Form 2, EDC left zero (optional)
+    sectors[1, 2348:] = 0
+    check = ecma130.check_raw(sectors, 0)
+    assert check.bad == ()
+    assert check.form2 == (1,)
+
+
+def test_parity_of_many_sectors_equals_one_at_a_time() -> None:
+    rng = np.random.default_rng(9)
+    user = rng.integers(0, 256, size=(37, 2048), dtype=np.uint8)  # not a multiple of 4
+    together = ecma130.encode_mode1(user, 50)
+    for i in (0, 17, 36):
+        alone = ecma130.encode_mode1(user[i : i + 1], 50 + i)
+        assert np.array_equal(together[i], alone[0])
+
+
+def test_headers_refuse_addresses_without_msf() -> None:
+    with pytest.raises(ValueError, match="no MSF"):
+        ecma130.headers(-151, 1, 1)
