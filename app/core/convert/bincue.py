@@ -14,7 +14,7 @@ from typing import BinaryIO
 
 from app.core.convert.disc import Disc, Track, TrackMode
 from app.core.convert.extract import Progress, raw_sectors
-from app.core.errors import ImageError
+from app.core.files import write_error
 from app.core.image.cue import CueTrack, CueTrackMode, format_cue
 
 
@@ -73,7 +73,7 @@ def write_bincue(
             )
             position += pregap + track.length
     except OSError as exc:
-        raise ImageError("Could not write the BIN file.", str(exc)) from exc
+        raise write_error(exc, "The BIN file") from exc
     return format_cue(
         bin_name,
         tuple(cue_tracks),

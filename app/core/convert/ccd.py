@@ -67,14 +67,9 @@ def _mode_of(img: Path, offset: int, control: int) -> TrackMode:
     return TrackMode.MODE2 if head[15] == 2 else TrackMode.MODE1
 
 
-def read_ccd(path: Path) -> Disc:  # noqa: PLR0912 -- one pass over the TOC entries
-    parser = _sections(path)
-    img = path.with_suffix(".img")
-    if not img.is_file():
-        raise ImageError(f"The data file of “{path.name}” is missing: “{img.name}”.", str(img))
-    sub = path.with_suffix(".sub")
-    where = path.name
-    entries: list[dict[str, int]] = []
+def _entries(parser: configparser.ConfigParser, where: str) -> list[dict[str, int]]:
+    """The raw TOC entries (``[Entry N]``): session, POINT, CONTROL, PLBA."""
+    entries = []
     for section in parser.sections():
         if section.lower().startswith("entry "):
             values = parser[section]
@@ -84,19 +79,56 @@ def read_ccd(path: Path) -> Disc:  # noqa: PLR0912 -- one pass over the TOC entr
                     for key in ("session", "point", "control", "plba")
                 }
             )
-    track_sections: dict[int, dict[int, int]] = {}
+    return entries
+
+
+def _track_indexes(parser: configparser.ConfigParser, where: str) -> dict[int, dict[int, int]]:
+    """``[TRACK N]`` sections: track number -> index number -> LBA."""
+    found: dict[int, dict[int, int]] = {}
     for section in parser.sections():
-        if section.lower().startswith("track "):
-            number = parse_int(section.split()[1], "track number", where)
-            indexes = {}
-            for key, value in parser[section].items():
-                if key.startswith("index "):
-                    indexes[parse_int(key.split()[1], "index", where)] = parse_int(
-                        value, key, f"{where} [{section}]"
-                    )
-            track_sections[number] = indexes
+        if not section.lower().startswith("track "):
+            continue
+        number = parse_int(section.split()[1], "track number", where)
+        found[number] = {
+            parse_int(key.split()[1], "index", where): parse_int(value, key, f"{where} [{section}]")
+            for key, value in parser[section].items()
+            if key.startswith("index ")
+        }
+    return found
+
+
+def _end(
+    path: Path,
+    *,
+    numbers: list[int],
+    i: int,
+    toc: dict[int, dict[str, int]],
+    indexes: dict[int, dict[int, int]],
+    lead_outs: dict[int, int],
+) -> int:
+    """Where track ``numbers[i]`` ends: the next track's first index, or its lead-out."""
+    entry = toc[numbers[i]]
+    if i + 1 < len(numbers) and toc[numbers[i + 1]]["session"] == entry["session"]:
+        following = toc[numbers[i + 1]]["plba"]
+        return min(indexes.get(numbers[i + 1], {}).get(0, following), following)
+    session = entry["session"] or 1
+    if session not in lead_outs:
+        raise ImageError(
+            f"“{path.name}” has no lead-out entry for session {session}.", "no Point=0xa2"
+        )
+    return lead_outs[session]
+
+
+def read_ccd(path: Path) -> Disc:
+    parser = _sections(path)
+    img = path.with_suffix(".img")
+    if not img.is_file():
+        raise ImageError(f"The data file of “{path.name}” is missing: “{img.name}”.", str(img))
+    sub = path.with_suffix(".sub")
+    entries = _entries(parser, path.name)
+    track_indexes = _track_indexes(parser, path.name)
     toc = {e["point"]: e for e in entries if 1 <= e["point"] <= 99}
-    lead_outs = {e["session"]: e["plba"] for e in entries if e["point"] == 0xA2}
+    lead_outs = {e["session"] or 1: e["plba"] for e in entries if e["point"] == 0xA2}
     if not toc:
         raise ImageError(f"“{path.name}” lists no tracks in its TOC entries.", "no [Entry] points")
     numbers = sorted(toc)
@@ -105,46 +137,34 @@ def read_ccd(path: Path) -> Disc:  # noqa: PLR0912 -- one pass over the TOC entr
     for i, number in enumerate(numbers):
         entry = toc[number]
         session = entry["session"] or 1
-        indexes = track_sections.get(number, {})
+        indexes = track_indexes.get(number, {})
         start = indexes.get(1, entry["plba"])
         first = min(indexes.get(0, start), start)
-        if i + 1 < len(numbers) and toc[numbers[i + 1]]["session"] == entry["session"]:
-            following = numbers[i + 1]
-            end = min(
-                track_sections.get(following, {}).get(0, toc[following]["plba"]),
-                toc[following]["plba"],
-            )
-        else:
-            if session not in lead_outs:
-                raise ImageError(
-                    f"“{path.name}” has no lead-out entry for session {session}.", "no Point=0xa2"
-                )
-            end = lead_outs[session]
+        end = _end(path, numbers=numbers, i=i, toc=toc, indexes=track_indexes, lead_outs=lead_outs)
         if tracks and tracks[-1].session != session:
             skipped += first - tracks[-1].end
-        offset = (first - skipped) * RAW
-        if offset < 0:
-            raise ImageError("The CloneCD control file gives a negative track address.", where)
-        control = entry["control"]
+        if first - skipped < 0:
+            raise ImageError("The CloneCD control file gives a negative track address.", path.name)
+        has_sub = sub.is_file()
         tracks.append(
             Track(
                 number=number,
-                mode=_mode_of(img, offset + (start - first) * RAW, control),
+                mode=_mode_of(img, (start - skipped) * RAW, entry["control"]),
                 start=start,
                 length=end - start,
                 store=TrackStore(
                     img,
-                    offset,
+                    (first - skipped) * RAW,
                     RAW,
-                    Subchannel.PW_LINEAR if sub.is_file() else Subchannel.NONE,
-                    sub_path=sub if sub.is_file() else None,
+                    Subchannel.PW_LINEAR if has_sub else Subchannel.NONE,
+                    sub_path=sub if has_sub else None,
                     sub_offset=(first - skipped) * 96,
                 ),
                 session=session,
                 pregap=start - first,
                 pregap_stored=start > first,
                 indexes=tuple(v for k, v in sorted(indexes.items()) if k > 1),
-                control=control,
+                control=entry["control"],
             )
         )
     catalog = (

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import os
 import struct
+from dataclasses import dataclass
 from pathlib import Path
 
 from app.core.convert.disc import (
@@ -86,7 +87,7 @@ def _header(cursor: _Cursor) -> str:
     return "DVD" if medium == 0x38 else "CD"
 
 
-def read_cdi(path: Path) -> Disc:  # noqa: PLR0912, PLR0915 -- the fields in descriptor order
+def _descriptor(path: Path) -> bytes:
     try:
         size = os.stat(path).st_size
         with open(path, "rb") as handle:
@@ -100,10 +101,84 @@ def read_cdi(path: Path) -> Disc:  # noqa: PLR0912, PLR0915 -- the fields in des
                     f"descriptor length {length} for a file of {size} bytes",
                 )
             handle.seek(size - length)
-            data = handle.read(length - 4)
+            return handle.read(length - 4)
     except OSError as exc:
         raise ImageError(f"Could not read “{path.name}”.", str(exc)) from exc
-    cursor = _Cursor(path, data)
+
+
+@dataclass(frozen=True, slots=True)
+class _Block:
+    """The fields of one track block Spindle uses."""
+
+    medium: str
+    indexes: tuple[int, ...]
+    text_blocks: int
+    mode: int
+    total: int
+    read_mode: int
+    control: int
+    isrc: str
+
+
+def _track_block(cursor: _Cursor) -> _Block:
+    """One track block, its fields in descriptor order."""
+    medium = _header(cursor)
+    index_count = cursor.u16("index count")
+    if not 1 <= index_count <= 100:
+        raise ImageError(f"“{cursor.path.name}” has a track with {index_count} indexes.", "")
+    indexes = tuple(cursor.u32("index") for _ in range(index_count))
+    text_blocks = cursor.u32("CD-TEXT block count")
+    if text_blocks > 99:
+        raise ImageError(f"“{cursor.path.name}” is damaged (CD-TEXT block count).", "")
+    for _ in range(text_blocks * 18):
+        cursor.take(cursor.u8("CD-TEXT field"), "CD-TEXT field")
+    cursor.take(2, "track block")
+    mode = cursor.u32("track mode")
+    cursor.take(4 + 4 + 4 + 4, "track block")  # spare, session index, track index, start
+    total = cursor.u32("track length")
+    cursor.take(16, "track block")
+    read_mode = cursor.u32("read mode")
+    control = cursor.u32("control")
+    cursor.take(9, "track block")
+    isrc = cursor.take(12, "ISRC").decode("latin-1").strip("\0 ")
+    valid = cursor.u32("ISRC flag")
+    cursor.take(99, "track block")
+    return _Block(
+        medium, indexes, text_blocks, mode, total, read_mode, control, isrc if valid else ""
+    )
+
+
+def _track(path: Path, block: _Block, *, number: int, session: int, lba: int, offset: int) -> Track:
+    where = f"{path.name}, track {number}"
+    if block.mode not in MODES or block.read_mode not in READ_MODES:
+        raise ImageError(
+            "The CDI image uses a track or read mode Spindle does not know.",
+            f"{where}: mode {block.mode}, read mode {block.read_mode}",
+        )
+    main, sub = READ_MODES[block.read_mode]
+    pregap = block.indexes[0]
+    if not 0 <= pregap < block.total:
+        raise ImageError("The CDI image gives a track an impossible pregap.", where)
+    points = [pregap]
+    for extra in block.indexes[1:-1]:
+        points.append(points[-1] + extra)
+    return Track(
+        number=number,
+        mode=MODES[block.mode],
+        start=lba + pregap,
+        length=block.total - pregap,
+        store=TrackStore(path, offset, main, sub),
+        session=session,
+        pregap=pregap,
+        pregap_stored=pregap > 0,
+        indexes=tuple(lba + p for p in points[1:]),
+        control=block.control & 0x0F,
+        isrc=block.isrc,
+    )
+
+
+def read_cdi(path: Path) -> Disc:
+    cursor = _Cursor(path, _descriptor(path))
     session_count = cursor.u8("session count")
     if not 1 <= session_count <= 99:
         raise ImageError(f"“{path.name}” gives an impossible session count.", str(session_count))
@@ -113,69 +188,20 @@ def read_cdi(path: Path) -> Disc:  # noqa: PLR0912, PLR0915 -- the fields in des
     lba = -150
     medium = "CD"
     for session in range(1, session_count + 1):
-        block = cursor.take(15, "session block")
+        count = cursor.take(15, "session block")[1]
         if session > 1:
             lba += GAP_AFTER_FIRST if session == 2 else GAP_AFTER_LATER
-        for _ in range(block[1]):
-            medium = _header(cursor)
-            index_count = cursor.u16("index count")
-            if not 1 <= index_count <= 100:
-                raise ImageError(f"“{path.name}” has a track with {index_count} indexes.", "")
-            indexes = [cursor.u32("index") for _ in range(index_count)]
-            text_blocks = cursor.u32("CD-TEXT block count")
-            if text_blocks > 99:
-                raise ImageError(f"“{path.name}” is damaged (CD-TEXT block count).", "")
-            for _ in range(text_blocks * 18):
-                cursor.take(cursor.u8("CD-TEXT field"), "CD-TEXT field")
-            if text_blocks:
-                notes.append(
-                    f"CD-TEXT of track {len(tracks) + 1} in the CDI descriptor is not read"
-                )
-            cursor.take(2, "track block")
-            mode_code = cursor.u32("track mode")
-            cursor.take(4, "track block")
-            cursor.u32("session index")
-            cursor.u32("track index")
-            cursor.u32("start address")
-            total = cursor.u32("track length")
-            cursor.take(16, "track block")
-            read_mode = cursor.u32("read mode")
-            control = cursor.u32("control")
-            cursor.take(9, "track block")
-            isrc_raw = cursor.take(12, "ISRC")
-            isrc_valid = cursor.u32("ISRC flag")
-            cursor.take(99, "track block")
-            number = len(tracks) + 1
-            where = f"{path.name}, track {number}"
-            if mode_code not in MODES or read_mode not in READ_MODES:
-                raise ImageError(
-                    "The CDI image uses a track or read mode Spindle does not know.",
-                    f"{where}: mode {mode_code}, read mode {read_mode}",
-                )
-            main, sub = READ_MODES[read_mode]
-            pregap = indexes[0]
-            if not 0 <= pregap < total:
-                raise ImageError("The CDI image gives a track an impossible pregap.", where)
-            points = [pregap]
-            for extra in indexes[1:-1]:
-                points.append(points[-1] + extra)
-            tracks.append(
-                Track(
-                    number=number,
-                    mode=MODES[mode_code],
-                    start=lba + pregap,
-                    length=total - pregap,
-                    store=TrackStore(path, offset, main, sub),
-                    session=session,
-                    pregap=pregap,
-                    pregap_stored=pregap > 0,
-                    indexes=tuple(lba + p for p in points[1:]),
-                    control=control & 0x0F,
-                    isrc=isrc_raw.decode("latin-1").strip("\0 ") if isrc_valid else "",
-                )
+        for _ in range(count):
+            block = _track_block(cursor)
+            medium = block.medium
+            track = _track(
+                path, block, number=len(tracks) + 1, session=session, lba=lba, offset=offset
             )
-            offset += total * (main + sub.size)
-            lba += total
+            if block.text_blocks:
+                notes.append(f"CD-TEXT of track {track.number} in the CDI descriptor is not read")
+            tracks.append(track)
+            offset += block.total * track.store.stride
+            lba += block.total
     sessions = tuple(
         Session(n, tuple(t for t in tracks if t.session == n))
         for n in dict.fromkeys(t.session for t in tracks)

@@ -292,31 +292,38 @@ def _number(text: str, what: str, where: str) -> int:
     return int(text)
 
 
-def _build(sheet: _Sheet) -> Disc:  # noqa: PLR0912, PLR0915 -- one pass, each check names its line
-    path, files, tracks, notes = sheet.path, sheet.files, sheet.tracks, sheet.notes
-    catalog, disc_text = sheet.catalog, sheet.disc_text
-    built: list[Track] = []
-    base_lba = 0
-    previous_session = tracks[0].session
-    for cue_file in files:
+def _check_track(track: _CueTrack, where: str) -> list[tuple[int, int]]:
+    """The track's index points in order, after the checks that need no file."""
+    if 1 not in track.indexes:
+        raise ImageError(f"Track {track.number} of the CUE sheet has no INDEX 01.", where)
+    if track.pregap and 0 in track.indexes:
+        raise ImageError(
+            "The CUE sheet gives a track both PREGAP and INDEX 00 (not supported).", where
+        )
+    points = sorted(track.indexes.items())
+    if [frame for _, frame in points] != sorted(f for _, f in points):
+        raise ImageError("The CUE sheet's index points are out of order.", where)
+    return points
+
+
+class _Layout:
+    """Absolute addresses and file offsets of the sheet's tracks, file by file."""
+
+    def __init__(self, sheet: _Sheet) -> None:
+        self.sheet = sheet
+        self.base_lba = 0
+        self.session = sheet.tracks[0].session
+        self.built: list[Track] = []
+
+    def add_file(self, cue_file: _CueFile) -> None:
         byte_cursor = cue_file.data_offset
         frame_cursor = 0
-        end_bytes = cue_file.data_offset + cue_file.data_size
         for i, track in enumerate(cue_file.tracks):
-            where = f"{path.name} line {track.line}"
-            if 1 not in track.indexes:
-                raise ImageError(f"Track {track.number} of the CUE sheet has no INDEX 01.", where)
-            if track.pregap and 0 in track.indexes:
-                raise ImageError(
-                    "The CUE sheet gives a track both PREGAP and INDEX 00 (not supported).",
-                    where,
-                )
-            if track.session != previous_session:
-                base_lba += SESSION_GAP_FIRST if previous_session == 1 else SESSION_GAP_LATER
-                previous_session = track.session
-            points = sorted(track.indexes.items())
-            if [frame for _, frame in points] != sorted(f for _, f in points):
-                raise ImageError("The CUE sheet's index points are out of order.", where)
+            where = f"{self.sheet.path.name} line {track.line}"
+            points = _check_track(track, where)
+            if track.session != self.session:
+                self.base_lba += SESSION_GAP_FIRST if self.session == 1 else SESSION_GAP_LATER
+                self.session = track.session
             first_frame = points[0][1]
             if first_frame < frame_cursor:
                 raise ImageError("The CUE sheet's tracks overlap.", where)
@@ -324,76 +331,102 @@ def _build(sheet: _Sheet) -> Disc:  # noqa: PLR0912, PLR0915 -- one pass, each c
             previous = cue_file.tracks[i - 1] if i else track
             byte_cursor += (first_frame - frame_cursor) * (previous.size + _inline(previous))
             if not i and first_frame:
-                notes.append(
+                self.sheet.notes.append(
                     f"the first {first_frame} sectors of “{cue_file.path.name}” belong to no "
                     "track (not kept)"
                 )
             frame_cursor = first_frame
-            stride = track.size + _inline(track)
-            if i + 1 < len(cue_file.tracks):
-                following = cue_file.tracks[i + 1].indexes
-                if not following:
-                    raise ImageError("A track of the CUE sheet has no index.", where)
-                end_frame = min(following.values())
-            else:
-                available = max(0, end_bytes - byte_cursor)
-                end_frame = first_frame + available // stride
-                if available % stride:
-                    notes.append(
-                        f"“{cue_file.path.name}” ends with {available % stride} bytes that are "
-                        "not a whole sector (ignored)"
-                    )
-            index1 = track.indexes[1]
-            stored_pregap = index1 - first_frame
-            if end_frame <= index1:
-                raise ImageError(
-                    f"Track {track.number} of the CUE sheet has no sectors in its file "
-                    "(file too short?).",
-                    f"{where}: {cue_file.path.name}",
-                )
-            base_lba += track.pregap
-            start = base_lba + index1
-            built.append(
-                Track(
-                    number=track.number,
-                    mode=track.mode,
-                    start=start,
-                    length=end_frame - index1,
-                    store=TrackStore(
-                        cue_file.path,
-                        byte_cursor,
-                        track.size,
-                        track.subchannel,
-                        byte_swapped=cue_file.byte_swapped and track.mode.is_audio,
-                    ),
-                    session=track.session,
-                    pregap=track.pregap or stored_pregap,
-                    pregap_stored=not track.pregap and stored_pregap > 0,
-                    indexes=tuple(base_lba + f for n, f in points if n > 1),
-                    control=track.control,
-                    isrc=track.isrc,
-                    cdtext=CdText(track.title, track.performer, track.songwriter),
+            end_frame = self._end_frame(cue_file, i, byte_cursor, where)
+            self.built.append(
+                self._track(
+                    track,
+                    cue_file,
+                    points=points,
+                    end_frame=end_frame,
+                    byte_cursor=byte_cursor,
+                    where=where,
                 )
             )
-        last = cue_file.tracks[-1] if cue_file.tracks else None
-        if last is not None:
-            base_lba = built[-1].end
+        if cue_file.tracks:
+            self.base_lba = self.built[-1].end
         elif cue_file.data_size:
-            notes.append(f"“{cue_file.path.name}” is named but holds no track")
-    sessions = []
-    for number in dict.fromkeys(t.session for t in built):
-        sessions.append(Session(number, tuple(t for t in built if t.session == number)))
+            self.sheet.notes.append(f"“{cue_file.path.name}” is named but holds no track")
+
+    def _end_frame(self, cue_file: _CueFile, i: int, byte_cursor: int, where: str) -> int:
+        track = cue_file.tracks[i]
+        first_frame = min(track.indexes.values())
+        if i + 1 < len(cue_file.tracks):
+            following = cue_file.tracks[i + 1].indexes
+            if not following:
+                raise ImageError("A track of the CUE sheet has no index.", where)
+            return min(following.values())
+        stride = track.size + _inline(track)
+        available = max(0, cue_file.data_offset + cue_file.data_size - byte_cursor)
+        if available % stride:
+            self.sheet.notes.append(
+                f"“{cue_file.path.name}” ends with {available % stride} bytes that are not a "
+                "whole sector (ignored)"
+            )
+        return first_frame + available // stride
+
+    def _track(
+        self,
+        track: _CueTrack,
+        cue_file: _CueFile,
+        *,
+        points: list[tuple[int, int]],
+        end_frame: int,
+        byte_cursor: int,
+        where: str,
+    ) -> Track:
+        index1 = track.indexes[1]
+        stored_pregap = index1 - points[0][1]
+        if end_frame <= index1:
+            raise ImageError(
+                f"Track {track.number} of the CUE sheet has no sectors in its file "
+                "(file too short?).",
+                f"{where}: {cue_file.path.name}",
+            )
+        self.base_lba += track.pregap
+        return Track(
+            number=track.number,
+            mode=track.mode,
+            start=self.base_lba + index1,
+            length=end_frame - index1,
+            store=TrackStore(
+                cue_file.path,
+                byte_cursor,
+                track.size,
+                track.subchannel,
+                byte_swapped=cue_file.byte_swapped and track.mode.is_audio,
+            ),
+            session=track.session,
+            pregap=track.pregap or stored_pregap,
+            pregap_stored=not track.pregap and stored_pregap > 0,
+            indexes=tuple(self.base_lba + f for n, f in points if n > 1),
+            control=track.control,
+            isrc=track.isrc,
+            cdtext=CdText(track.title, track.performer, track.songwriter),
+        )
+
+
+def _build(sheet: _Sheet) -> Disc:
+    layout = _Layout(sheet)
+    for cue_file in sheet.files:
+        layout.add_file(cue_file)
+    built = layout.built
+    sessions = tuple(
+        Session(number, tuple(t for t in built if t.session == number))
+        for number in dict.fromkeys(t.session for t in built)
+    )
+    text = sheet.disc_text
     return Disc(
         "CUE/BIN",
-        path,
-        tuple(sessions),
-        catalog=catalog,
-        cdtext=CdText(
-            disc_text.get("title", ""),
-            disc_text.get("performer", ""),
-            disc_text.get("songwriter", ""),
-        ),
-        notes=tuple(notes),
+        sheet.path,
+        sessions,
+        catalog=sheet.catalog,
+        cdtext=CdText(text.get("title", ""), text.get("performer", ""), text.get("songwriter", "")),
+        notes=tuple(sheet.notes),
     )
 
 

@@ -196,6 +196,48 @@ class Disc:
         )
 
 
+def _check_track(track: Track, where: str) -> None:
+    if not 1 <= track.number <= 99:
+        raise ImageError("The image has a track number outside 1-99.", where)
+    if track.length <= 0 or track.length > MAX_LBA:
+        raise ImageError(
+            "The image gives a track an impossible length.", f"{where}: {track.length}"
+        )
+    if track.pregap < 0 or track.pregap > MAX_LBA:
+        raise ImageError("The image gives a track an impossible pregap.", where)
+    if not (track.start - track.pregap >= MIN_LBA and track.end <= MAX_LBA):
+        raise ImageError(
+            "The image gives a track an impossible address.", f"{where}: LBA {track.start}"
+        )
+    if track.store.sector_size not in STORED_SIZES:
+        raise ImageError(
+            "The image uses a sector size Spindle cannot read.",
+            f"{where}: {track.store.sector_size} bytes",
+        )
+
+
+def _check_files(track: Track, where: str, sizes: dict[Path, int]) -> None:
+    store = track.store
+    sectors = track.stored_pregap + track.length
+    if store.path not in sizes:
+        sizes[store.path] = _size(store.path, where)
+    needed = store.offset + sectors * store.stride
+    if store.offset < 0 or needed > sizes[store.path]:
+        raise ImageError(
+            f"“{store.path.name}” is shorter than the image says (truncated?).",
+            f"{where} needs bytes up to {needed}, the file has {sizes[store.path]}",
+        )
+    if store.sub_path is not None:
+        if store.sub_path not in sizes:
+            sizes[store.sub_path] = _size(store.sub_path, where)
+        sub_needed = store.sub_offset + sectors * 96
+        if store.sub_offset < 0 or sub_needed > sizes[store.sub_path]:
+            raise ImageError(
+                f"“{store.sub_path.name}” is shorter than the image says.",
+                f"{where} needs sub-channel bytes up to {sub_needed}",
+            )
+
+
 def check_layout(disc: Disc) -> Disc:
     """Refuse models that cannot be read: overlapping or out-of-file tracks, bad numbers.
 
@@ -208,43 +250,11 @@ def check_layout(disc: Disc) -> Disc:
     previous_end: int | None = None
     for track in tracks:
         where = f"{disc.path.name}, track {track.number}"
-        if not 1 <= track.number <= 99:
-            raise ImageError("The image has a track number outside 1-99.", where)
-        if track.length <= 0 or track.length > 10_000_000:
-            raise ImageError(
-                "The image gives a track an impossible length.", f"{where}: {track.length}"
-            )
-        if track.pregap < 0 or track.pregap > 10_000_000:
-            raise ImageError("The image gives a track an impossible pregap.", where)
-        if not (track.start - track.pregap >= MIN_LBA and track.end <= MAX_LBA):
-            raise ImageError(
-                "The image gives a track an impossible address.", f"{where}: LBA {track.start}"
-            )
-        if track.store.sector_size not in STORED_SIZES:
-            raise ImageError(
-                "The image uses a sector size Spindle cannot read.",
-                f"{where}: {track.store.sector_size} bytes",
-            )
+        _check_track(track, where)
         if previous_end is not None and track.start - track.pregap < previous_end:
             raise ImageError("The image's tracks overlap.", f"{where} starts inside the previous")
         previous_end = track.end
-        store = track.store
-        if store.path not in sizes:
-            sizes[store.path] = _size(store.path, where)
-        needed = store.offset + (track.stored_pregap + track.length) * store.stride
-        if store.offset < 0 or needed > sizes[store.path]:
-            raise ImageError(
-                f"“{store.path.name}” is shorter than the image says (truncated?).",
-                f"{where} needs bytes up to {needed}, the file has {sizes[store.path]}",
-            )
-        if store.sub_path is not None:
-            sizes.setdefault(store.sub_path, _size(store.sub_path, where))
-            sub_needed = store.sub_offset + (track.stored_pregap + track.length) * 96
-            if sub_needed > sizes[store.sub_path]:
-                raise ImageError(
-                    f"“{store.sub_path.name}” is shorter than the image says.",
-                    f"{where} needs sub-channel bytes up to {sub_needed}",
-                )
+        _check_files(track, where, sizes)
     return disc
 
 

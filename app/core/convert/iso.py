@@ -8,7 +8,8 @@ from typing import BinaryIO
 
 from app.core.convert.disc import Disc, Track
 from app.core.convert.extract import CheckLog, Progress, user_data
-from app.core.errors import ImageError, InvalidInputError
+from app.core.errors import InvalidInputError
+from app.core.files import write_error
 
 
 def pick_data_track(disc: Disc, number: int | None) -> Track:
@@ -38,5 +39,5 @@ def write_iso(track: Track, out: BinaryIO, log: CheckLog, progress: Progress | N
             out.write(chunk)
             written += chunk.nbytes
     except OSError as exc:
-        raise ImageError("Could not write the ISO image.", str(exc)) from exc
+        raise write_error(exc, "The ISO image") from exc
     return written

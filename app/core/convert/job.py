@@ -16,9 +16,9 @@ from app.core.convert.extract import CheckLog, audio_extent
 from app.core.convert.formats import open_image
 from app.core.convert.iso import write_iso
 from app.core.convert.loss import Plan, Target, plan_conversion
-from app.core.convert.publish import partial_path, publish_no_clobber, sync_file
 from app.core.convert.wav import write_wav
-from app.core.errors import ImageError, InvalidInputError
+from app.core.errors import InvalidInputError
+from app.core.files import publish, temporary_path, write_error
 from app.core.jobs.job import Job, JobContext, Outcome
 from app.core.jobs.phase import Phase
 from app.core.jobs.progress import Progress, Unit
@@ -159,8 +159,8 @@ class ConvertJob(Job[ConvertResult]):
         log = CheckLog()
         written = self._write(ctx, disc, plan=plan, finals=finals, log=log, advance=advance)
         for path in finals:
-            publish_no_clobber(partial_path(path), path)
-            self._temporary.remove(partial_path(path))
+            publish(temporary_path(path), path, what="the output")
+            self._temporary.remove(temporary_path(path))
         return ConvertResult(
             self.source,
             disc.format,
@@ -173,7 +173,7 @@ class ConvertJob(Job[ConvertResult]):
         )
 
     def _open(self, final: Path) -> BinaryIO:
-        temp = partial_path(final)
+        temp = temporary_path(final)
         try:
             handle = open(temp, "xb")  # noqa: SIM115 - closed by the caller's with
         except FileExistsError as exc:
@@ -182,7 +182,7 @@ class ConvertJob(Job[ConvertResult]):
                 "remove it if no other conversion is running",
             ) from exc
         except OSError as exc:
-            raise ImageError(f"Could not create “{temp}”.", str(exc)) from exc
+            raise write_error(exc, f"“{final.name}”") from exc
         self._temporary.append(temp)
         return handle
 
@@ -200,7 +200,6 @@ class ConvertJob(Job[ConvertResult]):
         if target is Target.ISO:
             with self._open(finals[0]) as out:
                 written = write_iso(plan.tracks[0], out, log, advance)
-            sync_file(partial_path(finals[0]))
             return written
         if target is Target.CUE:
             cue_path, bin_path = finals
@@ -208,15 +207,12 @@ class ConvertJob(Job[ConvertResult]):
                 text = write_bincue(disc, plan.tracks, out, bin_path.name, advance)
             with self._open(cue_path) as out:
                 out.write(text.encode("utf-8"))
-            for path in finals:
-                sync_file(partial_path(path))
             return bin_sectors(plan.tracks) * 2352 + len(text.encode("utf-8"))
         if target is Target.WAV:
             written = 0
             for track, final in zip(plan.tracks, finals, strict=True):
                 with self._open(final) as out:
                     written += write_wav(disc, track, out, advance)
-                sync_file(partial_path(final))
             return written
         if target is Target.FLAC:
             return self._write_flac(ctx, disc, plan.tracks, finals, advance)
@@ -235,12 +231,11 @@ class ConvertJob(Job[ConvertResult]):
         flac_tool()
         written = 0
         for track, final in zip(tracks, finals, strict=True):
-            temp = partial_path(final)
+            temp = temporary_path(final)
             if temp.exists():
                 raise InvalidInputError(f"A temporary file is in the way: “{temp}”.", "")
             self._temporary.append(temp)
             write_flac(disc, track, temp, ctx.check_cancelled, advance)
-            sync_file(temp)
             written += temp.stat().st_size
         return written
 
@@ -262,7 +257,7 @@ class ConvertJob(Job[ConvertResult]):
             text = write_bincue(disc, plan.tracks, out, bin_path.name, advance)
         cue_path = self._scratch / "for-chd.cue"
         cue_path.write_text(text, encoding="utf-8")
-        temp = partial_path(final)
+        temp = temporary_path(final)
         if temp.exists():
             raise InvalidInputError(f"A temporary file is in the way: “{temp}”.", "")
         self._temporary.append(temp)
@@ -272,7 +267,6 @@ class ConvertJob(Job[ConvertResult]):
 
         ctx.report(Progress(Phase.COMPRESSING, 0, 1000, Unit.ITEMS))
         write_chd(cue_path, temp, ctx.check_cancelled, on_percent)
-        sync_file(temp)
         return temp.stat().st_size
 
     def cleanup(self, ctx: JobContext, outcome: Outcome) -> None:

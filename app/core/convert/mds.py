@@ -91,9 +91,52 @@ def _data_file(path: Path, name: str) -> Path:
     return candidate
 
 
-def read_mds(path: Path) -> Disc:  # noqa: PLR0912, PLR0915 -- the blocks in descriptor order
-    if path.suffix.lower() == ".mdf":
-        path = path.with_suffix(".mds")
+def _track(reader: _Reader, at: int, session: int, medium: str) -> Track | None:
+    """The track of the 80-byte block at ``at``, or ``None`` for a lead-in (A0-A2) block."""
+    path = reader.path
+    mode_byte, sub_byte, adr_ctl, _tno, point = reader.unpack("<BBBBB", at, "track block")
+    if not 1 <= point <= 99:
+        return None
+    extra_at, sector_size = reader.unpack("<IH", at + 12, "track block")
+    start_lba, data_at, files, footer_at = reader.unpack("<iQII", at + 36, "track block")
+    where = f"{path.name}, track {point}"
+    mode = MODES.get(mode_byte & 0x07)
+    if mode is None:
+        raise ImageError(
+            "The MDS descriptor has an unknown track mode.", f"{where}: 0x{mode_byte:02X}"
+        )
+    if sub_byte not in (0, 0x08):
+        raise ImageError("The MDS descriptor has an unknown sub-channel mode.", where)
+    sub = Subchannel.PW_RAW if sub_byte == 0x08 else Subchannel.NONE
+    if medium == "CD":
+        pregap, length = reader.unpack("<II", extra_at, "extra block")
+    else:
+        pregap, length = 0, extra_at  # DVD images keep the length in that field
+    if files != 1:
+        raise ImageError(
+            "The MDS descriptor splits a track over several files (not supported).",
+            f"{where}: {files} files",
+        )
+    name_at, wide = reader.unpack("<II", footer_at, "footer")
+    return Track(
+        number=point,
+        mode=mode,
+        start=start_lba,
+        length=length,
+        store=TrackStore(
+            _data_file(path, reader.name_at(name_at, bool(wide))),
+            data_at,
+            sector_size - sub.size,
+            sub,
+        ),
+        session=session,
+        pregap=pregap,
+        pregap_stored=False,
+        control=adr_ctl & 0x0F,
+    )
+
+
+def _load(path: Path) -> _Reader:
     try:
         if os.stat(path).st_size > MAX_MDS:
             raise ImageError(f"“{path.name}” is too large to be an MDS descriptor.", "")
@@ -102,71 +145,36 @@ def read_mds(path: Path) -> Disc:  # noqa: PLR0912, PLR0915 -- the blocks in des
         raise ImageError(f"Could not read “{path.name}”.", str(exc)) from exc
     if not data.startswith(SIGNATURE):
         raise ImageError(f"“{path.name}” is not an Alcohol MDS descriptor.", "no signature")
-    reader = _Reader(path, data)
-    version = data[16:18]
-    if version and version[0] >= 2:
+    if data[16:17] and data[16] >= 2:
         raise ImageError(
-            f"“{path.name}” is an MDS version {version[0]} (Daemon Tools MDX) descriptor.",
+            f"“{path.name}” is an MDS version {data[16]} (Daemon Tools MDX) descriptor.",
             "encrypted/compressed descriptors are not supported",
         )
+    return _Reader(path, data)
+
+
+def read_mds(path: Path) -> Disc:
+    if path.suffix.lower() == ".mdf":
+        path = path.with_suffix(".mds")
+    reader = _load(path)
     medium_code, sessions_count = reader.unpack("<HH", 18, "header")
     sessions_at, dpm_at = reader.unpack("<II", 80, "header")
-    bca_length = reader.unpack("<H", 26, "header")[0]
     medium = MEDIA.get(medium_code, "CD")
     if not 1 <= sessions_count <= 99:
         raise ImageError(f"“{path.name}” gives an impossible session count.", str(sessions_count))
     notes = []
     if dpm_at:
         notes.append("DPM (data position measurement) data for copy protection is not kept")
-    if bca_length:
+    if reader.unpack("<H", 26, "header")[0]:
         notes.append("the DVD's BCA (burst cutting area) is not kept")
     tracks: list[Track] = []
     for s in range(sessions_count):
-        base = sessions_at + 24 * s
-        _start, _end, number, all_blocks, _lead_in, _first, _last, _x, blocks_at = reader.unpack(
-            "<iiHBBHHII", base, "session block"
-        )
+        fields = reader.unpack("<iiHBBHHII", sessions_at + 24 * s, "session block")
+        number, all_blocks, blocks_at = fields[2], fields[3], fields[8]
         for b in range(all_blocks):
-            at = blocks_at + 80 * b
-            mode_byte, sub_byte, adr_ctl, _tno, point = reader.unpack("<BBBBB", at, "track block")
-            if not 1 <= point <= 99:
-                continue
-            extra_at, sector_size = reader.unpack("<IH", at + 12, "track block")
-            start_lba, data_at, files, footer_at = reader.unpack("<IQII", at + 36, "track block")
-            where = f"{path.name}, track {point}"
-            mode = MODES.get(mode_byte & 0x07)
-            if mode is None:
-                raise ImageError(
-                    "The MDS descriptor has an unknown track mode.", f"{where}: 0x{mode_byte:02X}"
-                )
-            sub = Subchannel.PW_RAW if sub_byte == 0x08 else Subchannel.NONE
-            if sub_byte not in (0, 0x08):
-                raise ImageError("The MDS descriptor has an unknown sub-channel mode.", where)
-            main = sector_size - sub.size
-            if medium == "CD":
-                pregap, length = reader.unpack("<II", extra_at, "extra block")
-            else:
-                pregap, length = 0, extra_at  # DVD images keep the length in that field
-            if files != 1:
-                raise ImageError(
-                    "The MDS descriptor splits a track over several files (not supported).",
-                    f"{where}: {files} files",
-                )
-            name_at, wide = reader.unpack("<II", footer_at, "footer")
-            mdf = _data_file(path, reader.name_at(name_at, bool(wide)))
-            tracks.append(
-                Track(
-                    number=point,
-                    mode=mode,
-                    start=struct.unpack("<i", struct.pack("<I", start_lba))[0],
-                    length=length,
-                    store=TrackStore(mdf, data_at, main, sub),
-                    session=number or s + 1,
-                    pregap=pregap,
-                    pregap_stored=False,
-                    control=adr_ctl & 0x0F,
-                )
-            )
+            track = _track(reader, blocks_at + 80 * b, number or s + 1, medium)
+            if track is not None:
+                tracks.append(track)
     sessions = tuple(
         Session(n, tuple(t for t in tracks if t.session == n))
         for n in dict.fromkeys(t.session for t in tracks)

@@ -10,6 +10,7 @@ from typing import BinaryIO
 from app.core.convert.disc import Disc, Track
 from app.core.convert.extract import Progress, audio_extent, audio_samples
 from app.core.errors import ImageError
+from app.core.files import write_error
 
 SAMPLE_RATE = 44_100
 CHANNELS = 2
@@ -42,5 +43,5 @@ def write_wav(disc: Disc, track: Track, out: BinaryIO, progress: Progress | None
         for chunk in audio_samples(disc, track, progress):
             out.write(chunk)
     except OSError as exc:
-        raise ImageError("Could not write the WAVE file.", str(exc)) from exc
+        raise write_error(exc, "The WAVE file") from exc
     return 44 + data_bytes

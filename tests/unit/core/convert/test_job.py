@@ -8,14 +8,14 @@ import shutil
 from pathlib import Path
 
 import pytest
-from tests.fakes.disc_images import Payload, nrg, payload
-from tests.fakes.ecma130_reference import ref_check
 
 from app.core.convert.job import ConvertJob, ConvertResult, target_for
 from app.core.convert.loss import Target
 from app.core.convert.wav import wav_header
 from app.core.errors import Cancelled, ImageError, InvalidInputError
 from app.core.jobs import CancelToken, Progress, run_job
+from tests.fakes.disc_images import Payload, nrg, payload
+from tests.fakes.ecma130_reference import ref_check
 
 
 def mixed_cue(folder: Path, p: Payload) -> Path:

@@ -11,12 +11,12 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from tests.fakes.disc_images import ccd, cdi, mds, nrg, payload
 
 from app.core.convert.disc import TrackMode
 from app.core.convert.extract import raw_sectors
 from app.core.convert.formats import open_image, read_plain
 from app.core.errors import AppError, ImageError, InvalidInputError
+from tests.fakes.disc_images import ccd, cdi, mds, nrg, payload
 
 
 def test_plain_iso_and_raw_bin(tmp_path: Path) -> None:

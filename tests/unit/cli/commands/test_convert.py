@@ -4,25 +4,9 @@ from __future__ import annotations
 
 import json
 import os
-import subprocess
-import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[3]
-
-
-def spindle(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "PYTHONPATH": str(ROOT), "SPINDLE_LOG_DIR": str(cwd)}
-    return subprocess.run(
-        [sys.executable, "-m", "app", *args],
-        capture_output=True,
-        text=True,
-        env=env,
-        cwd=cwd,
-        stdin=subprocess.DEVNULL,
-        timeout=60,
-        check=False,
-    )
+from tests.unit.cli.conftest import Spindle
 
 
 def make(tmp_path: Path) -> None:
@@ -34,7 +18,7 @@ def make(tmp_path: Path) -> None:
     )
 
 
-def test_list_tracks_and_losses(tmp_path: Path) -> None:
+def test_list_tracks_and_losses(spindle: Spindle, tmp_path: Path) -> None:
     make(tmp_path)
     out = spindle("convert", "d.cue", cwd=tmp_path)
     assert out.returncode == 0, out.stderr
@@ -43,7 +27,7 @@ def test_list_tracks_and_losses(tmp_path: Path) -> None:
     assert "To BIN/CUE image: track 1, 2\nNothing is lost." in out.stdout
 
 
-def test_losses_stop_the_conversion_until_accepted(tmp_path: Path) -> None:
+def test_losses_stop_the_conversion_until_accepted(spindle: Spindle, tmp_path: Path) -> None:
     make(tmp_path)
     out = spindle("convert", "d.cue", "-o", "d2.iso", cwd=tmp_path)
     assert out.returncode == 3
@@ -62,7 +46,7 @@ def test_losses_stop_the_conversion_until_accepted(tmp_path: Path) -> None:
     assert (tmp_path / "d2.iso").read_bytes() == (tmp_path / "d.iso").read_bytes()
 
 
-def test_one_track_to_wav_and_bad_arguments(tmp_path: Path) -> None:
+def test_one_track_to_wav_and_bad_arguments(spindle: Spindle, tmp_path: Path) -> None:
     make(tmp_path)
     out = spindle("convert", "d.cue", "-o", "t.wav", "--track", "2", cwd=tmp_path)
     assert out.returncode == 0, out.stderr

@@ -5,11 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from tests.fakes.disc_images import cdi, payload
 
 from app.core.convert.cdi import read_cdi
 from app.core.convert.disc import Subchannel, TrackMode
 from app.core.errors import ImageError
+from tests.fakes.disc_images import cdi, payload
 
 
 def test_audio_then_data_track(tmp_path: Path) -> None:

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from tests.fakes.ecma130_reference import ref_check, ref_edc
 
 from app.core.convert import ecma130
 from app.core.convert.crc import edc_of
+from tests.fakes.ecma130_reference import ref_check, ref_edc
 
 
 def test_the_reference_itself_flags_a_flipped_bit() -> None:

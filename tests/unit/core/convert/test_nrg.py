@@ -6,11 +6,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from tests.fakes.disc_images import cdtext_packs, nrg, payload
 
 from app.core.convert.disc import Subchannel, TrackMode
 from app.core.convert.nrg import read_chunks, read_nrg
 from app.core.errors import ImageError
+from tests.fakes.disc_images import cdtext_packs, nrg, payload
 
 
 @pytest.mark.parametrize("version", [1, 2])

@@ -5,11 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from tests.fakes.disc_images import ccd, payload
 
 from app.core.convert.ccd import read_ccd
 from app.core.convert.disc import Subchannel, TrackMode
 from app.core.errors import ImageError
+from tests.fakes.disc_images import ccd, payload
 
 
 def test_tracks_modes_from_the_sectors_and_the_sub_file(tmp_path: Path) -> None:

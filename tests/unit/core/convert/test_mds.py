@@ -6,11 +6,11 @@ import struct
 from pathlib import Path
 
 import pytest
-from tests.fakes.disc_images import mds, payload
 
 from app.core.convert.disc import Subchannel, TrackMode
 from app.core.convert.mds import read_mds
 from app.core.errors import ImageError
+from tests.fakes.disc_images import mds, payload
 
 
 def test_mode1_and_audio_tracks_with_unstored_pregaps(tmp_path: Path) -> None:
