@@ -39,6 +39,10 @@ def gf_pow(a: int, n: int) -> int:
     return result
 
 
+ALPHA_POWERS = [gf_pow(2, n) for n in range(45)]
+"""alpha^0 .. alpha^44, alpha = 2 (the highest weight of a Q-vector is alpha^44)."""
+
+
 def syndromes(vector: list[int]) -> tuple[int, int]:
     """H·V for H = [[1 ... 1], [alpha^(n-1) ... alpha^0]]."""
     n = len(vector)
@@ -46,7 +50,7 @@ def syndromes(vector: list[int]) -> tuple[int, int]:
     s1 = 0
     for i, value in enumerate(vector):
         s0 ^= value
-        s1 ^= gf_mul(gf_pow(2, n - 1 - i), value)
+        s1 ^= gf_mul(ALPHA_POWERS[n - 1 - i], value)
     return s0, s1
 
 

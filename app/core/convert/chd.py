@@ -45,13 +45,15 @@ def run_chdman(
     on_percent: Callable[[float], None] | None = None,
 ) -> None:
     """Run ``chdman`` with ``arguments``; its ``NN.N% complete`` lines feed ``on_percent``."""
-    with tempfile.TemporaryFile() as log:
-        process = subprocess.Popen(
+    with (
+        tempfile.TemporaryFile() as log,
+        subprocess.Popen(
             [chdman(), *arguments],
             stdin=subprocess.DEVNULL,
             stdout=subprocess.DEVNULL,
             stderr=subprocess.PIPE,
-        )
+        ) as process,
+    ):
         assert process.stderr is not None
         try:
             while True:

@@ -60,8 +60,10 @@ def write_flac(
 ) -> None:
     """Encode ``track`` to ``output`` (which must not exist)."""
     command = [flac_tool(), "--silent", *RAW_OPTIONS, *tags(disc, track), "-o", str(output), "-"]
-    with tempfile.TemporaryFile() as errors:
-        process = subprocess.Popen(command, stdin=subprocess.PIPE, stderr=errors)
+    with (
+        tempfile.TemporaryFile() as errors,
+        subprocess.Popen(command, stdin=subprocess.PIPE, stderr=errors) as process,
+    ):
         assert process.stdin is not None
         try:
             for chunk in audio_samples(disc, track, progress):
