@@ -48,6 +48,12 @@ def register(
         action="store_true",
         help="convert even when the target cannot keep everything (the losses are listed)",
     )
+    parser.add_argument(
+        "--skip-parity",
+        action="store_true",
+        help="to ISO: check only the EDC of raw sectors (it covers every byte the ISO gets), "
+        "not their P/Q parity",
+    )
     parser.set_defaults(func=run)
 
 
@@ -85,6 +91,11 @@ def run(args: argparse.Namespace) -> int:
     output = make_output(json_mode=args.json)
     target = target_for(args.output, Target(args.to) if args.to else None)
     job = ConvertJob(
-        args.source, args.output, target, track=args.track, accept_losses=args.accept_losses
+        args.source,
+        args.output,
+        target,
+        track=args.track,
+        accept_losses=args.accept_losses,
+        check_parity=not args.skip_parity,
     )
     return run_cli_job(job, output, describe_result)

@@ -265,27 +265,42 @@ def _size(path: Path, where: str) -> int:
         raise ImageError(f"A file of the image cannot be read: “{path.name}”.", str(exc)) from exc
 
 
-def read_stored(track: Track, first: int, count: int, chunk: int) -> Iterator[bytes]:
+def read_stored(
+    track: Track, first: int, count: int, chunk: int, *, ring: int = 0
+) -> Iterator[memoryview]:
     """The stored records (main data + inline sub-channel) of sectors ``first`` ..
-    ``first + count - 1`` (absolute LBAs inside the stored range), ``chunk`` sectors at a time."""
+    ``first + count - 1`` (absolute LBAs inside the stored range), ``chunk`` sectors at a time.
+
+    With ``ring`` > 0 the chunks are read into that many reused buffers (no allocation per
+    chunk): a chunk's bytes stay valid until ``ring`` more chunks have been read."""
     store = track.store
     if first < track.first_stored_lba or first + count > track.end:
         raise ValueError("range outside the stored sectors")
     position = store.offset + (first - track.first_stored_lba) * store.stride
+    buffers = [bytearray(chunk * store.stride) for _ in range(ring)]
     try:
         with open(store.path, "rb", buffering=0) as handle:
             handle.seek(position)
             left = count
+            turn = 0
             while left:
                 n = min(chunk, left)
-                data = handle.read(n * store.stride)
-                if len(data) != n * store.stride:
-                    raise ImageError(
-                        f"“{store.path.name}” ended early.",
-                        f"track {track.number}: short read at byte {handle.tell()}",
-                    )
-                yield data
+                size = n * store.stride
+                view = (
+                    memoryview(buffers[turn % ring])[:size] if ring else memoryview(bytearray(size))
+                )
+                got = 0
+                while got < size:
+                    part = handle.readinto(view[got:])
+                    if not part:
+                        raise ImageError(
+                            f"“{store.path.name}” ended early.",
+                            f"track {track.number}: short read at byte {handle.tell()}",
+                        )
+                    got += part
+                yield view
                 left -= n
+                turn += 1
     except OSError as exc:
         raise ImageError(f"Could not read “{store.path.name}”.", str(exc)) from exc
 

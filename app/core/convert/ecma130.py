@@ -124,10 +124,12 @@ def _transpose(sectors: Bytes, zero_header: npt.NDArray[np.bool_] | None) -> npt
     row of 64-bit words holds one word position of four sectors at a time."""
     n = sectors.shape[0]
     m = -(-n // 4) * 4
-    table = np.zeros((WORDS, m), dtype=np.uint16)
-    table[:, :n] = np.ascontiguousarray(sectors[:, 12:]).view(np.uint16).T
-    if zero_header is not None:
-        table[0:2, :n][:, zero_header] = 0
+    table = np.empty((WORDS, m), dtype=np.uint16)
+    table[:, :n] = sectors[:, 12:].view(np.uint16).T
+    if m != n:
+        table[:, n:] = 0
+    if zero_header is not None and zero_header.any():
+        table[0:2, np.nonzero(zero_header)[0]] = 0
     return table
 
 
@@ -325,8 +327,9 @@ def _edc_mismatch(sectors: Bytes, rows: npt.NDArray[np.intp], start: int, end: i
     return bad
 
 
-def check_raw(sectors: Bytes, first_lba: int) -> SectorCheck:
-    """Check sync, header address, EDC and P/Q parity of ``(n, 2352)`` raw data sectors.
+def check_raw(sectors: Bytes, first_lba: int, *, parity: bool = True) -> SectorCheck:
+    """Check sync, header address, EDC and (with ``parity``) P/Q parity of ``(n, 2352)`` raw
+    data sectors.
 
     Mode 0 sectors (all zero after the header, §14.3) carry no EDC and are not checked;
     a Form 2 sector is checked only when its optional EDC is not zero."""
@@ -353,7 +356,7 @@ def check_raw(sectors: Bytes, first_lba: int) -> SectorCheck:
     checked[mode1] = True
     checked[form1] = True
     bad_ecc: list[int] = []
-    if checked.any():
+    if parity and checked.any():
         bad_ecc = np.nonzero(_parity_errors(sectors, kinds == 3) & checked)[0].tolist()
     return SectorCheck(
         tuple(bad_sync.tolist()),

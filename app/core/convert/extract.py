@@ -11,7 +11,9 @@ sectors of the track's mode.
 
 from __future__ import annotations
 
+from collections import deque
 from collections.abc import Callable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -52,7 +54,7 @@ class CheckLog:
         return sorted({*self.bad_edc, *self.bad_ecc, *self.bad_sync})
 
 
-def _main(track: Track, data: bytes) -> ecma130.Bytes:
+def _main(track: Track, data: memoryview) -> ecma130.Bytes:
     """Main-channel bytes of stored records, ``(n, sector_size)`` (inline sub-channel cut)."""
     store = track.store
     records = ecma130.as_sectors(data, store.stride)
@@ -76,33 +78,66 @@ def user_offset(track: Track) -> int:
     )
 
 
+CHECK_THREADS = 2
+"""Threads that check raw sectors while the next chunk is read and the last one written (the
+parity arithmetic runs in numpy, which releases the GIL)."""
+
+
+def _form2_of_2336(main: ecma130.Bytes, lba: int, log: CheckLog) -> None:
+    form2 = np.nonzero(main[:, 2] & ecma130.FORM2_SUBMODE_BIT)[0]
+    log.form2.extend(lba + int(i) for i in form2)
+
+
 def user_data(
-    track: Track, log: CheckLog | None, progress: Progress | None = None
+    track: Track,
+    log: CheckLog | None,
+    progress: Progress | None = None,
+    *,
+    parity: bool = True,
 ) -> Iterator[memoryview]:
     """The 2048-byte user data of every sector of ``track`` from INDEX 01, in chunks.
 
-    Raw sectors are checked on the way (sync, address, EDC, parity: ``log``); a damaged
-    sector's bytes are still passed on as they are (the log names it)."""
+    Raw sectors are checked on the way (sync, address, EDC and, with ``parity``, the P/Q
+    parity: ``log``) by :data:`CHECK_THREADS` threads; a damaged sector's bytes are still
+    passed on as they are (the log names it)."""
     if track.is_audio:
         raise ImageError(f"Track {track.number} is audio: it has no data sectors.", "")
     offset = user_offset(track)
     lba = track.start
-    raw = track.store.sector_size == ecma130.RAW
-    for data in read_stored(track, track.start, track.length, CHUNK_SECTORS):
-        main = _main(track, data)
-        n = main.shape[0]
-        if raw and log is not None:
-            log.add(lba, ecma130.check_raw(main, lba), n)
-        elif log is not None and track.store.sector_size == ecma130.MODE2_SIZE:
-            form2 = np.nonzero(main[:, 2] & ecma130.FORM2_SUBMODE_BIT)[0]
-            log.form2.extend(lba + int(i) for i in form2)
-        if offset == 0 and track.store.stride == ecma130.USER:
-            yield memoryview(data)
-        else:
-            yield np.ascontiguousarray(main[:, offset : offset + ecma130.USER]).data
-        if progress is not None:
-            progress(n)
-        lba += n
+    check = track.store.sector_size == ecma130.RAW and log is not None
+    pending: deque[tuple[Future[ecma130.SectorCheck], int, int]] = deque()
+
+    def settle(keep: int) -> None:
+        while len(pending) > keep:
+            future, first, count = pending.popleft()
+            assert log is not None
+            log.add(first, future.result(), count)
+
+    with ThreadPoolExecutor(CHECK_THREADS, thread_name_prefix="spindle-check") as pool:
+        try:
+            chunks = read_stored(
+                track, track.start, track.length, CHUNK_SECTORS, ring=CHECK_THREADS + 2
+            )
+            for data in chunks:
+                main = _main(track, data)
+                n = main.shape[0]
+                if check:
+                    job = pool.submit(ecma130.check_raw, main, lba, parity=parity)
+                    pending.append((job, lba, n))
+                    settle(CHECK_THREADS)
+                elif log is not None and track.store.sector_size == ecma130.MODE2_SIZE:
+                    _form2_of_2336(main, lba, log)
+                if offset == 0 and track.store.stride == ecma130.USER:
+                    yield data
+                else:
+                    yield np.ascontiguousarray(main[:, offset : offset + ecma130.USER]).data
+                if progress is not None:
+                    progress(n)
+                lba += n
+            settle(0)
+        finally:
+            for future, _first, _count in pending:
+                future.cancel()
 
 
 def _no_header(track: Track, exc: ValueError) -> ImageError:
@@ -164,7 +199,7 @@ def raw_sectors(
             progress(n)
         lba += n
     if lba < end:
-        for data in read_stored(track, lba, end - lba, CHUNK_SECTORS):
+        for data in read_stored(track, lba, end - lba, CHUNK_SECTORS, ring=2):
             main = _main(track, data)
             n = main.shape[0]
             try:

@@ -31,11 +31,19 @@ def pick_data_track(disc: Disc, number: int | None) -> Track:
     )
 
 
-def write_iso(track: Track, out: BinaryIO, log: CheckLog, progress: Progress | None) -> int:
-    """Write ``track``'s user data to ``out``; returns the bytes written."""
+def write_iso(
+    track: Track,
+    out: BinaryIO,
+    log: CheckLog,
+    progress: Progress | None,
+    *,
+    parity: bool = True,
+) -> int:
+    """Write ``track``'s user data to ``out``; returns the bytes written.  Without ``parity``
+    only the EDC of raw sectors is checked (it covers every byte that goes into the ISO)."""
     written = 0
     try:
-        for chunk in user_data(track, log, progress):
+        for chunk in user_data(track, log, progress, parity=parity):
             out.write(chunk)
             written += chunk.nbytes
     except OSError as exc:

@@ -119,6 +119,8 @@ class ConvertJob(Job[ConvertResult]):
     target: Target | None = None
     track: int | None = None
     accept_losses: bool = False
+    check_parity: bool = True
+    """ISO target: check the P/Q parity of raw sectors too, not only their EDC."""
     _temporary: list[Path] = field(default_factory=list, init=False, repr=False)
     _scratch: Path | None = field(default=None, init=False, repr=False)
 
@@ -199,7 +201,7 @@ class ConvertJob(Job[ConvertResult]):
         target = plan.target
         if target is Target.ISO:
             with self._open(finals[0]) as out:
-                written = write_iso(plan.tracks[0], out, log, advance)
+                written = write_iso(plan.tracks[0], out, log, advance, parity=self.check_parity)
             return written
         if target is Target.CUE:
             cue_path, bin_path = finals
