@@ -79,11 +79,11 @@ def run_bchunk(work: Path) -> float:
     return time.perf_counter() - started
 
 
-def run_cli(work: Path) -> float:
+def run_cli(work: Path, *extra: str) -> float:
     env = {**os.environ, "PYTHONPATH": str(ROOT), "SPINDLE_LOG_DIR": str(work)}
     started = time.perf_counter()
     subprocess.run(
-        [sys.executable, "-m", "app", "convert", "bench.cue", "-o", "cli.iso"],
+        [sys.executable, "-m", "app", "convert", "bench.cue", "-o", "cli.iso", *extra],
         cwd=work,
         check=True,
         env=env,
@@ -93,9 +93,9 @@ def run_cli(work: Path) -> float:
     return time.perf_counter() - started
 
 
-def run_in_process(work: Path) -> tuple[float, int]:
+def run_in_process(work: Path, *, parity: bool) -> tuple[float, int]:
     started = time.perf_counter()
-    result = run_job(ConvertJob(work / "bench.cue", work / "job.iso"))
+    result = run_job(ConvertJob(work / "bench.cue", work / "job.iso", check_parity=parity))
     elapsed = time.perf_counter() - started
     assert result.value is not None, result.error
     return elapsed, len(result.value.sectors.bad_sectors)
@@ -114,28 +114,42 @@ def main() -> int:
     cue, expected = make_bin(work)
     del cue
     outputs = ("ref01.iso", "cli.iso", "job.iso")
-    times: dict[str, list[float]] = {"bchunk": [], "spindle convert": [], "ConvertJob": []}
+    names = (
+        "bchunk",
+        "spindle convert",
+        "  --skip-parity",
+        "ConvertJob",
+        "  EDC only",
+    )
+    times: dict[str, list[float]] = {name: [] for name in names}
     sha256(work / "bench.bin")  # warm the page cache
-    for round_number in range(args.rounds):
-        for name in outputs:
-            (work / name).unlink(missing_ok=True)
+
+    def one(name: str) -> None:
+        for output in outputs:
+            (work / output).unlink(missing_ok=True)
         os.sync()
-        order = ["bchunk", "spindle"] if round_number % 2 == 0 else ["spindle", "bchunk"]
-        for who in order:
-            if who == "bchunk":
-                times["bchunk"].append(run_bchunk(work))
-            else:
-                times["spindle convert"].append(run_cli(work))
-                os.sync()
-                elapsed, bad = run_in_process(work)
-                times["ConvertJob"].append(elapsed)
-                assert bad == 0
-            os.sync()
-        for name in outputs:
-            assert sha256(work / name) == expected, f"{name} differs from the user data"
+        if name == "bchunk":
+            times[name].append(run_bchunk(work))
+            produced = "ref01.iso"
+        elif name.startswith("spindle") or name == "  --skip-parity":
+            extra = ("--skip-parity",) if "skip" in name else ()
+            times[name].append(run_cli(work, *extra))
+            produced = "cli.iso"
+        else:
+            elapsed, bad = run_in_process(work, parity=name == "ConvertJob")
+            assert bad == 0
+            times[name].append(elapsed)
+            produced = "job.iso"
+        os.sync()
+        assert sha256(work / produced) == expected, f"{name}: output differs from the user data"
+
+    for round_number in range(args.rounds):
+        order = names if round_number % 2 == 0 else tuple(reversed(names))
+        for name in order:
+            one(name)
         print(
             f"round {round_number + 1}: "
-            + ", ".join(f"{k} {v[-1]:.2f} s" for k, v in times.items()),
+            + ", ".join(f"{k.strip()} {v[-1]:.2f} s" for k, v in times.items()),
             flush=True,
         )
     for name in outputs:

@@ -200,7 +200,9 @@ def _fill_parity(sectors: Bytes, zero_header: bool) -> None:
     sectors[:, P_OFFSET:] = parity.view(np.uint8)
 
 
-def _parity_errors(sectors: Bytes, zero_header: npt.NDArray[np.bool_]) -> npt.NDArray[np.bool_]:
+def _parity_errors(
+    sectors: Bytes, zero_header: npt.NDArray[np.bool_] | None
+) -> npt.NDArray[np.bool_]:
     """Per sector: True when a P or Q syndrome is not zero (the parity does not fit)."""
     n = sectors.shape[0]
     table = _transpose(sectors, zero_header)
@@ -211,8 +213,11 @@ def _parity_errors(sectors: Bytes, zero_header: npt.NDArray[np.bool_]) -> npt.ND
     return bad[:n]
 
 
+_BCD = np.array([(v // 10) * 16 + v % 10 for v in range(100)], dtype=np.uint8)
+
+
 def _bcd(values: npt.NDArray[np.int64]) -> Bytes:
-    return ((values // 10) * 16 + values % 10).astype(np.uint8)
+    return _BCD[values]
 
 
 def headers(first_lba: int, count: int, mode: int) -> Bytes:
@@ -316,15 +321,81 @@ class SectorCheck:
         return tuple(sorted({*self.bad_sync, *self.bad_edc, *self.bad_ecc}))
 
 
+def _rows(sectors: Bytes, rows: npt.NDArray[np.intp]) -> Bytes:
+    """``sectors[rows]`` without a copy when ``rows`` is every sector."""
+    if rows.size == sectors.shape[0]:
+        return sectors
+    return sectors[rows]
+
+
 def _edc_mismatch(sectors: Bytes, rows: npt.NDArray[np.intp], start: int, end: int) -> list[int]:
-    flat = sectors.reshape(-1).data
-    stored = sectors[:, end : end + 4].copy().view("<u4").reshape(-1)
-    bad = []
-    for i in rows.tolist():
-        base = i * RAW
-        if edc_of(flat[base + start : base + end]) != stored[i]:
-            bad.append(i)
-    return bad
+    """Rows whose EDC over ``start:end`` is not the one stored at ``end``.
+
+    First one CRC over all the rows' ``start:end+4`` bytes back to back: a message followed by
+    its own EDC leaves the register at zero (Annex B, initial value 0), so a batch of intact
+    sectors gives zero, and only a batch that does not is checked sector by sector."""
+    if rows.size == 0:
+        return []
+    block = np.ascontiguousarray(_rows(sectors, rows)[:, start : end + 4])
+    if edc_of(block.reshape(-1).data) == 0:
+        return []
+    length = end - start
+    flat = block.reshape(-1).data
+    stored = block[:, length:].copy().view("<u4").reshape(-1)
+    width = length + 4
+    return [
+        int(rows[i])
+        for i in range(rows.size)
+        if edc_of(flat[i * width : i * width + length]) != stored[i]
+    ]
+
+
+GROUP = 15
+"""Sectors summed into one codeword by the parity pre-check.  Odd, so that the same error
+pattern in every sector of a group (a constant mask) does not cancel out."""
+
+
+def _group_sums(block: Bytes) -> tuple[Bytes, Bytes, int]:
+    """XOR sums of ``GROUP`` consecutive sectors and of every ``m``-th sector (``m`` groups)."""
+    n = block.shape[0]
+    groups = -(-n // GROUP)
+    padded = block
+    if groups * GROUP != n or not block.flags.c_contiguous:
+        padded = np.zeros((groups * GROUP, RAW), dtype=np.uint8)  # zero sectors: codewords
+        padded[:n] = block
+    words = padded.view(np.uint64)
+    consecutive = np.bitwise_xor.reduce(words.reshape(groups, GROUP, RAW // 8), axis=1)
+    strided = np.bitwise_xor.reduce(words.reshape(GROUP, groups, RAW // 8), axis=0)
+    return consecutive.view(np.uint8), strided.view(np.uint8), groups
+
+
+def _ecc_mismatch(sectors: Bytes, rows: npt.NDArray[np.intp], zero_header: bool) -> list[int]:
+    """Rows whose P or Q parity does not fit their data (Annex A).
+
+    The parity equations are linear, so the XOR of intact sectors satisfies them too: the
+    sums of groups of :data:`GROUP` consecutive sectors and of every ``m``-th sector are
+    checked first, and only the sectors of a failing group one by one.  A damaged sector goes
+    unnoticed only if its syndromes are cancelled exactly by other damaged sectors in both its
+    groups."""
+    if rows.size == 0:
+        return []
+    block = _rows(sectors, rows)
+    if zero_header:
+        block = block.copy() if block is sectors else block
+        block[:, 12:16] = 0
+    consecutive, strided, groups = _group_sums(block)
+    failing = np.nonzero(_parity_errors(np.concatenate([consecutive, strided]), None))[0]
+    if failing.size == 0:
+        return []
+    suspects: set[int] = set()
+    for group in failing.tolist():
+        if group < groups:
+            suspects.update(range(group * GROUP, min((group + 1) * GROUP, rows.size)))
+        else:
+            suspects.update(range(group - groups, rows.size, groups))
+    members = np.array(sorted(suspects), dtype=np.intp)
+    bad = _parity_errors(block[members], None)
+    return [int(rows[i]) for i in members[bad]]
 
 
 def check_raw(sectors: Bytes, first_lba: int, *, parity: bool = True) -> SectorCheck:
@@ -333,15 +404,18 @@ def check_raw(sectors: Bytes, first_lba: int, *, parity: bool = True) -> SectorC
 
     Mode 0 sectors (all zero after the header, §14.3) carry no EDC and are not checked;
     a Form 2 sector is checked only when its optional EDC is not zero."""
-    sync = np.frombuffer(SYNC, dtype=np.uint8)
-    bad_sync = np.nonzero(~np.all(sectors[:, :12] == sync, axis=1))[0]
+    sync = np.frombuffer(SYNC, dtype="<u4")
+    found_sync = np.ascontiguousarray(sectors[:, :12]).view("<u4")
+    bad_sync = np.nonzero(~np.all(found_sync == sync, axis=1))[0]
     good = np.ones(sectors.shape[0], dtype=bool)
     good[bad_sync] = False
     n = sectors.shape[0]
     wrong: list[int] = []
     if n and first_lba + 150 >= 0 and first_lba + n + 150 <= 100 * 60 * 75:
-        expected = headers(first_lba, n, 0)[:, :3]
-        wrong = np.nonzero(good & ~np.all(sectors[:, 12:15] == expected, axis=1))[0].tolist()
+        expected = np.ascontiguousarray(headers(first_lba, n, 0)).view("<u4").reshape(-1)
+        found = np.ascontiguousarray(sectors[:, 12:16]).view("<u4").reshape(-1)
+        differs = (found ^ expected) & np.uint32(0x00FFFFFF) != 0
+        wrong = np.nonzero(good & differs)[0].tolist()
     kinds = sector_kinds(sectors)
     mode1 = np.nonzero(good & (kinds == 1))[0]
     form1 = np.nonzero(good & (kinds == 3))[0]
@@ -352,12 +426,12 @@ def check_raw(sectors: Bytes, first_lba: int, *, parity: bool = True) -> SectorC
         + _edc_mismatch(sectors, form1, 16, FORM1_EDC_END)
         + _edc_mismatch(sectors, form2_edc, 16, FORM2_EDC_END)
     )
-    checked = np.zeros(n, dtype=bool)
-    checked[mode1] = True
-    checked[form1] = True
     bad_ecc: list[int] = []
-    if parity and checked.any():
-        bad_ecc = np.nonzero(_parity_errors(sectors, kinds == 3) & checked)[0].tolist()
+    if parity:
+        bad_ecc = sorted(
+            _ecc_mismatch(sectors, mode1, zero_header=False)
+            + _ecc_mismatch(sectors, form1, zero_header=True)
+        )
     return SectorCheck(
         tuple(bad_sync.tolist()),
         tuple(bad_edc),

@@ -94,3 +94,28 @@ def test_parity_of_many_sectors_equals_one_at_a_time() -> None:
 def test_headers_refuse_addresses_without_msf() -> None:
     with pytest.raises(ValueError, match="no MSF"):
         ecma130.headers(-151, 1, 1)
+
+
+@pytest.mark.parametrize("count", [1, 15, 16, 100, 451])
+def test_parity_check_finds_damage_wherever_it_is(count: int) -> None:
+    rng = np.random.default_rng(count)
+    user = rng.integers(0, 256, size=(count, 2048), dtype=np.uint8)
+    clean = ecma130.encode_mode1(user, 0)
+    for _ in range(5):
+        sectors = clean.copy()
+        damaged = sorted({int(i) for i in rng.integers(0, count, size=rng.integers(1, 4))})
+        for i in damaged:
+            sectors[i, int(rng.integers(2076, 2352))] ^= int(rng.integers(1, 256))  # parity only
+        check = ecma130.check_raw(sectors, 0)
+        assert check.bad_edc == ()
+        assert list(check.bad_ecc) == damaged
+
+
+def test_the_same_parity_damage_in_every_sector_is_found() -> None:
+    user = np.random.default_rng(2).integers(0, 256, size=(60, 2048), dtype=np.uint8)
+    sectors = ecma130.encode_mode1(user, 0).copy()
+    sectors[:, 2300] ^= 0x5A  # one constant mask over a whole batch
+    assert list(ecma130.check_raw(sectors, 0).bad_ecc) == list(range(60))
+    pair = ecma130.encode_mode1(user, 0).copy()
+    pair[[3, 4], 2200] ^= 0x11  # two neighbours (one consecutive group), identical damage
+    assert list(ecma130.check_raw(pair, 0).bad_ecc) == [3, 4]

@@ -167,7 +167,7 @@ def test_existing_output_is_never_replaced(tmp_path: Path) -> None:
 
 
 def test_cancel_leaves_nothing_behind(tmp_path: Path) -> None:
-    p = payload(3000, 0)
+    p = payload(9000, 0)  # three chunks
     (tmp_path / "a.iso").write_bytes(p.user)
     token = CancelToken()
 
