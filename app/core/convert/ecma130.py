@@ -398,28 +398,33 @@ def _ecc_mismatch(sectors: Bytes, rows: npt.NDArray[np.intp], zero_header: bool)
     return [int(rows[i]) for i in members[bad]]
 
 
+def _classify(sectors: Bytes) -> tuple[npt.NDArray[np.intp], npt.NDArray[np.uint8]]:
+    """Rows without a sync pattern, and every row's kind (:func:`sector_kinds`)."""
+    sync = np.frombuffer(SYNC, dtype="<u4")
+    found_sync = np.ascontiguousarray(sectors[:, :12]).view("<u4")
+    bad_sync = np.nonzero(~np.all(found_sync == sync, axis=1))[0]
+    kinds = sector_kinds(sectors)
+    kinds[bad_sync] = 0xFF
+    return bad_sync, kinds
+
+
 def check_raw(sectors: Bytes, first_lba: int, *, parity: bool = True) -> SectorCheck:
     """Check sync, header address, EDC and (with ``parity``) P/Q parity of ``(n, 2352)`` raw
     data sectors.
 
     Mode 0 sectors (all zero after the header, §14.3) carry no EDC and are not checked;
     a Form 2 sector is checked only when its optional EDC is not zero."""
-    sync = np.frombuffer(SYNC, dtype="<u4")
-    found_sync = np.ascontiguousarray(sectors[:, :12]).view("<u4")
-    bad_sync = np.nonzero(~np.all(found_sync == sync, axis=1))[0]
-    good = np.ones(sectors.shape[0], dtype=bool)
-    good[bad_sync] = False
+    bad_sync, kinds = _classify(sectors)
     n = sectors.shape[0]
     wrong: list[int] = []
     if n and first_lba + 150 >= 0 and first_lba + n + 150 <= 100 * 60 * 75:
         expected = np.ascontiguousarray(headers(first_lba, n, 0)).view("<u4").reshape(-1)
         found = np.ascontiguousarray(sectors[:, 12:16]).view("<u4").reshape(-1)
         differs = (found ^ expected) & np.uint32(0x00FFFFFF) != 0
-        wrong = np.nonzero(good & differs)[0].tolist()
-    kinds = sector_kinds(sectors)
-    mode1 = np.nonzero(good & (kinds == 1))[0]
-    form1 = np.nonzero(good & (kinds == 3))[0]
-    form2 = np.nonzero(good & (kinds == 4))[0]
+        wrong = np.nonzero((kinds != 0xFF) & differs)[0].tolist()
+    mode1 = np.nonzero(kinds == 1)[0]
+    form1 = np.nonzero(kinds == 3)[0]
+    form2 = np.nonzero(kinds == 4)[0]
     form2_edc = form2[np.any(sectors[form2, FORM2_EDC_END:RAW] != 0, axis=1)]
     bad_edc = sorted(
         _edc_mismatch(sectors, mode1, 0, MODE1_EDC_END)
@@ -439,6 +444,49 @@ def check_raw(sectors: Bytes, first_lba: int, *, parity: bool = True) -> SectorC
         tuple(wrong),
         tuple(form2.tolist()),
     )
+
+
+@dataclass
+class ParitySums:
+    """Group sums of many batches awaiting one parity check (it costs the same numpy calls for
+    a hundred codewords as for a thousand), with the LBAs each sum covers."""
+
+    sums: list[Bytes]
+    members: list[npt.NDArray[np.int64]]
+
+    @property
+    def count(self) -> int:
+        return len(self.members)
+
+    def add(self, sectors: Bytes, first_lba: int) -> None:
+        """Sum the Mode 1 and Form 1 sectors of a batch (see :func:`_ecc_mismatch`)."""
+        _bad_sync, kinds = _classify(sectors)
+        for code, zero_header in ((1, False), (3, True)):
+            rows = np.nonzero(kinds == code)[0]
+            if rows.size == 0:
+                continue
+            block = _rows(sectors, rows)
+            if zero_header:
+                block = block.copy() if block is sectors else block
+                block[:, 12:16] = 0
+            consecutive, strided, groups = _group_sums(block)
+            lbas = rows.astype(np.int64) + first_lba
+            self.sums += [consecutive, strided]
+            self.members += [lbas[j * GROUP : (j + 1) * GROUP] for j in range(groups)]
+            self.members += [lbas[j::groups] for j in range(groups)]
+
+    def suspects(self) -> list[int]:
+        """LBAs of the sectors in sums whose parity fails (to be checked one by one), and
+        start over."""
+        if not self.members:
+            return []
+        bad = _parity_errors(np.concatenate(self.sums), None)
+        found: set[int] = set()
+        for index in np.nonzero(bad)[0].tolist():
+            found.update(self.members[index].tolist())
+        self.sums.clear()
+        self.members.clear()
+        return sorted(found)
 
 
 def as_sectors(data: bytes | bytearray | memoryview, size: int) -> Bytes:

@@ -22,9 +22,9 @@ from app.core.convert import ecma130
 from app.core.convert.disc import Disc, Track, TrackMode, read_stored
 from app.core.errors import ImageError
 
-CHUNK_SECTORS = 4095
-"""Sectors per read: 9.2 MiB of raw sectors, so that numpy's per-call cost in the parity
-check is spread over many sectors; a multiple of the parity check's group of 15."""
+CHUNK_SECTORS = 1020
+"""Sectors per read: 2.3 MiB of raw sectors (the passes over a chunk stay in the caches); a
+multiple of the parity check's group of 15."""
 
 Progress = Callable[[int], None]
 """Called with the number of sectors just done."""
@@ -81,11 +81,50 @@ def user_offset(track: Track) -> int:
 CHECK_THREADS = 2
 """Threads that check raw sectors while the next chunk is read and the last one written (the
 parity arithmetic runs in numpy, which releases the GIL)."""
+PARITY_BATCH = 2000
+"""Group sums collected before their parity is checked at once."""
 
 
 def _form2_of_2336(main: ecma130.Bytes, lba: int, log: CheckLog) -> None:
     form2 = np.nonzero(main[:, 2] & ecma130.FORM2_SUBMODE_BIT)[0]
     log.form2.extend(lba + int(i) for i in form2)
+
+
+def _runs(lbas: list[int]) -> Iterator[tuple[int, int]]:
+    """(first, count) of each run of consecutive LBAs in the sorted list."""
+    start = previous = lbas[0]
+    for lba in lbas[1:]:
+        if lba != previous + 1:
+            yield start, previous - start + 1
+            start = lba
+        previous = lba
+    yield start, previous - start + 1
+
+
+def _recheck(track: Track, suspects: list[int], log: CheckLog) -> None:
+    """Read the suspects of a failed group sum again and check their parity one by one."""
+    if not suspects:
+        return
+    wanted = set(suspects)
+    for first, count in _runs(suspects):
+        lba = first
+        for data in read_stored(track, first, count, CHUNK_SECTORS):
+            main = _main(track, data)
+            found = ecma130.check_raw(main, lba, parity=True).bad_ecc
+            log.bad_ecc.extend(lba + i for i in found if lba + i in wanted)
+            lba += main.shape[0]
+    log.bad_ecc.sort()
+
+
+def _check_chunk(
+    main: ecma130.Bytes, lba: int, parity: bool
+) -> tuple[ecma130.SectorCheck, ecma130.ParitySums | None]:
+    check = ecma130.check_raw(main, lba, parity=False)
+    if not parity:
+        return check, None
+    sums = ecma130.ParitySums([], [])
+    sums.add(main, lba)
+    return check, sums
 
 
 def user_data(
@@ -98,20 +137,29 @@ def user_data(
     """The 2048-byte user data of every sector of ``track`` from INDEX 01, in chunks.
 
     Raw sectors are checked on the way (sync, address, EDC and, with ``parity``, the P/Q
-    parity: ``log``) by :data:`CHECK_THREADS` threads; a damaged sector's bytes are still
-    passed on as they are (the log names it)."""
+    parity: ``log``) by :data:`CHECK_THREADS` threads; parity group sums of many chunks are
+    checked together and the sectors of a failing sum read again and checked one by one.  A
+    damaged sector's bytes are still passed on as they are (the log names it)."""
     if track.is_audio:
         raise ImageError(f"Track {track.number} is audio: it has no data sectors.", "")
     offset = user_offset(track)
     lba = track.start
     check = track.store.sector_size == ecma130.RAW and log is not None
-    pending: deque[tuple[Future[ecma130.SectorCheck], int, int]] = deque()
+    pending: deque[tuple[Future[tuple[ecma130.SectorCheck, ecma130.ParitySums | None]], int, int]]
+    pending = deque()
+    collected = ecma130.ParitySums([], [])
 
     def settle(keep: int) -> None:
         while len(pending) > keep:
             future, first, count = pending.popleft()
             assert log is not None
-            log.add(first, future.result(), count)
+            result, sums = future.result()
+            log.add(first, result, count)
+            if sums is not None:
+                collected.sums.extend(sums.sums)
+                collected.members.extend(sums.members)
+            if collected.count >= PARITY_BATCH or (keep == 0 and not pending):
+                _recheck(track, collected.suspects(), log)
 
     with ThreadPoolExecutor(CHECK_THREADS, thread_name_prefix="spindle-check") as pool:
         try:
@@ -122,8 +170,7 @@ def user_data(
                 main = _main(track, data)
                 n = main.shape[0]
                 if check:
-                    job = pool.submit(ecma130.check_raw, main, lba, parity=parity)
-                    pending.append((job, lba, n))
+                    pending.append((pool.submit(_check_chunk, main, lba, parity), lba, n))
                     settle(CHECK_THREADS)
                 elif log is not None and track.store.sector_size == ecma130.MODE2_SIZE:
                     _form2_of_2336(main, lba, log)
