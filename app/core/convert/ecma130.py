@@ -408,6 +408,17 @@ def _classify(sectors: Bytes) -> tuple[npt.NDArray[np.intp], npt.NDArray[np.uint
     return bad_sync, kinds
 
 
+def _wrong_addresses(sectors: Bytes, first_lba: int, kinds: npt.NDArray[np.uint8]) -> list[int]:
+    """Rows (with a sync pattern) whose header holds another address than their position."""
+    n = sectors.shape[0]
+    if not (n and first_lba + 150 >= 0 and first_lba + n + 150 <= 100 * 60 * 75):
+        return []
+    expected = np.ascontiguousarray(headers(first_lba, n, 0)).view("<u4").reshape(-1)
+    found = np.ascontiguousarray(sectors[:, 12:16]).view("<u4").reshape(-1)
+    differs = (found ^ expected) & np.uint32(0x00FFFFFF) != 0
+    return np.nonzero((kinds != 0xFF) & differs)[0].tolist()
+
+
 def check_raw(sectors: Bytes, first_lba: int, *, parity: bool = True) -> SectorCheck:
     """Check sync, header address, EDC and (with ``parity``) P/Q parity of ``(n, 2352)`` raw
     data sectors.
@@ -415,13 +426,7 @@ def check_raw(sectors: Bytes, first_lba: int, *, parity: bool = True) -> SectorC
     Mode 0 sectors (all zero after the header, §14.3) carry no EDC and are not checked;
     a Form 2 sector is checked only when its optional EDC is not zero."""
     bad_sync, kinds = _classify(sectors)
-    n = sectors.shape[0]
-    wrong: list[int] = []
-    if n and first_lba + 150 >= 0 and first_lba + n + 150 <= 100 * 60 * 75:
-        expected = np.ascontiguousarray(headers(first_lba, n, 0)).view("<u4").reshape(-1)
-        found = np.ascontiguousarray(sectors[:, 12:16]).view("<u4").reshape(-1)
-        differs = (found ^ expected) & np.uint32(0x00FFFFFF) != 0
-        wrong = np.nonzero((kinds != 0xFF) & differs)[0].tolist()
+    wrong = _wrong_addresses(sectors, first_lba, kinds)
     mode1 = np.nonzero(kinds == 1)[0]
     form1 = np.nonzero(kinds == 3)[0]
     form2 = np.nonzero(kinds == 4)[0]
@@ -458,22 +463,13 @@ class ParitySums:
     def count(self) -> int:
         return len(self.members)
 
-    def add(self, sectors: Bytes, first_lba: int) -> None:
-        """Sum the Mode 1 and Form 1 sectors of a batch (see :func:`_ecc_mismatch`)."""
-        _bad_sync, kinds = _classify(sectors)
-        for code, zero_header in ((1, False), (3, True)):
-            rows = np.nonzero(kinds == code)[0]
-            if rows.size == 0:
-                continue
-            block = _rows(sectors, rows)
-            if zero_header:
-                block = block.copy() if block is sectors else block
-                block[:, 12:16] = 0
-            consecutive, strided, groups = _group_sums(block)
-            lbas = rows.astype(np.int64) + first_lba
-            self.sums += [consecutive, strided]
-            self.members += [lbas[j * GROUP : (j + 1) * GROUP] for j in range(groups)]
-            self.members += [lbas[j::groups] for j in range(groups)]
+    def add_group_sums(
+        self, consecutive: Bytes, strided: Bytes, groups: int, lbas: npt.NDArray[np.int64]
+    ) -> None:
+        """Keep the sums of a batch whose sectors have the LBAs ``lbas`` (in row order)."""
+        self.sums += [consecutive, strided]
+        self.members += [lbas[j * GROUP : (j + 1) * GROUP] for j in range(groups)]
+        self.members += [lbas[j::groups] for j in range(groups)]
 
     def suspects(self) -> list[int]:
         """LBAs of the sectors in sums whose parity fails (to be checked one by one), and
@@ -487,6 +483,54 @@ class ParitySums:
         self.sums.clear()
         self.members.clear()
         return sorted(found)
+
+
+def _failing_sums(sums: Bytes, start: int, end: int) -> list[int]:
+    """Group sums whose EDC region does not leave the CRC register at zero."""
+    return [i for i in range(sums.shape[0]) if edc_of(sums[i, start : end + 4].data)]
+
+
+def check_batch(sectors: Bytes, first_lba: int, sums: ParitySums | None) -> SectorCheck:
+    """:func:`check_raw` for a long run of sectors, doing the arithmetic on group sums.
+
+    Both the EDC (a CRC) and the parity are linear, so the XOR of intact sectors passes both:
+    the EDC is checked on the sums of groups (consecutive and strided, see
+    :func:`_ecc_mismatch`) and sector by sector only in failing groups; the sums, with the
+    header zeroed for Form 1, go to ``sums`` for one parity check of many batches
+    (:meth:`ParitySums.suspects`)."""
+    bad_sync, kinds = _classify(sectors)
+    wrong = _wrong_addresses(sectors, first_lba, kinds)
+    bad_edc: list[int] = []
+    for code, start, end in ((1, 0, MODE1_EDC_END), (3, 16, FORM1_EDC_END)):
+        rows = np.nonzero(kinds == code)[0]
+        if rows.size == 0:
+            continue
+        block = _rows(sectors, rows)
+        consecutive, strided, groups = _group_sums(block)
+        suspects: set[int] = set()
+        for group in _failing_sums(consecutive, start, end):
+            suspects.update(range(group * GROUP, min((group + 1) * GROUP, rows.size)))
+        for group in _failing_sums(strided, start, end):
+            suspects.update(range(group, rows.size, groups))
+        if suspects:
+            members = np.array(sorted(suspects), dtype=np.intp)
+            bad_edc += [int(rows[i]) for i in _edc_mismatch(block, members, start, end)]
+        if sums is not None:
+            if code == 3:  # Form 1 parity is computed with the header taken as zero
+                consecutive, strided = consecutive.copy(), strided.copy()
+                consecutive[:, 12:16] = 0
+                strided[:, 12:16] = 0
+            sums.add_group_sums(consecutive, strided, groups, rows.astype(np.int64) + first_lba)
+    form2 = np.nonzero(kinds == 4)[0]
+    form2_edc = form2[np.any(sectors[form2, FORM2_EDC_END:RAW] != 0, axis=1)]
+    bad_edc += _edc_mismatch(sectors, form2_edc, 16, FORM2_EDC_END)
+    return SectorCheck(
+        tuple(bad_sync.tolist()),
+        tuple(sorted(bad_edc)),
+        (),
+        tuple(wrong),
+        tuple(form2.tolist()),
+    )
 
 
 def as_sectors(data: bytes | bytearray | memoryview, size: int) -> Bytes:

@@ -119,3 +119,20 @@ def test_the_same_parity_damage_in_every_sector_is_found() -> None:
     pair = ecma130.encode_mode1(user, 0).copy()
     pair[[3, 4], 2200] ^= 0x11  # two neighbours (one consecutive group), identical damage
     assert list(ecma130.check_raw(pair, 0).bad_ecc) == [3, 4]
+
+
+def test_check_batch_agrees_with_check_raw() -> None:
+    rng = np.random.default_rng(12)
+    user = rng.integers(0, 256, size=(100, 2048), dtype=np.uint8)
+    sectors = ecma130.encode_mode1(user, 7).copy()
+    sectors[[10, 11], 500] ^= 0x08  # identical damage in neighbours: cancels in their group
+    sectors[40, 2000] ^= 0xFF
+    sectors[41, 0] = 1
+    sectors[70, 2300] ^= 1  # parity only
+    sums = ecma130.ParitySums([], [])
+    batch = ecma130.check_batch(sectors, 7, sums)
+    exact = ecma130.check_raw(sectors, 7)
+    assert batch.bad_edc == exact.bad_edc == (10, 11, 40)
+    assert batch.bad_sync == exact.bad_sync == (41,)
+    assert set(sums.suspects()) >= {7 + i for i in exact.bad_ecc}
+    assert exact.bad_ecc == (10, 11, 40, 70)
