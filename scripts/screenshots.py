@@ -33,14 +33,14 @@ from app.core.jobs.checksum import ChecksumJob
 from app.core.logs import setup_logging
 from app.core.project.model import DiscProject
 from app.core.units import MediaPreset
-from app.ui.about_dialog import AboutDialog
 from app.ui.application import create_application
-from app.ui.error_dialog import ErrorDialog
+from app.ui.common.error_dialog import ErrorDialog
+from app.ui.common.settings import Settings, Theme
+from app.ui.common.theme import apply_theme
+from app.ui.common.workspaces import Workspace
+from app.ui.dialogs.about_dialog import AboutDialog
+from app.ui.dialogs.preferences_dialog import PreferencesDialog
 from app.ui.main_window import MainWindow
-from app.ui.preferences_dialog import PreferencesDialog
-from app.ui.settings import Settings, Theme
-from app.ui.theme import apply_theme
-from app.ui.workspaces import Workspace
 
 SCREEN_SIZE = (1280, 800)
 GIB = 1024**3

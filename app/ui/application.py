@@ -22,10 +22,10 @@ from app import APP_ID, APP_NAME, __version__
 from app.core.jobs import JobHandle, Result
 from app.core.jobs.checksum import ChecksumJob, ChecksumResult
 from app.core.logs import setup_logging
-from app.ui.gil import use_gui_switch_interval
-from app.ui.icons import app_icon, distinct_colours
-from app.ui.settings import ORGANISATION, Settings
-from app.ui.theme import SpindleStyle, apply_theme
+from app.ui.common.gil import use_gui_switch_interval
+from app.ui.common.icons import app_icon, distinct_colours
+from app.ui.common.settings import ORGANISATION, Settings
+from app.ui.common.theme import SpindleStyle, apply_theme
 
 if TYPE_CHECKING:
     from app.ui.main_window import MainWindow
@@ -97,8 +97,8 @@ def run_self_test(argv: list[str]) -> int:
 
 
 def _self_test(argv: list[str]) -> str:
+    from app.ui.common.workspaces import Workspace
     from app.ui.main_window import MainWindow
-    from app.ui.workspaces import Workspace
 
     started = time.monotonic()
     app = create_application(argv)

@@ -36,20 +36,20 @@ from app.core.devices.info import MediaState
 from app.core.devices.source import DriveSource
 from app.core.jobs import JobHandle, Outcome, Result
 from app.core.units import SECTOR_SIZE
-from app.ui.about_dialog import AboutDialog
-from app.ui.build.build_page import BuildPage
-from app.ui.drive_panel import DrivePanel
-from app.ui.icons import app_icon
-from app.ui.job_bridge import JobBridge
-from app.ui.jobs_panel import JobsPanel
-from app.ui.log_view import LogView
-from app.ui.mode_bar import ModeBar
-from app.ui.preferences_dialog import PreferencesDialog
-from app.ui.read_page import ReadPage
-from app.ui.settings import Settings
-from app.ui.theme import apply_theme
-from app.ui.workspaces import Workspace, WorkspacePage
-from app.ui.write_page import WritePage
+from app.ui.build.page import BuildPage
+from app.ui.common.icons import app_icon
+from app.ui.common.job_bridge import JobBridge
+from app.ui.common.settings import Settings
+from app.ui.common.theme import apply_theme
+from app.ui.common.workspaces import Workspace, WorkspacePage
+from app.ui.dialogs.about_dialog import AboutDialog
+from app.ui.dialogs.preferences_dialog import PreferencesDialog
+from app.ui.panels.drive_panel import DrivePanel
+from app.ui.panels.jobs_panel import JobsPanel
+from app.ui.panels.log_view import LogView
+from app.ui.panels.mode_bar import ModeBar
+from app.ui.read.page import ReadPage
+from app.ui.write.page import WritePage
 
 _log = logging.getLogger(__name__)
 DEFAULT_SIZE = QSize(1180, 760)

@@ -14,7 +14,7 @@ from tests.ui.build.helpers import add_and_wait, wait_analysis
 from app.core.jobs import Outcome, Result
 from app.core.jobs.build import BuildResult
 from app.core.units import MIB
-from app.ui.build.build_page import BuildPage
+from app.ui.build.page import BuildPage
 
 
 def _finished(qtbot: QtBot, page: BuildPage, timeout_ms: int = 60_000) -> Result[BuildResult]:
@@ -71,7 +71,7 @@ def test_build_to_completion_offers_folder_burn_and_checksum(
     assert burn.args[0] == image
     opened: list[str] = []
     monkeypatch.setattr(
-        "app.ui.build.build_page.QDesktopServices.openUrl",
+        "app.ui.build.page.QDesktopServices.openUrl",
         lambda url: opened.append(url.toLocalFile()) or True,
     )
     page.result_banner.open_folder_button.click()

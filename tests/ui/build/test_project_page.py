@@ -13,8 +13,8 @@ from tests.ui.build.helpers import add_and_wait, names, wait_analysis
 
 from app.core.project.model import IsoLevel
 from app.core.units import MIB, MediaPreset, format_size
-from app.ui.build.build_page import BuildPage
 from app.ui.build.capacity_bar import Fill
+from app.ui.build.page import BuildPage
 from app.ui.main_window import MainWindow
 
 

@@ -21,7 +21,7 @@ from tests.ui.build.helpers import (
 
 from app.core.errors import AppError
 from app.core.project.model import NodeKind
-from app.ui.build.build_page import BuildPage
+from app.ui.build.page import BuildPage
 from app.ui.build.project_model import NODES_MIME, Column
 
 

@@ -8,14 +8,14 @@ from collections.abc import Iterator
 
 import pytest
 from pytestqt.qtbot import QtBot
-from tests.ui.drive_sources import LAB_DRIVES, ScriptedDriveSource
+from tests.fakes.drive_provider import LAB_DRIVES, ScriptedDriveSource
 
 from app.core.devices.discovery import DriveEntry
 from app.core.devices.info import MediaState
 from app.core.jobs import Job, JobContext, JobState
 from app.core.transport.fake import FakeTransport
-from app.ui.drive_panel import NO_DRIVE_TEXT, DriveCard, DrivePanel
-from app.ui.job_bridge import JobBridge
+from app.ui.common.job_bridge import JobBridge
+from app.ui.panels.drive_panel import NO_DRIVE_TEXT, DriveCard, DrivePanel
 
 
 @pytest.fixture

@@ -46,7 +46,7 @@ from app.core.errors import AppError
 from app.core.jobs import Job, JobContext, JobHandle, Progress, Result
 from app.core.transport import open_transport
 from app.core.units import format_size
-from app.ui.job_bridge import JobBridge
+from app.ui.common.job_bridge import JobBridge
 
 _log = logging.getLogger(__name__)
 

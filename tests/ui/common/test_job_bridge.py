@@ -7,10 +7,10 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
-from tests.ui.sample_jobs import MIB, SteppedJob
+from tests.fakes.jobs import MIB, SteppedJob
 
 from app.core.jobs import JobHandle, JobState, Outcome
-from app.ui.job_bridge import JobBridge
+from app.ui.common.job_bridge import JobBridge
 from app.ui.main_window import MainWindow
 
 

@@ -12,7 +12,7 @@ is replaced or the window closes (:meth:`BuildPage.maybe_save`).
 
 "Build Image…" asks for the output file, checks the naming report and the capacity, then
 submits a :class:`~app.core.jobs.build.BuildJob` over a *snapshot* of the project through the
-:class:`~app.ui.job_bridge.JobBridge`, so edits made while it runs do not reach the worker
+:class:`~app.ui.common.job_bridge.JobBridge`, so edits made while it runs do not reach the worker
 thread.  Progress shows in the jobs panel and in the page's activity strip (with Cancel);
 success shows the result with "Open Folder", "Burn This Image…" and the checksum.
 """
@@ -76,11 +76,11 @@ from app.ui.build.project_model import Column, ProjectModel, local_paths
 from app.ui.build.project_view import ProjectView
 from app.ui.build.properties_panel import PropertiesPanel
 from app.ui.build.symbols import redo_icon, undo_icon
-from app.ui.error_dialog import show_error
-from app.ui.gc_control import thaw
-from app.ui.gil import use_gui_switch_interval
-from app.ui.job_bridge import JobBridge
-from app.ui.settings import Settings
+from app.ui.common.error_dialog import show_error
+from app.ui.common.gc_control import thaw
+from app.ui.common.gil import use_gui_switch_interval
+from app.ui.common.job_bridge import JobBridge
+from app.ui.common.settings import Settings
 
 _log = logging.getLogger(__name__)
 
@@ -871,7 +871,7 @@ class BuildPage(QWidget):
         self.project_path = path
         self.model.set_project(project)
         self.undo_stack.clear()
-        thaw()  # the old project's cycles become collectable (app/ui/gc_control.py)
+        thaw()  # the old project's cycles become collectable (app/ui/common/gc_control.py)
         self.undo_stack.setClean()
         self.title_changed.emit(self.display_name())
 

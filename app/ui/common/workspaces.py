@@ -11,8 +11,8 @@ from dataclasses import dataclass
 
 from PySide6.QtWidgets import QFrame, QScrollArea, QVBoxLayout, QWidget
 
-from app.ui.empty_state import EmptyState
-from app.ui.icons import Symbol
+from app.ui.common.empty_state import EmptyState
+from app.ui.common.icons import Symbol
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,12 +10,12 @@ import pytest
 from PySide6.QtCore import QEventLoop, QSettings, Qt, QTimer
 from PySide6.QtGui import QGuiApplication
 from pytestqt.qtbot import QtBot
-from tests.ui.drive_sources import ScriptedDriveSource
+from tests.fakes.drive_provider import ScriptedDriveSource
 
+from app.ui.common.settings import Settings
 from app.ui.main_window import MainWindow
-from app.ui.settings import Settings
 
-OUT = Path(__file__).resolve().parents[2] / "screenshots"
+OUT = Path(__file__).resolve().parents[3] / "screenshots"
 
 pytestmark = pytest.mark.screenshot
 

@@ -40,10 +40,10 @@ from app.core.devices.watch import DriveEvent, DriveEventKind
 from app.core.jobs import JobCallbacks, JobHandle, Result
 from app.core.jobs.drives import DriveReport, RefreshDriveJob, TrayJob
 from app.core.units import format_size
-from app.ui.empty_state import EmptyState
-from app.ui.icons import Symbol, symbol_pixmap
-from app.ui.job_bridge import JobBridge
-from app.ui.theme import secondary_text, set_text_colour
+from app.ui.common.empty_state import EmptyState
+from app.ui.common.icons import Symbol, symbol_pixmap
+from app.ui.common.job_bridge import JobBridge
+from app.ui.common.theme import secondary_text, set_text_colour
 
 _log = logging.getLogger(__name__)
 

@@ -2,7 +2,7 @@
 
 Pick the drive, check what is inserted, choose the image file and format, the retries, the
 map file and whether to verify; Start runs a :class:`~app.core.jobs.rip.RipJob` through the
-:class:`~app.ui.job_bridge.JobBridge` and shows its progress (speed, time left), a live
+:class:`~app.ui.common.job_bridge.JobBridge` and shows its progress (speed, time left), a live
 sector map and Cancel; the result lists the unreadable ranges, the files they hit and the
 checksums.  "Compare disc with image" runs a :class:`~app.core.jobs.compare.CompareJob`.
 """
@@ -49,8 +49,8 @@ from app.core.rip.mapfile import BlockStatus
 from app.core.rip.rescue import DEFAULT_RETRIES, RescueOptions
 from app.core.rip.source import DiscSource
 from app.core.rip.speed import MAXIMUM, ReadSpeed
-from app.ui.job_bridge import JobBridge
-from app.ui.sector_map import COLOURS, SectorMapView
+from app.ui.common.job_bridge import JobBridge
+from app.ui.read.sector_map import COLOURS, SectorMapView
 
 _log = logging.getLogger(__name__)
 MAP_REFRESH_MS = 250
