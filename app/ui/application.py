@@ -112,7 +112,10 @@ def _self_test(argv: list[str]) -> str:
             for workspace in Workspace:
                 window.show_workspace(workspace)
                 app.processEvents()
-                if window.stack.currentWidget() is not window.pages[workspace]:
+                if (
+                    window.current_workspace() is not workspace
+                    or not window.pages[workspace].isVisible()
+                ):
                     raise SelfTestError(f"the {workspace.title} workspace did not show")
             _check_icon(window.windowIcon())
             imported = _import_modules()

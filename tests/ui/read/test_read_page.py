@@ -143,6 +143,6 @@ def test_main_window_shows_the_read_page(qtbot: QtBot, tmp_path: Path) -> None:
     window = MainWindow(Settings(store))
     qtbot.addWidget(window)
     window.show_workspace(Workspace.READ)
-    assert window.pages[Workspace.READ].content is window.read_page
+    assert window.pages[Workspace.READ] is window.read_page
     assert window.read_page.isVisibleTo(window)
-    assert not window.pages[Workspace.READ].empty_state.isVisibleTo(window)
+    assert not window.build_page.isVisibleTo(window)

@@ -180,7 +180,7 @@ def test_main_window_has_the_write_page(window: object, image: Path) -> None:
     from app.ui.main_window import MainWindow
 
     assert isinstance(window, MainWindow)
-    assert window.pages[Workspace.WRITE].content is window.write_page
+    assert window.pages[Workspace.WRITE] is window.write_page
     window.burn_image(image)  # "Burn this image…"
     assert window.current_workspace() is Workspace.WRITE
     assert window.write_page.image_path == image
