@@ -14,7 +14,6 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
@@ -96,13 +95,11 @@ class WritePage(QWidget):
         self.writer_opener = writer_opener
         self.reader_opener = reader_opener
         self.medium: MediumStatus | None = None
-        self.handle: JobHandle[Any] | None = None
-        self._check: JobHandle[Any] | None = None
+        self.handle: JobHandle[BurnResult] | None = None
+        self._check: JobHandle[MediumStatus] | None = None
         self._copies_left = 0
         self._build_inputs()
         self._build_layout()
-        bridge.progress.connect(self._on_progress)
-        bridge.finished.connect(self._on_finished)
 
     def _build_inputs(self) -> None:
         self.image_edit = QLineEdit()
@@ -234,7 +231,19 @@ class WritePage(QWidget):
             self.medium_label.setText("No drive.")
             return
         self.medium_label.setText(f"Checking the disc in {device}…")
-        self._check = self.bridge.submit(InspectMediumJob(device, self.reader_opener))
+        inspecting = self.bridge.submit(
+            InspectMediumJob(device, self.reader_opener),
+            on_done=lambda result: self._on_check_done(inspecting, result),
+            context=self,
+        )
+        self._check = inspecting
+
+    def _on_check_done(
+        self, inspecting: JobHandle[MediumStatus], result: Result[MediumStatus]
+    ) -> None:
+        if inspecting is self._check:  # a newer check replaced it: its answer is the one shown
+            self._check = None
+            self._on_checked(result)
 
     def _on_checked(self, result: Result[MediumStatus]) -> None:
         if not result.ok or result.value is None:
@@ -305,7 +314,9 @@ class WritePage(QWidget):
         if self._copies_left <= 0:
             self._copies_left = self.copies_spin.value()
         job = BurnJob(path, device, self.options(), opener=self.writer_opener)
-        self.handle = self.bridge.submit(job)
+        self.handle = self.bridge.submit(
+            job, on_progress=self._on_progress, on_done=self._on_burned, context=self
+        )
         self.burn_button.setEnabled(False)
         self.cancel_button.setEnabled(True)
         self.phase_label.setText("Preparing")
@@ -330,9 +341,7 @@ class WritePage(QWidget):
         if answer == QMessageBox.StandardButton.Yes:
             self.bridge.cancel(handle)
 
-    def _on_progress(self, handle: JobHandle[Any], progress: Progress) -> None:
-        if handle is not self.handle:
-            return
+    def _on_progress(self, progress: Progress) -> None:
         self.phase_label.setText(progress.phase)
         fraction = progress.fraction
         if fraction is None:
@@ -347,20 +356,14 @@ class WritePage(QWidget):
             parts.append(progress.message)
         self.detail_label.setText(" · ".join(parts))
 
-    def _on_finished(self, handle: JobHandle[Any], result: Result[Any]) -> None:
-        if handle is self._check:
-            self._check = None
-            self._on_checked(result)
-            return
-        if handle is not self.handle:
-            return
+    def _on_burned(self, result: Result[BurnResult]) -> None:
         self.handle = None
         self.cancel_button.setEnabled(False)
         self.progress_bar.setRange(0, 1000)
         self._copies_left -= 1
-        if result.ok and isinstance(result.value, BurnResult):
+        value = result.value
+        if result.ok and value is not None:
             self.progress_bar.setValue(1000)
-            value = result.value
             done = "Simulated" if value.simulated else "Burned"
             verified = " and verified" if value.verify is not None else ""
             self.phase_label.setText(f"{done}{verified}: {value.medium} in {value.device}.")

@@ -1,15 +1,19 @@
-"""The bridge re-emits a job's life on the GUI thread, in order; one lane per resource."""
+"""The bridge re-emits a job's life on the GUI thread, in order; one lane per resource; each
+submitter gets its own typed callbacks."""
 
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Qt
+import shiboken6
+from PySide6.QtCore import QObject, Qt
 from pytestqt.qtbot import QtBot
-from tests.fakes.jobs import MIB, SteppedJob
+from tests.fakes.jobs import FAILURE, MIB, FailingJob, SteppedJob
 
-from app.core.jobs import JobHandle, JobState, Outcome
+from app.core.errors import AppError
+from app.core.jobs import JobHandle, JobState, Outcome, Progress, Result
 from app.ui.common.job_bridge import JobBridge
 from app.ui.main_window import MainWindow
 
@@ -76,3 +80,96 @@ def test_jobs_for_one_drive_queue_and_a_queued_job_can_be_cancelled(
     assert first_job.cleanup_outcomes == [Outcome.CANCELLED]
     assert second_job.cleanup_outcomes == []  # it never ran
     assert window.jobs_status.text() == "No jobs running"
+
+
+def test_per_job_callbacks_get_the_typed_value_on_the_gui_thread(qtbot: QtBot) -> None:
+    bridge = JobBridge()
+    calls: list[tuple[str, object, bool]] = []
+
+    def record(name: str) -> Callable[..., None]:
+        def callback(*args: object) -> None:
+            on_gui = threading.current_thread() is threading.main_thread()
+            calls.append((name, args[0] if args else None, on_gui))
+
+        return callback
+
+    other = bridge.submit(SteppedJob(total_bytes=MIB, interval_s=0.01))
+    with qtbot.waitSignal(
+        bridge.finished, timeout=15_000, check_params_cb=lambda h, _r: h is not other
+    ):
+        bridge.submit(
+            SteppedJob(total_bytes=3 * MIB, interval_s=0.02),
+            on_success=record("success"),
+            on_failure=record("failure"),
+            on_cancelled=record("cancelled"),
+            on_done=record("done"),
+            on_progress=record("progress"),
+        )
+    names = [name for name, _value, _gui in calls]
+    assert names[-2:] == ["success", "done"]
+    assert set(names[:-2]) == {"progress"}
+    assert calls[-2][1] == 3 * MIB  # the job's return value, not a Result
+    done = calls[-1][1]
+    assert isinstance(done, Result)
+    assert done.outcome is Outcome.SUCCEEDED
+    # progress of the other job never reaches these callbacks
+    assert all(
+        isinstance(v, Progress) and v.total == 3 * MIB for n, v, _g in calls if n == "progress"
+    )
+    assert all(on_gui for _n, _v, on_gui in calls)
+    assert bridge.shutdown(timeout_s=1.0)
+
+
+def test_failure_and_cancel_callbacks(qtbot: QtBot) -> None:
+    bridge = JobBridge()
+    failures: list[AppError] = []
+    cancelled: list[str] = []
+    successes: list[object] = []
+    with qtbot.waitSignal(bridge.finished, timeout=15_000):
+        bridge.submit(FailingJob(), on_success=successes.append, on_failure=failures.append)
+    assert failures == [FAILURE]
+
+    handle = bridge.submit(
+        SteppedJob(),
+        on_success=successes.append,
+        on_failure=failures.append,
+        on_cancelled=lambda: cancelled.append("cancelled"),
+    )
+    qtbot.waitUntil(lambda: handle.state is JobState.RUNNING)
+    with qtbot.waitSignal(bridge.finished, timeout=15_000):
+        bridge.cancel(handle)
+    assert cancelled == ["cancelled"]
+    assert failures == [FAILURE]
+    assert successes == []
+    assert bridge.shutdown(timeout_s=1.0)
+
+
+def test_a_background_job_stays_out_of_the_public_signals(qtbot: QtBot) -> None:
+    bridge = JobBridge()
+    announced: list[object] = []
+    for signal in (bridge.submitted, bridge.started, bridge.progress, bridge.finished):
+        signal.connect(lambda *args: announced.append(args))
+    counts: list[int] = []
+    bridge.active_count_changed.connect(counts.append)
+    results: list[Result[int]] = []
+    bridge.submit(SteppedJob(total_bytes=2 * MIB), on_done=results.append, announce=False)
+    qtbot.waitUntil(lambda: bool(results), timeout=15_000)
+    assert results[0].value == 2 * MIB
+    assert announced == []
+    assert counts == []
+    assert bridge.active_handles() == []
+    assert bridge.shutdown(timeout_s=1.0)
+
+
+def test_callbacks_are_dropped_once_their_context_is_destroyed(qtbot: QtBot) -> None:
+    bridge = JobBridge()
+    context = QObject()
+    calls: list[object] = []
+    job = SteppedJob(total_bytes=2 * MIB, interval_s=0.05)
+    bridge.submit(job, on_done=calls.append, on_progress=calls.append, context=context)
+    shiboken6.delete(context)
+    with qtbot.waitSignal(bridge.finished, timeout=15_000):
+        pass
+    assert calls == []
+    assert job.cleanup_outcomes == [Outcome.SUCCEEDED]
+    assert bridge.shutdown(timeout_s=1.0)
