@@ -57,6 +57,7 @@ from app.core.errors import AppError, InvalidInputError
 from app.core.image.checksum import Algorithm
 from app.core.image.job import BuildJob, BuildResult
 from app.core.jobs import JobHandle, Outcome, Progress, Result
+from app.core.project.analysis import ProjectAnalysis
 from app.core.project.model import DiscProject
 from app.core.project.projectfile import (
     SUFFIX,
@@ -67,12 +68,13 @@ from app.core.project.projectfile import (
 )
 from app.core.units import format_size
 from app.ui.build.add_worker import AddReport, AddState
-from app.ui.build.analysis import AnalysisWatcher, ProjectAnalysis
+from app.ui.build.analysis import AnalysisWatcher
 from app.ui.build.capacity_bar import CapacityBar, Fill
 from app.ui.build.commands import current_options
 from app.ui.build.editor import ProjectEditor
 from app.ui.build.file_browser import FileBrowser
-from app.ui.build.project_model import Column, ProjectModel, local_paths
+from app.ui.build.mime import local_paths
+from app.ui.build.project_model import Column, ProjectModel
 from app.ui.build.project_view import ProjectView
 from app.ui.build.properties_panel import PropertiesPanel
 from app.ui.build.symbols import redo_icon, undo_icon

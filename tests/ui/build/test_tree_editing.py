@@ -21,8 +21,9 @@ from tests.ui.build.helpers import (
 
 from app.core.errors import AppError
 from app.core.project.model import NodeKind
+from app.ui.build.mime import NODES_MIME
 from app.ui.build.page import BuildPage
-from app.ui.build.project_model import NODES_MIME, Column
+from app.ui.build.project_model import Column
 
 
 @pytest.fixture(autouse=True)
