@@ -7,7 +7,8 @@ Run inside the lab (it needs the LAB_* variables), e.g. from the repository root
 
 For every lab drive it sends the commands Spindle's MMC layer builds (the same builders
 with the same defaults, so :class:`app.core.transport.fake.RecordedTransport` can replay
-``Drive.media_info()`` and ``Drive.drive_info()``), and writes ``<LABEL>.json`` recordings.
+``read_media_info(drive)`` and ``read_drive_info(drive)``), and writes ``<LABEL>.json``
+recordings.
 With ``--bad`` it also records READ(10) of the first bad LBA on the drives that have it.
 """
 

@@ -30,7 +30,6 @@ from app.core.image.volume import PVD_LBA, PrimaryVolume, parse_primary_volume
 from app.core.jobs.job import Job, JobContext, Outcome
 from app.core.jobs.phase import Phase
 from app.core.jobs.progress import Progress, Unit
-from app.core.rip.compare import CompareResult, compare_disc_with_image
 from app.core.rip.disc import (
     DiscLayout,
     SizeDecision,
@@ -40,16 +39,12 @@ from app.core.rip.disc import (
 )
 from app.core.rip.mapfile import BlockStatus, MapFileError, RescueMap, load_map, save_map
 from app.core.rip.rescue import RescueEngine, RescueOptions, RescueProgress, RescueSummary
-from app.core.rip.source import (
-    DiscSource,
-    RawCapable,
-    SectorReadError,
-    SectorSource,
-    SpeedControl,
-)
+from app.core.rip.source import DiscSource, RawCapable, SpeedControl
 from app.core.rip.sources import open_disc_source
 from app.core.rip.speed import MAXIMUM, ReadSpeed
 from app.core.rip.subchannel import QPosition, find_pregap_start
+from app.core.sectors import SectorReadError, SectorSource
+from app.core.verify.compare import CompareProgress, CompareResult, compare_with_image
 from app.core.verify.report import describe_compare
 
 
@@ -150,6 +145,17 @@ def to_progress(snapshot: RescueProgress, sector_size: int) -> Progress:
         message=message,
         sector_size=sector_size,
     )
+
+
+def comparing_progress(ctx: JobContext, sectors: int, sector_size: int) -> CompareProgress:
+    """The comparison's progress callback, reporting like the rip itself."""
+
+    def report(done: int, bad: int) -> None:
+        ctx.report(
+            to_progress(RescueProgress(Phase.COMPARING, done, sectors, bad, done), sector_size)
+        )
+
+    return report
 
 
 @dataclass
@@ -381,13 +387,13 @@ class RipJob(Job[RipResult]):
     ) -> CompareResult | None:
         if not self.verify:
             return None
-        result = compare_disc_with_image(
+        result = compare_with_image(
             source,
             self.image_path,
             sectors,
             skip=summary.bad_ranges,
             chunk_sectors=self.options.chunk_sectors,
-            on_progress=lambda p: ctx.report(to_progress(p, source.sector_size)),
+            on_progress=comparing_progress(ctx, sectors, source.sector_size),
             check_cancelled=ctx.check_cancelled,
         )
         if not result.identical:

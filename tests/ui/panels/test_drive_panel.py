@@ -11,7 +11,7 @@ from pytestqt.qtbot import QtBot
 from tests.fakes.drive_provider import LAB_DRIVES, ScriptedDriveSource
 
 from app.core.devices.discovery import DriveEntry
-from app.core.devices.info import MediaState
+from app.core.devices.medium import MediaState
 from app.core.jobs import Job, JobContext, JobState
 from app.core.transport.fake import FakeTransport
 from app.ui.common.job_bridge import JobBridge

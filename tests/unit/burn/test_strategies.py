@@ -107,7 +107,7 @@ def test_recipe_burns_and_verifies(
     assert phases[-1] == Phase.VERIFYING
     assert result.value is not None
     assert result.value.verify is not None  # type: ignore[attr-defined]
-    assert result.value.verify.ok  # type: ignore[attr-defined]
+    assert result.value.verify.identical  # type: ignore[attr-defined]
 
 
 def test_dvd_r_incremental_keeps_disc_appendable(burn: Burn, image: Path) -> None:

@@ -27,8 +27,9 @@ from app.core.devices.drive import Drive
 from app.core.jobs import run_job
 from app.core.rip.job import ImageFormat, RipJob
 from app.core.rip.mmc_source import MmcSource
-from app.core.rip.rescue import LbaRange, RescueOptions
+from app.core.rip.rescue import RescueOptions
 from app.core.rip.subchannel import encode_formatted_q, find_pregap_start, parse_formatted_q
+from app.core.sectors import LbaRange
 from app.core.transport.base import Reply, ScsiStatus
 from app.core.transport.fake import Call, FakeTransport, sense_reply
 

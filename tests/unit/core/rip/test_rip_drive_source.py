@@ -14,9 +14,10 @@ from app.core.jobs import run_job
 from app.core.rip.disc import TrackKind
 from app.core.rip.job import RipJob
 from app.core.rip.mmc_source import MmcSource
-from app.core.rip.rescue import LbaRange, RescueOptions
-from app.core.rip.source import ReadSpeedKind, SectorReadError
+from app.core.rip.rescue import RescueOptions
+from app.core.rip.source import ReadSpeedKind
 from app.core.rip.speed import ReadSpeed, parse_read_speed
+from app.core.sectors import LbaRange, SectorReadError
 from app.core.transport.base import Reply, ScsiStatus
 from app.core.transport.fake import Call, RecordedTransport, Recording, sense_reply
 

@@ -23,7 +23,8 @@ from app.core.rip.disc import (
 )
 from app.core.rip.job import ImageFormat, RipJob, partial_path
 from app.core.rip.mapfile import BlockStatus, load_map, parse_map
-from app.core.rip.rescue import LbaRange, RescueOptions
+from app.core.rip.rescue import RescueOptions
+from app.core.sectors import LbaRange
 
 SS = 2048
 
