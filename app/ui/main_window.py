@@ -109,7 +109,7 @@ class MainWindow(QMainWindow):
         self.bridge.finished.connect(self._on_job_finished)
         self._on_active_count(0)
         self._restore()
-        self._update_title(self.build_page.display_name())
+        self._update_title(self.build_page.files.display_name())
 
     # -- workspaces -------------------------------------------------------------------
 
@@ -244,7 +244,7 @@ class MainWindow(QMainWindow):
         if self._closing:  # a second close request while jobs are being cancelled
             event.ignore()
             return
-        if not self.build_page.maybe_save():
+        if not self.build_page.files.maybe_save():
             event.ignore()
             return
         active = self.bridge.active_handles()
