@@ -43,7 +43,7 @@ from app.core.burn.write_methods import verification_note, write_once
 from app.core.errors import AppError
 from app.core.jobs import JobHandle, Progress, Result
 from app.core.transport import open_transport
-from app.core.units import format_size
+from app.core.units import SECTOR_SIZE, format_size
 from app.ui.common.job_bridge import JobBridge
 
 _log = logging.getLogger(__name__)
@@ -234,7 +234,7 @@ class WritePage(QWidget):
             return
         medium = result.value
         self.medium = medium
-        free = format_size(medium.free_blocks * 2048)
+        free = format_size(medium.free_blocks * SECTOR_SIZE)
         self.medium_label.setText(f"{medium.label}, {medium.state.value}: {free} writable")
         self.speed_combo.clear()
         self.speed_combo.addItem(DRIVES_CHOICE, None)
@@ -269,7 +269,7 @@ class WritePage(QWidget):
         except AppError as exc:
             self.fit_label.setText(exc.message)
             return
-        free = self.medium.free_blocks * 2048
+        free = self.medium.free_blocks * SECTOR_SIZE
         self.fit_label.setText(
             f"The image ({format_size(image.size_bytes)}) fits: "
             f"{format_size(free - image.size_bytes)} will stay free."
