@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from app.core.errors import ImageError, InvalidInputError
+from app.core.files import write_atomically
 
 CHUNK_BYTES = 1024 * 1024
 
@@ -108,13 +109,7 @@ def format_sidecar(digest: Digest, file_name: str) -> str:
 def write_sidecar(image: Path, digest: Digest) -> Path:
     """Write ``<image>.<alg>`` next to the image, atomically (temporary name, then rename)."""
     target = sidecar_path(image, digest.algorithm)
-    temp = target.with_name(f".{target.name}.part")
-    try:
-        temp.write_text(format_sidecar(digest, image.name), encoding="utf-8")
-        temp.replace(target)
-    except OSError as exc:
-        temp.unlink(missing_ok=True)
-        raise ImageError(f"Could not write the checksum file “{target}”.", str(exc)) from exc
+    write_atomically(target, format_sidecar(digest, image.name), what="the checksum file")
     return target
 
 

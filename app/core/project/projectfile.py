@@ -23,12 +23,12 @@ Files are written under a temporary name and renamed into place.
 from __future__ import annotations
 
 import json
-import os
 from dataclasses import asdict, fields
 from pathlib import Path
 from typing import Any
 
 from app.core.errors import InvalidInputError, ProjectFileError
+from app.core.files import write_atomically
 from app.core.project.model import (
     BootOptions,
     DiscProject,
@@ -90,17 +90,8 @@ def _node_to_json(node: Node) -> dict[str, Any]:
 
 def save_project(project: DiscProject, path: Path) -> None:
     """Write ``project`` to ``path`` atomically."""
-    temp = path.with_name(f".{path.name}.part")
     data = json.dumps(project_to_json(project), ensure_ascii=False, separators=(",", ":"))
-    try:
-        with temp.open("w", encoding="utf-8") as stream:
-            stream.write(data)
-            stream.flush()
-            os.fsync(stream.fileno())
-        temp.replace(path)
-    except OSError as exc:
-        temp.unlink(missing_ok=True)
-        raise ProjectFileError(f"Could not save the project “{path}”.", str(exc)) from exc
+    write_atomically(path, data, what="the project", error=ProjectFileError)
 
 
 def load_project(path: Path) -> DiscProject:

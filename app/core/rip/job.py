@@ -15,14 +15,14 @@ Files, for ``OUT`` = ``disc.iso``:
 from __future__ import annotations
 
 import enum
-import errno
 import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from app import __version__
-from app.core.errors import Cancelled, DeviceError, ImageError, InvalidInputError, VerifyError
+from app.core.errors import Cancelled, DeviceError, InvalidInputError, VerifyError
+from app.core.files import publish, resumable_path, write_atomically
 from app.core.image.checksum import Algorithm, Digest, hash_file, write_sidecar
 from app.core.image.cue import CueTrack, CueTrackMode, format_cue
 from app.core.image.extents import OwnerReport, owners_of
@@ -112,20 +112,6 @@ def cue_tracks(
         )
         previous_start = track.start_lba
     return tuple(result)
-
-
-def _write_text_atomically(path: Path, text: str) -> None:
-    temp = path.with_name(f".{path.name}.tmp")
-    try:
-        temp.write_text(text, encoding="utf-8")
-        temp.replace(path)
-    except OSError as exc:
-        temp.unlink(missing_ok=True)
-        raise ImageError(f"Could not write “{path}”.", str(exc)) from exc
-
-
-def partial_path(output: Path) -> Path:
-    return output.with_name(output.name + ".part")
 
 
 def default_map_path(output: Path) -> Path:
@@ -271,7 +257,7 @@ class RipJob(Job[RipResult]):
         pos = PVD_LBA * sector_size
         if pos >= rescue_map.size_bytes or rescue_map.status_at(pos) is not BlockStatus.FINISHED:
             return None
-        for candidate in (partial_path(self.image_path), self.image_path):
+        for candidate in (resumable_path(self.image_path), self.image_path):
             if candidate.is_file():
                 with candidate.open("rb") as stream:
                     stream.seek(pos)
@@ -282,7 +268,7 @@ class RipJob(Job[RipResult]):
         """The image to write (a ``.part`` or, when retrying a finished rip, the image
         itself), its descriptor, the map, and whether the map came from a previous run."""
         output, map_path = self.image_path, self.effective_map_path
-        partial = partial_path(output)
+        partial = resumable_path(output)
         if not self.resume:
             if output.exists():
                 raise InvalidInputError(
@@ -375,7 +361,7 @@ class RipJob(Job[RipResult]):
             os.close(fd)
         self._created.clear()  # from here on the files hold data: never removed on failure
         if target != self.image_path:
-            _publish(target, self.image_path)
+            publish(target, self.image_path)
         kept_map: Path | None = map_path
         if self.map_path is None and not summary.bad_ranges:
             map_path.unlink(missing_ok=True)
@@ -464,7 +450,7 @@ class RipJob(Job[RipResult]):
         ctx.report(Progress(Phase.FINDING_PREGAPS, 0, len(layout.tracks), Unit.ITEMS))
         tracks = cue_tracks(layout, source.read_q)
         rescued = self._rescue(ctx, raw, sectors)
-        _write_text_atomically(cue_path, format_cue(self.image_path.name, tracks))
+        write_atomically(cue_path, format_cue(self.image_path.name, tracks), what="the CUE sheet")
         digests, sidecars = self._checksums(ctx)
         verify = self._verify(ctx, raw, sectors, rescued.summary)
         return RipResult(
@@ -508,26 +494,3 @@ class RipJob(Job[RipResult]):
         for path in self._created:
             path.unlink(missing_ok=True)
         self._created.clear()
-
-
-def _publish(partial: Path, output: Path) -> None:
-    """Give the finished image its name without ever replacing a file that appeared there."""
-    try:
-        os.link(partial, output)
-    except FileExistsError as exc:
-        raise InvalidInputError(
-            f"“{output}” appeared while ripping; the image was left as “{partial.name}”.",
-            str(exc),
-        ) from exc
-    except OSError as exc:
-        if exc.errno not in (errno.EPERM, errno.ENOTSUP, errno.EOPNOTSUPP, errno.EXDEV):
-            raise InvalidInputError(f"Could not name the image “{output}”.", str(exc)) from exc
-        # file systems without hard links (FAT, some FUSE): rename, after checking again
-        if output.exists():
-            raise InvalidInputError(
-                f"“{output}” appeared while ripping; the image was left as “{partial.name}”.",
-                "refusing to overwrite",
-            ) from exc
-        partial.rename(output)
-        return
-    partial.unlink()

@@ -9,11 +9,11 @@ from collections.abc import Iterator
 import pytest
 from pytestqt.qtbot import QtBot
 from tests.fakes.drive_provider import LAB_DRIVES, ScriptedDriveSource
+from tests.fakes.transport import FakeTransport
 
 from app.core.devices.discovery import DriveEntry
 from app.core.devices.medium import MediaState
 from app.core.jobs import Job, JobContext, JobState
-from app.core.transport.fake import FakeTransport
 from app.ui.common.job_bridge import JobBridge
 from app.ui.panels.drive_panel import NO_DRIVE_TEXT, DriveCard, DrivePanel
 
