@@ -196,10 +196,10 @@ def test_burn_this_image_from_build_opens_write_with_the_image(
 def test_a_blank_disc_in_a_drive_is_offered_as_the_build_medium(
     qtbot: QtBot, settings: Settings, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from tests.fakes.drive_provider import ScriptedDriveSource
+    from tests.fakes.drive_provider import ScriptedDriveProvider
 
     monkeypatch.setattr(MainWindow, "confirm_close_with_jobs", lambda _self, _count: True)
-    source = ScriptedDriveSource(paths=("/dev/sr0", "/dev/sr5"))  # a pressed CD, a blank DVD+R
+    source = ScriptedDriveProvider(paths=("/dev/sr0", "/dev/sr5"))  # a pressed CD, a blank DVD+R
     main = MainWindow(settings, drive_source=source)
     qtbot.addWidget(main)
     combo = main.build_page.capacity.medium_combo
