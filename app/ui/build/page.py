@@ -19,9 +19,8 @@ from __future__ import annotations
 import logging
 from dataclasses import replace
 from pathlib import Path
-from typing import Any
 
-from PySide6.QtCore import QMimeData, QModelIndex, Qt, QUrl, Signal
+from PySide6.QtCore import QMimeData, QModelIndex, QPoint, Qt, QUrl, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QUndoStack
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -39,7 +38,7 @@ from PySide6.QtWidgets import (
 
 from app.core.errors import AppError, InvalidInputError
 from app.core.project.analysis import ProjectAnalysis
-from app.core.project.model import DiscProject
+from app.core.project.model import DiscProject, Node
 from app.core.units import SECTOR_SIZE, MediaPreset, format_size
 from app.ui.build.actions import BuildActions
 from app.ui.build.activity import ActivityStrip, ResultBanner
@@ -351,7 +350,7 @@ class BuildPage(QWidget):
             self.error_shown.emit(error)
 
     # ------------------------------------------------------------------ tree commands
-    def selected_nodes(self) -> list[Any]:
+    def selected_nodes(self) -> list[Node]:
         return self.view.selected_nodes()
 
     def add_files_dialog(self) -> None:
@@ -413,7 +412,7 @@ class BuildPage(QWidget):
         if paths:
             self.editor.add_paths(paths, self.view.current_folder())
 
-    def _context_menu(self, pos: Any) -> None:
+    def _context_menu(self, pos: QPoint) -> None:
         menu = QMenu(self)
         a = self.page_actions
         for action in (
@@ -481,5 +480,5 @@ class BuildPage(QWidget):
         self.shutdown()
         super().closeEvent(event)
 
-    def view_index_of(self, node: Any) -> QModelIndex:
+    def view_index_of(self, node: Node) -> QModelIndex:
         return self.view.view_index(node)
