@@ -40,14 +40,24 @@ from dataclasses import dataclass
 from typing import Any, BinaryIO
 
 import pycdlib
-from pycdlib import dates, inode, pycdlibexception, udf
+from pycdlib import dates, dr, inode, path_table_record, pycdlibexception, udf
 
 from app.core.errors import CapacityError, ImageError, InternalError, InvalidInputError
 from app.core.image.boot import BootImage, BootKind, check_boot_image, check_mbr_code
 from app.core.image.fastcopy import FastCopier
 from app.core.image.gpt import BACKUP_SECTORS, LBA_BYTES, plan_hybrid, write_hybrid
-from app.core.project.model import DiscProject, IsoLevel, Node, NodeKind
-from app.core.project.naming import NamingPlan, d_characters, plan_names
+from app.core.project.labels import (
+    JOLIET_SYSTEM_ID_UNITS,
+    JOLIET_TEXT_ID_UNITS,
+    JOLIET_VOLUME_ID_UNITS,
+    UDF_LOGICAL_VOLUME_ID_BYTES,
+    UDF_VOLUME_ID_BYTES,
+    joliet_text,
+    udf_dstring,
+    volume_labels,
+)
+from app.core.project.model import DiscProject, IsoLevel, Node, NodeKind, VolumeOptions
+from app.core.project.naming import NamingPlan, plan_names
 from app.core.units import SECTOR_SIZE, format_size
 
 _log = logging.getLogger(__name__)
@@ -75,7 +85,50 @@ class ImageLayout:
 
 
 class _SpindleCdlib(pycdlib.PyCdlib):
-    """pycdlib with the file-data copy replaced (see the module docstring)."""
+    """pycdlib with the file-data copy and the relocation directory replaced (see the module
+    docstring)."""
+
+    def _find_or_create_rr_moved(self) -> int:
+        """Create the relocation directory with a Rock Ridge RE entry on its own record.
+
+        RRIP 1.12 §4.1.5.3: a directory record carrying RE is hidden by Rock Ridge readers.
+        pycdlib marks only the relocated folders inside ``RR_MOVED`` so, which leaves
+        ``RR_MOVED`` itself visible (an empty ``.rr_moved`` in every Rock Ridge listing);
+        libisofs marks the relocation directory too, and so does this override, so that Rock
+        Ridge readers see the tree exactly as it was given (the ISO 9660 tree still holds
+        ``RR_MOVED``, as ECMA-119 §6.8.2.1 needs).  Returns the bytes the new directory adds,
+        as pycdlib's own method does.
+        """
+        if self._rr_moved_record.initialized:
+            return 0
+        name = self._rr_moved_name or b"RR_MOVED"
+        rr_name = self._rr_moved_rr_name or b"rr_moved"
+        self._rr_moved_name, self._rr_moved_rr_name = name, rr_name
+        mode = stat.S_IFDIR | 0o555
+        record = dr.DirectoryRecord()
+        record.new_dir(
+            self.pvd,
+            name,
+            self.pvd.root_directory_record(),
+            self.pvd.sequence_number(),
+            self.rock_ridge,
+            rr_name,
+            self.logical_block_size,
+            False,  # not a CL placeholder
+            True,  # RE: hidden from Rock Ridge readers
+            self.xa,
+            mode,
+            time.time(),
+        )
+        added = self._add_child_to_dr(record)
+        self._create_dot(self.pvd, record, self.rock_ridge, self.xa, mode)
+        self._create_dotdot(self.pvd, record, self.rock_ridge, False, self.xa, mode)
+        table_entry = path_table_record.PathTableRecord()
+        table_entry.new_dir(name)
+        added += self.logical_block_size + self._add_to_ptr_size(table_entry)
+        record.set_ptr(table_entry)
+        self._rr_moved_record = record
+        return int(added)
 
     copier: FastCopier
     names: dict[int, str]
@@ -260,19 +313,14 @@ class ImageBuilder:
         iso.copier = self.copier
         iso.names = {}
         self._iso = iso
-        label = d_characters(volume.label)[:32] or "CDROM"
         try:
             iso.new(
                 interchange_level=int(fs.iso_level),
-                sys_ident=volume.system_id[:32],
-                vol_ident=label,
-                pub_ident_str=volume.publisher[:128],
-                preparer_ident_str=volume.preparer[:128],
-                app_ident_str=volume.application_id[:128],
                 joliet=3 if fs.joliet else None,
                 rock_ridge=ROCK_RIDGE_VERSION if fs.rock_ridge else None,
                 udf="2.60" if fs.udf else None,
             )
+            _set_identifiers(iso, volume)
             self._set_volume_dates(iso)
             if fs.rock_ridge and plan.relocated:
                 iso.set_relocated_name("RR_MOVED", RR_MOVED_NAME)
@@ -620,6 +668,54 @@ def _write_error(exc: OSError) -> ImageError:
             str(exc),
         )
     return ImageError("The image could not be written.", str(exc))
+
+
+def _space_padded(text: str, size: int, encoding: str) -> bytes:
+    """A descriptor text field: ``text`` encoded and padded with encoded spaces (ECMA-119
+    §8.4.5-8.4.6: unused positions are filled with SPACE)."""
+    data = text.encode(encoding)
+    pad = " ".encode(encoding)
+    return data + pad * ((size - len(data)) // len(pad))
+
+
+def _set_identifiers(iso: _SpindleCdlib, volume: VolumeOptions) -> None:
+    """Write the volume label and the text identifiers into every volume descriptor, each in
+    its own alphabet and length (see :mod:`app.core.project.labels`).  pycdlib's ``new()``
+    takes one string for all of them, so it is called with none and the fields are set here."""
+    labels = volume_labels(volume)
+    texts = (
+        ("publisher_identifier", labels.publisher, volume.publisher),
+        ("preparer_identifier", labels.preparer, volume.preparer),
+        ("application_identifier", labels.application_id, volume.application_id),
+    )
+    iso.pvd.volume_identifier = _space_padded(labels.iso, 32, "ascii")
+    iso.pvd.system_identifier = _space_padded(labels.system_id, 32, "ascii")
+    for attr, text, _raw in texts:
+        getattr(iso.pvd, attr).text = _space_padded(text, 128, "ascii")
+    joliet = iso.joliet_vd
+    if joliet is not None:
+        joliet.volume_identifier = _space_padded(
+            joliet_text(labels.joliet, JOLIET_VOLUME_ID_UNITS), 32, "utf-16-be"
+        )
+        joliet.system_identifier = _space_padded(
+            joliet_text(volume.system_id, JOLIET_SYSTEM_ID_UNITS), 32, "utf-16-be"
+        )
+        for attr, _text, raw in texts:
+            getattr(joliet, attr).text = _space_padded(
+                joliet_text(raw, JOLIET_TEXT_ID_UNITS), 128, "utf-16-be"
+            )
+    if iso.has_udf():
+        long_id = udf_dstring(labels.udf, UDF_LOGICAL_VOLUME_ID_BYTES)
+        short_id = udf_dstring(labels.udf_short, UDF_VOLUME_ID_BYTES)
+        for sequence in (iso.udf_main_descs, iso.udf_reserve_descs):
+            for pvd in sequence.pvds:
+                pvd.vol_ident = short_id
+            for impl in sequence.impl_use:
+                impl.impl_use.log_vol_ident = long_id
+            for logical in sequence.logical_volumes:
+                logical.logical_vol_ident = long_id
+        iso.udf_file_set.log_vol_ident = long_id
+        iso.udf_file_set.file_set_ident = short_id
 
 
 def _stamp_record(record: Any, seconds: float) -> None:

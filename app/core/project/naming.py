@@ -110,7 +110,7 @@ class NamingPlan:
 
 
 # ---------------------------------------------------------------- per-file-system rules
-def _ascii_fold(text: str) -> str:
+def ascii_fold(text: str) -> str:
     """``"Größe"`` → ``"Grosse"``-ish: decompose and drop what is not ASCII."""
     if text.isascii():
         return text
@@ -119,7 +119,7 @@ def _ascii_fold(text: str) -> str:
 
 
 def d_characters(text: str) -> str:
-    folded = _ascii_fold(text).upper()
+    folded = ascii_fold(text).upper()
     return "".join(c if c in _D_CHARS else "_" for c in folded)
 
 
