@@ -37,7 +37,7 @@ import stat
 import time
 from collections.abc import Callable, Generator
 from dataclasses import dataclass
-from typing import Any, BinaryIO
+from typing import Any, BinaryIO, cast
 
 import pycdlib
 from pycdlib import dates, dr, inode, path_table_record, pycdlibexception, udf
@@ -46,6 +46,7 @@ from app.core.errors import CapacityError, ImageError, InternalError, InvalidInp
 from app.core.image.boot import BootImage, BootKind, check_boot_image, check_mbr_code
 from app.core.image.fastcopy import FastCopier
 from app.core.image.gpt import BACKUP_SECTORS, LBA_BYTES, plan_hybrid, write_hybrid
+from app.core.image.sources import Source, describe_open_error, open_regular
 from app.core.project.labels import (
     JOLIET_SYSTEM_ID_UNITS,
     JOLIET_TEXT_ID_UNITS,
@@ -131,8 +132,6 @@ class _SpindleCdlib(pycdlib.PyCdlib):
         return int(added)
 
     copier: FastCopier
-    names: dict[int, str]
-    """``id(inode)`` → a name for errors."""
 
     def _output_file_data(
         self, outfp: BinaryIO, blocksize: int, ino: Any
@@ -141,23 +140,21 @@ class _SpindleCdlib(pycdlib.PyCdlib):
         start = ino.extent_location() * block
         outfp.seek(start)
         outfp.flush()
-        with inode.InodeOpenData(ino, block) as (data_fp, data_len):
+        data_len = ino.get_data_length()
+        if isinstance(ino.data_fp, Source):
+            source = ino.data_fp
+            source.close()  # a descriptor pycdlib's boot-table read may have left open
+            src_fd = source.open()
             try:
-                src_fd = data_fp.fileno()
-            except (AttributeError, io.UnsupportedOperation):
-                src_fd = None  # in-memory data pycdlib made itself (UDF link targets)
-            if src_fd is None:
-                yield from _copy_stream(data_fp, outfp, data_len)
-            else:
                 yield from self.copier.iter_copy(
-                    src_fd,
-                    data_fp.tell(),
-                    outfp.fileno(),
-                    start,
-                    data_len,
-                    name=self.names.get(id(ino), "a source file"),
-                    dst_is_fresh=True,
+                    src_fd, 0, outfp.fileno(), start, data_len, name=source.name, dst_is_fresh=True
                 )
+            finally:
+                os.close(src_fd)
+        else:
+            # data pycdlib holds itself (in-memory UDF link targets)
+            with inode.InodeOpenData(ino, block) as (data_fp, data_len):
+                yield from _copy_stream(data_fp, outfp, data_len)
         padding = -data_len % block
         if padding:
             yield padding  # the fresh destination already reads as zeros there
@@ -181,6 +178,8 @@ class ImageBuilder:
         self.forbidden_inode: tuple[int, int] | None = None
         """(st_dev, st_ino) of the output file when it exists: no source may be it."""
         self.warnings: list[str] = []
+        self._sources: dict[int, Source] = {}
+        """Node id → the checked source (from :meth:`check_sources`)."""
         self.plan: NamingPlan = self._plan()
 
     # ------------------------------------------------------------ planning
@@ -236,23 +235,33 @@ class ImageBuilder:
         missing: list[str] = []
         unreadable: list[str] = []
         total = 0
+        self._sources.clear()
         for index, node in enumerate(files):
             assert node.source is not None
             try:
-                fd = os.open(node.source, os.O_RDONLY)
+                fd, info = open_regular(node.source, follow=False)
             except FileNotFoundError:
                 missing.append(str(node.source))
                 continue
             except OSError as exc:
-                unreadable.append(f"{node.source} ({exc.strerror})")
+                unreadable.append(f"{node.source} ({describe_open_error(exc)})")
                 continue
             try:
-                info = os.fstat(fd)
+                # /proc and /sys files report 0 bytes and have content: they cannot be laid
+                # out before they are read, so say so instead of recording them empty
+                pseudo = info.st_size == 0 and os.read(fd, 1) != b""
+            except OSError as exc:
+                unreadable.append(f"{node.source} ({exc.strerror})")
+                continue
             finally:
                 os.close(fd)
-            if not stat.S_ISREG(info.st_mode):
-                unreadable.append(f"{node.source} (no longer a regular file)")
-                continue
+            if pseudo:
+                raise InvalidInputError(
+                    f"“{node.source}” says it is empty but has content (a file of /proc or "
+                    "/sys?); its size is not known before it is read. Copy it to an ordinary "
+                    "file and add that instead.",
+                    f"{node.path}: st_size 0, data on read",
+                )
             if (info.st_dev, info.st_ino) == self.forbidden_inode:
                 raise InvalidInputError(
                     f"The output is also one of the files going into the image: “{node.source}”.",
@@ -260,6 +269,9 @@ class ImageBuilder:
                 )
             node.size_bytes = info.st_size
             total += info.st_size
+            self._sources[node.id] = Source(
+                node.source, info.st_dev, info.st_ino, info.st_size, name=str(node.source)
+            )
             if on_item is not None:
                 on_item(index + 1, len(files))
         if missing:
@@ -274,6 +286,10 @@ class ImageBuilder:
                 + (f" (and {len(unreadable) - 1} more)." if len(unreadable) > 1 else "."),
                 "\n".join(unreadable[:20]),
             )
+        self._check_boot()
+        return total
+
+    def _check_boot(self) -> None:
         for kind, path in (
             (BootKind.BIOS, self.project.boot.bios_image),
             (BootKind.EFI, self.project.boot.efi_image),
@@ -282,7 +298,6 @@ class ImageBuilder:
                 self._boot.append(check_boot_image(path, kind))
         if self.project.boot.hybrid:
             self._check_hybrid()
-        return total
 
     def _check_hybrid(self) -> None:
         bios = next((b for b in self._boot if b.kind is BootKind.BIOS), None)
@@ -311,7 +326,6 @@ class ImageBuilder:
         fs, volume = project.filesystems, project.volume
         iso = _SpindleCdlib()
         iso.copier = self.copier
-        iso.names = {}
         self._iso = iso
         try:
             iso.new(
@@ -385,6 +399,7 @@ class ImageBuilder:
             stack.extend(n for n in reversed(ordered) if n.is_folder)
         files = folders = links = 0
         data = 0
+        stored: dict[tuple[int, int], tuple[str, str | None, str | None]] = {}
         for index, node in enumerate(nodes):
             names = plan.names[node.id]
             assert node.parent is not None
@@ -405,18 +420,35 @@ class ImageBuilder:
                 paths[node.id] = (iso_path, joliet_path or "", udf_path or "")
                 folders += 1
             elif node.kind is NodeKind.FILE:
-                assert node.source is not None
-                mode = node.mode if node.mode is not None else 0o644
-                iso.add_file(
-                    str(node.source),
-                    iso_path=iso_path,
-                    rr_name=rr_name,
-                    joliet_path=joliet_path,
-                    udf_path=udf_path,
-                    file_mode=(stat.S_IFREG | mode) if fs.rock_ridge else None,
-                )
+                source = self._sources.get(node.id)
+                if source is None:
+                    raise InternalError("lay_out() called before check_sources()", node.path)
+                key = (source.device, source.inode)
+                first = stored.get(key)
+                if first is not None and source.size < FOUR_GIB:
+                    # a hard link of a file already added: its data is stored once
+                    self._add_link_to(
+                        iso,
+                        first=first,
+                        iso_path=iso_path,
+                        rr_name=rr_name,
+                        joliet_path=joliet_path,
+                        udf_path=udf_path,
+                    )
+                else:
+                    stored.setdefault(key, (iso_path, joliet_path, udf_path))
+                    mode = node.mode if node.mode is not None else 0o644
+                    iso.add_fp(
+                        cast("BinaryIO", source),
+                        source.size,
+                        iso_path=iso_path,
+                        rr_name=rr_name,
+                        joliet_path=joliet_path,
+                        udf_path=udf_path,
+                        file_mode=(stat.S_IFREG | mode) if fs.rock_ridge else None,
+                    )
+                    data += node.size_bytes
                 files += 1
-                data += node.size_bytes
             elif fs.rock_ridge:
                 # UDF links are left out: 7-Zip refuses a whole UDF tree that holds one
                 assert node.target is not None
@@ -431,17 +463,32 @@ class ImageBuilder:
                 on_item(index + 1, len(nodes))
         return files, folders, links, data
 
+    @staticmethod
+    def _add_link_to(
+        iso: _SpindleCdlib,
+        *,
+        first: tuple[str, str | None, str | None],
+        iso_path: str,
+        rr_name: str | None,
+        joliet_path: str | None,
+        udf_path: str | None,
+    ) -> None:
+        """Record another name of the file first added at ``first`` (its ISO 9660, Joliet
+        and UDF paths) without a second copy of its data: the new directory records (and the
+        UDF file identifier) point at the same extent (ECMA-119 §9.1.3)."""
+        iso.add_hard_link(iso_old_path=first[0], iso_new_path=iso_path, rr_name=rr_name)
+        if joliet_path is not None:
+            iso.add_hard_link(iso_old_path=first[0], joliet_new_path=joliet_path)
+        if udf_path is not None:
+            iso.add_hard_link(iso_old_path=first[0], udf_new_path=udf_path)
+
     def _boot_iso_path(self, iso: _SpindleCdlib, image: BootImage) -> str:
         """The boot file's ISO path: the project's own copy if it holds the same file, else
         the file is added as ``/BOOT/BIOS.IMG`` or ``/BOOT/EFI.IMG``."""
         for node in self.project:
-            if node.kind is NodeKind.FILE and node.source is not None:
-                try:
-                    same = os.path.samefile(node.source, image.path)
-                except OSError:
-                    same = False
-                if same:
-                    return self._iso_path_of(node)
+            source = self._sources.get(node.id)
+            if source is not None and (source.device, source.inode) == (image.device, image.inode):
+                return self._iso_path_of(node)
         folder = "/SPINDLE_BOOT"
         name = "BIOS.IMG;1" if image.kind is BootKind.BIOS else "EFI.IMG;1"
         if not any(p.startswith(folder) for p in self._boot_paths.values()):
@@ -455,8 +502,17 @@ class ImageBuilder:
             )
         fs = self.project.filesystems
         lower = name.split(";", maxsplit=1)[0].lower()
-        iso.add_file(
-            str(image.path),
+        source = Source(
+            image.path,
+            image.device,
+            image.inode,
+            image.size_bytes,
+            follow=True,
+            name=str(image.path),
+        )
+        iso.add_fp(
+            cast("BinaryIO", source),
+            source.size,
             iso_path=f"{folder}/{name}",
             rr_name=lower if fs.rock_ridge else None,
             joliet_path=f"/spindle_boot/{lower}" if fs.joliet else None,
@@ -544,8 +600,6 @@ class ImageBuilder:
                     if real.children:
                         _stamp_record(real.children[0], seconds(node))
                     stack.append((node, real))
-                elif node.kind is NodeKind.FILE:
-                    iso.names[id(real.inode)] = str(node.source)
         _stamp_record(iso.pvd.root_dir_record, now)
         if fs.joliet and iso.joliet_vd is not None:
             self._stamp_tree(

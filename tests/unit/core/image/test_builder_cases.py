@@ -3,10 +3,18 @@
 from __future__ import annotations
 
 import io
+import os
+import threading
+from collections.abc import Callable
 from pathlib import Path
 
 import pycdlib
+import pytest
 
+from app.core.errors import InvalidInputError
+from app.core.image.boot import BootKind, check_boot_image, check_mbr_code
+from app.core.image.builder import ImageBuilder
+from app.core.image.fastcopy import SourceChangedError
 from app.core.jobs import run_job
 from app.core.jobs.build import BuildJob
 from app.core.project.model import DiscProject, FileSystemOptions, VolumeOptions
@@ -71,3 +79,115 @@ def test_relocation_directory_is_hidden_from_rock_ridge(tmp_path: Path) -> None:
         assert data.getvalue() == b"bottom\n"
     finally:
         iso.close()
+
+
+def test_proc_style_file_is_refused_with_a_clear_message(tmp_path: Path) -> None:
+    project = DiscProject()
+    project.add_path(Path("/proc/self/status"), name="status")
+    builder = ImageBuilder(project)
+    with pytest.raises(InvalidInputError, match="says it is empty but has content"):
+        builder.check_sources()
+
+
+def _checked(tmp_path: Path) -> tuple[ImageBuilder, Path]:
+    (tmp_path / "a.txt").write_text("alpha")
+    (tmp_path / "b.txt").write_text("bravo")
+    project = DiscProject()
+    project.add_path(tmp_path / "a.txt")
+    builder = ImageBuilder(project)
+    builder.check_sources()
+    return builder, tmp_path / "a.txt"
+
+
+def _lay_out_and_write(builder: ImageBuilder, out: Path) -> None:
+    builder.lay_out()
+    try:
+        with out.open("w+b") as stream:
+            builder.write(stream, lambda _d, _t: None)
+    finally:
+        builder.close()
+
+
+def test_source_swapped_for_a_symlink_after_checking_is_not_followed(tmp_path: Path) -> None:
+    builder, source = _checked(tmp_path)
+    source.unlink()
+    source.symlink_to(tmp_path / "b.txt")  # same size, other content
+    with pytest.raises(SourceChangedError, match="symbolic link"):
+        _lay_out_and_write(builder, tmp_path / "o.iso")
+
+
+def test_source_swapped_for_another_file_is_detected(tmp_path: Path) -> None:
+    builder, source = _checked(tmp_path)
+    source.unlink()
+    (tmp_path / "b.txt").rename(source)
+    with pytest.raises(SourceChangedError, match="replaced by another file"):
+        _lay_out_and_write(builder, tmp_path / "o.iso")
+
+
+def _finishes(target: Callable[[], None], seconds: float = 20) -> BaseException | None:
+    """Run ``target`` in a thread; the error it raised (a hang fails the test)."""
+    outcome: list[BaseException | None] = []
+
+    def run() -> None:
+        try:
+            target()
+        except BaseException as exc:
+            outcome.append(exc)
+        else:
+            outcome.append(None)
+
+    thread = threading.Thread(target=run, daemon=True)
+    thread.start()
+    thread.join(seconds)
+    assert not thread.is_alive(), "hangs"
+    return outcome[0]
+
+
+def test_source_swapped_for_a_fifo_does_not_hang(tmp_path: Path) -> None:
+    builder, source = _checked(tmp_path)
+    source.unlink()
+    os.mkfifo(source)
+    error = _finishes(lambda: _lay_out_and_write(builder, tmp_path / "o.iso"))
+    assert isinstance(error, SourceChangedError)
+    assert "pipe" in error.message
+
+
+def test_fifo_boot_image_and_dev_zero_mbr_are_refused_at_once(tmp_path: Path) -> None:
+    fifo = tmp_path / "boot.fifo"
+    os.mkfifo(fifo)
+    error = _finishes(lambda: check_boot_image(fifo, BootKind.BIOS))
+    assert isinstance(error, InvalidInputError)
+    assert "pipe" in error.message
+    error = _finishes(lambda: check_mbr_code(Path("/dev/zero")))
+    assert isinstance(error, InvalidInputError)
+    assert "device" in error.message
+
+
+def test_hard_links_are_stored_once(tmp_path: Path) -> None:
+    data = os.urandom(200_000)
+    (tmp_path / "one.bin").write_bytes(data)
+    os.link(tmp_path / "one.bin", tmp_path / "two.bin")
+    (tmp_path / "copy.bin").write_bytes(data)
+    sizes = {}
+    for names in (("one.bin", "two.bin"), ("one.bin", "copy.bin")):
+        project = DiscProject(filesystems=FileSystemOptions(udf=True))
+        for name in names:
+            project.add_path(tmp_path / name)
+        out = tmp_path / f"{names[1]}.iso"
+        _build(project, out)
+        sizes[names[1]] = out.stat().st_size
+        iso = _open(out)
+        try:
+            for name in names:
+                for kwargs in (
+                    {"iso_path": f"/{name.upper()};1"},
+                    {"rr_path": f"/{name}"},
+                    {"joliet_path": f"/{name}"},
+                    {"udf_path": f"/{name}"},
+                ):
+                    got = io.BytesIO()
+                    iso.get_file_from_iso_fp(got, **kwargs)
+                    assert got.getvalue() == data, (name, kwargs)
+        finally:
+            iso.close()
+    assert sizes["copy.bin"] - sizes["two.bin"] >= len(data)
