@@ -13,10 +13,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from app.core.errors import ImageError, InvalidInputError
+from app.core.jobs.phase import Phase
 from app.core.rip.rescue import DEFAULT_CHUNK_SECTORS, LbaRange, RescueProgress
 from app.core.rip.source import SectorReadError, SectorSource
-
-PHASE_COMPARING = "Comparing disc and image"
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,7 +128,7 @@ def compare_disc_with_image(
             lba = end
             on_progress(
                 RescueProgress(
-                    PHASE_COMPARING, lba, sectors, sum(r.count for r in unreadable.ranges), lba
+                    Phase.COMPARING, lba, sectors, sum(r.count for r in unreadable.ranges), lba
                 )
             )
     finally:

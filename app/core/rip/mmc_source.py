@@ -81,7 +81,7 @@ def is_bad_sector(error: SenseError, lba: int, count: int, capacity_sectors: int
     return error.key == 0x5 and error.asc == 0x21 and lba + count <= capacity_sectors
 
 
-class DriveSource:
+class MmcSource:
     """Reads a disc through MMC commands; ``raw`` switches to 2352-byte READ CD sectors."""
 
     def __init__(
@@ -104,7 +104,7 @@ class DriveSource:
         self.profile = 0
 
     @classmethod
-    def open(cls, path: str, *, speed: ReadSpeed = MAXIMUM) -> DriveSource:
+    def open(cls, path: str, *, speed: ReadSpeed = MAXIMUM) -> MmcSource:
         return cls(Drive.open(path), speed=speed, max_sectors_per_read=transfer_limit(path))
 
     @property
@@ -197,9 +197,9 @@ class DriveSource:
             lead_out_lba=toc.lead_out.lba if toc is not None and toc.lead_out else None,
         )
 
-    def raw_source(self) -> DriveSource:
+    def raw_source(self) -> MmcSource:
         """The same drive read as 2352-byte raw sectors (READ CD), for BIN/CUE images."""
-        raw = DriveSource(
+        raw = MmcSource(
             self.drive,
             speed=self._speed,
             raw=True,
