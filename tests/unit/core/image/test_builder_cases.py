@@ -16,7 +16,7 @@ from app.core.image.boot import BootKind, check_boot_image, check_mbr_code
 from app.core.image.builder import ImageBuilder
 from app.core.image.fastcopy import SourceChangedError
 from app.core.jobs import run_job
-from app.core.jobs.build import BuildJob
+from app.core.image.job import BuildJob
 from app.core.project.model import DiscProject, FileSystemOptions, VolumeOptions
 
 
