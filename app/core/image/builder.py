@@ -32,6 +32,7 @@ from __future__ import annotations
 import errno
 import io
 import logging
+import math
 import os
 import stat
 import time
@@ -40,7 +41,7 @@ from dataclasses import dataclass
 from typing import Any, BinaryIO, cast
 
 import pycdlib
-from pycdlib import dates, dr, inode, path_table_record, pycdlibexception, udf
+from pycdlib import dates, dr, inode, path_table_record, pycdlibexception, udf, utils
 
 from app.core.errors import CapacityError, ImageError, InternalError, InvalidInputError
 from app.core.image.boot import BootImage, BootKind, check_boot_image, check_mbr_code
@@ -58,7 +59,7 @@ from app.core.project.labels import (
     volume_labels,
 )
 from app.core.project.model import DiscProject, IsoLevel, Node, NodeKind, VolumeOptions
-from app.core.project.naming import NamingPlan, plan_names
+from app.core.project.naming import JOLIET_MAX_CHARS, NamingPlan, plan_names
 from app.core.units import SECTOR_SIZE, format_size
 
 _log = logging.getLogger(__name__)
@@ -67,6 +68,21 @@ ROCK_RIDGE_VERSION = "1.09"
 RR_MOVED_NAME = ".rr_moved"
 BOOT_CATALOG_ISO = "BOOT.CAT"
 ByteSink = Callable[[int], None]
+
+
+EARLIEST_TIME = -2_208_902_400.0
+"""1900-01-02 00:00 UTC: ECMA-119 §9.1.5 counts directory-record years from 1900 in one byte
+(a day of margin for time zones, since pycdlib records local time)."""
+LATEST_TIME = 5_869_411_200.0
+"""2155-12-30 00:00 UTC: the last year §9.1.5's byte reaches is 2155."""
+
+
+def clamp_time(seconds: float) -> float:
+    """``seconds`` since the epoch moved into what every recorded date can hold (a time from
+    a damaged file system or project becomes the nearest representable one)."""
+    if not math.isfinite(seconds):
+        return 0.0
+    return min(max(seconds, EARLIEST_TIME), LATEST_TIME)
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,6 +104,16 @@ class ImageLayout:
 class _SpindleCdlib(pycdlib.PyCdlib):
     """pycdlib with the file-data copy and the relocation directory replaced (see the module
     docstring)."""
+
+    def _joliet_name_and_parent_from_path(self, joliet_path: bytes) -> tuple[bytes, Any]:
+        """The UCS-2 name and the parent record of a Joliet path, allowing names of 64 UCS-2
+        units (Joliet specification §3.1: 128 bytes); pycdlib 1.22 counts UTF-8 bytes here,
+        which refuses a 40-character name of accented letters."""
+        parts = utils.split_path(joliet_path)
+        name = parts.pop().decode("utf-8").encode("utf-16-be")
+        if len(name) > 2 * JOLIET_MAX_CHARS:
+            raise pycdlibexception.PyCdlibInvalidInput("Joliet names can be 64 UCS-2 units")
+        return name, self._find_joliet_record(b"/" + b"/".join(parts))
 
     def _find_or_create_rr_moved(self) -> int:
         """Create the relocation directory with a Rock Ridge RE entry on its own record.
@@ -379,7 +405,7 @@ class ImageBuilder:
                 continue
             for vd in (iso.pvd, *iso.svds):
                 date = dates.VolumeDescriptorDate()
-                date.new(value)
+                date.new(clamp_time(value))
                 setattr(vd, attr, date)
 
     def _add_nodes(
@@ -577,7 +603,7 @@ class ImageBuilder:
         now = time.time()
 
         def seconds(node: Node) -> float:
-            return node.mtime_ns / 1e9 if node.mtime_ns is not None else now
+            return clamp_time(node.mtime_ns / 1e9) if node.mtime_ns is not None else now
 
         plan = self.plan
         by_iso: dict[int, dict[bytes, Node]] = {}

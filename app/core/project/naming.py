@@ -159,7 +159,9 @@ def iso_valid(name: str, level: IsoLevel, is_folder: bool) -> bool:
 
 
 def joliet_candidate(name: str) -> str:
-    cleaned = _JOLIET_BAD.sub("_", name)
+    """The Joliet name: UCS-2 (undecodable bytes as U+FFFD, characters outside the BMP as
+    ``_``), none of ``* / : ; ? \\`` nor controls, at most 64 UCS-2 units."""
+    cleaned = _JOLIET_BAD.sub("_", rock_ridge_candidate(name))
     cleaned = "".join(c if ord(c) <= 0xFFFF else "_" for c in cleaned)  # UCS-2 only
     return _fit_keeping_extension(cleaned, JOLIET_MAX_CHARS, len)
 
@@ -226,13 +228,20 @@ def _assign(
     pending = [_Pending(n, c, c == n.name) for n in nodes for c in (candidate_of(n),)]
     pending.sort(key=lambda p: (not p.valid, p.node.name))
     taken: set[str] = set()
+    next_counter: dict[str, int] = {}
+    """candidate → the counter to try next: thousands of names that shorten to the same
+    candidate ("Screenshot from ...") each try one or two counters, not all the used ones,
+    so a folder is planned in linear time."""
     result: dict[int, str] = {}
     for item in pending:
         name = item.candidate
-        counter = 0
+        counter = next_counter.get(item.candidate, 0)
+        if counter:
+            name = _with_counter(item.candidate, counter, fits, iso=iso)
         while key(name) in taken:
             counter += 1
             name = _with_counter(item.candidate, counter, fits, iso=iso)
+        next_counter[item.candidate] = counter + 1
         taken.add(key(name))
         result[item.node.id] = name
     return result

@@ -7,6 +7,7 @@ import os
 import threading
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pycdlib
 import pytest
@@ -15,8 +16,9 @@ from app.core.errors import InvalidInputError
 from app.core.image.boot import BootKind, check_boot_image, check_mbr_code
 from app.core.image.builder import ImageBuilder
 from app.core.image.fastcopy import SourceChangedError
-from app.core.jobs import run_job
 from app.core.image.job import BuildJob
+from app.core.jobs import run_job
+from app.core.project import naming
 from app.core.project.model import DiscProject, FileSystemOptions, VolumeOptions
 
 
@@ -191,3 +193,70 @@ def test_hard_links_are_stored_once(tmp_path: Path) -> None:
         finally:
             iso.close()
     assert sizes["copy.bin"] - sizes["two.bin"] >= len(data)
+
+
+def test_names_not_utf8_and_long_non_ascii_names_build(tmp_path: Path) -> None:
+    src = tmp_path / "src"
+    src.mkdir()
+    with open(os.fsencode(src) + b"/bad\xff\xfename.txt", "wb") as stream:
+        stream.write(b"bytes")
+    accented = "ü" * 60 + ".txt"  # 64 UCS-2 units, 124 UTF-8 bytes
+    (src / accented).write_text("accented")
+    project = DiscProject(filesystems=FileSystemOptions(udf=True))
+    project.add_contents(src)
+    out = tmp_path / "o.iso"
+    _build(project, out)
+    iso = _open(out)
+    try:
+        joliet = {name for _p, _d, files in iso.walk(joliet_path="/") for name in files}
+        assert accented in joliet
+        assert "bad\ufffd\ufffdname.txt" in joliet
+        got = io.BytesIO()
+        iso.get_file_from_iso_fp(got, joliet_path=f"/{accented}")
+        assert got.getvalue() == b"accented"
+    finally:
+        iso.close()
+
+
+def test_name_planning_is_linear_in_names_sharing_a_prefix(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    calls = 0
+    original = naming._with_counter
+
+    def counting(*args: Any, **kwargs: Any) -> str:
+        nonlocal calls
+        calls += 1
+        return original(*args, **kwargs)
+
+    monkeypatch.setattr(naming, "_with_counter", counting)
+    project = DiscProject()
+    count = 500
+    for index in range(count):
+        project.add_folder(f"Screenshot from 2026-12-01 at 10.{index:05d}.png")
+    plan = naming.plan_names(project)
+    assert len({names.iso for names in plan.names.values()}) == count
+    assert calls < 4 * count  # every name tries a counter or two, not all the taken ones
+
+
+def test_out_of_range_times_are_clamped_to_what_iso_9660_records(tmp_path: Path) -> None:
+    (tmp_path / "old.txt").write_text("old")
+    (tmp_path / "new.txt").write_text("new")
+    project = DiscProject(
+        volume=VolumeOptions(created_at=1e30, modified_at=-1e30),
+        filesystems=FileSystemOptions(udf=True),
+    )
+    project.add_path(tmp_path / "old.txt").mtime_ns = -(10**30)
+    project.add_path(tmp_path / "new.txt").mtime_ns = 10**30
+    out = tmp_path / "o.iso"
+    _build(project, out)
+    iso = _open(out)
+    try:
+        years = {
+            rec.file_ident: rec.date.years_since_1900 + 1900
+            for rec in iso.pvd.root_dir_record.children
+        }
+        assert years[b"OLD.TXT;1"] == 1900
+        assert years[b"NEW.TXT;1"] == 2155
+    finally:
+        iso.close()
