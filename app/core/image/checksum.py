@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import enum
 import hashlib
+import os
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -105,17 +106,70 @@ def format_sidecar(digest: Digest, file_name: str) -> str:
     return f"{digest.hex} *{file_name}\n"
 
 
-def write_sidecar(image: Path, digest: Digest) -> Path:
-    """Write ``<image>.<alg>`` next to the image, atomically (temporary name, then rename)."""
+def check_sidecar(image: Path, algorithm: Algorithm, *, overwrite: bool) -> Path:
+    """Check before a build that ``<image>.<alg>`` can be written; returns its path.
+
+    Refuses an image name a ``sha256sum`` line cannot hold, an existing sidecar without
+    ``overwrite``, and a folder that cannot be written to."""
+    format_sidecar(Digest(algorithm, "0" * algorithm.hex_length), image.name)
+    target = sidecar_path(image, algorithm)
+    if not overwrite and (target.exists() or target.is_symlink()):
+        raise InvalidInputError(
+            f"“{target}” already exists. Choose another name or allow replacing it (--force).",
+            "refusing to overwrite an existing checksum file",
+        )
+    if target.is_dir():
+        raise InvalidInputError(f"“{target}” is a folder; the checksum file cannot go there.")
+    if not os.access(target.parent, os.W_OK | os.X_OK):
+        raise InvalidInputError(
+            f"The checksum file “{target}” cannot be written: the folder is not writable.",
+            f"no write permission on {target.parent}",
+        )
+    return target
+
+
+def stage_sidecar(image: Path, digest: Digest) -> Path:
+    """Write the sidecar of ``image`` under a hidden temporary name next to it (fsynced);
+    :func:`publish_sidecar` puts it in place.  Staging before the image is published means a
+    full disk fails the build before anything appears under a final name."""
     target = sidecar_path(image, digest.algorithm)
-    temp = target.with_name(f".{target.name}.part")
+    temp = target.with_name(f".{target.name}.{os.getpid()}.part")
     try:
-        temp.write_text(format_sidecar(digest, image.name), encoding="utf-8")
-        temp.replace(target)
+        fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC, 0o644)
+        with os.fdopen(fd, "w", encoding="utf-8") as stream:
+            stream.write(format_sidecar(digest, image.name))
+            stream.flush()
+            os.fsync(stream.fileno())
+    except OSError as exc:
+        temp.unlink(missing_ok=True)
+        raise ImageError(f"Could not write the checksum file “{target}”.", str(exc)) from exc
+    return temp
+
+
+def publish_sidecar(temp: Path, target: Path, *, overwrite: bool) -> Path:
+    """Rename a staged sidecar to ``target``; without ``overwrite`` an existing file is kept
+    (``link`` + ``unlink``: a file that appeared meanwhile is not clobbered)."""
+    try:
+        if overwrite:
+            temp.replace(target)
+        else:
+            try:
+                os.link(temp, target)
+            except FileExistsError as exc:
+                raise InvalidInputError(
+                    f"“{target}” appeared during the build; not replacing it.", str(exc)
+                ) from exc
+            temp.unlink()
     except OSError as exc:
         temp.unlink(missing_ok=True)
         raise ImageError(f"Could not write the checksum file “{target}”.", str(exc)) from exc
     return target
+
+
+def write_sidecar(image: Path, digest: Digest, *, overwrite: bool = True) -> Path:
+    """Write ``<image>.<alg>`` next to the image, atomically (temporary name, then rename)."""
+    temp = stage_sidecar(image, digest)
+    return publish_sidecar(temp, sidecar_path(image, digest.algorithm), overwrite=overwrite)
 
 
 _LINE = re.compile(r"^\\?(?P<hex>[0-9a-fA-F]+) [ *](?P<name>.+)$")

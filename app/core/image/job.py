@@ -23,7 +23,15 @@ from pathlib import Path
 
 from app.core.errors import ImageError, InvalidInputError
 from app.core.image.builder import ImageBuilder, ImageLayout
-from app.core.image.checksum import Algorithm, Digest, hash_file, write_sidecar
+from app.core.image.checksum import (
+    Algorithm,
+    Digest,
+    check_sidecar,
+    hash_file,
+    publish_sidecar,
+    sidecar_path,
+    stage_sidecar,
+)
 from app.core.image.fastcopy import FastCopier
 from app.core.jobs.job import Job, JobContext, Outcome
 from app.core.jobs.phase import Phase
@@ -62,6 +70,7 @@ class BuildJob(Job[BuildResult]):
     copier: FastCopier | None = None
     _temp: Path | None = field(default=None, init=False, repr=False)
     _builder: ImageBuilder | None = field(default=None, init=False, repr=False)
+    _staged: list[Path] = field(default_factory=list, init=False, repr=False)
 
     @property
     def title(self) -> str:
@@ -82,6 +91,8 @@ class BuildJob(Job[BuildResult]):
                 f"“{output}” already exists. Choose another name or allow replacing it (--force).",
                 "refusing to overwrite an existing file",
             )
+        for algorithm in self.checksums:
+            check_sidecar(output, algorithm, overwrite=self.overwrite)
         # a source file that is the output: by path here, by inode in check_sources
         target = os.path.abspath(output)
         boot = self.project.boot
@@ -149,8 +160,14 @@ class BuildJob(Job[BuildResult]):
         self._temp = self.output.with_name(f".{self.output.name}.{os.getpid()}.part")
         self._write(ctx, builder, layout)
         digests = self._verify(ctx, layout)
+        # sidecars are staged first: a full disk fails before the image gets its final name
+        self._staged = [stage_sidecar(self.output, d) for d in digests]
         self._publish()
-        sidecars = tuple(write_sidecar(self.output, d) for d in digests)
+        sidecars = tuple(
+            publish_sidecar(temp, sidecar_path(self.output, d.algorithm), overwrite=self.overwrite)
+            for temp, d in zip(self._staged, digests, strict=True)
+        )
+        self._staged = []
         stats = builder.copier.stats.bytes_by_method
         return BuildResult(
             self.output,
@@ -251,6 +268,9 @@ class BuildJob(Job[BuildResult]):
     def cleanup(self, ctx: JobContext, outcome: Outcome) -> None:
         if self._builder is not None:
             self._builder.close()
+        for staged in self._staged:
+            staged.unlink(missing_ok=True)
+        self._staged = []
         if self._temp is not None:
             try:
                 self._temp.unlink(missing_ok=True)
