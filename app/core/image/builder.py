@@ -32,7 +32,6 @@ from __future__ import annotations
 import errno
 import io
 import logging
-import math
 import os
 import stat
 import time
@@ -47,7 +46,9 @@ from app.core.errors import CapacityError, ImageError, InternalError, InvalidInp
 from app.core.image.boot import BootImage, BootKind, check_boot_image, check_mbr_code
 from app.core.image.fastcopy import FastCopier
 from app.core.image.gpt import BACKUP_SECTORS, LBA_BYTES, plan_hybrid, write_hybrid
+from app.core.image.records import clamp_time
 from app.core.image.sources import Source, describe_open_error, open_regular
+from app.core.image.writer import IsoWriter
 from app.core.project.labels import (
     JOLIET_SYSTEM_ID_UNITS,
     JOLIET_TEXT_ID_UNITS,
@@ -67,22 +68,9 @@ FOUR_GIB = 4 * 1024**3
 ROCK_RIDGE_VERSION = "1.09"
 RR_MOVED_NAME = ".rr_moved"
 BOOT_CATALOG_ISO = "BOOT.CAT"
+WRITER_ENV = "SPINDLE_IMAGE_WRITER"
+DEFAULT_WRITER = "pycdlib"
 ByteSink = Callable[[int], None]
-
-
-EARLIEST_TIME = -2_208_902_400.0
-"""1900-01-02 00:00 UTC: ECMA-119 §9.1.5 counts directory-record years from 1900 in one byte
-(a day of margin for time zones, since pycdlib records local time)."""
-LATEST_TIME = 5_869_411_200.0
-"""2155-12-30 00:00 UTC: the last year §9.1.5's byte reaches is 2155."""
-
-
-def clamp_time(seconds: float) -> float:
-    """``seconds`` since the epoch moved into what every recorded date can hold (a time from
-    a damaged file system or project becomes the nearest representable one)."""
-    if not math.isfinite(seconds):
-        return 0.0
-    return min(max(seconds, EARLIEST_TIME), LATEST_TIME)
 
 
 @dataclass(frozen=True, slots=True)
@@ -193,8 +181,14 @@ class _SpindleCdlib(pycdlib.PyCdlib):
 class ImageBuilder:
     """Builds one image from ``project`` (see the module docstring for the steps)."""
 
-    def __init__(self, project: DiscProject, *, copier: FastCopier | None = None) -> None:
+    def __init__(
+        self, project: DiscProject, *, copier: FastCopier | None = None, writer: str | None = None
+    ) -> None:
         self.project = project
+        self.writer = writer or os.environ.get(WRITER_ENV, DEFAULT_WRITER)
+        """``"spindle"``: Spindle's own writer when it supports the project
+        (:meth:`IsoWriter.supports`), else pycdlib; ``"pycdlib"``: always pycdlib."""
+        self._own: IsoWriter | None = None
         self.copier = copier or FastCopier()
         self._iso: _SpindleCdlib | None = None
         self._boot: list[BootImage] = []
@@ -347,8 +341,18 @@ class ImageBuilder:
 
     # ------------------------------------------------------------ step 2
     def lay_out(self, on_item: Callable[[int, int], None] | None = None) -> ImageLayout:
-        """Create the pycdlib object with every entry; returns the exact layout."""
+        """Lay out every entry (Spindle's writer or pycdlib); returns the exact layout."""
         project, plan = self.project, self.plan
+        if self.writer == "spindle" and IsoWriter.supports(project, self._sources):
+            own = IsoWriter(project, plan, self._sources, self.copier, time.time())
+            sectors = own.lay_out()
+            self._own = own
+            if on_item is not None:
+                on_item(sum(1 for _ in project), sum(1 for _ in project))
+            self.layout = ImageLayout(
+                sectors, own.file_count, own.folder_count, own.link_count, own.data_bytes, 0
+            )
+            return self.layout
         fs, volume = project.filesystems, project.volume
         iso = _SpindleCdlib()
         iso.copier = self.copier
@@ -677,11 +681,17 @@ class ImageBuilder:
 
         ``on_bytes(done, total)`` is called often (it may raise to cancel).
         """
+        if outfp.seek(0, os.SEEK_END) != 0:
+            raise InternalError("the image must be written to an empty file")
+        if self._own is not None:
+            try:
+                self._own.write(outfp.fileno(), on_bytes)
+            except OSError as exc:
+                raise _write_error(exc) from exc
+            return
         iso = self._iso
         if iso is None or self.layout is None:
             raise InternalError("write() called before lay_out()")
-        if outfp.seek(0, os.SEEK_END) != 0:
-            raise InternalError("the image must be written to an empty file")
 
         def progress(done: int, total: int, _opaque: Any) -> None:
             on_bytes(done, total)

@@ -68,6 +68,8 @@ class BuildJob(Job[BuildResult]):
     refuse_overflow: bool = False
     """Fail with :class:`CapacityError` instead of warning when the image is too large."""
     copier: FastCopier | None = None
+    writer: str | None = None
+    """The image writer (see :class:`ImageBuilder`); ``None``: the default."""
     _temp: Path | None = field(default=None, init=False, repr=False)
     _builder: ImageBuilder | None = field(default=None, init=False, repr=False)
     _staged: list[Path] = field(default_factory=list, init=False, repr=False)
@@ -113,7 +115,7 @@ class BuildJob(Job[BuildResult]):
     # ------------------------------------------------------------------ run
     def run(self, ctx: JobContext) -> BuildResult:
         self._check_output()
-        builder = ImageBuilder(self.project, copier=self.copier)
+        builder = ImageBuilder(self.project, copier=self.copier, writer=self.writer)
         self._builder = builder
         if self.output.exists():
             info = self.output.stat()
