@@ -246,9 +246,11 @@ class ImageBuilder:
 
     # ------------------------------------------------------------ step 1
     def check_sources(self, on_item: Callable[[int, int], None] | None = None) -> int:
-        """Stat and open every source file; returns their total size in bytes.
+        """Check every source file; returns their total size in bytes.
 
-        Raises :class:`InvalidInputError` naming the first missing/unreadable source (and how
+        ``lstat`` (a link is not followed) must show a readable regular file; its device,
+        inode and size are kept, and the write opens each file once (``O_NOFOLLOW |
+        O_NONBLOCK``) and copies only if ``fstat`` shows that very file.  Raises :class:`InvalidInputError` naming the first missing/unreadable source (and how
         many more there are).  Sizes that changed since the files were added are taken over.
         """
         files = [n for n in self.project if n.kind is NodeKind.FILE]
@@ -259,23 +261,20 @@ class ImageBuilder:
         for index, node in enumerate(files):
             assert node.source is not None
             try:
-                fd, info = open_regular(node.source, follow=False)
+                info = os.lstat(node.source)
             except FileNotFoundError:
                 missing.append(str(node.source))
                 continue
             except OSError as exc:
-                unreadable.append(f"{node.source} ({describe_open_error(exc)})")
-                continue
-            try:
-                # /proc and /sys files report 0 bytes and have content: they cannot be laid
-                # out before they are read, so say so instead of recording them empty
-                pseudo = info.st_size == 0 and os.read(fd, 1) != b""
-            except OSError as exc:
                 unreadable.append(f"{node.source} ({exc.strerror})")
                 continue
-            finally:
-                os.close(fd)
-            if pseudo:
+            if not stat.S_ISREG(info.st_mode):
+                unreadable.append(f"{node.source} ({_not_regular(info.st_mode)})")
+                continue
+            if not os.access(node.source, os.R_OK, follow_symlinks=False):
+                unreadable.append(f"{node.source} (Permission denied)")
+                continue
+            if info.st_size == 0 and self._has_hidden_content(node):
                 raise InvalidInputError(
                     f"“{node.source}” says it is empty but has content (a file of /proc or "
                     "/sys?); its size is not known before it is read. Copy it to an ordinary "
@@ -308,6 +307,22 @@ class ImageBuilder:
             )
         self._check_boot()
         return total
+
+    @staticmethod
+    def _has_hidden_content(node: Node) -> bool:
+        """/proc and /sys files report 0 bytes and have content: they cannot be laid out
+        before they are read, so they are refused instead of recorded empty."""
+        assert node.source is not None
+        try:
+            fd, _info = open_regular(node.source, follow=False)
+        except OSError:
+            return False  # the write-time open reports it
+        try:
+            return os.read(fd, 1) != b""
+        except OSError:
+            return False
+        finally:
+            os.close(fd)
 
     def _check_boot(self) -> None:
         for kind, path in (
@@ -735,6 +750,14 @@ class ImageBuilder:
             except pycdlibexception.PyCdlibException:
                 _log.debug("pycdlib close failed", exc_info=True)
             self._iso = None
+
+
+def _not_regular(mode: int) -> str:
+    if stat.S_ISLNK(mode):
+        return "it was replaced by a symbolic link"
+    if stat.S_ISDIR(mode):
+        return "it is now a folder"
+    return "no longer a regular file"
 
 
 def _copy_stream(source: Any, outfp: BinaryIO, length: int) -> Generator[int, None, None]:

@@ -17,6 +17,7 @@ Numbers are "both-byte orders" where the standards say so (ECMA-119 §7.2.3, §7
 from __future__ import annotations
 
 import calendar
+import functools
 import math
 import struct
 import time
@@ -72,10 +73,7 @@ class RecordDate:
     LENGTH: ClassVar[int] = 7
 
     def record(self) -> bytes:
-        tm = time.gmtime(self.seconds)
-        return bytes(
-            (tm.tm_year - 1900, tm.tm_mon, tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec, 0)
-        )
+        return _date_bytes(self.seconds)
 
     @classmethod
     def parse(cls, data: bytes | memoryview) -> RecordDate:
@@ -83,6 +81,13 @@ class RecordDate:
         offset = offset - 256 if offset > 127 else offset
         utc = calendar.timegm((1900 + years, month, day, hour, minute, second, 0, 0, 0))
         return cls(utc - offset * 15 * 60)
+
+
+@functools.lru_cache(maxsize=4096)
+def _date_bytes(seconds: int) -> bytes:
+    """The seven bytes of :class:`RecordDate` (cached: a tree's files share few times)."""
+    tm = time.gmtime(seconds)
+    return bytes((tm.tm_year - 1900, tm.tm_mon, tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec, 0))
 
 
 def volume_date(seconds: float | None) -> bytes:

@@ -39,7 +39,7 @@ MAX_ISO_PATH_BYTES = 255
 JOLIET_MAX_CHARS = 64
 JOLIET_MAX_PATH_CHARS = 240
 UDF_MAX_BYTES = 254
-_D_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_")
+_NOT_D_CHAR = re.compile(r"[^A-Z0-9_]")
 _JOLIET_BAD = re.compile(r"[*/:;?\\\x00-\x1f]")
 
 
@@ -119,8 +119,9 @@ def ascii_fold(text: str) -> str:
 
 
 def d_characters(text: str) -> str:
-    folded = ascii_fold(text).upper()
-    return "".join(c if c in _D_CHARS else "_" for c in folded)
+    """``text`` in ECMA-119 §7.4.1 d-characters: folded to ASCII upper case, any other
+    character as ``_``."""
+    return _NOT_D_CHAR.sub("_", ascii_fold(text).upper())
 
 
 def split_extension(name: str) -> tuple[str, str]:
@@ -278,9 +279,9 @@ def plan_names(  # noqa: PLR0912, PLR0915 -- one pass over the tree, per file sy
     def upper(text: str) -> str:
         return text
 
-    stack: list[tuple[Node, str, int, int]] = [(project.root, "", 0, 0)]
+    stack: list[tuple[Node, str, int, int, str]] = [(project.root, "", 0, 0, "")]
     while stack:
-        folder, iso_parent_path, joliet_path_len, depth = stack.pop()
+        folder, iso_parent_path, joliet_path_len, depth, folder_path = stack.pop()
         children = list(folder.children)
         extra: list[Node] = list(reserved) if folder is project.root else []  # type: ignore[arg-type]
         everyone = extra + children  # reserved names first: they win ties
@@ -325,7 +326,7 @@ def plan_names(  # noqa: PLR0912, PLR0915 -- one pass over the tree, per file sy
             else {}
         )
         for node in children:
-            path = node.path
+            path = f"{folder_path}/{node.name}"
             iso = iso_names[node.id]
             recorded_iso = iso if node.is_folder else f"{iso};1"
             joliet = joliet_names.get(node.id)
@@ -369,7 +370,7 @@ def plan_names(  # noqa: PLR0912, PLR0915 -- one pass over the tree, per file sy
                     "Windows may not open it."
                 )
             if node.is_folder:
-                stack.append((node, iso_path, joliet_len, node_depth))
+                stack.append((node, iso_path, joliet_len, node_depth, path))
     changes.sort(key=lambda c: (c.path, c.filesystem.value))
     return NamingPlan(names, tuple(changes), tuple(problems), tuple(relocated), tuple(warnings))
 

@@ -123,7 +123,15 @@ def test_missing_and_unreadable_sources(
             raise PermissionError(13, "Permission denied", locked)
         return real_open(path, flags, *args)  # type: ignore[arg-type]
 
+    real_access = os.access
+
+    def fake_access(path: object, mode: int, **kwargs: object) -> bool:
+        if str(path) == locked:  # the check is access(2); the copy opens the file once
+            return False
+        return real_access(path, mode, **kwargs)  # type: ignore[arg-type]
+
     monkeypatch.setattr(os, "open", fake_open)
+    monkeypatch.setattr(os, "access", fake_access)
     result = run_job(BuildJob(project, tmp_path / "b.iso"))
     assert isinstance(result.error, InvalidInputError)
     assert "Cannot read the source file" in result.error.message
