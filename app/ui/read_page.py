@@ -34,7 +34,6 @@ from PySide6.QtWidgets import (
 
 from app.core.errors import AppError, InvalidInputError
 from app.core.jobs import JobHandle, Outcome, Progress, Result
-from app.core.rip.compare import CompareResult
 from app.core.rip.compare_job import CompareJob
 from app.core.rip.inspect import DiscInfoJob, DiscSummary
 from app.core.rip.job import ImageFormat, RipJob, RipResult
@@ -43,6 +42,7 @@ from app.core.rip.report import describe_rip
 from app.core.rip.rescue import DEFAULT_RETRIES, RescueOptions
 from app.core.rip.source import DiscSource
 from app.core.rip.speed import MAXIMUM, ReadSpeed
+from app.core.verify.compare import CompareResult
 from app.core.verify.report import describe_compare
 from app.ui.job_bridge import JobBridge
 from app.ui.sector_map import COLOURS, SectorMapView

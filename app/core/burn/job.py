@@ -16,10 +16,10 @@ from pathlib import Path
 
 from app.core.burn.drive import BurnDrive
 from app.core.burn.medium import MediumStatus, read_medium
-from app.core.burn.preflight import BurnOptions, BurnPlan, check, inspect_image
+from app.core.burn.preflight import BurnOptions, BurnPlan, ImageInfo, check, inspect_image
+from app.core.burn.readback import raise_for, verify_disc
 from app.core.burn.strategies import strategy_for
 from app.core.burn.trace import CommandTrace, TracingTransport
-from app.core.burn.verify import VerifyReport, compare_disc, raise_for
 from app.core.burn.write_methods import padded_blocks, verification_note, write_method
 from app.core.burn.writer import DEFAULT_CHUNK_BLOCKS, WriteProgress, stream_image
 from app.core.errors import AppError, Cancelled, DeviceError, NoMediumError, SenseError
@@ -29,6 +29,7 @@ from app.core.jobs.progress import Progress, Unit
 from app.core.mmc import cdb
 from app.core.transport import Transport, open_transport
 from app.core.units import SECTOR_SIZE
+from app.core.verify.compare import CompareResult
 
 _log = logging.getLogger(__name__)
 
@@ -72,7 +73,7 @@ class BurnResult:
     written_blocks: int
     write_seconds: float
     simulated: bool
-    verify: VerifyReport | None
+    verify: CompareResult | None
     ejected: bool
     note: str
     """How well this medium's recipe is verified (UI/CLI show it)."""
@@ -141,7 +142,7 @@ class BurnJob(Job[BurnResult]):
             )
             ctx.check_cancelled()
             written, seconds = self._write(ctx, drive, plan)
-            report: VerifyReport | None = None
+            report: CompareResult | None = None
             if self.options.verify and not self.options.simulate:
                 transport = self._reload(ctx, transport)
                 report = self._verify(ctx, self._drive(transport), plan)
@@ -256,19 +257,13 @@ class BurnJob(Job[BurnResult]):
                 ctx.check_cancelled()
                 waited += 1.0
 
-    def _verify(self, ctx: JobContext, drive: BurnDrive, plan: BurnPlan) -> VerifyReport:
-        total_bytes = plan.image.size_bytes
-        ctx.report(Progress(Phase.VERIFYING, 0, total_bytes, Unit.BYTES))
-        return compare_disc(
+    def _verify(self, ctx: JobContext, drive: BurnDrive, plan: BurnPlan) -> CompareResult:
+        return _read_back(
+            ctx,
             drive,
-            plan.image.path,
-            start_lba=plan.start_lba,
-            blocks=plan.image.blocks,
-            on_progress=lambda done: ctx.report(
-                Progress(Phase.VERIFYING, done * SECTOR_SIZE, total_bytes, Unit.BYTES)
-            ),
-            check_cancelled=ctx.check_cancelled,
-            chunk_blocks=self.chunk_blocks or choose_chunk_blocks(self.device),
+            plan.image,
+            plan.start_lba,
+            self.chunk_blocks or choose_chunk_blocks(self.device),
         )
 
     def cleanup(self, ctx: JobContext, outcome: Outcome) -> None:
@@ -277,7 +272,7 @@ class BurnJob(Job[BurnResult]):
 
 
 @dataclass
-class VerifyDiscJob(Job[VerifyReport]):
+class VerifyDiscJob(Job[CompareResult]):
     """Compare a disc with an image (the verify step of a burn, on its own)."""
 
     image: Path
@@ -294,30 +289,38 @@ class VerifyDiscJob(Job[VerifyReport]):
     def title(self) -> str:
         return f"Verify {self.device} against {self.image.name}"
 
-    def run(self, ctx: JobContext) -> VerifyReport:
+    def run(self, ctx: JobContext) -> CompareResult:
         image = inspect_image(self.image)
         transport = self.opener(self.device)
         if self.trace is not None:
             transport = TracingTransport(transport, self.trace)
         try:
-            drive = BurnDrive(transport)
-            total_bytes = image.size_bytes
-            ctx.report(Progress(Phase.VERIFYING, 0, total_bytes, Unit.BYTES))
-            report = compare_disc(
-                drive,
-                image.path,
-                start_lba=self.start_lba,
-                blocks=image.blocks,
-                on_progress=lambda done: ctx.report(
-                    Progress(Phase.VERIFYING, done * SECTOR_SIZE, total_bytes, Unit.BYTES)
-                ),
-                check_cancelled=ctx.check_cancelled,
-                chunk_blocks=choose_chunk_blocks(self.device),
+            report = _read_back(
+                ctx, BurnDrive(transport), image, self.start_lba, choose_chunk_blocks(self.device)
             )
         finally:
             transport.close()
         raise_for(report, image.path, self.device)
         return report
+
+
+def _read_back(
+    ctx: JobContext, drive: BurnDrive, image: ImageInfo, start_lba: int, chunk_blocks: int
+) -> CompareResult:
+    """The verify phase: read the written sectors back and compare them with ``image``."""
+    total_bytes = image.size_bytes
+    ctx.report(Progress(Phase.VERIFYING, 0, total_bytes, Unit.BYTES))
+    return verify_disc(
+        drive,
+        image.path,
+        start_lba=start_lba,
+        blocks=image.blocks,
+        on_progress=lambda done: ctx.report(
+            Progress(Phase.VERIFYING, done * SECTOR_SIZE, total_bytes, Unit.BYTES)
+        ),
+        check_cancelled=ctx.check_cancelled,
+        chunk_blocks=chunk_blocks,
+    )
 
 
 def written_blocks_for(image_blocks: int, medium: MediumStatus) -> int:

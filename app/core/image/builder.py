@@ -29,7 +29,6 @@ file entry times (ECMA-167 4/14.9) from each node's modification time.
 
 from __future__ import annotations
 
-import errno
 import io
 import logging
 import os
@@ -43,11 +42,12 @@ import pycdlib
 from pycdlib import dates, dr, inode, path_table_record, pycdlibexception, udf, utils
 
 from app.core.errors import CapacityError, ImageError, InternalError, InvalidInputError
+from app.core.files import write_error
 from app.core.image.boot import BootImage, BootKind, check_boot_image, check_mbr_code
 from app.core.image.fastcopy import FastCopier
 from app.core.image.gpt import BACKUP_SECTORS, LBA_BYTES, plan_hybrid, write_hybrid
 from app.core.image.records import clamp_time
-from app.core.image.sources import Source, describe_open_error, open_regular
+from app.core.image.sources import Source, open_regular
 from app.core.image.writer import IsoWriter
 from app.core.project.labels import (
     JOLIET_SYSTEM_ID_UNITS,
@@ -250,8 +250,9 @@ class ImageBuilder:
 
         ``lstat`` (a link is not followed) must show a readable regular file; its device,
         inode and size are kept, and the write opens each file once (``O_NOFOLLOW |
-        O_NONBLOCK``) and copies only if ``fstat`` shows that very file.  Raises :class:`InvalidInputError` naming the first missing/unreadable source (and how
-        many more there are).  Sizes that changed since the files were added are taken over.
+        O_NONBLOCK``) and copies only if ``fstat`` shows that very file.  Raises
+        :class:`InvalidInputError` naming the first missing/unreadable source (and how many
+        more there are).  Sizes that changed since the files were added are taken over.
         """
         files = [n for n in self.project if n.kind is NodeKind.FILE]
         missing: list[str] = []
@@ -702,7 +703,7 @@ class ImageBuilder:
             try:
                 self._own.write(outfp.fileno(), on_bytes)
             except OSError as exc:
-                raise _write_error(exc) from exc
+                raise write_error(exc) from exc
             return
         iso = self._iso
         if iso is None or self.layout is None:
@@ -717,7 +718,7 @@ class ImageBuilder:
         except pycdlibexception.PyCdlibException as exc:
             raise ImageError("The image could not be written.", repr(exc)) from exc
         except OSError as exc:
-            raise _write_error(exc) from exc
+            raise write_error(exc) from exc
         if self.project.boot.hybrid:
             self._write_hybrid(iso, outfp)
 
@@ -741,7 +742,7 @@ class ImageBuilder:
         try:
             write_hybrid(outfp.fileno(), layout)
         except OSError as exc:
-            raise _write_error(exc) from exc
+            raise write_error(exc) from exc
 
     def close(self) -> None:
         if self._iso is not None:
@@ -770,17 +771,6 @@ def _copy_stream(source: Any, outfp: BinaryIO, length: int) -> Generator[int, No
         outfp.write(data)
         left -= len(data)
         yield len(data)
-
-
-def _write_error(exc: OSError) -> ImageError:
-    if exc.errno in (errno.ENOSPC, errno.EDQUOT):
-        return ImageError("The disk is full: the image could not be written.", str(exc))
-    if exc.errno == errno.EFBIG:
-        return ImageError(
-            "The image is larger than the target file system allows (a 4 GiB limit on FAT?).",
-            str(exc),
-        )
-    return ImageError("The image could not be written.", str(exc))
 
 
 def _space_padded(text: str, size: int, encoding: str) -> bytes:

@@ -19,7 +19,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from app.core.errors import ImageError, InvalidInputError
+from app.core.errors import AppError, ImageError, InvalidInputError
+from app.core.files import publish, temporary_path, write_atomically
 
 CHUNK_BYTES = 1024 * 1024
 
@@ -133,36 +134,19 @@ def stage_sidecar(image: Path, digest: Digest) -> Path:
     :func:`publish_sidecar` puts it in place.  Staging before the image is published means a
     full disk fails the build before anything appears under a final name."""
     target = sidecar_path(image, digest.algorithm)
-    temp = target.with_name(f".{target.name}.{os.getpid()}.part")
-    try:
-        fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC, 0o644)
-        with os.fdopen(fd, "w", encoding="utf-8") as stream:
-            stream.write(format_sidecar(digest, image.name))
-            stream.flush()
-            os.fsync(stream.fileno())
-    except OSError as exc:
-        temp.unlink(missing_ok=True)
-        raise ImageError(f"Could not write the checksum file “{target}”.", str(exc)) from exc
+    temp = temporary_path(target)
+    write_atomically(temp, format_sidecar(digest, image.name), what="the checksum file")
     return temp
 
 
 def publish_sidecar(temp: Path, target: Path, *, overwrite: bool) -> Path:
-    """Rename a staged sidecar to ``target``; without ``overwrite`` an existing file is kept
-    (``link`` + ``unlink``: a file that appeared meanwhile is not clobbered)."""
+    """Give a staged sidecar its name ``target`` (:func:`app.core.files.publish`: without
+    ``overwrite`` a file that appeared meanwhile is not clobbered)."""
     try:
-        if overwrite:
-            temp.replace(target)
-        else:
-            try:
-                os.link(temp, target)
-            except FileExistsError as exc:
-                raise InvalidInputError(
-                    f"“{target}” appeared during the build; not replacing it.", str(exc)
-                ) from exc
-            temp.unlink()
-    except OSError as exc:
+        publish(temp, target, replace=overwrite, what="the checksum file")
+    except AppError:
         temp.unlink(missing_ok=True)
-        raise ImageError(f"Could not write the checksum file “{target}”.", str(exc)) from exc
+        raise
     return target
 
 

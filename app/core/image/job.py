@@ -15,13 +15,13 @@ appeared meanwhile is not clobbered either.
 
 from __future__ import annotations
 
-import errno
 import os
 import struct
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from app.core.errors import ImageError, InvalidInputError
+from app.core.files import publish, temporary_path, write_error
 from app.core.image.builder import ImageBuilder, ImageLayout
 from app.core.image.checksum import (
     Algorithm,
@@ -159,7 +159,7 @@ class BuildJob(Job[BuildResult]):
             )
         ctx.check_cancelled()
 
-        self._temp = self.output.with_name(f".{self.output.name}.{os.getpid()}.part")
+        self._temp = temporary_path(self.output)
         self._write(ctx, builder, layout)
         digests = self._verify(ctx, layout)
         # sidecars are staged first: a full disk fails before the image gets its final name
@@ -206,7 +206,7 @@ class BuildJob(Job[BuildResult]):
             with os.fdopen(fd, "w+b") as stream:
                 builder.write(stream, on_bytes)
         except OSError as exc:  # raised by close() flushing the last buffered bytes
-            raise _os_error(exc) from exc
+            raise write_error(exc) from exc
         finally:
             builder.close()
         ctx.report(Progress(Phase.WRITING, total, total, Unit.BYTES))
@@ -241,30 +241,7 @@ class BuildJob(Job[BuildResult]):
 
     def _publish(self) -> None:
         assert self._temp is not None
-        temp, target = self._temp, self.output
-        try:
-            if self.overwrite:
-                temp.replace(target)
-            else:
-                try:
-                    os.link(temp, target)
-                except FileExistsError as exc:
-                    raise InvalidInputError(
-                        f"“{target}” appeared while the image was being built; not replacing it.",
-                        str(exc),
-                    ) from exc
-                except OSError as exc:
-                    if exc.errno not in (errno.EPERM, errno.EOPNOTSUPP, errno.EXDEV):
-                        raise
-                    if target.exists():
-                        raise InvalidInputError(
-                            f"“{target}” appeared while the image was being built.", ""
-                        ) from exc
-                    temp.replace(target)
-                else:
-                    temp.unlink()
-        except OSError as exc:
-            raise ImageError(f"Could not put the image at “{target}”.", str(exc)) from exc
+        publish(self._temp, self.output, replace=self.overwrite)
         self._temp = None
 
     def cleanup(self, ctx: JobContext, outcome: Outcome) -> None:
@@ -279,9 +256,3 @@ class BuildJob(Job[BuildResult]):
             except OSError:
                 ctx.log.exception("could not remove %s", self._temp)
             self._temp = None
-
-
-def _os_error(exc: OSError) -> ImageError:
-    if exc.errno in (errno.ENOSPC, errno.EDQUOT):
-        return ImageError("The disk is full: the image could not be written.", str(exc))
-    return ImageError("The image could not be written.", str(exc))

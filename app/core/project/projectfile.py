@@ -31,6 +31,7 @@ from pathlib import Path
 from typing import Any
 
 from app.core.errors import InvalidInputError, ProjectFileError
+from app.core.files import write_atomically
 from app.core.project.model import (
     BootOptions,
     DiscProject,
@@ -118,18 +119,9 @@ def save_project(project: DiscProject, path: Path) -> None:
             f"(a project file holds at most {MAX_TREE_DEPTH}).",
             "tree too deep",
         )
-    temp = path.with_name(f".{path.name}.part")
     # ASCII JSON: names that are not UTF-8 (surrogate escapes) are written as \udcXX escapes
     data = json.dumps(project_to_json(project), ensure_ascii=True, separators=(",", ":"))
-    try:
-        with temp.open("w", encoding="ascii") as stream:
-            stream.write(data)
-            stream.flush()
-            os.fsync(stream.fileno())
-        temp.replace(path)
-    except OSError as exc:
-        temp.unlink(missing_ok=True)
-        raise ProjectFileError(f"Could not save the project “{path}”.", str(exc)) from exc
+    write_atomically(path, data, what="the project", error=ProjectFileError)
 
 
 def load_project(path: Path) -> DiscProject:

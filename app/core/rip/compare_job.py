@@ -12,14 +12,15 @@ from app.core.image.volume import PVD_LBA, parse_primary_volume
 from app.core.jobs.job import Job, JobContext
 from app.core.jobs.phase import Phase
 from app.core.jobs.progress import Progress, Unit
-from app.core.rip.compare import CompareResult, compare_disc_with_image
 from app.core.rip.disc import decide_image_size
-from app.core.rip.job import to_progress
+from app.core.rip.job import comparing_progress
 from app.core.rip.mapfile import BlockStatus, load_map
-from app.core.rip.rescue import LbaRange, ranges_with
-from app.core.rip.source import DiscSource, RawCapable, SectorReadError, SectorSource
+from app.core.rip.rescue import DEFAULT_CHUNK_SECTORS, ranges_with
+from app.core.rip.source import DiscSource, RawCapable
 from app.core.rip.sources import open_disc_source
+from app.core.sectors import LbaRange, SectorReadError, SectorSource
 from app.core.units import RAW_SECTOR_SIZE, SECTOR_SIZE
+from app.core.verify.compare import CompareResult, compare_with_image
 from app.core.verify.report import describe_compare
 
 
@@ -85,12 +86,13 @@ class CompareJob(Job[CompareResult]):
                 skip = ranges_with(
                     load_map(self.map_path), reader.sector_size, BlockStatus.BAD_SECTOR
                 )
-            result = compare_disc_with_image(
+            result = compare_with_image(
                 reader,
                 self.image,
                 size // reader.sector_size,
+                chunk_sectors=DEFAULT_CHUNK_SECTORS,
                 skip=skip,
-                on_progress=lambda p: ctx.report(to_progress(p, reader.sector_size)),
+                on_progress=comparing_progress(ctx, size // reader.sector_size, reader.sector_size),
                 check_cancelled=ctx.check_cancelled,
             )
         finally:

@@ -11,8 +11,9 @@ from app.core.jobs.job import Job, JobContext
 from app.core.jobs.phase import Phase
 from app.core.jobs.progress import Progress, Unit
 from app.core.rip.disc import DiscLayout, SizeDecision, TrackKind, decide_image_size
-from app.core.rip.source import DiscSource, SectorReadError
+from app.core.rip.source import DiscSource
 from app.core.rip.sources import open_disc_source
+from app.core.sectors import SectorReadError
 from app.core.units import format_size
 
 

@@ -15,14 +15,14 @@ Files, for ``OUT`` = ``disc.iso``:
 from __future__ import annotations
 
 import enum
-import errno
 import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from app import __version__
-from app.core.errors import Cancelled, DeviceError, ImageError, InvalidInputError, VerifyError
+from app.core.errors import Cancelled, DeviceError, InvalidInputError, VerifyError
+from app.core.files import publish, resumable_path, write_atomically
 from app.core.image.checksum import Algorithm, Digest, hash_file, write_sidecar
 from app.core.image.cue import CueTrack, CueTrackMode, format_cue
 from app.core.image.extents import OwnerReport, owners_of
@@ -30,7 +30,6 @@ from app.core.image.volume import PVD_LBA, PrimaryVolume, parse_primary_volume
 from app.core.jobs.job import Job, JobContext, Outcome
 from app.core.jobs.phase import Phase
 from app.core.jobs.progress import Progress, Unit
-from app.core.rip.compare import CompareResult, compare_disc_with_image
 from app.core.rip.disc import (
     DiscLayout,
     SizeDecision,
@@ -40,16 +39,12 @@ from app.core.rip.disc import (
 )
 from app.core.rip.mapfile import BlockStatus, MapFileError, RescueMap, load_map, save_map
 from app.core.rip.rescue import RescueEngine, RescueOptions, RescueProgress, RescueSummary
-from app.core.rip.source import (
-    DiscSource,
-    RawCapable,
-    SectorReadError,
-    SectorSource,
-    SpeedControl,
-)
+from app.core.rip.source import DiscSource, RawCapable, SpeedControl
 from app.core.rip.sources import open_disc_source
 from app.core.rip.speed import MAXIMUM, ReadSpeed
 from app.core.rip.subchannel import QPosition, find_pregap_start
+from app.core.sectors import SectorReadError, SectorSource
+from app.core.verify.compare import CompareProgress, CompareResult, compare_with_image
 from app.core.verify.report import describe_compare
 
 
@@ -119,20 +114,6 @@ def cue_tracks(
     return tuple(result)
 
 
-def _write_text_atomically(path: Path, text: str) -> None:
-    temp = path.with_name(f".{path.name}.tmp")
-    try:
-        temp.write_text(text, encoding="utf-8")
-        temp.replace(path)
-    except OSError as exc:
-        temp.unlink(missing_ok=True)
-        raise ImageError(f"Could not write “{path}”.", str(exc)) from exc
-
-
-def partial_path(output: Path) -> Path:
-    return output.with_name(output.name + ".part")
-
-
 def default_map_path(output: Path) -> Path:
     return output.with_name(output.name + ".map")
 
@@ -150,6 +131,17 @@ def to_progress(snapshot: RescueProgress, sector_size: int) -> Progress:
         message=message,
         sector_size=sector_size,
     )
+
+
+def comparing_progress(ctx: JobContext, sectors: int, sector_size: int) -> CompareProgress:
+    """The comparison's progress callback, reporting like the rip itself."""
+
+    def report(done: int, bad: int) -> None:
+        ctx.report(
+            to_progress(RescueProgress(Phase.COMPARING, done, sectors, bad, done), sector_size)
+        )
+
+    return report
 
 
 @dataclass
@@ -265,7 +257,7 @@ class RipJob(Job[RipResult]):
         pos = PVD_LBA * sector_size
         if pos >= rescue_map.size_bytes or rescue_map.status_at(pos) is not BlockStatus.FINISHED:
             return None
-        for candidate in (partial_path(self.image_path), self.image_path):
+        for candidate in (resumable_path(self.image_path), self.image_path):
             if candidate.is_file():
                 with candidate.open("rb") as stream:
                     stream.seek(pos)
@@ -276,7 +268,7 @@ class RipJob(Job[RipResult]):
         """The image to write (a ``.part`` or, when retrying a finished rip, the image
         itself), its descriptor, the map, and whether the map came from a previous run."""
         output, map_path = self.image_path, self.effective_map_path
-        partial = partial_path(output)
+        partial = resumable_path(output)
         if not self.resume:
             if output.exists():
                 raise InvalidInputError(
@@ -369,7 +361,7 @@ class RipJob(Job[RipResult]):
             os.close(fd)
         self._created.clear()  # from here on the files hold data: never removed on failure
         if target != self.image_path:
-            _publish(target, self.image_path)
+            publish(target, self.image_path)
         kept_map: Path | None = map_path
         if self.map_path is None and not summary.bad_ranges:
             map_path.unlink(missing_ok=True)
@@ -381,13 +373,13 @@ class RipJob(Job[RipResult]):
     ) -> CompareResult | None:
         if not self.verify:
             return None
-        result = compare_disc_with_image(
+        result = compare_with_image(
             source,
             self.image_path,
             sectors,
             skip=summary.bad_ranges,
             chunk_sectors=self.options.chunk_sectors,
-            on_progress=lambda p: ctx.report(to_progress(p, source.sector_size)),
+            on_progress=comparing_progress(ctx, sectors, source.sector_size),
             check_cancelled=ctx.check_cancelled,
         )
         if not result.identical:
@@ -458,7 +450,7 @@ class RipJob(Job[RipResult]):
         ctx.report(Progress(Phase.FINDING_PREGAPS, 0, len(layout.tracks), Unit.ITEMS))
         tracks = cue_tracks(layout, source.read_q)
         rescued = self._rescue(ctx, raw, sectors)
-        _write_text_atomically(cue_path, format_cue(self.image_path.name, tracks))
+        write_atomically(cue_path, format_cue(self.image_path.name, tracks), what="the CUE sheet")
         digests, sidecars = self._checksums(ctx)
         verify = self._verify(ctx, raw, sectors, rescued.summary)
         return RipResult(
@@ -502,26 +494,3 @@ class RipJob(Job[RipResult]):
         for path in self._created:
             path.unlink(missing_ok=True)
         self._created.clear()
-
-
-def _publish(partial: Path, output: Path) -> None:
-    """Give the finished image its name without ever replacing a file that appeared there."""
-    try:
-        os.link(partial, output)
-    except FileExistsError as exc:
-        raise InvalidInputError(
-            f"“{output}” appeared while ripping; the image was left as “{partial.name}”.",
-            str(exc),
-        ) from exc
-    except OSError as exc:
-        if exc.errno not in (errno.EPERM, errno.ENOTSUP, errno.EOPNOTSUPP, errno.EXDEV):
-            raise InvalidInputError(f"Could not name the image “{output}”.", str(exc)) from exc
-        # file systems without hard links (FAT, some FUSE): rename, after checking again
-        if output.exists():
-            raise InvalidInputError(
-                f"“{output}” appeared while ripping; the image was left as “{partial.name}”.",
-                "refusing to overwrite",
-            ) from exc
-        partial.rename(output)
-        return
-    partial.unlink()

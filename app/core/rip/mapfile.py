@@ -26,14 +26,14 @@ from __future__ import annotations
 
 import bisect
 import enum
-import os
 import re
 import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from app.core.errors import ImageError, InvalidInputError
+from app.core.errors import InvalidInputError
+from app.core.files import write_atomically
 
 
 class BlockStatus(enum.Enum):
@@ -312,18 +312,4 @@ def save_map(path: Path, rescue_map: RescueMap, comments: tuple[str, ...] = ()) 
 
     A crash at any moment leaves either the previous map or the new one, never a torn file.
     """
-    temp = path.with_name(f".{path.name}.tmp")
-    data = format_map(rescue_map, comments).encode("ascii")
-    try:
-        fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
-        try:
-            view = memoryview(data)
-            while view:
-                view = view[os.write(fd, view) :]
-            os.fsync(fd)
-        finally:
-            os.close(fd)
-        os.replace(temp, path)
-    except OSError as exc:
-        temp.unlink(missing_ok=True)
-        raise ImageError(f"Could not write the map file “{path}”.", str(exc)) from exc
+    write_atomically(path, format_map(rescue_map, comments).encode("ascii"), what="the map file")

@@ -31,9 +31,10 @@ from app.core.mmc.profiles import MediaFamily, Profile, known_profile, profile_n
 from app.core.mmc.sense import Verdict
 from app.core.mmc.toc import Toc
 from app.core.rip.disc import DiscLayout, TrackKind, TrackLayout
-from app.core.rip.source import ReadSpeedKind, SectorReadError, Sense
+from app.core.rip.source import ReadSpeedKind
 from app.core.rip.speed import MAXIMUM, RETRY_SPEED_X, ReadSpeed, SpeedFamily
 from app.core.rip.subchannel import QPosition, parse_formatted_q
+from app.core.sectors import SectorReadError, Sense
 from app.core.units import RAW_SECTOR_SIZE, SECTOR_SIZE
 
 _log = logging.getLogger(__name__)
