@@ -1,4 +1,10 @@
-"""Project → ISO image with pycdlib, with Spindle's own data path and timestamps.
+"""Project → ISO image: Spindle's own writer, or pycdlib for what it does not cover.
+
+**Which writer.** :class:`~app.core.image.writer.IsoWriter` (ECMA-119 + Joliet + Rock Ridge,
+one pass, a few integers per entry) builds every image it supports
+(:meth:`~app.core.image.writer.IsoWriter.supports`: no UDF, no El Torito, no hybrid layout,
+files below 4 GiB); everything else goes through pycdlib as described below.
+``SPINDLE_IMAGE_WRITER=pycdlib`` (or ``writer="pycdlib"``) forces pycdlib, for comparison.
 
 The builder works in three steps the build job reports as phases:
 
@@ -69,7 +75,7 @@ ROCK_RIDGE_VERSION = "1.09"
 RR_MOVED_NAME = ".rr_moved"
 BOOT_CATALOG_ISO = "BOOT.CAT"
 WRITER_ENV = "SPINDLE_IMAGE_WRITER"
-DEFAULT_WRITER = "pycdlib"
+DEFAULT_WRITER = "spindle"
 ByteSink = Callable[[int], None]
 
 
@@ -260,9 +266,10 @@ class ImageBuilder:
         total = 0
         self._sources.clear()
         for index, node in enumerate(files):
-            assert node.source is not None
+            path = node.source_str
+            assert path is not None
             try:
-                info = os.lstat(node.source)
+                info = os.lstat(path)
             except FileNotFoundError:
                 missing.append(str(node.source))
                 continue
@@ -272,7 +279,7 @@ class ImageBuilder:
             if not stat.S_ISREG(info.st_mode):
                 unreadable.append(f"{node.source} ({_not_regular(info.st_mode)})")
                 continue
-            if not os.access(node.source, os.R_OK, follow_symlinks=False):
+            if not os.access(path, os.R_OK, follow_symlinks=False):
                 unreadable.append(f"{node.source} (Permission denied)")
                 continue
             if info.st_size == 0 and self._has_hidden_content(node):
@@ -289,9 +296,7 @@ class ImageBuilder:
                 )
             node.size_bytes = info.st_size
             total += info.st_size
-            self._sources[node.id] = Source(
-                node.source, info.st_dev, info.st_ino, info.st_size, name=str(node.source)
-            )
+            self._sources[node.id] = Source(path, info.st_dev, info.st_ino, info.st_size)
             if on_item is not None:
                 on_item(index + 1, len(files))
         if missing:
@@ -548,14 +553,7 @@ class ImageBuilder:
             )
         fs = self.project.filesystems
         lower = name.split(";", maxsplit=1)[0].lower()
-        source = Source(
-            image.path,
-            image.device,
-            image.inode,
-            image.size_bytes,
-            follow=True,
-            name=str(image.path),
-        )
+        source = Source(str(image.path), image.device, image.inode, image.size_bytes, follow=True)
         iso.add_fp(
             cast("BinaryIO", source),
             source.size,

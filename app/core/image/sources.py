@@ -119,14 +119,18 @@ class Source:
 
     mode: ClassVar[str] = "rb"
     """What pycdlib checks before it accepts a file object (binary mode)."""
-    path: Path
+    path: str
     device: int
     inode: int
     size: int
     follow: bool = False
-    name: str = ""
     _fd: int = -1
     _position: int = 0
+
+    @property
+    def name(self) -> str:
+        """The source as errors name it."""
+        return self.path
 
     def open(self) -> int:
         """A checked descriptor for the data (closed by the caller)."""

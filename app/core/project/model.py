@@ -122,6 +122,7 @@ class Node:
     __slots__ = (
         "_children",
         "_index",
+        "_source",
         "id",
         "kind",
         "mode",
@@ -129,7 +130,6 @@ class Node:
         "name",
         "parent",
         "size_bytes",
-        "source",
         "target",
     )
 
@@ -138,7 +138,7 @@ class Node:
         kind: NodeKind,
         name: str,
         *,
-        source: Path | None = None,
+        source: Path | str | None = None,
         size_bytes: int = 0,
         mtime_ns: int | None = None,
         mode: int | None = None,
@@ -148,8 +148,8 @@ class Node:
         self.kind = kind
         self.name = name
         self.parent: Node | None = None
-        self.source = source
-        """The file on disk (files), the folder it was imported from (folders), or ``None``."""
+        self._source: str | None = None if source is None else os.fspath(source)
+        """The path as a string: a 100,000-file project keeps no ``Path`` objects."""
         self.size_bytes = size_bytes
         self.mtime_ns = mtime_ns
         """Modification time kept in the image; ``None`` means the build time."""
@@ -162,6 +162,20 @@ class Node:
 
     def __repr__(self) -> str:
         return f"Node({self.kind.value}, {self.path!r}, id={self.id})"
+
+    @property
+    def source(self) -> Path | None:
+        """The file on disk (files), the folder it was imported from (folders), or ``None``."""
+        return None if self._source is None else Path(self._source)
+
+    @source.setter
+    def source(self, value: Path | None) -> None:
+        self._source = None if value is None else os.fspath(value)
+
+    @property
+    def source_str(self) -> str | None:
+        """:attr:`source` as a string, without making a ``Path``."""
+        return self._source
 
     @property
     def is_folder(self) -> bool:
@@ -486,7 +500,7 @@ class DiscProject:
             )
 
 
-def _node_from_stat(name: str, source: Path, info: os.stat_result) -> Node:
+def _node_from_stat(name: str, source: Path | str, info: os.stat_result) -> Node:
     mode = stat.S_IMODE(info.st_mode)
     if stat.S_ISDIR(info.st_mode):
         return Node(NodeKind.FOLDER, name, source=source, mtime_ns=info.st_mtime_ns, mode=mode)
@@ -527,7 +541,7 @@ def _scan_folder(root: Node, source: Path) -> None:
                 info = entry.stat(follow_symlinks=False)
             except OSError as exc:
                 raise InvalidInputError(f"Cannot read “{entry.path}”.", str(exc)) from exc
-            child = _node_from_stat(entry.name, Path(entry.path), info)
+            child = _node_from_stat(entry.name, entry.path, info)
             folder._attach(child)
             if child.is_folder:
                 stack.append((child, entry.path))

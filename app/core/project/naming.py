@@ -24,6 +24,7 @@ a build (folders too deep without relocation).
 from __future__ import annotations
 
 import enum
+import functools
 import re
 import unicodedata
 from collections.abc import Callable, Iterable
@@ -163,13 +164,17 @@ def joliet_candidate(name: str) -> str:
     """The Joliet name: UCS-2 (undecodable bytes as U+FFFD, characters outside the BMP as
     ``_``), none of ``* / : ; ? \\`` nor controls, at most 64 UCS-2 units."""
     cleaned = _JOLIET_BAD.sub("_", rock_ridge_candidate(name))
-    cleaned = "".join(c if ord(c) <= 0xFFFF else "_" for c in cleaned)  # UCS-2 only
+    if not cleaned.isascii() and max(map(ord, cleaned)) > 0xFFFF:
+        cleaned = "".join(c if ord(c) <= 0xFFFF else "_" for c in cleaned)  # UCS-2 only
     return _fit_keeping_extension(cleaned, JOLIET_MAX_CHARS, len)
 
 
 def rock_ridge_candidate(name: str) -> str:
     """Rock Ridge keeps POSIX names; only undecodable bytes become U+FFFD."""
-    return name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    if name.isascii():
+        return name  # the same string: a 100,000-name plan keeps no copies
+    fixed = name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    return name if fixed == name else fixed
 
 
 def _udf_length(text: str) -> int:
@@ -180,7 +185,9 @@ def _udf_length(text: str) -> int:
 
 
 def udf_candidate(name: str) -> str:
-    cleaned = "".join(c if ord(c) <= 0xFFFF else "_" for c in rock_ridge_candidate(name))
+    cleaned = rock_ridge_candidate(name)
+    if not cleaned.isascii() and max(map(ord, cleaned)) > 0xFFFF:
+        cleaned = "".join(c if ord(c) <= 0xFFFF else "_" for c in cleaned)
     return _fit_keeping_extension(cleaned, UDF_MAX_BYTES, _udf_length)
 
 
@@ -408,10 +415,16 @@ def _dedupe_across(
 
 
 def _iso_reason(node: Node, level: IsoLevel) -> str:
-    name_max, ext_max = iso_limits(level, node.is_folder)
+    return _iso_reason_for(node.is_folder, level)
+
+
+@functools.lru_cache(maxsize=8)
+def _iso_reason_for(is_folder: bool, level: IsoLevel) -> str:
+    """One shared string per kind and level (a plan may hold 100,000 changes)."""
+    name_max, ext_max = iso_limits(level, is_folder)
     limit = (
         f"{name_max} characters"
-        if node.is_folder
+        if is_folder
         else (
             f"{name_max}.{ext_max} characters"
             if level is IsoLevel.LEVEL_1
