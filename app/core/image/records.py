@@ -58,9 +58,11 @@ LATEST_TIME = 5_869_411_200.0
 def clamp_time(seconds: float) -> float:
     """``seconds`` since the epoch moved into what every recorded date can hold (a time from
     a damaged file system or project becomes the nearest representable one)."""
+    if EARLIEST_TIME <= seconds <= LATEST_TIME:
+        return seconds
     if not math.isfinite(seconds):
         return 0.0
-    return min(max(seconds, EARLIEST_TIME), LATEST_TIME)
+    return EARLIEST_TIME if seconds < EARLIEST_TIME else LATEST_TIME
 
 
 @dataclass(frozen=True, slots=True)

@@ -28,6 +28,7 @@ readers see the tree as given.
 
 from __future__ import annotations
 
+import functools
 import os
 import stat
 from collections.abc import Callable, Iterator
@@ -50,7 +51,6 @@ from app.core.image.records import (
     TF,
     DirectoryRecord,
     PathTableRecord,
-    SystemUseEntry,
     VolumeDescriptor,
     clamp_time,
     volume_date,
@@ -106,6 +106,21 @@ class _Dir:
     number: int = 0
     logical_parent: _Dir | None = None
     """For a relocated folder: the folder it belongs in (its PL target)."""
+
+
+@functools.lru_cache(maxsize=256)
+def _rr_bytes(flags: int) -> bytes:
+    return RR(flags).record()
+
+
+@functools.lru_cache(maxsize=1024)
+def _px_bytes(mode: int, links: int) -> bytes:
+    return PX(mode, links).record()
+
+
+@functools.lru_cache(maxsize=4096)
+def _tf_bytes(seconds: int) -> bytes:
+    return TF(seconds, seconds, seconds).record()
 
 
 def _sort_key(identifier: bytes, unit: int) -> tuple[bytes, bytes]:
@@ -284,12 +299,13 @@ class IsoWriter:
         self._joliet_dirs = ordered
 
     # ------------------------------------------------------------------ Rock Ridge
-    def _rock_entries(self, entry: _Entry, links: int) -> list[SystemUseEntry]:
+    def _rock_entries(self, entry: _Entry, links: int) -> list[bytes]:
+        """The encoded Rock Ridge entries of one record: RR, PX, TF, then NM (SL, CL, RE,
+        PL as the kind needs); RR, PX and TF come from caches (a tree shares few)."""
         node, kind = entry.node, entry.kind
         flags = RR.PX | RR.TF
-        out: list[SystemUseEntry] = []
         seconds = self._seconds(node)
-        extra: list[SystemUseEntry] = []
+        extra: list[bytes] = []
         if kind not in ("dot", "dotdot", "dotdot-moved"):
             name = (
                 b".rr_moved"
@@ -298,36 +314,36 @@ class IsoWriter:
                 if node is not None
                 else b""
             )
-            chunks = [name[i : i + _NM_CHUNK] for i in range(0, len(name), _NM_CHUNK)] or [b""]
-            for index, chunk in enumerate(chunks):
-                extra.append(NM(chunk, NM.CONTINUE if index < len(chunks) - 1 else 0))
+            if len(name) <= _NM_CHUNK:
+                extra.append(NM(name).record())
+            else:
+                chunks = [name[i : i + _NM_CHUNK] for i in range(0, len(name), _NM_CHUNK)]
+                extra.extend(
+                    NM(chunk, NM.CONTINUE if index < len(chunks) - 1 else 0).record()
+                    for index, chunk in enumerate(chunks)
+                )
             flags |= RR.NM
         if kind == "link":
             assert node is not None
             target = (node.target or "").encode("utf-8", "surrogateescape")
-            extra.extend(SL.for_target(target))
+            extra.extend(sl.record() for sl in SL.for_target(target))
             flags |= RR.SL
         if kind == "placeholder":
-            assert entry.directory is not None
-            extra.append(CL(0))
+            extra.append(CL(0).record())
             flags |= RR.CL
         if kind == "moved" or (
             kind == "dir" and entry.directory and entry.directory.logical_parent
         ):
-            extra.append(RE())
+            extra.append(RE().record())
             flags |= RR.RE
         if kind == "dotdot-moved":
-            extra.append(PL(0))
+            extra.append(PL(0).record())
             flags |= RR.PL
-        out.append(RR(flags))
-        out.append(PX(self._mode(node, "dir" if kind.startswith("dot") else kind), links))
-        out.append(TF(seconds, seconds, seconds))
-        out.extend(extra)
-        return out
+        mode = self._mode(node, "dir" if kind.startswith("dot") else kind)
+        return [_rr_bytes(flags), _px_bytes(mode, links), _tf_bytes(seconds), *extra]
 
-    def _fit(self, entry: _Entry, items: list[SystemUseEntry], base: int) -> None:
+    def _fit(self, entry: _Entry, encoded: list[bytes], base: int) -> None:
         """Split the entries between the record and a continuation area (SUSP §5.1)."""
-        encoded = [item.record() for item in items]
         total = sum(map(len, encoded))
         if base + total <= _ROOM:
             entry.inline = b"".join(encoded)
@@ -493,7 +509,7 @@ class IsoWriter:
             if rock:
                 dot_items = self._rock_entries(directory.dot, self._links_of_dir(directory))
                 if is_root:
-                    self._fit(directory.dot, [SP(), *dot_items], 34)
+                    self._fit(directory.dot, [SP().record(), *dot_items], 34)
                     # the ER always goes to the continuation area (it is 237 bytes)
                     directory.dot.ce_at = len(directory.dot.inline)
                     directory.dot.inline += b"\0" * CE.LENGTH
