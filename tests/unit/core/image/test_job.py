@@ -219,3 +219,21 @@ def test_disk_full_is_a_clear_error(src: Path, tmp_path: Path) -> None:
     assert "could not be written" in proc.stderr or "larger than the target" in proc.stderr
     assert not out.exists()
     assert _leftovers(tmp_path) == []
+
+
+def test_a_sidecar_that_cannot_be_written_fails_before_the_image_is_published(
+    src: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from app.core.image import checksum
+
+    def full_disk(path: Path, data: object, **_kwargs: object) -> None:
+        raise ImageError("The disk is full: the checksum file could not be written.", str(path))
+
+    monkeypatch.setattr(checksum, "write_atomically", full_disk)
+    out = tmp_path / "out" / "disc.iso"
+    out.parent.mkdir()
+    result = run_job(BuildJob(_project(src), out, checksums=(Algorithm.SHA256,)))
+    assert isinstance(result.error, ImageError)
+    assert "disk is full" in result.error.message
+    assert not out.exists()  # the image is not published
+    assert list(out.parent.iterdir()) == []  # nor left as a temporary file
