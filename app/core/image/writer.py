@@ -590,8 +590,12 @@ class IsoWriter:
     def _volume_descriptors(self) -> list[bytes]:
         volume = self.project.volume
         labels = volume_labels(volume)
-        created = volume_date(volume.created_at if volume.created_at is not None else self.now)
-        modified = volume_date(volume.modified_at if volume.modified_at is not None else self.now)
+        created = volume_date(
+            clamp_time(volume.created_at) if volume.created_at is not None else self.now
+        )
+        modified = volume_date(
+            clamp_time(volume.modified_at) if volume.modified_at is not None else self.now
+        )
         iso_root = self._iso_dirs[0]
 
         def root_record(directory: _Dir) -> bytes:

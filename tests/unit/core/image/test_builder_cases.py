@@ -91,12 +91,15 @@ def test_proc_style_file_is_refused_with_a_clear_message(tmp_path: Path) -> None
         builder.check_sources()
 
 
-def _checked(tmp_path: Path) -> tuple[ImageBuilder, Path]:
+WRITERS = pytest.mark.parametrize("writer", ["spindle", "pycdlib"])
+
+
+def _checked(tmp_path: Path, writer: str) -> tuple[ImageBuilder, Path]:
     (tmp_path / "a.txt").write_text("alpha")
     (tmp_path / "b.txt").write_text("bravo")
     project = DiscProject()
     project.add_path(tmp_path / "a.txt")
-    builder = ImageBuilder(project)
+    builder = ImageBuilder(project, writer=writer)
     builder.check_sources()
     return builder, tmp_path / "a.txt"
 
@@ -110,16 +113,20 @@ def _lay_out_and_write(builder: ImageBuilder, out: Path) -> None:
         builder.close()
 
 
-def test_source_swapped_for_a_symlink_after_checking_is_not_followed(tmp_path: Path) -> None:
-    builder, source = _checked(tmp_path)
+@WRITERS
+def test_source_swapped_for_a_symlink_after_checking_is_not_followed(
+    tmp_path: Path, writer: str
+) -> None:
+    builder, source = _checked(tmp_path, writer)
     source.unlink()
     source.symlink_to(tmp_path / "b.txt")  # same size, other content
     with pytest.raises(SourceChangedError, match="symbolic link"):
         _lay_out_and_write(builder, tmp_path / "o.iso")
 
 
-def test_source_swapped_for_another_file_is_detected(tmp_path: Path) -> None:
-    builder, source = _checked(tmp_path)
+@WRITERS
+def test_source_swapped_for_another_file_is_detected(tmp_path: Path, writer: str) -> None:
+    builder, source = _checked(tmp_path, writer)
     source.unlink()
     (tmp_path / "b.txt").rename(source)
     with pytest.raises(SourceChangedError, match="replaced by another file"):
@@ -145,8 +152,9 @@ def _finishes(target: Callable[[], None], seconds: float = 20) -> BaseException 
     return outcome[0]
 
 
-def test_source_swapped_for_a_fifo_does_not_hang(tmp_path: Path) -> None:
-    builder, source = _checked(tmp_path)
+@WRITERS
+def test_source_swapped_for_a_fifo_does_not_hang(tmp_path: Path, writer: str) -> None:
+    builder, source = _checked(tmp_path, writer)
     source.unlink()
     os.mkfifo(source)
     error = _finishes(lambda: _lay_out_and_write(builder, tmp_path / "o.iso"))
@@ -239,12 +247,13 @@ def test_name_planning_is_linear_in_names_sharing_a_prefix(
     assert calls < 4 * count  # every name tries a counter or two, not all the taken ones
 
 
-def test_out_of_range_times_are_clamped_to_what_iso_9660_records(tmp_path: Path) -> None:
+@pytest.mark.parametrize("udf", [True, False])  # pycdlib writes UDF images, Spindle the rest
+def test_out_of_range_times_are_clamped_to_what_iso_9660_records(tmp_path: Path, udf: bool) -> None:
     (tmp_path / "old.txt").write_text("old")
     (tmp_path / "new.txt").write_text("new")
     project = DiscProject(
         volume=VolumeOptions(created_at=1e30, modified_at=-1e30),
-        filesystems=FileSystemOptions(udf=True),
+        filesystems=FileSystemOptions(udf=udf),
     )
     project.add_path(tmp_path / "old.txt").mtime_ns = -(10**30)
     project.add_path(tmp_path / "new.txt").mtime_ns = 10**30
@@ -258,5 +267,20 @@ def test_out_of_range_times_are_clamped_to_what_iso_9660_records(tmp_path: Path)
         }
         assert years[b"OLD.TXT;1"] == 1900
         assert years[b"NEW.TXT;1"] == 2155
+    finally:
+        iso.close()
+
+
+def test_spindle_writer_records_each_label_in_its_own_alphabet(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("a")
+    project = DiscProject(volume=VolumeOptions(label="My Backup ü 2024 of the summer"))
+    project.add_path(tmp_path / "a.txt")
+    out = tmp_path / "o.iso"
+    result = run_job(BuildJob(project, out, writer="spindle"))
+    assert result.ok, result.error
+    iso = _open(out)
+    try:
+        assert iso.pvd.volume_identifier.rstrip() == b"MY_BACKUP_U_2024_OF_THE_SUMMER"
+        assert iso.joliet_vd.volume_identifier.decode("utf-16-be") == "My Backup ü 2024"
     finally:
         iso.close()
