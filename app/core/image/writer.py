@@ -125,17 +125,19 @@ def _tf_bytes(seconds: int) -> bytes:
 
 def _sort_key(identifier: bytes, unit: int) -> tuple[bytes, bytes]:
     """ECMA-119 §9.3: by name, then extension, each padded with spaces (``unit`` 2: UCS-2
-    for Joliet); the version (``;1``, ISO 9660 files only) is the same for all here."""
+    for Joliet); the version (``;1``, ISO 9660 files only) is the same for all here.  No
+    recorded character sorts below SPACE (d-characters; Joliet excludes controls), so the
+    unpadded parts compare as the padded ones do."""
     if unit == 1:
-        text, dot, pad = identifier.split(b";", 1)[0], b".", b" "
-        position = text.rfind(dot)
-    else:
-        text, dot, pad = identifier, b"\0.", b"\0 "
-        position = text.rfind(dot)
-        while position > 0 and position % 2:
-            position = text.rfind(dot, 0, position)
-    base, ext = (text, b"") if position < 0 else (text[:position], text[position + len(dot) :])
-    return base + pad * ((256 - len(base)) // len(pad)), ext + pad * ((256 - len(ext)) // len(pad))
+        text = identifier.split(b";", 1)[0]
+        base, _dot, ext = text.rpartition(b".")
+        return (base, ext) if _dot else (text, b"")
+    position = identifier.rfind(b"\0.")
+    while position > 0 and position % 2:
+        position = identifier.rfind(b"\0.", 0, position)
+    if position < 0:
+        return identifier, b""
+    return identifier[:position], identifier[position + 2 :]
 
 
 class IsoWriter:

@@ -421,19 +421,38 @@ class DiscProject:
         return node
 
     def add_contents(self, source: Path, parent: Node | None = None) -> list[Node]:
-        """Add every entry of the folder ``source`` (not the folder itself) under ``parent``."""
+        """Add every entry of the folder ``source`` (not the folder itself) under ``parent``.
+
+        One ``scandir`` pass (one ``lstat`` per entry, no ``Path`` per entry): a folder of
+        100,000 files is added as fast as its subfolders would be."""
+        top = os.path.abspath(source)
         try:
-            names = sorted(entry.name for entry in os.scandir(source))
+            with os.scandir(top) as listing:
+                entries = sorted(listing, key=lambda e: e.name)
         except OSError as exc:
             raise InvalidInputError(f"Cannot list the folder “{source}”.", str(exc)) from exc
         folder = self._folder(parent)
-        clashes = [n for n in names if folder.child(n) is not None]
+        clashes = [e.name for e in entries if folder.child(e.name) is not None]
         if clashes:
             raise InvalidInputError(
                 f"“{clashes[0]}” already exists in “{folder.path}”.",
                 f"{len(clashes)} name(s) clash: {', '.join(clashes[:5])}",
             )
-        return [self.add_path(Path(source, n), folder) for n in names]
+        added: list[Node] = []
+        for entry in entries:
+            check_name(entry.name)
+            try:
+                info = entry.stat(follow_symlinks=False)
+            except FileNotFoundError as exc:
+                raise InvalidInputError(f"“{entry.path}” does not exist.", str(exc)) from exc
+            except OSError as exc:
+                raise InvalidInputError(f"Cannot read “{entry.path}”.", str(exc)) from exc
+            node = _node_from_stat(entry.name, entry.path, info)
+            if node.is_folder:
+                _scan_folder(node, Path(entry.path))
+            self._insert(folder, node, None)
+            added.append(node)
+        return added
 
     def rename(self, node: Node, new_name: str) -> None:
         if node is self.root:
