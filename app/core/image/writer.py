@@ -66,6 +66,7 @@ from app.core.project.labels import (
 from app.core.project.model import DiscProject, Node, NodeKind
 from app.core.project.naming import MAX_ISO_DEPTH, NamingPlan
 
+_FOLDER, _FILE = NodeKind.FOLDER, NodeKind.FILE
 SINGLE_EXTENT_MAX = 0xFFFFF800
 """The largest file one directory record describes here (larger files go to pycdlib)."""
 MAX_LINK_TARGET = 1024
@@ -221,7 +222,7 @@ class IsoWriter:
             for child in folder.children:
                 names = plan.names[child.id]
                 ident = names.iso.encode("ascii")
-                if child.kind is NodeKind.FOLDER:
+                if child.kind is _FOLDER:
                     sub = _Dir(ident, child, directory)
                     # §6.8.2.1: at most 8 levels; a folder that would be the 9th moves to
                     # RR_MOVED (level 2), so it is at level 3 there (as mkisofs does)
@@ -245,7 +246,7 @@ class IsoWriter:
                         directory.entries.append(_Entry(ident, child, "dir", sub))
                     queue.append((child, sub, 3 if relocate else depth + 1))
                     self.folder_count += 1
-                elif child.kind is NodeKind.FILE:
+                elif child.kind is _FILE:
                     directory.entries.append(_Entry(ident, child, "file"))
                     self.file_count += 1
                 elif self.rock_ridge:
@@ -280,11 +281,11 @@ class IsoWriter:
                 joliet = plan.names[child.id].joliet
                 assert joliet is not None
                 ident = joliet.encode("utf-16-be")
-                if child.kind is NodeKind.FOLDER:
+                if child.kind is _FOLDER:
                     sub = _Dir(ident, child, directory)
                     directory.entries.append(_Entry(ident, child, "dir", sub))
                     queue.append((child, sub))
-                elif child.kind is NodeKind.FILE:
+                elif child.kind is _FILE:
                     directory.entries.append(_Entry(ident, child, "file"))
                 elif self.rock_ridge:
                     directory.entries.append(_Entry(ident, child, "link"))
