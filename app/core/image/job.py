@@ -8,13 +8,15 @@ when asked, written as ``sha256sum``-compatible sidecars).
 The image is written to ``.<name>.<pid>.part`` next to the target, opened with ``O_EXCL``, and
 only renamed to the target once complete and checked; every other ending (failure, cancel)
 removes it in :meth:`BuildJob.cleanup`, and a killed process leaves at most that hidden
-``.part`` file — never a file under the final name.  An existing target is replaced only with
+``.part`` file — never a file under the final name — which the next build of the same image
+removes (when no process of that PID runs any more).  An existing target is replaced only with
 ``overwrite=True``; without it the rename is done with ``link`` + ``unlink`` so a file that
 appeared meanwhile is not clobbered either.
 """
 
 from __future__ import annotations
 
+import glob
 import os
 import struct
 from dataclasses import dataclass, field
@@ -79,6 +81,35 @@ class BuildJob(Job[BuildResult]):
         return f"Build {self.output.name}"
 
     # ------------------------------------------------------------------ checks
+    def _remove_stale_parts(self) -> list[str]:
+        """Remove the temporary files (``.NAME.PID.part``, :func:`temporary_path`) that a
+        build of the same image killed outright (SIGKILL, power loss) left behind; a file
+        whose process still runs is left alone.  Returns what it says to the user."""
+        said: list[str] = []
+        prefix = f".{self.output.name}."
+        for leftover in self.output.parent.glob(f"{glob.escape(prefix)}*.part"):
+            pid_text = leftover.name[len(prefix) : -len(".part")]
+            if not pid_text.isdigit() or int(pid_text) == os.getpid():
+                continue
+            try:
+                os.kill(int(pid_text), 0)
+            except ProcessLookupError:
+                pass
+            except OSError:
+                continue  # alive, someone else's
+            else:
+                continue  # alive
+            try:
+                size = leftover.stat().st_size
+                leftover.unlink()
+            except OSError:
+                continue
+            said.append(
+                f"Removed “{leftover.name}” ({format_size(size)}), left by a build that was "
+                "stopped before it could clean up."
+            )
+        return said
+
     def _check_output(self) -> None:
         output = self.output
         if output.is_dir():
@@ -147,7 +178,7 @@ class BuildJob(Job[BuildResult]):
         ctx.report(Progress(Phase.LAYING_OUT, 0, entries, Unit.ITEMS))
         layout = builder.lay_out(on_laid_out)
         ctx.report(Progress(Phase.LAYING_OUT, entries, entries, Unit.ITEMS))
-        warnings = list(builder.warnings)
+        warnings = list(builder.warnings) + self._remove_stale_parts()
         overflow = builder.check_capacity()
         if overflow:
             if self.refuse_overflow:

@@ -237,3 +237,18 @@ def test_a_sidecar_that_cannot_be_written_fails_before_the_image_is_published(
     assert "disk is full" in result.error.message
     assert not out.exists()  # the image is not published
     assert list(out.parent.iterdir()) == []  # nor left as a temporary file
+
+
+def test_a_part_file_left_by_a_killed_build_is_removed(src: Path, tmp_path: Path) -> None:
+    out = tmp_path / "disc.iso"
+    dead = subprocess.Popen(["true"])
+    dead.wait()
+    stale = tmp_path / f".disc.iso.{dead.pid}.part"
+    stale.write_bytes(b"\0" * 4096)
+    alive = tmp_path / f".disc.iso.{os.getppid()}.part"  # a running process's file stays
+    alive.write_bytes(b"x")
+    result = run_job(BuildJob(_project(src), out))
+    assert result.ok, result.error
+    assert not stale.exists()
+    assert alive.exists()
+    assert any("left by a build that was stopped" in w for w in result.value.warnings)
