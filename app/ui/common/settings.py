@@ -1,0 +1,142 @@
+"""User preferences and window state, persisted with QSettings (organisation and application
+``Spindle``).  Tests pass their own ``QSettings`` (an INI file in a temporary folder) so the
+user's real settings are never touched."""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QSettings, QStandardPaths
+
+from app import APP_NAME
+
+ORGANISATION = "Spindle"
+
+
+class Theme(enum.Enum):
+    """Colour scheme: follow the desktop's light/dark setting, or force one."""
+
+    SYSTEM = "system"
+    LIGHT = "light"
+    DARK = "dark"
+
+    @property
+    def label(self) -> str:
+        return {
+            Theme.SYSTEM: "Follow the system",
+            Theme.LIGHT: "Light",
+            Theme.DARK: "Dark",
+        }[self]
+
+
+def default_output_dir() -> Path:
+    """Where new images go unless the user chose otherwise: the Documents folder."""
+    location = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    return Path(location) if location else Path.home()
+
+
+@dataclass(frozen=True, slots=True)
+class Preferences:
+    output_dir: Path
+    """Default folder for images that Spindle builds or reads from discs."""
+    verify_after: bool = True
+    """Verify images and discs after building, reading or burning them."""
+    theme: Theme = Theme.SYSTEM
+
+
+class Settings:
+    """Typed access to the stored preferences and window state."""
+
+    KEY_OUTPUT_DIR = "preferences/output_dir"
+    KEY_VERIFY_AFTER = "preferences/verify_after"
+    KEY_THEME = "preferences/theme"
+    KEY_GEOMETRY = "window/geometry"
+    KEY_STATE = "window/state"
+    KEY_WORKSPACE = "window/workspace"
+    KEY_RECENT_PROJECTS = "build/recent_projects"
+    KEY_PROPERTIES_SHOWN = "build/properties_shown"
+    RECENT_MAX = 8
+    """How many recent projects File ▸ Open Recent lists."""
+
+    def __init__(self, store: QSettings | None = None) -> None:
+        self.store = store if store is not None else QSettings(ORGANISATION, APP_NAME)
+
+    def preferences(self) -> Preferences:
+        raw_dir = self.store.value(self.KEY_OUTPUT_DIR, "")
+        output_dir = Path(str(raw_dir)) if raw_dir else default_output_dir()
+        verify = _as_bool(self.store.value(self.KEY_VERIFY_AFTER, True))
+        try:
+            theme = Theme(str(self.store.value(self.KEY_THEME, Theme.SYSTEM.value)))
+        except ValueError:
+            theme = Theme.SYSTEM
+        return Preferences(output_dir, verify, theme)
+
+    def set_preferences(self, preferences: Preferences) -> None:
+        self.store.setValue(self.KEY_OUTPUT_DIR, str(preferences.output_dir))
+        self.store.setValue(self.KEY_VERIFY_AFTER, preferences.verify_after)
+        self.store.setValue(self.KEY_THEME, preferences.theme.value)
+        self.store.sync()
+
+    def window_geometry(self) -> QByteArray | None:
+        return _as_bytes(self.store.value(self.KEY_GEOMETRY))
+
+    def window_state(self) -> QByteArray | None:
+        return _as_bytes(self.store.value(self.KEY_STATE))
+
+    def workspace(self) -> str:
+        return str(self.store.value(self.KEY_WORKSPACE, ""))
+
+    def save_window(self, geometry: QByteArray, state: QByteArray, workspace: str) -> None:
+        self.store.setValue(self.KEY_GEOMETRY, geometry)
+        self.store.setValue(self.KEY_STATE, state)
+        self.store.setValue(self.KEY_WORKSPACE, workspace)
+        self.store.sync()
+
+    # -- the Build workspace --------------------------------------------------------------
+
+    def recent_projects(self) -> list[Path]:
+        """The project files opened or saved last, newest first."""
+        raw = self.store.value(self.KEY_RECENT_PROJECTS, [])
+        items: list[object] = (
+            [raw] if isinstance(raw, str) else list(raw) if isinstance(raw, list) else []
+        )
+        return [Path(str(p)) for p in items if str(p)]
+
+    def remember_recent_project(self, path: Path) -> None:
+        """Put ``path`` first in the recent list (at most :attr:`RECENT_MAX` entries)."""
+        paths = [p for p in self.recent_projects() if p != path]
+        self._set_recent([path, *paths][: self.RECENT_MAX])
+
+    def forget_recent_project(self, path: Path) -> None:
+        """Drop ``path`` from the recent list (it could not be opened)."""
+        self._set_recent([p for p in self.recent_projects() if p != path])
+
+    def clear_recent_projects(self) -> None:
+        self._set_recent([])
+
+    def _set_recent(self, paths: list[Path]) -> None:
+        self.store.setValue(self.KEY_RECENT_PROJECTS, [str(p) for p in paths])
+
+    def properties_shown(self) -> bool:
+        """Whether the Build workspace's properties panel is open (it starts closed)."""
+        return _as_bool(self.store.value(self.KEY_PROPERTIES_SHOWN, False))
+
+    def set_properties_shown(self, shown: bool) -> None:
+        self.store.setValue(self.KEY_PROPERTIES_SHOWN, shown)
+
+
+def _as_bool(value: object) -> bool:
+    """QSettings' INI backend returns booleans as the strings "true"/"false"."""
+    if isinstance(value, str):
+        return value.strip().lower() in ("true", "1", "yes")
+    return bool(value)
+
+
+def _as_bytes(value: object) -> QByteArray | None:
+    if isinstance(value, QByteArray) and not value.isEmpty():
+        return value
+    if isinstance(value, bytes) and value:
+        return QByteArray(value)
+    return None

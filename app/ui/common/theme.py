@@ -1,0 +1,146 @@
+"""Light and dark colour schemes.
+
+Spindle follows the desktop's light/dark setting by default: it sets no palette of its own, so
+the platform's palette applies and follows the desktop's switches.  When the user
+forces a scheme, Spindle tells Qt (``QStyleHints.setColorScheme``, honoured by platform
+themes that support it) and also installs a matching palette, because styles such as Fusion
+on a desktop without a platform theme do not switch palettes by themselves.
+
+Widgets never hard-code colours: they read palette roles, and helpers here derive the few
+extra shades (the mode bar's background, secondary text) from the current palette.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QGuiApplication, QPalette
+from PySide6.QtWidgets import (
+    QApplication,
+    QProxyStyle,
+    QStyle,
+    QStyleHintReturn,
+    QStyleOption,
+    QWidget,
+)
+
+from app.ui.common.settings import Theme
+
+
+def is_dark(palette: QPalette) -> bool:
+    return palette.color(QPalette.ColorRole.Window).lightness() < 128
+
+
+def mix(a: QColor, b: QColor, amount_b: float) -> QColor:
+    """``a`` blended with ``amount_b`` (0..1) of ``b``."""
+    keep = 1.0 - amount_b
+    return QColor(
+        round(a.red() * keep + b.red() * amount_b),
+        round(a.green() * keep + b.green() * amount_b),
+        round(a.blue() * keep + b.blue() * amount_b),
+    )
+
+
+def secondary_text(palette: QPalette) -> QColor:
+    """Text colour for secondary lines: the text colour faded toward the background."""
+    return mix(
+        palette.color(QPalette.ColorRole.WindowText),
+        palette.color(QPalette.ColorRole.Window),
+        0.4,
+    )
+
+
+def set_text_colour(widget: QWidget, colour: QColor) -> None:
+    """Give ``widget`` its own text colour.  Both text roles are set: a label drawn on a
+    Base-coloured parent uses Text, one on a Window-coloured parent WindowText."""
+    palette = widget.palette()
+    for role in (QPalette.ColorRole.WindowText, QPalette.ColorRole.Text):
+        palette.setColor(role, colour)
+    widget.setPalette(palette)
+
+
+def sidebar_background(palette: QPalette) -> QColor:
+    """A shade slightly apart from the window background, in the direction that shows."""
+    window = palette.color(QPalette.ColorRole.Window)
+    return window.lighter(115) if is_dark(palette) else window.darker(104)
+
+
+def _dark_palette() -> QPalette:
+    window = QColor(0x2B, 0x2D, 0x31)
+    base = QColor(0x1F, 0x21, 0x24)
+    text = QColor(0xE8, 0xE9, 0xEB)
+    disabled = QColor(0x80, 0x83, 0x88)
+    highlight = QColor(0x7C, 0x78, 0xFF)
+    palette = QPalette()
+    roles = {
+        QPalette.ColorRole.Window: window,
+        QPalette.ColorRole.WindowText: text,
+        QPalette.ColorRole.Base: base,
+        QPalette.ColorRole.AlternateBase: QColor(0x26, 0x28, 0x2C),
+        QPalette.ColorRole.ToolTipBase: base,
+        QPalette.ColorRole.ToolTipText: text,
+        QPalette.ColorRole.PlaceholderText: disabled,
+        QPalette.ColorRole.Text: text,
+        QPalette.ColorRole.Button: QColor(0x35, 0x37, 0x3C),
+        QPalette.ColorRole.ButtonText: text,
+        QPalette.ColorRole.BrightText: QColor(0xFF, 0x6B, 0x6B),
+        QPalette.ColorRole.Light: QColor(0x45, 0x47, 0x4D),
+        QPalette.ColorRole.Midlight: QColor(0x3A, 0x3C, 0x41),
+        QPalette.ColorRole.Mid: QColor(0x25, 0x27, 0x2B),
+        QPalette.ColorRole.Dark: QColor(0x18, 0x19, 0x1C),
+        QPalette.ColorRole.Shadow: QColor(0x0C, 0x0C, 0x0E),
+        QPalette.ColorRole.Highlight: highlight,
+        QPalette.ColorRole.HighlightedText: QColor(0xFF, 0xFF, 0xFF),
+        QPalette.ColorRole.Link: QColor(0x9C, 0x99, 0xFF),
+        QPalette.ColorRole.LinkVisited: QColor(0xC0, 0x9C, 0xFF),
+    }
+    for role, color in roles.items():
+        palette.setColor(role, color)
+    for role in (
+        QPalette.ColorRole.WindowText,
+        QPalette.ColorRole.Text,
+        QPalette.ColorRole.ButtonText,
+    ):
+        palette.setColor(QPalette.ColorGroup.Disabled, role, disabled)
+    palette.setColor(
+        QPalette.ColorGroup.Disabled, QPalette.ColorRole.Highlight, QColor(0x4A, 0x4C, 0x52)
+    )
+    return palette
+
+
+def _light_palette(app: QApplication) -> QPalette:
+    palette = app.style().standardPalette()
+    palette.setColor(QPalette.ColorRole.Highlight, QColor(0x4F, 0x4A, 0xE6))
+    palette.setColor(QPalette.ColorRole.HighlightedText, QColor(0xFF, 0xFF, 0xFF))
+    return palette
+
+
+def apply_theme(app: QApplication, theme: Theme) -> None:
+    """Switch the application's colour scheme (takes effect at once)."""
+    hints = QGuiApplication.styleHints()
+    if theme is Theme.SYSTEM:
+        hints.unsetColorScheme()
+        # a palette with nothing set (resolve mask 0) hands the palette back to the platform,
+        # which then keeps following the desktop's light/dark switches
+        app.setPalette(QPalette())
+    elif theme is Theme.DARK:
+        hints.setColorScheme(Qt.ColorScheme.Dark)
+        app.setPalette(_dark_palette())
+    else:
+        hints.setColorScheme(Qt.ColorScheme.Light)
+        app.setPalette(_light_palette(app))
+
+
+class SpindleStyle(QProxyStyle):
+    """The platform's style with one change: dialog buttons without icons (Fusion's OK and
+    Cancel icons look dated next to the symbolic icons)."""
+
+    def styleHint(
+        self,
+        hint: QStyle.StyleHint,
+        option: QStyleOption | None = None,
+        widget: QWidget | None = None,
+        return_data: QStyleHintReturn | None = None,
+    ) -> int:
+        if hint == QStyle.StyleHint.SH_DialogButtonBox_ButtonsHaveIcons:
+            return 0
+        return super().styleHint(hint, option, widget, return_data)

@@ -1,0 +1,378 @@
+"""The Read workspace: rip a disc to an image file, damaged discs included.
+
+Pick the drive, check what is inserted, choose the image file and format, the retries, the
+map file and whether to verify; Start runs a :class:`~app.core.rip.job.RipJob` through the
+:class:`~app.ui.common.job_bridge.JobBridge` and shows its progress (speed, time left), a live
+sector map and Cancel; the result lists the unreadable ranges, the files they hit and the
+checksums.  "Compare disc with image" runs a :class:`~app.core.rip.compare_job.CompareJob`.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QProgressBar,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.core.errors import AppError, InvalidInputError
+from app.core.jobs import JobHandle, Outcome, Progress, Result
+from app.core.rip.compare_job import CompareJob
+from app.core.rip.inspect import DiscInfoJob, DiscSummary
+from app.core.rip.job import ImageFormat, RipJob, RipResult
+from app.core.rip.mapfile import BlockStatus
+from app.core.rip.report import describe_rip
+from app.core.rip.rescue import DEFAULT_RETRIES, DEFAULT_SKIP_AHEAD, RescueOptions
+from app.core.rip.source import DiscSource
+from app.core.rip.speed import MAXIMUM, ReadSpeed
+from app.core.verify.compare import CompareResult
+from app.core.verify.report import describe_compare
+from app.ui.common.job_bridge import JobBridge
+from app.ui.read.sector_map import COLOURS, SectorMapView
+
+_log = logging.getLogger(__name__)
+MAP_REFRESH_MS = 250
+PROGRESS_STEPS = 1000
+SPEEDS = (
+    ("Maximum", MAXIMUM),
+    ("16x", ReadSpeed(times=16)),
+    ("8x", ReadSpeed(times=8)),
+    ("4x", ReadSpeed(times=4)),
+    ("2x", ReadSpeed(times=2)),
+    ("1x", ReadSpeed(times=1)),
+)
+FORMATS = (
+    ("Automatic (ISO, or BIN/CUE for audio and multi-track CDs)", ImageFormat.AUTO),
+    ("ISO image", ImageFormat.ISO),
+    ("BIN/CUE (raw CD sectors)", ImageFormat.BIN),
+)
+
+
+class ReadPage(QWidget):
+    """See the module docstring.  ``open_source`` replaces the drive access (tests)."""
+
+    rip_finished = Signal(object)
+    """(Result) emitted when a rip ends, after the page shows it."""
+
+    def __init__(
+        self,
+        bridge: JobBridge,
+        parent: QWidget | None = None,
+        *,
+        open_source: Callable[[str], DiscSource] | None = None,
+        drive_paths: Callable[[], list[str]] = list,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("readPage")
+        self.bridge = bridge
+        self._open_source = open_source
+        self._drive_paths = drive_paths
+        self._handle: JobHandle[RipResult] | None = None
+        self._job: RipJob | None = None
+        self.last_result: Result[RipResult] | None = None
+        options = self._make_options()
+        buttons = self._make_buttons()
+        layout = QVBoxLayout(self)
+        layout.addWidget(options)
+        layout.addLayout(buttons)
+        layout.addWidget(self.progress_bar)
+        layout.addWidget(self.status_label)
+        layout.addWidget(self.sector_map)
+        layout.addWidget(self.legend)
+        layout.addWidget(self.result_view, 1)
+
+        self._map_timer = QTimer(self)
+        self._map_timer.setInterval(MAP_REFRESH_MS)
+        self._map_timer.timeout.connect(self._refresh_map)
+        self.refresh_drives()
+
+    def _make_source_row(self) -> QHBoxLayout:
+        self.drive_combo = QComboBox()
+        self.drive_combo.setEditable(True)
+        self.drive_combo.setObjectName("driveCombo")
+        self.drive_combo.setToolTip("The drive to read (or an image file to copy)")
+        self.refresh_button = QPushButton("Refresh")
+        self.refresh_button.clicked.connect(self.refresh_drives)
+        self.check_button = QPushButton("Check disc")
+        self.check_button.clicked.connect(self.check_disc)
+        self.disc_label = QLabel("Insert a disc and press “Check disc” to see what it holds.")
+        self.disc_label.setWordWrap(True)
+        drive_row = QHBoxLayout()
+        drive_row.addWidget(self.drive_combo, 1)
+        drive_row.addWidget(self.refresh_button)
+        drive_row.addWidget(self.check_button)
+        return drive_row
+
+    def _make_options(self) -> QGroupBox:
+        drive_row = self._make_source_row()
+        self.output_edit = QLineEdit()
+        self.output_edit.setPlaceholderText("Where the image goes, e.g. ~/disc.iso")
+        self.browse_button = QPushButton("Browse…")
+        self.browse_button.clicked.connect(self.browse_output)
+        output_row = QHBoxLayout()
+        output_row.addWidget(self.output_edit, 1)
+        output_row.addWidget(self.browse_button)
+        self.format_combo = QComboBox()
+        for label, fmt in FORMATS:
+            self.format_combo.addItem(label, fmt)
+        self.retries_spin = QSpinBox()
+        self.retries_spin.setRange(0, 99)
+        self.retries_spin.setValue(DEFAULT_RETRIES)
+        self.retries_spin.setToolTip("Passes over the unreadable sectors, at a slow speed")
+        self.skip_check = QCheckBox("Skip past runs of errors first (badly scratched discs)")
+        self.skip_check.setChecked(DEFAULT_SKIP_AHEAD)
+        self.speed_combo = QComboBox()
+        for label, speed in SPEEDS:
+            self.speed_combo.addItem(label, speed)
+        self.map_edit = QLineEdit()
+        self.map_edit.setPlaceholderText("Next to the image (IMAGE.map)")
+        self.resume_check = QCheckBox("Resume from the map (or retry its unreadable sectors)")
+        self.verify_check = QCheckBox("Read the disc again and compare when done")
+
+        form = QFormLayout()
+        form.addRow("Drive:", drive_row)
+        form.addRow("", self.disc_label)
+        form.addRow("Image file:", output_row)
+        form.addRow("Format:", self.format_combo)
+        form.addRow("Read speed:", self.speed_combo)
+        form.addRow("Retries:", self.retries_spin)
+        form.addRow("Map file:", self.map_edit)
+        form.addRow("", self.skip_check)
+        form.addRow("", self.resume_check)
+        form.addRow("", self.verify_check)
+        options = QGroupBox("Read a disc into an image")
+        options.setLayout(form)
+        return options
+
+    def _make_buttons(self) -> QHBoxLayout:
+        self.start_button = QPushButton("Start")
+        self.start_button.setObjectName("startButton")
+        self.start_button.setDefault(True)
+        self.start_button.clicked.connect(self.start)
+        self.cancel_button = QPushButton("Cancel")
+        self.cancel_button.setEnabled(False)
+        self.cancel_button.clicked.connect(self.cancel)
+        self.compare_button = QPushButton("Compare disc with image")
+        self.compare_button.clicked.connect(self.compare)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.start_button)
+        buttons.addWidget(self.cancel_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.compare_button)
+        self.progress_bar = QProgressBar()
+        self.progress_bar.setRange(0, PROGRESS_STEPS)
+        self.progress_bar.setValue(0)
+        self.status_label = QLabel("")
+        self.status_label.setObjectName("statusLabel")
+        self.sector_map = SectorMapView()
+        self.legend = QLabel(
+            "&nbsp;&nbsp;".join(
+                f'<span style="color:{COLOURS[status].name()}">■</span> {text}'
+                for status, text in (
+                    (BlockStatus.FINISHED, "read"),
+                    (BlockStatus.NON_TRIED, "not read yet"),
+                    (BlockStatus.NON_TRIMMED, "failed, being split"),
+                    (BlockStatus.BAD_SECTOR, "unreadable"),
+                )
+            )
+        )
+        self.result_view = QPlainTextEdit()
+        self.result_view.setObjectName("resultView")
+        self.result_view.setReadOnly(True)
+        self.result_view.setPlaceholderText("The result of the rip shows here.")
+        return buttons
+
+    # -- inputs --------------------------------------------------------------------------
+
+    def refresh_drives(self) -> None:
+        """Re-read the drive list (the main window passes the drive panel's drives and calls
+        this whenever the panel's drives change)."""
+        current = self.drive_combo.currentText()
+        self.drive_combo.clear()
+        self.drive_combo.addItems(self._drive_paths())
+        if current:
+            self.drive_combo.setCurrentText(current)
+
+    def set_drive(self, path: str) -> None:
+        """Select ``path`` (the drive panel calls this when the user picks a drive)."""
+        self.drive_combo.setCurrentText(path)
+
+    def browse_output(self) -> None:
+        name, _filter = QFileDialog.getSaveFileName(
+            self, "Save the image as", self.output_edit.text(), "Disc images (*.iso *.bin)"
+        )
+        if name:
+            self.output_edit.setText(name)
+
+    def _device(self) -> str:
+        device = self.drive_combo.currentText().strip()
+        if not device:
+            raise InvalidInputError("Choose a drive to read from.")
+        return device
+
+    def make_job(self) -> RipJob:
+        """The rip the form describes (raises InvalidInputError for missing fields)."""
+        device = self._device()
+        text = self.output_edit.text().strip()
+        if not text:
+            raise InvalidInputError("Choose where the image goes.")
+        map_text = self.map_edit.text().strip()
+        return RipJob(
+            device=device,
+            output=Path(text).expanduser(),
+            map_path=Path(map_text).expanduser() if map_text else None,
+            resume=self.resume_check.isChecked(),
+            options=RescueOptions(
+                retries=self.retries_spin.value(), skip_ahead=self.skip_check.isChecked()
+            ),
+            image_format=self.format_combo.currentData(),
+            verify=self.verify_check.isChecked(),
+            speed=self.speed_combo.currentData(),
+            open_source=self._open_source,
+        )
+
+    # -- actions -------------------------------------------------------------------------
+
+    def check_disc(self) -> None:
+        try:
+            device = self._device()
+        except AppError as exc:
+            self._say(exc.message)
+            return
+        self.disc_label.setText(f"Checking {device}…")
+        self.bridge.submit(
+            DiscInfoJob(device, self._open_source), on_done=self._show_disc, context=self
+        )
+
+    def start(self) -> None:
+        if self._handle is not None:
+            return
+        try:
+            job = self.make_job()
+        except AppError as exc:
+            self._say(exc.message)
+            return
+        self._job = job
+        self.result_view.clear()
+        self.sector_map.clear()
+        self.progress_bar.setValue(0)
+        self.status_label.setText("Starting…")
+        self._set_running(True)
+        self._handle = self.bridge.submit(
+            job, on_progress=self._on_progress, on_done=self._on_rip_done, context=self
+        )
+        self._map_timer.start()
+
+    def cancel(self) -> None:
+        if self._handle is not None:
+            self.status_label.setText("Cancelling…")
+            self.bridge.cancel(self._handle)
+
+    def compare(self) -> None:
+        try:
+            device = self._device()
+        except AppError as exc:
+            self._say(exc.message)
+            return
+        image = Path(self.output_edit.text().strip()).expanduser()
+        if not self.output_edit.text().strip() or not image.is_file():
+            self._say("Choose an existing image file to compare the disc with.")
+            return
+        map_text = self.map_edit.text().strip()
+        job = CompareJob(
+            device, image, Path(map_text).expanduser() if map_text else None, self._open_source
+        )
+        self.compare_button.setEnabled(False)
+        self.status_label.setText(f"Comparing {device} with {image.name}…")
+        self.bridge.submit(
+            job, on_progress=self._on_progress, on_done=self._on_compare_done, context=self
+        )
+
+    # -- job signals ---------------------------------------------------------------------
+
+    def _set_running(self, running: bool) -> None:
+        self.start_button.setEnabled(not running)
+        self.cancel_button.setEnabled(running)
+        self.compare_button.setEnabled(not running)
+        for widget in (self.drive_combo, self.output_edit, self.format_combo, self.map_edit):
+            widget.setEnabled(not running)
+
+    def _say(self, text: str) -> None:
+        self.status_label.setText(text)
+
+    def _on_progress(self, progress: Progress) -> None:
+        """A snapshot of the running rip or comparison."""
+        fraction = progress.fraction
+        self.progress_bar.setValue(round((fraction or 0.0) * PROGRESS_STEPS))
+        parts = [progress.phase, progress.amount_text()]
+        parts += [t for t in (progress.rate_text(), progress.eta_text(), progress.message) if t]
+        self.status_label.setText(" · ".join(parts))
+
+    def _refresh_map(self) -> None:
+        job = self._job
+        if job is None or job.rescue_map is None:
+            return
+        self.sector_map.set_blocks(job.rescue_map.blocks(), job.rescue_map.size_bytes)
+
+    def _show_disc(self, result: Result[DiscSummary]) -> None:
+        if result.ok and result.value is not None:
+            self.disc_label.setText(result.value.describe())
+        else:
+            self.disc_label.setText(result.error.message if result.error else "Unknown error.")
+
+    def _on_compare_done(self, result: Result[CompareResult]) -> None:
+        self.compare_button.setEnabled(True)
+        if result.ok and result.value is not None:
+            self.status_label.setText("The disc and the image are identical.")
+            self.result_view.setPlainText(describe_compare(result.value))
+        elif result.error is not None:
+            self.status_label.setText(result.error.message)
+            self.result_view.setPlainText(result.error.detail)
+
+    def _on_rip_done(self, result: Result[RipResult]) -> None:
+        self._handle = None
+        self._map_timer.stop()
+        self._refresh_map()
+        self._set_running(False)
+        self.last_result = result
+        self._show_rip(result)
+        self.rip_finished.emit(result)
+
+    def _show_rip(self, result: Result[RipResult]) -> None:
+        value = result.value
+        if result.ok and value is not None:
+            self.progress_bar.setValue(PROGRESS_STEPS)
+            bad = value.summary.bad_sectors
+            self.status_label.setText(
+                f"Done: {bad} unreadable sector{'s' if bad != 1 else ''}."
+                if bad
+                else "Done: every sector was read."
+            )
+            self.result_view.setPlainText(describe_rip(value))
+            return
+        error = result.error
+        if result.outcome is Outcome.CANCELLED:
+            self.status_label.setText(
+                "Cancelled. Tick “Resume” and press Start to continue where it stopped."
+            )
+            self.resume_check.setChecked(True)
+        else:
+            self.status_label.setText(error.message if error else "The rip failed.")
+        if error is not None:
+            self.result_view.setPlainText(f"{error.message}\n{error.detail}".strip())
