@@ -100,4 +100,4 @@ def test_damaged_image_is_reported_not_raised(tmp_path: Path) -> None:
     report = owners_of(image, [20, 21])
     assert report.owners == ()
     assert report.unowned_sectors == 2
-    assert "not a readable ISO 9660 image" in report.error
+    assert "not a readable ISO 9660 or UDF image" in report.error
