@@ -8,6 +8,7 @@ problem noted against one file system, so one bad structure never hides the rest
 
 from __future__ import annotations
 
+import calendar
 import os
 import struct
 from pathlib import Path
@@ -116,3 +117,16 @@ def _short(offset: int, size: int, data: bytes) -> int:
         "The image is damaged: a record is shorter than its fields.",
         f"{size} bytes at {offset} of a {len(data)}-byte record",
     )
+
+
+def epoch_seconds(fields: tuple[int, int, int, int, int, int]) -> int | None:
+    """Seconds since the epoch of (year, month, day, hour, minute, second) in UTC, or None.
+
+    Damaged images hold any numbers: out-of-range fields give None, never an exception.
+    """
+    year, month, day, hour, minute, second = fields
+    if not (1 <= year <= 9999 and 1 <= month <= 12 and 1 <= day <= 31):
+        return None
+    if not (0 <= hour < 24 and 0 <= minute < 60 and 0 <= second <= 60):
+        return None
+    return calendar.timegm((year, month, day, hour, minute, second, 0, 0, 0))

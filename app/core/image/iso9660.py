@@ -21,12 +21,11 @@ against the tree while the rest is read.
 
 from __future__ import annotations
 
-import calendar
 import stat
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from app.core.image.blocks import SECTOR, ImageFile, ParseError, u8, u32
+from app.core.image.blocks import SECTOR, ImageFile, ParseError, epoch_seconds, u8, u32
 from app.core.image.tree import Entry, EntryKind, FsKind, Piece, Tree
 
 VD_START = 16
@@ -93,9 +92,9 @@ def decode_time7(raw: bytes) -> float | None:
         return None
     year, month, day, hour, minute, second = raw[0], raw[1], raw[2], raw[3], raw[4], raw[5]
     offset = raw[6] - 256 if raw[6] > 127 else raw[6]
-    if not (1 <= month <= 12 and 1 <= day <= 31 and hour < 24 and minute < 60 and second < 61):
+    base = epoch_seconds((1900 + year, month, day, hour, minute, second))
+    if base is None:
         return None
-    base = calendar.timegm((1900 + year, month, day, hour, minute, second, 0, 0, 0))
     return float(base - offset * 15 * 60)
 
 
@@ -106,10 +105,10 @@ def decode_time17(raw: bytes) -> float | None:
     text = raw[:16].decode("ascii")
     year, month, day = int(text[0:4]), int(text[4:6]), int(text[6:8])
     hour, minute, second = int(text[8:10]), int(text[10:12]), int(text[12:14])
-    if year == 0 or not (1 <= month <= 12 and 1 <= day <= 31 and hour < 24 and minute < 60):
-        return None
     offset = raw[16] - 256 if raw[16] > 127 else raw[16]
-    base = calendar.timegm((year, month, day, hour, minute, min(second, 60), 0, 0, 0))
+    base = epoch_seconds((year, month, day, hour, minute, second))
+    if base is None:
+        return None
     return base + int(text[14:16]) / 100 - offset * 15 * 60
 
 

@@ -23,11 +23,10 @@ Descriptor tags (3/7.2) are checked: the checksum of bytes 0-15 and the tag loca
 
 from __future__ import annotations
 
-import calendar
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from app.core.image.blocks import ImageFile, ParseError, u16, u32, u64
+from app.core.image.blocks import ImageFile, ParseError, epoch_seconds, u16, u32, u64
 from app.core.image.tree import Entry, EntryKind, FsKind, Piece, Tree
 
 ANCHOR_LBA = 256
@@ -60,11 +59,9 @@ def decode_timestamp(raw: bytes) -> float | None:
     offset = zone - 0x1000 if zone & 0x0800 else zone
     year = u16(raw, 2)
     month, day, hour, minute, second = raw[4], raw[5], raw[6], raw[7], raw[8]
-    if not (1 <= month <= 12 and 1 <= day <= 31 and hour < 24 and minute < 60 and second < 61):
+    base = epoch_seconds((year, month, day, hour, minute, second))
+    if base is None:
         return None
-    if year == 0:
-        return None
-    base = calendar.timegm((year, month, day, hour, minute, second, 0, 0, 0))
     fraction = raw[9] / 100 + raw[10] / 10_000 + raw[11] / 1_000_000
     minutes = 0 if offset == -2047 else offset
     return base + fraction - minutes * 60
