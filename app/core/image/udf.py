@@ -7,7 +7,9 @@ The chain followed (every step checked, every number bounded):
 2. In the sequence: Partition Descriptors (3/10.5, tag 5: number at 22, start at 188, length at
    192) and the Logical Volume Descriptor (3/10.6, tag 6: block size at 212, the File Set
    Descriptor's long_ad at 248, partition maps from 440: type 1 maps name a partition number,
-   UDF 2.50 type 2 metadata maps a metadata file; 2.2.10 of OSTA UDF).
+   type 2 maps are a UDF 2.50 metadata partition (OSTA UDF 2.2.10: its blocks map through the
+   metadata file) or a virtual partition of write-once media (2.2.8: blocks map through the
+   Virtual Allocation Table, a file of type 248 in the last recorded blocks, 2.2.11)).
 3. The File Set Descriptor (4/14.1, tag 256): the root directory ICB long_ad at 400.
 4. File Entries (4/14.9, tag 261) and Extended File Entries (4/14.17, tag 266): ICB tag (file
    type, allocation descriptor type), uid, gid, permissions (4/14.9.5), link count, information
@@ -35,10 +37,11 @@ MAX_DEPTH = 255
 MAX_ENTRIES = 1_000_000
 MAX_DIR_BYTES = 64 << 20
 MAX_AD_CHAIN = 64
+VAT_SEARCH = 64 << 20
 BLOCK_SIZES = (2048, 512, 4096)
 TAG_AVDP, TAG_PD, TAG_LVD, TAG_TD = 2, 5, 6, 8
 TAG_FSD, TAG_FID, TAG_FE, TAG_EFE = 256, 257, 261, 266
-_KINDS = {4: EntryKind.DIRECTORY, 5: EntryKind.FILE, 12: EntryKind.SYMLINK}
+_KINDS = {4: EntryKind.DIRECTORY, 5: EntryKind.FILE, 12: EntryKind.SYMLINK, 248: EntryKind.FILE}
 _OTHER_TYPES = (6, 7, 9, 10)
 
 
@@ -107,6 +110,8 @@ class Volume:
     label: str = ""
     metadata: dict[int, tuple[int, int]] = field(default_factory=dict)
     """Metadata partition reference -> (physical partition ref, metadata file block)."""
+    virtual: dict[int, int] = field(default_factory=dict)
+    """Virtual partition reference -> physical partition ref (VAT, write-once media)."""
 
 
 class UdfReader:
@@ -119,6 +124,7 @@ class UdfReader:
         self._seen: set[int] = set()
         self._entries = 0
         self._metadata_pieces: dict[int, tuple[Piece, ...]] = {}
+        self._vat: dict[int, list[int]] = {}
 
     def problem(self, text: str) -> None:
         if len(self.tree.problems) < 100:
@@ -172,6 +178,7 @@ class UdfReader:
             self.problem("The UDF logical block size differs from the sector size.")
         volume.fsd = (u32(lvd, 252), u16(lvd, 256))
         pos, end = 440, 440 + min(u32(lvd, 264), len(lvd) - 440)
+        numbers: dict[int, int] = {}
         for ref in range(min(u32(lvd, 268), 64)):
             if pos + 2 > end:
                 break
@@ -179,18 +186,27 @@ class UdfReader:
             if length < 6:
                 break
             part = lvd[pos : pos + length]
+            pos += length
             if kind == 1 and u16(part, 4) in starts:
                 volume.partitions[ref] = starts[u16(part, 4)]
-            elif kind == 2 and part[5:28].startswith(b"*UDF Metadata Partition"):
-                physical = next((r for r, s in volume.partitions.items()), 0)
-                volume.metadata[ref] = (physical, u32(part, 40))
-            pos += length
+                numbers[u16(part, 4)] = ref
+            elif kind == 2 and len(part) >= 44:
+                self._type2_map(ref, part, numbers)
+
+    def _type2_map(self, ref: int, part: bytes, numbers: dict[int, int]) -> None:
+        physical = numbers.get(u16(part, 38), 0)
+        if part[5:28].startswith(b"*UDF Metadata Partition"):
+            self.volume.metadata[ref] = (physical, u32(part, 40))
+        elif part[5:27].startswith(b"*UDF Virtual Partition"):
+            self.volume.virtual[ref] = physical
 
     def sector_of(self, lbn: int, ref: int) -> int:
         """The byte offset of logical block ``lbn`` of partition reference ``ref``."""
         block = self.volume.block
         if ref in self.volume.metadata:
             return self._metadata_offset(lbn, ref)
+        if ref in self.volume.virtual:
+            return self._virtual_offset(lbn, ref)
         start = self.volume.partitions.get(ref)
         if start is None:
             raise ParseError("The UDF volume refers to a partition it lacks.", f"reference {ref}")
@@ -208,6 +224,43 @@ class UdfReader:
                 return piece.offset + at
             at -= piece.length
         raise ParseError("The UDF metadata file is too short.", f"block {lbn}")
+
+    def _virtual_offset(self, lbn: int, ref: int) -> int:
+        """UDF 2.2.8: a virtual block is the VAT entry's block of the physical partition."""
+        physical = self.volume.virtual[ref]
+        if ref not in self._vat:
+            self._vat[ref] = self._read_vat(physical)
+        table = self._vat[ref]
+        if lbn >= len(table) or table[lbn] == 0xFFFFFFFF:
+            raise ParseError("The UDF virtual allocation table lacks a block.", f"block {lbn}")
+        return self.sector_of(table[lbn], physical)
+
+    def _read_vat(self, physical: int) -> list[int]:
+        """The VAT (UDF 2.2.11, file type 248) from the last recorded blocks of the image."""
+        block = self.volume.block
+        start = self.volume.partitions.get(physical, 0)
+        last = self._last_recorded(block)
+        for lba in range(last, max(start, last - 32), -1):
+            data = self.image.read(lba * block, block, "the UDF VAT")
+            if (tag_ok(data, TAG_FE) or tag_ok(data, TAG_EFE)) and data[27] == 248:
+                entry = self._file_entry(lba * block, physical, "")
+                if entry is not None:
+                    return _vat_entries(self._data(entry, 16 << 20))
+        raise ParseError("The UDF virtual allocation table is missing.", "no type 248 entry")
+
+    def _last_recorded(self, block: int) -> int:
+        """The last block that is not all zeros (an image of a write-once disc ends there,
+        or is padded with zeros after it); searched back at most ``VAT_SEARCH`` bytes."""
+        end = self.image.size // block * block
+        stop = max(0, end - VAT_SEARCH)
+        while end > stop:
+            begin = max(stop, end - (1 << 20))
+            data = self.image.read(begin, end - begin, "the end of the UDF volume")
+            trimmed = data.rstrip(b"\0")
+            if trimmed:
+                return (begin + len(trimmed) - 1) // block
+            end = begin
+        return self.image.size // block - 1
 
     # --- files ------------------------------------------------------------------------------
     def read(self) -> Tree:
@@ -363,6 +416,13 @@ class UdfReader:
             if remaining <= 0:
                 break
         return b"", None
+
+
+def _vat_entries(data: bytes) -> list[int]:
+    """UDF 2.2.11: a header of L_HD bytes (its first field), then one 32-bit block a entry."""
+    header = u16(data, 0) if len(data) >= 2 else 0
+    body = data[header:]
+    return [u32(body, i) for i in range(0, len(body) - 3, 4)]
 
 
 def symlink_target(data: bytes) -> str:
