@@ -26,6 +26,7 @@ from app.core.image.builder import ImageBuilder, ImageLayout
 from app.core.image.checksum import Algorithm, Digest, hash_file, write_sidecar
 from app.core.image.extract import Extractor, ExtractSummary, plan_extraction
 from app.core.image.fastcopy import FastCopier
+from app.core.image.mount import Mounted, mount_image, unmount_image
 from app.core.image.reader import open_image
 from app.core.image.tree import FsKind
 from app.core.jobs.job import Job, JobContext, Outcome
@@ -280,3 +281,35 @@ class ExtractJob(Job[ExtractResult]):
             extractor = Extractor(image, self.out_dir, force=self.force, on_bytes=on_bytes)
             summary = extractor.run(plan)
         return ExtractResult(self.image_path, self.out_dir, tree.fs, summary)
+
+
+@dataclass
+class MountJob(Job[Mounted]):
+    """Attach an image read-only and mount it through udisks2 (``app.core.image.mount``)."""
+
+    image_path: Path
+    bus: str = "SYSTEM"
+
+    @property
+    def title(self) -> str:
+        return f"Mount {self.image_path.name}"
+
+    def run(self, ctx: JobContext) -> Mounted:
+        ctx.report(Progress(Phase.PREPARING, 0, None, Unit.ITEMS))
+        return mount_image(self.image_path, bus=self.bus)
+
+
+@dataclass
+class UnmountJob(Job[str]):
+    """Unmount an image mounted through udisks2 and detach its loop device."""
+
+    image_path: Path
+    bus: str = "SYSTEM"
+
+    @property
+    def title(self) -> str:
+        return f"Unmount {self.image_path.name}"
+
+    def run(self, ctx: JobContext) -> str:
+        ctx.report(Progress(Phase.PREPARING, 0, None, Unit.ITEMS))
+        return unmount_image(self.image_path, bus=self.bus)
