@@ -38,6 +38,11 @@ COMMAND_MODULES: dict[str, str] = {
     "convert": "app.cli.commands.convert",
     "burn": "app.cli.commands.burn",
     "erase": "app.cli.commands.burn",
+    "info": "app.cli.commands.image",
+    "ls": "app.cli.commands.image",
+    "extract": "app.cli.commands.image",
+    "mount": "app.cli.commands.image",
+    "unmount": "app.cli.commands.image",
 }
 """Each subcommand and the module whose ``register(subparsers, parents)`` adds it, in the
 order ``--help`` lists them.  Only the module of the command being run is imported (plus all

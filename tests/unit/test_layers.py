@@ -25,13 +25,27 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     # the workflows: each is one package (job.py, its engine, report.py)
     ("app.core.rip", "app.core.burn", "app.core.drives", "app.core.convert"),
     ("app.cli", "app.ui.common"),
-    ("app.ui.panels", "app.ui.dialogs", "app.ui.build", "app.ui.read", "app.ui.write"),
+    (
+        "app.ui.panels",
+        "app.ui.dialogs",
+        "app.ui.build",
+        "app.ui.read",
+        "app.ui.write",
+        "app.ui.image",
+    ),
     ("app.ui",),
     ("app.__main__",),
 )
 """Every package or module of ``app/`` belongs to the first entry that is it or a parent."""
 
-_PAGES = ("app.ui.panels", "app.ui.dialogs", "app.ui.build", "app.ui.read", "app.ui.write")
+_PAGES = (
+    "app.ui.panels",
+    "app.ui.dialogs",
+    "app.ui.build",
+    "app.ui.read",
+    "app.ui.write",
+    "app.ui.image",
+)
 
 INDEPENDENT = (
     *(("app.cli", ui) for ui in ("app.ui", "app.ui.common", *_PAGES)),

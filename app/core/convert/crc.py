@@ -9,7 +9,7 @@ Python would be a hundred times slower than the disk.
 
 from __future__ import annotations
 
-import anycrc  # type: ignore[import-untyped]
+import anycrc
 
 Buffer = bytes | bytearray | memoryview
 

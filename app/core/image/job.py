@@ -34,7 +34,11 @@ from app.core.image.checksum import (
     sidecar_path,
     stage_sidecar,
 )
+from app.core.image.extract import Extractor, ExtractSummary, plan_extraction
 from app.core.image.fastcopy import FastCopier
+from app.core.image.mount import Mounted, mount_image, unmount_image
+from app.core.image.reader import open_image
+from app.core.image.tree import FsKind
 from app.core.jobs.job import Job, JobContext, Outcome
 from app.core.jobs.phase import Phase
 from app.core.jobs.progress import Progress, Unit
@@ -287,3 +291,78 @@ class BuildJob(Job[BuildResult]):
             except OSError:
                 ctx.log.exception("could not remove %s", self._temp)
             self._temp = None
+
+
+@dataclass(frozen=True, slots=True)
+class ExtractResult:
+    image: Path
+    out_dir: Path
+    fs: FsKind
+    summary: ExtractSummary
+
+
+@dataclass
+class ExtractJob(Job[ExtractResult]):
+    """Copy ``paths`` (everything when empty) of one tree of an image into ``out_dir``.
+
+    Safe against any image (``app.core.image.extract``); without ``force`` nothing that exists
+    is replaced.  Phases: *Reading the image*, then *Extracting* (bytes written).
+    """
+
+    image_path: Path
+    out_dir: Path
+    paths: tuple[str, ...] = ()
+    fs: FsKind | None = None
+    force: bool = False
+
+    @property
+    def title(self) -> str:
+        return f"Extract {self.image_path.name}"
+
+    def run(self, ctx: JobContext) -> ExtractResult:
+        ctx.report(Progress(Phase.READING_IMAGE, 0, None, Unit.ITEMS))
+        with open_image(self.image_path) as image:
+            tree = image.tree(self.fs)
+            plan = plan_extraction(tree, self.paths)
+            total = plan.total_bytes
+            ctx.report(Progress(Phase.EXTRACTING, 0, total, Unit.BYTES))
+
+            def on_bytes(done: int) -> None:
+                ctx.check_cancelled()
+                ctx.report(Progress(Phase.EXTRACTING, done, total, Unit.BYTES))
+
+            extractor = Extractor(image, self.out_dir, force=self.force, on_bytes=on_bytes)
+            summary = extractor.run(plan)
+        return ExtractResult(self.image_path, self.out_dir, tree.fs, summary)
+
+
+@dataclass
+class MountJob(Job[Mounted]):
+    """Attach an image read-only and mount it through udisks2 (``app.core.image.mount``)."""
+
+    image_path: Path
+    bus: str = "SYSTEM"
+
+    @property
+    def title(self) -> str:
+        return f"Mount {self.image_path.name}"
+
+    def run(self, ctx: JobContext) -> Mounted:
+        ctx.report(Progress(Phase.PREPARING, 0, None, Unit.ITEMS))
+        return mount_image(self.image_path, bus=self.bus)
+
+
+@dataclass
+class UnmountJob(Job[str]):
+    """Unmount an image mounted through udisks2 and detach its loop device."""
+
+    image_path: Path
+    bus: str = "SYSTEM"
+
+    @property
+    def title(self) -> str:
+        return f"Unmount {self.image_path.name}"
+
+    def run(self, ctx: JobContext) -> str:
+        ctx.report(Progress(Phase.PREPARING, 0, None, Unit.ITEMS))
+        return unmount_image(self.image_path, bus=self.bus)

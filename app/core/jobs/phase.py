@@ -32,3 +32,5 @@ class Phase(enum.StrEnum):
     OPENING_IMAGE = "Opening the image"
     CONVERTING = "Converting"
     COMPRESSING = "Compressing"
+    READING_IMAGE = "Reading the image"
+    EXTRACTING = "Extracting"
