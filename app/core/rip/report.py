@@ -54,15 +54,22 @@ def describe_rip(result: RipResult) -> str:
                 lines.append(f"  (files not identified: {result.owners.error})")
     else:
         lines.append("Every sector was read.")
-    if summary.absent_ranges:
-        ranges = ", ".join(str(r) for r in summary.absent_ranges[:20])
-        lines.append(
-            f"{summary.absent_sectors} sectors are not on the disc (run-out blocks, gaps "
-            f"between sessions) and are zero in the image: LBA {ranges}"
-        )
+    lines.extend(_absent_lines(result))
     lines.extend(f"{d.algorithm.hashlib_name}: {d.hex}" for d in result.digests)
     if result.map_path is not None:
         lines.append(f"Map: {result.map_path}")
     if result.verify is not None:
         lines.append("Verified: " + describe_compare(result.verify).replace("\n", "; "))
     return "\n".join(lines)
+
+
+def _absent_lines(result: RipResult) -> list[str]:
+    """The sectors found not on the disc (REAL-DRIVES.md #4, #5), apart from bad ones."""
+    summary = result.summary
+    if not summary.absent_ranges:
+        return []
+    ranges = ", ".join(str(r) for r in summary.absent_ranges[:20])
+    return [
+        f"{summary.absent_sectors} sectors are not on the disc (run-out blocks, gaps between "
+        f"sessions) and are zero in the image: LBA {ranges}"
+    ]
