@@ -82,7 +82,10 @@ class Image:
     def tree(self, fs: FsKind | None = None) -> Tree:
         """The tree of ``fs``, or the preferred one; :class:`ImageError` if absent."""
         if fs is None:
-            return next(self.trees[k] for k in PREFERENCE if k in self.trees)
+            for kind in PREFERENCE:
+                if kind in self.trees:
+                    return self.trees[kind]
+            raise ImageError(f"“{self.path.name}” has no readable file system.", "no tree")
         try:
             return self.trees[fs]
         except KeyError:
