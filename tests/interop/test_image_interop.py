@@ -337,3 +337,13 @@ def test_info_names_boot_entries_of_debian_isos(images: dict[str, Path]) -> None
     assert ours
     if lbas:
         assert ours == lbas
+
+
+@pytest.mark.skipif(not shutil.which("implantisomd5"), reason="needs isomd5sum")
+def test_implanted_md5_equals_checkisomd5(images: dict[str, Path], tmp_path: Path) -> None:
+    image = tmp_path / "md5.iso"
+    shutil.copyfile(images["xorriso"], image)
+    run("implantisomd5", str(image))
+    theirs = run("checkisomd5", "--md5sumonly", str(image)).split()[1]
+    value = json.loads(spindle("info", "--json", str(image)).splitlines()[-1])["value"]
+    assert value["implanted_md5"] == theirs
