@@ -35,6 +35,7 @@ COMMAND_MODULES: dict[str, str] = {
     "eject": "app.cli.commands.drives",
     "rip": "app.cli.commands.rip",
     "compare": "app.cli.commands.compare",
+    "convert": "app.cli.commands.convert",
     "burn": "app.cli.commands.burn",
     "erase": "app.cli.commands.burn",
     "info": "app.cli.commands.image",

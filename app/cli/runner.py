@@ -22,7 +22,7 @@ def run_cli_job(
 ) -> int:
     """Run ``job`` in the foreground and return the exit code.
 
-    The first SIGINT/SIGTERM asks the job to cancel (it cleans up, exit 130); a second
+    The first SIGINT/SIGTERM/SIGHUP asks the job to cancel (it cleans up, exit 130); a second
     SIGINT interrupts at once.
     """
     token = CancelToken()
@@ -31,11 +31,12 @@ def run_cli_job(
     def on_signal(signum: int, _frame: FrameType | None) -> None:
         if token.cancelled and signum == signal.SIGINT:
             raise KeyboardInterrupt
-        token.cancel("Cancelled by a signal." if signum == signal.SIGTERM else "Cancelled.")
+        token.cancel("Cancelled." if signum == signal.SIGINT else "Cancelled by a signal.")
 
     in_main = threading.current_thread() is threading.main_thread()
     if in_main:
-        for signum in (signal.SIGINT, signal.SIGTERM):
+        hangup = getattr(signal, "SIGHUP", None)  # a closed terminal cancels too (not on Windows)
+        for signum in (signal.SIGINT, signal.SIGTERM, *([hangup] if hangup else [])):
             previous[signum] = signal.signal(signum, on_signal)
     output.start(job.title)
     try:

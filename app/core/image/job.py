@@ -8,13 +8,15 @@ when asked, written as ``sha256sum``-compatible sidecars).
 The image is written to ``.<name>.<pid>.part`` next to the target, opened with ``O_EXCL``, and
 only renamed to the target once complete and checked; every other ending (failure, cancel)
 removes it in :meth:`BuildJob.cleanup`, and a killed process leaves at most that hidden
-``.part`` file — never a file under the final name.  An existing target is replaced only with
+``.part`` file — never a file under the final name — which the next build of the same image
+removes (when no process of that PID runs any more).  An existing target is replaced only with
 ``overwrite=True``; without it the rename is done with ``link`` + ``unlink`` so a file that
 appeared meanwhile is not clobbered either.
 """
 
 from __future__ import annotations
 
+import glob
 import os
 import struct
 from dataclasses import dataclass, field
@@ -23,7 +25,15 @@ from pathlib import Path
 from app.core.errors import ImageError, InvalidInputError
 from app.core.files import publish, temporary_path, write_error
 from app.core.image.builder import ImageBuilder, ImageLayout
-from app.core.image.checksum import Algorithm, Digest, hash_file, write_sidecar
+from app.core.image.checksum import (
+    Algorithm,
+    Digest,
+    check_sidecar,
+    hash_file,
+    publish_sidecar,
+    sidecar_path,
+    stage_sidecar,
+)
 from app.core.image.extract import Extractor, ExtractSummary, plan_extraction
 from app.core.image.fastcopy import FastCopier
 from app.core.image.mount import Mounted, mount_image, unmount_image
@@ -64,14 +74,46 @@ class BuildJob(Job[BuildResult]):
     refuse_overflow: bool = False
     """Fail with :class:`CapacityError` instead of warning when the image is too large."""
     copier: FastCopier | None = None
+    writer: str | None = None
+    """The image writer (see :class:`ImageBuilder`); ``None``: the default."""
     _temp: Path | None = field(default=None, init=False, repr=False)
     _builder: ImageBuilder | None = field(default=None, init=False, repr=False)
+    _staged: list[Path] = field(default_factory=list, init=False, repr=False)
 
     @property
     def title(self) -> str:
         return f"Build {self.output.name}"
 
     # ------------------------------------------------------------------ checks
+    def _remove_stale_parts(self) -> list[str]:
+        """Remove the temporary files (``.NAME.PID.part``, :func:`temporary_path`) that a
+        build of the same image killed outright (SIGKILL, power loss) left behind; a file
+        whose process still runs is left alone.  Returns what it says to the user."""
+        said: list[str] = []
+        prefix = f".{self.output.name}."
+        for leftover in self.output.parent.glob(f"{glob.escape(prefix)}*.part"):
+            pid_text = leftover.name[len(prefix) : -len(".part")]
+            if not pid_text.isdigit() or int(pid_text) == os.getpid():
+                continue
+            try:
+                os.kill(int(pid_text), 0)
+            except ProcessLookupError:
+                pass
+            except OSError:
+                continue  # alive, someone else's
+            else:
+                continue  # alive
+            try:
+                size = leftover.stat().st_size
+                leftover.unlink()
+            except OSError:
+                continue
+            said.append(
+                f"Removed “{leftover.name}” ({format_size(size)}), left by a build that was "
+                "stopped before it could clean up."
+            )
+        return said
+
     def _check_output(self) -> None:
         output = self.output
         if output.is_dir():
@@ -86,6 +128,8 @@ class BuildJob(Job[BuildResult]):
                 f"“{output}” already exists. Choose another name or allow replacing it (--force).",
                 "refusing to overwrite an existing file",
             )
+        for algorithm in self.checksums:
+            check_sidecar(output, algorithm, overwrite=self.overwrite)
         # a source file that is the output: by path here, by inode in check_sources
         target = os.path.abspath(output)
         boot = self.project.boot
@@ -106,7 +150,7 @@ class BuildJob(Job[BuildResult]):
     # ------------------------------------------------------------------ run
     def run(self, ctx: JobContext) -> BuildResult:
         self._check_output()
-        builder = ImageBuilder(self.project, copier=self.copier)
+        builder = ImageBuilder(self.project, copier=self.copier, writer=self.writer)
         self._builder = builder
         if self.output.exists():
             info = self.output.stat()
@@ -138,7 +182,7 @@ class BuildJob(Job[BuildResult]):
         ctx.report(Progress(Phase.LAYING_OUT, 0, entries, Unit.ITEMS))
         layout = builder.lay_out(on_laid_out)
         ctx.report(Progress(Phase.LAYING_OUT, entries, entries, Unit.ITEMS))
-        warnings = list(builder.warnings)
+        warnings = list(builder.warnings) + self._remove_stale_parts()
         overflow = builder.check_capacity()
         if overflow:
             if self.refuse_overflow:
@@ -153,8 +197,14 @@ class BuildJob(Job[BuildResult]):
         self._temp = temporary_path(self.output)
         self._write(ctx, builder, layout)
         digests = self._verify(ctx, layout)
+        # sidecars are staged first: a full disk fails before the image gets its final name
+        self._staged = [stage_sidecar(self.output, d) for d in digests]
         self._publish()
-        sidecars = tuple(write_sidecar(self.output, d) for d in digests)
+        sidecars = tuple(
+            publish_sidecar(temp, sidecar_path(self.output, d.algorithm), overwrite=self.overwrite)
+            for temp, d in zip(self._staged, digests, strict=True)
+        )
+        self._staged = []
         stats = builder.copier.stats.bytes_by_method
         return BuildResult(
             self.output,
@@ -232,6 +282,9 @@ class BuildJob(Job[BuildResult]):
     def cleanup(self, ctx: JobContext, outcome: Outcome) -> None:
         if self._builder is not None:
             self._builder.close()
+        for staged in self._staged:
+            staged.unlink(missing_ok=True)
+        self._staged = []
         if self._temp is not None:
             try:
                 self._temp.unlink(missing_ok=True)
