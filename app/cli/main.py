@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import importlib
 import logging
+import os
 import sys
 from collections.abc import Callable
 from typing import TYPE_CHECKING
@@ -95,4 +96,8 @@ def run_cli(argv: list[str]) -> int:
     except KeyboardInterrupt:
         print("spindle: interrupted", file=sys.stderr)
         code = 130
+    except BrokenPipeError:  # ``spindle ls IMAGE | head``: the reader went away, as for ls
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())  # so the interpreter's final flush stays quiet
+        code = 141
     return code

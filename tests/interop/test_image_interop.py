@@ -337,3 +337,28 @@ def test_info_names_boot_entries_of_debian_isos(images: dict[str, Path]) -> None
     assert ours
     if lbas:
         assert ours == lbas
+
+
+@pytest.mark.skipif(not shutil.which("implantisomd5"), reason="needs isomd5sum")
+def test_implanted_md5_equals_checkisomd5(images: dict[str, Path], tmp_path: Path) -> None:
+    image = tmp_path / "md5.iso"
+    shutil.copyfile(images["xorriso"], image)
+    run("implantisomd5", str(image))
+    theirs = run("checkisomd5", "--md5sumonly", str(image)).split()[1]
+    value = json.loads(spindle("info", "--json", str(image)).splitlines()[-1])["value"]
+    assert value["implanted_md5"] == theirs
+
+
+def test_relocated_deep_directories_equal_osirrox(tmp_path: Path) -> None:
+    """genisoimage moves directories deeper than 8 levels to rr_moved (RRIP CL/RE entries);
+    Rock Ridge readers put them back (osirrox does; isoinfo -f lists them unresolved)."""
+    deep = tmp_path / "src" / "a" / "b" / "c" / "d" / "e" / "f" / "g" / "h" / "i" / "j"
+    deep.mkdir(parents=True)
+    (deep / "leaf.txt").write_text("deep\n")
+    image = tmp_path / "deep.iso"
+    run("genisoimage", "-quiet", "-R", "-o", str(image), str(tmp_path / "src"))
+    run("osirrox", "-indev", str(image), "-extract", "/", str(tmp_path / "theirs"))
+    spindle("extract", str(image), "--fs", "rr", "-o", str(tmp_path / "ours"))
+    theirs, ours = tree_of(tmp_path / "theirs"), tree_of(tmp_path / "ours")
+    assert "/a/b/c/d/e/f/g/h/i/j/leaf.txt" in ours
+    assert {p: v[:2] for p, v in ours.items()} == {p: v[:2] for p, v in theirs.items()}

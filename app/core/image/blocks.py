@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import calendar
 import os
+import stat
 import struct
 from pathlib import Path
 
@@ -33,6 +34,9 @@ class ImageFile:
         except OSError as exc:
             raise ImageError(f"Could not open “{path}”.", str(exc)) from exc
         try:
+            if stat.S_ISDIR(os.fstat(self._fd).st_mode):
+                os.close(self._fd)
+                raise ImageError(f"“{path}” is a folder, not an image.", "a directory")
             self.size = os.lseek(self._fd, 0, os.SEEK_END)
         except OSError as exc:
             os.close(self._fd)

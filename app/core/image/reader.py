@@ -33,7 +33,7 @@ from app.core.image.eltorito import (
     read_mbr,
 )
 from app.core.image.iso9660 import VolumeDescriptor, read_descriptors, read_tree
-from app.core.image.tree import Entry, EntryKind, FsKind, Tree
+from app.core.image.tree import Entry, EntryKind, FsKind, Piece, Tree
 from app.core.image.udf import read_udf
 
 CHUNK = 1 << 20
@@ -82,7 +82,10 @@ class Image:
     def tree(self, fs: FsKind | None = None) -> Tree:
         """The tree of ``fs``, or the preferred one; :class:`ImageError` if absent."""
         if fs is None:
-            return next(self.trees[k] for k in PREFERENCE if k in self.trees)
+            for kind in PREFERENCE:
+                if kind in self.trees:
+                    return self.trees[kind]
+            raise ImageError(f"“{self.path.name}” has no readable file system.", "no tree")
         try:
             return self.trees[fs]
         except KeyError:
@@ -93,8 +96,7 @@ class Image:
 
     def chunks(self, entry: Entry, name: str, chunk: int = CHUNK) -> Iterator[bytes]:
         """The data of file ``entry`` (called ``name`` in messages), ``chunk`` bytes at a time."""
-        if entry.kind is not EntryKind.FILE:
-            raise ImageError(f"“{name}” is not a file.", entry.kind.value)
+        self._check_file(entry, name)
         left = entry.size
         for piece in entry.pieces:
             piece_left = min(piece.length, left)
@@ -111,6 +113,16 @@ class Image:
                 f"{left} of {entry.size} bytes missing",
             )
 
+    def _check_file(self, entry: Entry, name: str) -> None:
+        if entry.kind is not EntryKind.FILE:
+            raise ImageError(f"“{name}” is not a file.", entry.kind.value)
+        recorded = sum(p.length for p in entry.pieces if not p.is_zero)
+        if recorded > self.size:  # its extents repeat the image's sectors: a hostile image
+            raise ImageError(
+                f"The image is damaged: “{name}” claims more data than the whole image holds.",
+                f"{recorded} bytes recorded in a {self.size}-byte image",
+            )
+
     def _read(self, offset: int, size: int, name: str) -> bytes:
         try:
             return self.file.read(offset, size, f"the data of “{name}”")
@@ -118,11 +130,38 @@ class Image:
             raise ImageError(exc.message, exc.detail) from exc
 
     def copy_to(self, entry: Entry, name: str, fd: int, on_bytes: Callable[[int], None]) -> None:
-        """Write the data of ``entry`` to ``fd``, calling ``on_bytes`` after each chunk."""
-        for data in self.chunks(entry, name):
+        """Write the data of ``entry`` to ``fd``, calling ``on_bytes`` after each chunk.
+
+        Unrecorded extents (UDF, ECMA-167 4/14.14.1.1 types 1 and 2) become holes of a sparse
+        file rather than written zeros, so a huge sparse file costs no disk space.
+        """
+        self._check_file(entry, name)
+        left = entry.size
+        for piece in entry.pieces:
+            length = min(piece.length, left)
+            if piece.is_zero:
+                os.lseek(fd, length, os.SEEK_CUR)
+                on_bytes(length)
+            else:
+                self._copy_piece(Piece(piece.offset, length), name, fd, on_bytes)
+            left -= length
+        if left > 0:
+            raise ImageError(
+                f"The image is damaged: “{name}” has less data than its size.",
+                f"{left} of {entry.size} bytes missing",
+            )
+        os.ftruncate(fd, entry.size)  # a file that ends in a hole
+
+    def _copy_piece(
+        self, piece: Piece, name: str, fd: int, on_bytes: Callable[[int], None]
+    ) -> None:
+        at, end = piece.offset, piece.offset + piece.length
+        while at < end:
+            data = self._read(at, min(CHUNK, end - at), name)
             view = memoryview(data)
             while view:
                 view = view[os.write(fd, view) :]
+            at += len(data)
             on_bytes(len(data))
 
 

@@ -180,7 +180,7 @@ def test_absurd_sizes_are_bounded(tmp_path: Path) -> None:
         assert big is not None
         assert big.size == 0xFFFFFFFF
         assert any("past the end" in p for p in image.problems)
-        with pytest.raises(ImageError, match="outside the image"):
+        with pytest.raises(ImageError, match="claims more data than the whole image"):
             b"".join(image.chunks(big, "/big"))
 
 
@@ -230,3 +230,41 @@ def test_sanitise() -> None:
     assert sanitise("..") is None
     assert sanitise("x" * 256) is None
     assert sanitise("ünï") == "ünï"
+
+
+def test_a_file_repeating_its_extents_is_refused(tmp_path: Path) -> None:
+    """A zip bomb: 64 records of one multi-extent file, each the same 16 sectors."""
+    craft = IsoCraft(rock_ridge=True, sectors=48, root_length=4 * SECTOR)
+    records = [record(b"B.;1", 30, 16 * SECTOR, multi=True) for _ in range(63)]
+    records.insert(0, record(b"B.;1", 30, 16 * SECTOR, multi=True, su=nm(b"bomb") + px(FILE)))
+    records.append(record(b"B.;1", 30, 16 * SECTOR))
+    craft.add_dir(20, 20, [], length=4 * SECTOR)
+    craft.directories[20].extend(records)
+    with pytest.raises(ImageError, match="claims more data than the whole image"):
+        extract(tmp_path, craft)
+
+
+def test_unrecorded_udf_extents_become_holes(tmp_path: Path) -> None:
+    """ECMA-167 4/14.14.1.1: an allocated-but-unrecorded extent reads as zeros; extraction
+    makes it a hole, so a (hostile or real) 1 GiB sparse file takes no space."""
+    from tests.unit.core.image.test_reader import make_full
+
+    path = tmp_path / "full.iso"
+    make_full(path)
+    with open_image(path) as image:
+        entry = image.tree(FsKind.UDF).lookup("/docs/a rather long name.txt")
+        assert entry is not None
+        fe = entry.location
+    data = bytearray(path.read_bytes())
+    size = (1 << 30) - 2048
+    ads_at = fe + 176 + int.from_bytes(data[fe + 168 : fe + 172], "little")
+    data[fe + 56 : fe + 64] = size.to_bytes(8, "little")
+    data[ads_at : ads_at + 4] = ((1 << 30) | size).to_bytes(4, "little")
+    path.write_bytes(bytes(data))
+    out = tmp_path / "out"
+    with open_image(path) as image:
+        plan = plan_extraction(image.tree(FsKind.UDF), ["/docs"])
+        Extractor(image, out, force=False, on_bytes=lambda _n: None).run(plan)
+    written = out / "docs" / "a rather long name.txt"
+    assert written.stat().st_size == size
+    assert written.stat().st_blocks * 512 < 1 << 20

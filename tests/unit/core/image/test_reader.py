@@ -213,3 +213,8 @@ def test_damaged_image_keeps_what_survives(tmp_path: Path) -> None:
         rr = image.tree(FsKind.RR).lookup("/docs/a rather long name.txt")
         assert rr is not None
         assert rr.size == len(PAYLOAD)
+
+
+def test_a_folder_is_not_an_image(tmp_path: Path) -> None:
+    with pytest.raises(ImageError, match="is a folder"):
+        open_image(tmp_path)
