@@ -29,10 +29,10 @@ from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
 from app.core.errors import ImageError
 from app.core.jobs import Job, JobContext, Outcome, Progress, Unit
-from app.core.jobs.checksum import ChecksumJob
 from app.core.logs import setup_logging
 from app.core.project.model import DiscProject
 from app.core.units import MediaPreset
+from app.core.verify.job import ChecksumJob
 from app.ui.about_dialog import AboutDialog
 from app.ui.application import create_application
 from app.ui.error_dialog import ErrorDialog
@@ -63,7 +63,7 @@ class SimulatedCopy(Job[None]):
     start_bytes: int = 1_930_000_000
 
     @property
-    def title(self) -> str:  # type: ignore[override]
+    def title(self) -> str:
         return self.name
 
     def run(self, ctx: JobContext) -> None:
@@ -80,7 +80,7 @@ class SimulatedFailure(Job[None]):
     name: str
 
     @property
-    def title(self) -> str:  # type: ignore[override]
+    def title(self) -> str:
         return self.name
 
     def run(self, ctx: JobContext) -> None:

@@ -20,8 +20,8 @@ from PySide6.QtWidgets import QApplication
 
 from app import APP_ID, APP_NAME, __version__
 from app.core.jobs import JobHandle, Result
-from app.core.jobs.checksum import ChecksumJob, ChecksumResult
 from app.core.logs import setup_logging
+from app.core.verify.job import ChecksumJob, ChecksumResult
 from app.ui.gil import use_gui_switch_interval
 from app.ui.icons import app_icon, distinct_colours
 from app.ui.settings import ORGANISATION, Settings
@@ -36,7 +36,7 @@ SELF_TEST_FLAG = "--self-test"
 SELF_TEST_JOB_TIMEOUT_S = 30.0
 SELF_TEST_IMPORTS: tuple[str, ...] = (
     "app.core.image.checksum",
-    "app.core.jobs.checksum",
+    "app.core.verify.job",
     "app.cli.main",
     # Third-party libraries the core wraps (pycdlib under app/core/image, pyudev under
     # app/core/devices).  Imported by name here only to prove the bundle contains them; the

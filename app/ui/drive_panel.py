@@ -2,7 +2,7 @@
 name and what it writes, the disc in it as people read it ("DVD+R, blank, 4.38 GiB free"),
 a capacity bar, Eject / Close tray buttons and a details dialog (all profiles and features).
 
-It follows a :class:`~app.core.devices.source.DriveSource`: drives appearing and
+It follows a :class:`~app.core.devices.provider.DriveProvider`: drives appearing and
 disappearing and discs being inserted or ejected arrive from the source's watcher thread and
 are re-emitted on the GUI thread.  Reading a drive (:class:`RefreshDriveJob`) and moving its
 tray (:class:`TrayJob`) run on the job queue's lane for that drive, so they never overlap a
@@ -35,10 +35,10 @@ from PySide6.QtWidgets import (
 
 from app.core.devices.discovery import DriveEntry
 from app.core.devices.info import MediaState
-from app.core.devices.source import DriveSource, SystemDriveSource
+from app.core.devices.provider import DriveProvider, SystemDriveProvider
 from app.core.devices.watch import DriveEvent, DriveEventKind
+from app.core.drives.job import DriveReport, RefreshDriveJob, TrayJob
 from app.core.jobs import JobCallbacks, JobHandle, Result
-from app.core.jobs.drives import DriveReport, RefreshDriveJob, TrayJob
 from app.core.units import format_size
 from app.ui.empty_state import EmptyState
 from app.ui.icons import Symbol, symbol_pixmap
@@ -311,13 +311,13 @@ class DrivePanel(QWidget):
     def __init__(
         self,
         bridge: JobBridge | None = None,
-        source: DriveSource | None = None,
+        source: DriveProvider | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("drivePanel")
         self.bridge = bridge if bridge is not None else JobBridge(self)
-        self.source: DriveSource = source if source is not None else SystemDriveSource()
+        self.source: DriveProvider = source if source is not None else SystemDriveProvider()
         self.cards: dict[str, DriveCard] = {}
         self._tray_jobs: dict[int, str] = {}
         self.empty_state = EmptyState(

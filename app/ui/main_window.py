@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 
 from app import APP_NAME
 from app.core.devices.info import MediaState
-from app.core.devices.source import DriveSource
+from app.core.devices.provider import DriveProvider
 from app.core.jobs import JobHandle, Outcome, Result
 from app.core.units import SECTOR_SIZE
 from app.ui.about_dialog import AboutDialog
@@ -62,7 +62,7 @@ class MainWindow(QMainWindow):
         *,
         log_path: Path | None = None,
         bridge: JobBridge | None = None,
-        drive_source: DriveSource | None = None,
+        drive_source: DriveProvider | None = None,
     ) -> None:
         super().__init__()
         self.settings = settings if settings is not None else Settings()

@@ -1,10 +1,10 @@
 """The Read workspace: rip a disc to an image file, damaged discs included.
 
 Pick the drive, check what is inserted, choose the image file and format, the retries, the
-map file and whether to verify; Start runs a :class:`~app.core.jobs.rip.RipJob` through the
+map file and whether to verify; Start runs a :class:`~app.core.rip.job.RipJob` through the
 :class:`~app.ui.job_bridge.JobBridge` and shows its progress (speed, time left), a live
 sector map and Cancel; the result lists the unreadable ranges, the files they hit and the
-checksums.  "Compare disc with image" runs a :class:`~app.core.jobs.compare.CompareJob`.
+checksums.  "Compare disc with image" runs a :class:`~app.core.rip.compare_job.CompareJob`.
 """
 
 from __future__ import annotations
@@ -34,21 +34,16 @@ from PySide6.QtWidgets import (
 
 from app.core.errors import AppError, InvalidInputError
 from app.core.jobs import JobHandle, Outcome, Progress, Result
-from app.core.jobs.compare import CompareJob
-from app.core.jobs.rip import (
-    DiscInfoJob,
-    DiscSummary,
-    ImageFormat,
-    RipJob,
-    RipResult,
-    describe_compare,
-    describe_rip,
-)
-from app.core.rip.compare import CompareResult
+from app.core.rip.compare_job import CompareJob
+from app.core.rip.inspect import DiscInfoJob, DiscSummary
+from app.core.rip.job import ImageFormat, RipJob, RipResult
 from app.core.rip.mapfile import BlockStatus
+from app.core.rip.report import describe_rip
 from app.core.rip.rescue import DEFAULT_RETRIES, RescueOptions
 from app.core.rip.source import DiscSource
 from app.core.rip.speed import MAXIMUM, ReadSpeed
+from app.core.verify.compare import CompareResult
+from app.core.verify.report import describe_compare
 from app.ui.job_bridge import JobBridge
 from app.ui.sector_map import COLOURS, SectorMapView
 

@@ -12,7 +12,6 @@ for the next blank disc after each burn.
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -36,14 +35,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.core.burn.drive import BurnDrive
+from app.core.burn.inspect import InspectMediumJob
 from app.core.burn.job import BurnJob, BurnResult, TransportOpener, open_for_writing
-from app.core.burn.medium import MediumStatus, read_medium
+from app.core.burn.medium import MediumStatus
 from app.core.burn.preflight import BurnOptions, check, inspect_image
-from app.core.burn.profiles import verification_note, write_once
 from app.core.burn.speeds import SpeedRequest, label, offered
+from app.core.burn.write_methods import verification_note, write_once
 from app.core.errors import AppError
-from app.core.jobs import Job, JobContext, JobHandle, Progress, Result
+from app.core.jobs import JobHandle, Progress, Result
 from app.core.transport import open_transport
 from app.core.units import format_size
 from app.ui.job_bridge import JobBridge
@@ -52,25 +51,6 @@ _log = logging.getLogger(__name__)
 
 DRIVES_CHOICE = "Drive's choice"
 NEXT_DISC_TITLE = "Next disc"
-
-
-@dataclass
-class InspectMediumJob(Job[MediumStatus]):
-    """Read what is in the drive (profile, state, free space, speeds) for the page."""
-
-    device: str
-    opener: TransportOpener = open_transport
-    title: str = field(default="Check the disc", init=False)
-
-    def __post_init__(self) -> None:
-        self.resource = self.device
-
-    def run(self, ctx: JobContext) -> MediumStatus:
-        transport = self.opener(self.device)
-        try:
-            return read_medium(BurnDrive(transport))
-        finally:
-            transport.close()
 
 
 class WritePage(QWidget):

@@ -30,7 +30,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from app.core.burn.profiles import WriteMethod, erasable, write_method
+from app.core.burn.write_methods import WriteMethod, erasable, write_method
 from app.core.mmc import write_commands as wc
 from app.core.mmc.mode_pages import (
     MultiSession,

@@ -14,7 +14,8 @@ from dataclasses import dataclass, field
 
 from app.core.errors import TransportError
 from app.core.rip.disc import DiscLayout, TrackKind, TrackLayout
-from app.core.rip.source import ReadSpeedKind, SectorReadError, Sense
+from app.core.rip.source import ReadSpeedKind
+from app.core.sectors import SectorReadError, Sense
 
 
 def random_image(sectors: int, sector_size: int = 2048, seed: int = 1) -> bytes:

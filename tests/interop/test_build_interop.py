@@ -21,8 +21,8 @@ from pathlib import Path
 import pytest
 
 from app.core.image.checksum import Algorithm
+from app.core.image.job import BuildJob, BuildResult
 from app.core.jobs import run_job
-from app.core.jobs.build import BuildJob, BuildResult
 from app.core.project.model import BootOptions, DiscProject, FileSystemOptions, NodeKind
 from app.core.project.naming import NamingPlan, plan_names
 

@@ -200,7 +200,7 @@ def burn_and_check(blank: Blank, image: Path, tmp_path: Path) -> None:
     value = result["value"]
     assert isinstance(value, dict)
     size = image.stat().st_size
-    assert value["verify"]["compared_blocks"] == size // SECTOR  # verify-after-burn passed
+    assert value["verify"]["compared_sectors"] == size // SECTOR  # verify-after-burn passed
     assert value["medium"] == "DVD+R"
     phases = {e["phase"] for e in events(out.stdout) if e["event"] == "progress"}
     assert {"Writing", "Flushing the drive's cache", "Closing the session", "Verifying"} <= phases

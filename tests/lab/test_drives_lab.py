@@ -26,8 +26,8 @@ from app.core.devices.discovery import list_drives
 from app.core.devices.drive import Drive
 from app.core.devices.info import MediaState
 from app.core.devices.watch import DriveEvent, DriveEventKind, DriveWatcher
+from app.core.drives.job import DriveInfoJob, ListDrivesJob, TrayJob
 from app.core.jobs import run_job
-from app.core.jobs.drives import DriveInfoJob, ListDrivesJob, TrayJob
 from app.core.units import MediaPreset
 
 pytestmark = pytest.mark.lab

@@ -16,8 +16,8 @@ from pathlib import Path
 import pytest
 
 from app.core.errors import ImageError
+from app.core.image.job import BuildJob
 from app.core.jobs import run_job
-from app.core.jobs.build import BuildJob
 from app.core.project.model import DiscProject, FileSystemOptions
 
 pytestmark = pytest.mark.lab

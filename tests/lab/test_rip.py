@@ -27,7 +27,7 @@ from pathlib import Path
 import pytest
 
 from app.core.jobs import CancelToken, Outcome, run_job
-from app.core.jobs.rip import RipJob, partial_path
+from app.core.rip.job import RipJob, partial_path
 from app.core.rip.mapfile import BlockStatus, load_map
 from app.core.rip.rescue import RescueOptions
 

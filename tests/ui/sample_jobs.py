@@ -18,6 +18,7 @@ class SteppedJob(Job[int]):
     records the outcome its cleanup saw."""
 
     name: str = "Copy test data"
+    resource: str | None = None
     total_bytes: int = 10_000 * MIB
     step_bytes: int = MIB
     interval_s: float = 0.01
@@ -25,7 +26,7 @@ class SteppedJob(Job[int]):
     cleaned: threading.Event = field(default_factory=threading.Event)
 
     @property
-    def title(self) -> str:  # type: ignore[override]
+    def title(self) -> str:
         return self.name
 
     def run(self, ctx: JobContext) -> int:
@@ -54,7 +55,7 @@ class FailingJob(Job[None]):
     name: str = "Build out.iso"
 
     @property
-    def title(self) -> str:  # type: ignore[override]
+    def title(self) -> str:
         return self.name
 
     def run(self, ctx: JobContext) -> None:

@@ -176,10 +176,17 @@ class HoldDrive(Job[None]):
     """Stands for a rip or burn: holds the drive's queue lane until released."""
 
     def __init__(self, path: str) -> None:
-        self.resource = path
-        self.title = f"Burn on {path}"
+        self.path = path
         self.started = threading.Event()
         self.release = threading.Event()
+
+    @property
+    def title(self) -> str:
+        return f"Burn on {self.path}"
+
+    @property
+    def resource(self) -> str:
+        return self.path
 
     def run(self, ctx: JobContext) -> None:
         self.started.set()

@@ -14,7 +14,7 @@ from tests.fakes.sectors import FakeDisc, random_image
 
 from app.core.jobs import Outcome
 from app.core.rip.mapfile import BlockStatus
-from app.core.rip.rescue import LbaRange
+from app.core.sectors import LbaRange
 from app.ui.job_bridge import JobBridge
 from app.ui.read_page import ReadPage
 from app.ui.sector_map import cell_statuses

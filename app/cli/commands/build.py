@@ -14,7 +14,7 @@ from app.cli.output import make_output
 from app.cli.runner import run_cli_job
 from app.core.errors import InvalidInputError
 from app.core.image.checksum import Algorithm
-from app.core.jobs.build import BuildJob, BuildResult
+from app.core.image.job import BuildJob, BuildResult
 from app.core.project.model import BootOptions, DiscProject, FileSystemOptions, IsoLevel
 from app.core.project.projectfile import load_project
 from app.core.units import MediaPreset, format_size

@@ -82,7 +82,7 @@ def describe_burn(result: BurnResult) -> str:
         f"({format_rate(result.average_bytes_per_second)})."
     ]
     if result.verify is not None:
-        lines.append(f"Verified: all {result.verify.compared_blocks} sectors match the image.")
+        lines.append(f"Verified: all {result.verify.compared_sectors} sectors match the image.")
     elif not result.simulated:
         lines.append("Not verified (--no-verify).")
     if result.ejected:

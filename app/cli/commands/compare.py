@@ -7,8 +7,8 @@ from pathlib import Path
 
 from app.cli.output import make_output
 from app.cli.runner import run_cli_job
-from app.core.jobs.compare import CompareJob
-from app.core.jobs.rip import describe_compare
+from app.core.rip.compare_job import CompareJob
+from app.core.verify.report import describe_compare
 
 
 def register(

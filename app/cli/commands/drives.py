@@ -7,8 +7,7 @@ import argparse
 from app.cli.output import make_output
 from app.cli.runner import run_cli_job
 from app.core.devices.info import DriveInfo, MediaInfo
-from app.core.errors import PermissionDenied
-from app.core.jobs.drives import (
+from app.core.drives.job import (
     DriveInfoJob,
     DriveList,
     DriveReport,
@@ -16,6 +15,7 @@ from app.core.jobs.drives import (
     TrayJob,
     TrayResult,
 )
+from app.core.errors import PermissionDenied
 from app.core.mmc.performance import speed_factor
 from app.core.mmc.profiles import MediaFamily, Profile
 from app.core.units import format_size

@@ -9,7 +9,8 @@ from app.cli.output import make_output
 from app.cli.runner import run_cli_job
 from app.core.errors import InvalidInputError
 from app.core.image.checksum import Algorithm
-from app.core.jobs.rip import ImageFormat, RipJob, RipResult, describe_rip
+from app.core.rip.job import ImageFormat, RipJob, RipResult
+from app.core.rip.report import describe_rip
 from app.core.rip.rescue import (
     DEFAULT_CHUNK_SECTORS,
     DEFAULT_RETRIES,

@@ -10,7 +10,7 @@ from app.cli.output import make_output
 from app.cli.runner import run_cli_job
 from app.core.errors import InvalidInputError
 from app.core.image.checksum import Algorithm, read_sidecar, sidecar_path
-from app.core.jobs.checksum import ChecksumJob, ChecksumResult
+from app.core.verify.job import ChecksumJob, ChecksumResult
 
 
 def register(

@@ -19,11 +19,11 @@ from dataclasses import dataclass, field, replace
 
 from app.core.burn.drive import BurnDrive
 from app.core.burn.job import TransportOpener, open_for_writing
-from app.core.burn.profiles import erasable, write_once
-from app.core.burn.strategies.base import PHASE_ERASING, PHASE_PREPARING
 from app.core.burn.trace import CommandTrace, TracingTransport
+from app.core.burn.write_methods import erasable, write_once
 from app.core.errors import MediumError, NoMediumError
 from app.core.jobs.job import Job, JobContext
+from app.core.jobs.phase import Phase
 from app.core.jobs.progress import Progress, Unit
 from app.core.mmc import write_commands as wc
 from app.core.mmc.profiles import Profile, known_profile
@@ -46,15 +46,16 @@ class EraseJob(Job[EraseResult]):
     sleep: Callable[[float], None] = time.sleep
     _last_fraction: float = field(default=0.0, init=False)
 
-    def __post_init__(self) -> None:
-        self.resource = self.device
+    @property
+    def resource(self) -> str:
+        return self.device
 
     @property
-    def title(self) -> str:  # type: ignore[override]
+    def title(self) -> str:
         return f"{'Fully erase' if self.full else 'Erase'} the disc in {self.device}"
 
     def run(self, ctx: JobContext) -> EraseResult:
-        ctx.report(Progress(PHASE_PREPARING, 0, None, Unit.ITEMS))
+        ctx.report(Progress(Phase.PREPARING, 0, None, Unit.ITEMS))
         transport = self.opener(self.device)
         if self.trace is not None:
             transport = TracingTransport(transport, self.trace)
@@ -76,7 +77,7 @@ class EraseJob(Job[EraseResult]):
                 if fraction is not None:
                     self._last_fraction = max(self._last_fraction, fraction)
                 done = round(self._last_fraction * 100)
-                ctx.report(Progress(PHASE_ERASING, done, 100, Unit.ITEMS, message=f"{done}%"))
+                ctx.report(Progress(Phase.ERASING, done, 100, Unit.ITEMS, message=f"{done}%"))
 
             on_progress(0.0)
             method = self._erase(drive, profile, on_progress)

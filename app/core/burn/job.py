@@ -16,24 +16,20 @@ from pathlib import Path
 
 from app.core.burn.drive import BurnDrive
 from app.core.burn.medium import MediumStatus, read_medium
-from app.core.burn.preflight import BurnOptions, BurnPlan, check, inspect_image
-from app.core.burn.profiles import padded_blocks, verification_note, write_method
+from app.core.burn.preflight import BurnOptions, BurnPlan, ImageInfo, check, inspect_image
+from app.core.burn.readback import raise_for, verify_disc
 from app.core.burn.strategies import strategy_for
-from app.core.burn.strategies.base import (
-    PHASE_PREPARING,
-    PHASE_RELOADING,
-    PHASE_VERIFYING,
-    PHASE_WRITING,
-)
 from app.core.burn.trace import CommandTrace, TracingTransport
-from app.core.burn.verify import VerifyReport, compare_disc, raise_for
+from app.core.burn.write_methods import padded_blocks, verification_note, write_method
 from app.core.burn.writer import DEFAULT_CHUNK_BLOCKS, WriteProgress, stream_image
 from app.core.errors import AppError, Cancelled, DeviceError, NoMediumError, SenseError
 from app.core.jobs.job import Job, JobContext, Outcome
+from app.core.jobs.phase import Phase
 from app.core.jobs.progress import Progress, Unit
 from app.core.mmc import cdb
 from app.core.transport import Transport, open_transport
 from app.core.units import SECTOR_SIZE
+from app.core.verify.compare import CompareResult
 
 _log = logging.getLogger(__name__)
 
@@ -77,7 +73,7 @@ class BurnResult:
     written_blocks: int
     write_seconds: float
     simulated: bool
-    verify: VerifyReport | None
+    verify: CompareResult | None
     ejected: bool
     note: str
     """How well this medium's recipe is verified (UI/CLI show it)."""
@@ -108,11 +104,12 @@ class BurnJob(Job[BurnResult]):
     chunk_blocks: int | None = None
     plan: BurnPlan | None = field(default=None, init=False)
 
-    def __post_init__(self) -> None:
-        self.resource = self.device
+    @property
+    def resource(self) -> str:
+        return self.device
 
     @property
-    def title(self) -> str:  # type: ignore[override]
+    def title(self) -> str:
         verb = "Simulate burning" if self.options.simulate else "Burn"
         return f"{verb} {self.image.name} to {self.device}"
 
@@ -127,7 +124,7 @@ class BurnJob(Job[BurnResult]):
 
     def run(self, ctx: JobContext) -> BurnResult:
         image = inspect_image(self.image)
-        ctx.report(Progress(PHASE_PREPARING, 0, None, Unit.ITEMS))
+        ctx.report(Progress(Phase.PREPARING, 0, None, Unit.ITEMS))
         transport = self._open()
         try:
             drive = self._drive(transport)
@@ -145,7 +142,7 @@ class BurnJob(Job[BurnResult]):
             )
             ctx.check_cancelled()
             written, seconds = self._write(ctx, drive, plan)
-            report: VerifyReport | None = None
+            report: CompareResult | None = None
             if self.options.verify and not self.options.simulate:
                 transport = self._reload(ctx, transport)
                 report = self._verify(ctx, self._drive(transport), plan)
@@ -184,7 +181,7 @@ class BurnJob(Job[BurnResult]):
             def on_write(p: WriteProgress) -> None:
                 ctx.report(
                     Progress(
-                        PHASE_WRITING,
+                        Phase.WRITING,
                         min(p.done_blocks * SECTOR_SIZE, total_bytes),
                         total_bytes,
                         Unit.BYTES,
@@ -193,7 +190,7 @@ class BurnJob(Job[BurnResult]):
                     )
                 )
 
-            ctx.report(Progress(PHASE_WRITING, 0, total_bytes, Unit.BYTES))
+            ctx.report(Progress(Phase.WRITING, 0, total_bytes, Unit.BYTES))
             try:
                 result = stream_image(
                     drive,
@@ -227,7 +224,7 @@ class BurnJob(Job[BurnResult]):
         """Tray cycle (eject, load) so the drive and the kernel re-read the new disc - the
         kernel keeps the blank disc's size otherwise.  Each step reopens the device: an open
         is when Linux's sr driver notices the medium change."""
-        ctx.report(_step_progress(PHASE_RELOADING, None))
+        ctx.report(_step_progress(Phase.RELOADING, None))
         self._drive(transport).eject()
         transport.close()
         transport = self._open()
@@ -255,24 +252,18 @@ class BurnJob(Job[BurnResult]):
                         "Close the tray (or reinsert the disc) and verify again.",
                         f"no medium {RELOAD_WAIT_S:.0f} s after the tray cycle",
                     ) from None
-                ctx.report(Progress(PHASE_RELOADING, 0, None, Unit.ITEMS, message="close the tray"))
+                ctx.report(Progress(Phase.RELOADING, 0, None, Unit.ITEMS, message="close the tray"))
                 ctx.cancel.wait(1.0)
                 ctx.check_cancelled()
                 waited += 1.0
 
-    def _verify(self, ctx: JobContext, drive: BurnDrive, plan: BurnPlan) -> VerifyReport:
-        total_bytes = plan.image.size_bytes
-        ctx.report(Progress(PHASE_VERIFYING, 0, total_bytes, Unit.BYTES))
-        return compare_disc(
+    def _verify(self, ctx: JobContext, drive: BurnDrive, plan: BurnPlan) -> CompareResult:
+        return _read_back(
+            ctx,
             drive,
-            plan.image.path,
-            start_lba=plan.start_lba,
-            blocks=plan.image.blocks,
-            on_progress=lambda done: ctx.report(
-                Progress(PHASE_VERIFYING, done * SECTOR_SIZE, total_bytes, Unit.BYTES)
-            ),
-            check_cancelled=ctx.check_cancelled,
-            chunk_blocks=self.chunk_blocks or choose_chunk_blocks(self.device),
+            plan.image,
+            plan.start_lba,
+            self.chunk_blocks or choose_chunk_blocks(self.device),
         )
 
     def cleanup(self, ctx: JobContext, outcome: Outcome) -> None:
@@ -281,7 +272,7 @@ class BurnJob(Job[BurnResult]):
 
 
 @dataclass
-class VerifyDiscJob(Job[VerifyReport]):
+class VerifyDiscJob(Job[CompareResult]):
     """Compare a disc with an image (the verify step of a burn, on its own)."""
 
     image: Path
@@ -290,32 +281,22 @@ class VerifyDiscJob(Job[VerifyReport]):
     opener: TransportOpener = open_transport
     trace: CommandTrace | None = None
 
-    def __post_init__(self) -> None:
-        self.resource = self.device
+    @property
+    def resource(self) -> str:
+        return self.device
 
     @property
-    def title(self) -> str:  # type: ignore[override]
+    def title(self) -> str:
         return f"Verify {self.device} against {self.image.name}"
 
-    def run(self, ctx: JobContext) -> VerifyReport:
+    def run(self, ctx: JobContext) -> CompareResult:
         image = inspect_image(self.image)
         transport = self.opener(self.device)
         if self.trace is not None:
             transport = TracingTransport(transport, self.trace)
         try:
-            drive = BurnDrive(transport)
-            total_bytes = image.size_bytes
-            ctx.report(Progress(PHASE_VERIFYING, 0, total_bytes, Unit.BYTES))
-            report = compare_disc(
-                drive,
-                image.path,
-                start_lba=self.start_lba,
-                blocks=image.blocks,
-                on_progress=lambda done: ctx.report(
-                    Progress(PHASE_VERIFYING, done * SECTOR_SIZE, total_bytes, Unit.BYTES)
-                ),
-                check_cancelled=ctx.check_cancelled,
-                chunk_blocks=choose_chunk_blocks(self.device),
+            report = _read_back(
+                ctx, BurnDrive(transport), image, self.start_lba, choose_chunk_blocks(self.device)
             )
         finally:
             transport.close()
@@ -323,13 +304,23 @@ class VerifyDiscJob(Job[VerifyReport]):
         return report
 
 
-def inspect_medium(device: str, opener: TransportOpener = open_transport) -> MediumStatus:
-    """Read what is in ``device`` (for the UI's capacity display before a burn)."""
-    transport = opener(device)
-    try:
-        return read_medium(BurnDrive(transport))
-    finally:
-        transport.close()
+def _read_back(
+    ctx: JobContext, drive: BurnDrive, image: ImageInfo, start_lba: int, chunk_blocks: int
+) -> CompareResult:
+    """The verify phase: read the written sectors back and compare them with ``image``."""
+    total_bytes = image.size_bytes
+    ctx.report(Progress(Phase.VERIFYING, 0, total_bytes, Unit.BYTES))
+    return verify_disc(
+        drive,
+        image.path,
+        start_lba=start_lba,
+        blocks=image.blocks,
+        on_progress=lambda done: ctx.report(
+            Progress(Phase.VERIFYING, done * SECTOR_SIZE, total_bytes, Unit.BYTES)
+        ),
+        check_cancelled=ctx.check_cancelled,
+        chunk_blocks=chunk_blocks,
+    )
 
 
 def written_blocks_for(image_blocks: int, medium: MediumStatus) -> int:

@@ -13,7 +13,7 @@ import logging
 from dataclasses import dataclass
 
 from app.core.burn.drive import BurnDrive
-from app.core.burn.profiles import WriteMethod, erasable, write_method
+from app.core.burn.write_methods import WriteMethod, erasable, write_method
 from app.core.errors import DeviceError, NoMediumError, SenseError
 from app.core.mmc import write_commands as wc
 from app.core.mmc.configuration import Configuration

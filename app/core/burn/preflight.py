@@ -12,9 +12,9 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from app.core.burn.medium import DiscState, FormatState, MediumStatus
-from app.core.burn.profiles import WriteMethod, padded_blocks, write_method
 from app.core.burn.speeds import SpeedRequest
 from app.core.burn.speeds import resolve as resolve_speed
+from app.core.burn.write_methods import WriteMethod, padded_blocks, write_method
 from app.core.errors import CapacityError, InvalidInputError, MediumError, NoMediumError
 from app.core.mmc.profiles import Profile
 from app.core.units import SECTOR_SIZE, format_size

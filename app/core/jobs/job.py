@@ -76,11 +76,20 @@ class JobContext:
 
 
 class Job(abc.ABC, Generic[T]):
-    """A unit of long work.  Subclasses set ``title`` and, when they use a drive, ``resource``
-    (the device path): the queue never runs two jobs with the same resource at once."""
+    """A unit of long work.  Subclasses give a ``title`` and, when they use a drive, a
+    ``resource`` (the device path): the queue never runs two jobs with the same resource at
+    once.  Both are read-only properties (a class attribute or a field may stand in for
+    ``title``), so no subclass needs to widen the base's types."""
 
-    title: str = "Job"
-    resource: str | None = None
+    @property
+    @abc.abstractmethod
+    def title(self) -> str:
+        """What the job does, in a few words ("Rip /dev/sr0"): the jobs panel's heading."""
+
+    @property
+    def resource(self) -> str | None:
+        """The device the job uses exclusively, or ``None`` for jobs that use no drive."""
+        return None
 
     @abc.abstractmethod
     def run(self, ctx: JobContext) -> T:

@@ -21,7 +21,7 @@ from pathlib import Path
 
 from app.core.errors import DeviceError, DeviceNotFound, NoMediumError, PermissionDenied
 from app.core.rip.disc import DiscLayout, TrackKind, TrackLayout
-from app.core.rip.source import SectorReadError
+from app.core.sectors import SectorReadError
 from app.core.units import SECTOR_SIZE
 
 _log = logging.getLogger(__name__)

@@ -29,7 +29,8 @@ from dataclasses import dataclass, replace
 
 from app.core.errors import AppError, ImageError, InvalidInputError
 from app.core.rip.mapfile import BlockStatus, MapPhase, RescueMap
-from app.core.rip.source import ReadSpeedKind, SectorReadError, SectorSource, SpeedControl
+from app.core.rip.source import ReadSpeedKind, SpeedControl
+from app.core.sectors import LbaRange, SectorReadError, SectorSource
 
 _log = logging.getLogger(__name__)
 
@@ -69,25 +70,6 @@ class RescueOptions:
             )
         if self.retries < 0:
             raise InvalidInputError("The number of retries cannot be negative.")
-
-
-@dataclass(frozen=True, slots=True)
-class LbaRange:
-    """``count`` sectors from ``lba`` (inclusive first, exclusive end)."""
-
-    lba: int
-    count: int
-
-    @property
-    def end_lba(self) -> int:
-        return self.lba + self.count
-
-    @property
-    def last_lba(self) -> int:
-        return self.lba + self.count - 1
-
-    def __str__(self) -> str:
-        return str(self.lba) if self.count == 1 else f"{self.lba}-{self.last_lba}"
 
 
 @dataclass(frozen=True, slots=True)

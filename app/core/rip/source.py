@@ -1,56 +1,23 @@
-"""What the rescue engine reads from: a :class:`SectorSource` and its typed read error.
+"""What a rip source can do beyond whole-sector reads (:class:`app.core.sectors.SectorSource`):
+change its read speed, describe the disc it holds, read raw CD sectors and the Q sub-channel.
 
 The engine knows nothing of SCSI: a source reads ``count`` whole sectors from ``lba`` and
-either returns exactly ``count * sector_size`` bytes or raises :class:`SectorReadError` when
-the *medium* could not deliver them (a medium error, or a drive that reports unreadable
-sectors in its own way).  Anything else a source raises (no disc, a transport failure, a
-permission problem) stops the rip: retrying a pulled USB cable sector by sector helps nobody.
+either returns exactly ``count * sector_size`` bytes or raises
+:class:`~app.core.sectors.SectorReadError` when the *medium* could not deliver them.  Anything
+else a source raises (no disc, a transport failure, a permission problem) stops the rip:
+retrying a pulled USB cable sector by sector helps nobody.
 """
 
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
-from app.core.errors import DeviceError
+from app.core.sectors import SectorSource
 
 if TYPE_CHECKING:
     from app.core.rip.disc import DiscLayout
     from app.core.rip.subchannel import QPosition
-
-
-@dataclass(frozen=True, slots=True)
-class Sense:
-    """Sense key / additional sense code / qualifier (SPC-4 §4.5.6), for reports and logs."""
-
-    key: int
-    asc: int
-    ascq: int
-
-    def __str__(self) -> str:
-        return f"{self.key:X}/{self.asc:02X}/{self.ascq:02X}"
-
-
-class SectorReadError(DeviceError):
-    """``count`` sectors from ``lba`` could not be read; the rip goes on around them."""
-
-    title = "Unreadable sectors"
-
-    def __init__(
-        self,
-        lba: int,
-        count: int,
-        detail: str = "",
-        *,
-        sense: Sense | None = None,
-        errno_value: int | None = None,
-    ) -> None:
-        super().__init__(f"Sectors {lba} to {lba + count - 1} could not be read.", detail)
-        self.lba = lba
-        self.count = count
-        self.sense = sense
-        self.errno_value = errno_value
 
 
 class ReadSpeedKind(enum.Enum):
@@ -58,28 +25,6 @@ class ReadSpeedKind(enum.Enum):
 
     NORMAL = "normal"
     RETRY = "retry"
-
-
-class SectorSource(Protocol):
-    """Whole-sector reads from a disc, a device or a file."""
-
-    @property
-    def sector_size(self) -> int:
-        """Bytes per sector as read (2048 for data, 2352 for raw CD sectors)."""
-        ...
-
-    @property
-    def max_sectors_per_read(self) -> int:
-        """The most sectors one ``read`` may ask for (the drive's or OS's transfer limit)."""
-        ...
-
-    def read(self, lba: int, count: int) -> bytes | memoryview:
-        """Exactly ``count * sector_size`` bytes from ``lba``, or :class:`SectorReadError`.
-
-        A source may return a view of its own buffer, valid until its next ``read``: the
-        engine writes it out at once, so no byte is copied in Python (a copy per chunk costs
-        more than the read itself on slow CPUs)."""
-        ...
 
 
 @runtime_checkable

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from app.core.errors import DeviceNotFound
 from app.core.rip.blockdev import BlockDeviceSource
-from app.core.rip.drive_source import DriveSource
+from app.core.rip.mmc_source import MmcSource
 from app.core.rip.source import DiscSource
 from app.core.rip.speed import MAXIMUM, ReadSpeed
 
@@ -28,7 +28,7 @@ def open_disc_source(path: str, speed: ReadSpeed = MAXIMUM) -> DiscSource:
     if stat.S_ISREG(mode):
         return BlockDeviceSource(path)
     try:
-        return DriveSource.open(path, speed=speed)
+        return MmcSource.open(path, speed=speed)
     except DeviceNotFound as exc:
         if not stat.S_ISBLK(mode):
             raise

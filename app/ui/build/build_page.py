@@ -11,7 +11,7 @@ tracks "modified" through the undo stack's clean state and asks to save before t
 is replaced or the window closes (:meth:`BuildPage.maybe_save`).
 
 "Build Image…" asks for the output file, checks the naming report and the capacity, then
-submits a :class:`~app.core.jobs.build.BuildJob` over a *snapshot* of the project through the
+submits a :class:`~app.core.image.job.BuildJob` over a *snapshot* of the project through the
 :class:`~app.ui.job_bridge.JobBridge`, so edits made while it runs do not reach the worker
 thread.  Progress shows in the jobs panel and in the page's activity strip (with Cancel);
 success shows the result with "Open Folder", "Burn This Image…" and the checksum.
@@ -55,8 +55,8 @@ from PySide6.QtWidgets import (
 
 from app.core.errors import AppError, InvalidInputError
 from app.core.image.checksum import Algorithm
+from app.core.image.job import BuildJob, BuildResult
 from app.core.jobs import JobHandle, Outcome, Progress, Result
-from app.core.jobs.build import BuildJob, BuildResult
 from app.core.project.model import DiscProject
 from app.core.project.projectfile import (
     SUFFIX,

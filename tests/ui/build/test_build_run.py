@@ -11,8 +11,8 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 from tests.ui.build.helpers import add_and_wait, wait_analysis
 
+from app.core.image.job import BuildResult
 from app.core.jobs import Outcome, Result
-from app.core.jobs.build import BuildResult
 from app.core.units import MIB
 from app.ui.build.build_page import BuildPage
 

@@ -7,7 +7,7 @@ from pathlib import Path
 from app.core.burn.drive import BurnDrive
 from app.core.burn.medium import DiscState, FormatState, read_medium
 from app.core.burn.preflight import BurnOptions, ImageInfo, check
-from app.core.burn.profiles import WriteMethod
+from app.core.burn.write_methods import WriteMethod
 from app.core.mmc.profiles import Profile
 from app.core.transport.fake import RecordedTransport, Recording
 

@@ -16,17 +16,12 @@ from tests.unit.burn.conftest import Burn
 
 from app.core.burn.job import BurnJob
 from app.core.burn.preflight import BurnOptions
-from app.core.burn.profiles import VERIFIED_ON_DRIVE, verification_note
 from app.core.burn.strategies import DvdPlusRStrategy
-from app.core.burn.strategies.base import (
-    PHASE_CLOSING,
-    PHASE_FLUSHING,
-    PHASE_VERIFYING,
-    PHASE_WRITING,
-    StepReporter,
-)
+from app.core.burn.strategies.base import StepReporter
+from app.core.burn.write_methods import VERIFIED_ON_DRIVE, verification_note
 from app.core.errors import SenseError
 from app.core.jobs import Outcome, run_job
+from app.core.jobs.phase import Phase
 from app.core.mmc import cdb
 from app.core.mmc import write_commands as wc
 from app.core.mmc.command import Command
@@ -107,12 +102,12 @@ def test_recipe_burns_and_verifies(
     if profile not in (Profile.CD_R, Profile.CD_RW):
         assert all(a % unit == 0 and n % unit == 0 for a, n in lbas)
     phases = [p.phase for p in seen]
-    assert PHASE_WRITING in phases
-    assert PHASE_FLUSHING in phases
-    assert phases[-1] == PHASE_VERIFYING
+    assert Phase.WRITING in phases
+    assert Phase.FLUSHING in phases
+    assert phases[-1] == Phase.VERIFYING
     assert result.value is not None
     assert result.value.verify is not None  # type: ignore[attr-defined]
-    assert result.value.verify.ok  # type: ignore[attr-defined]
+    assert result.value.verify.identical  # type: ignore[attr-defined]
 
 
 def test_dvd_r_incremental_keeps_disc_appendable(burn: Burn, image: Path) -> None:
@@ -159,7 +154,7 @@ def test_close_progress_is_reported(burn: Burn, image: Path) -> None:
     fake = FakeDrive(profile=Profile.DVD_PLUS_R, busy_polls=4)
     result, seen, _trace = burn(fake, image)
     assert result.ok
-    closing = [p for p in seen if p.phase == PHASE_CLOSING and p.total == 100]
+    closing = [p for p in seen if p.phase == Phase.CLOSING and p.total == 100]
     assert [p.done for p in closing][:4] == [0, 25, 50, 75]
 
 

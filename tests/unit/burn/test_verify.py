@@ -8,11 +8,11 @@ from tests.fakes.mmc_drive import READ_12, FakeDrive
 from tests.unit.burn.conftest import Burn
 
 from app.core.burn.job import VerifyDiscJob
-from app.core.burn.verify import LbaRange
 from app.core.errors import VerifyError
 from app.core.jobs import Outcome, run_job
 from app.core.mmc import write_commands as wc
 from app.core.mmc.profiles import Profile
+from app.core.sectors import LbaRange
 
 SECTOR = 2048
 
@@ -74,7 +74,7 @@ def test_verify_passes_on_identical_disc(burn: Burn, image: Path) -> None:
     verify = run_job(VerifyDiscJob(image, fake.device, opener=fake.open))
     assert verify.ok, verify.error
     assert verify.value is not None
-    assert verify.value.compared_blocks == 1000
+    assert verify.value.compared_sectors == 1000
 
 
 def test_unreadable_sectors_are_listed(burn: Burn, image: Path) -> None:

@@ -9,7 +9,7 @@ import pytest
 from app.core.errors import InvalidInputError, VerifyError
 from app.core.image.checksum import Algorithm, read_sidecar, write_sidecar
 from app.core.jobs import Outcome, run_job
-from app.core.jobs.checksum import ChecksumJob
+from app.core.verify.job import ChecksumJob
 
 
 @pytest.fixture

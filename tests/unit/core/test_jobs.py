@@ -81,7 +81,8 @@ class StepJob(Job[int]):
 
     steps: int = 10
     step_s: float = 0.0
-    resource: str | None = None  # type: ignore[assignment]
+    resource: str | None = None
+    title: str = "Count steps"
     fail_at: int | None = None
     crash_at: int | None = None
     started: threading.Event = field(default_factory=threading.Event)

@@ -10,9 +10,9 @@ from app.cli.commands.drives import describe_info, describe_list
 from app.cli.output import to_jsonable
 from app.core.devices.discovery import DriveEntry
 from app.core.devices.drive import Drive
+from app.core.drives.job import DriveInfoJob, ListDrivesJob, TrayJob
 from app.core.errors import PermissionDenied
 from app.core.jobs import run_job
-from app.core.jobs.drives import DriveInfoJob, ListDrivesJob, TrayJob
 from app.core.transport.fake import FakeTransport, RecordedTransport
 
 LAB = {

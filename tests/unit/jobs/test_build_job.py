@@ -13,14 +13,9 @@ import pytest
 
 from app.core.errors import CapacityError, ImageError, InvalidInputError
 from app.core.image.checksum import Algorithm
+from app.core.image.job import BuildJob
 from app.core.jobs import CancelToken, Outcome, Progress, run_job
-from app.core.jobs.build import (
-    PHASE_CHECKING,
-    PHASE_LAYOUT,
-    PHASE_VERIFYING,
-    PHASE_WRITING,
-    BuildJob,
-)
+from app.core.jobs.phase import Phase
 from app.core.project.model import BootOptions, DiscProject, FileSystemOptions
 from app.core.units import MediaPreset
 
@@ -57,8 +52,8 @@ def test_build_reports_phases_and_writes_sidecars(src: Path, tmp_path: Path) -> 
     assert value is not None
     assert out.stat().st_size == value.size_bytes == value.layout.total_sectors * 2048
     phases = list(dict.fromkeys(p.phase for p in seen))
-    assert phases == [PHASE_CHECKING, PHASE_LAYOUT, PHASE_WRITING, PHASE_VERIFYING]
-    writing = [p for p in seen if p.phase == PHASE_WRITING]
+    assert phases == [Phase.CHECKING_SOURCES, Phase.LAYING_OUT, Phase.WRITING, Phase.VERIFYING]
+    writing = [p for p in seen if p.phase == Phase.WRITING]
     assert writing[-1].done == writing[-1].total == value.size_bytes
     assert [d.algorithm for d in value.digests] == [Algorithm.SHA256, Algorithm.MD5]
     sums = subprocess.run(
@@ -72,13 +67,15 @@ def test_build_reports_phases_and_writes_sidecars(src: Path, tmp_path: Path) -> 
     assert _leftovers(tmp_path) == []
 
 
-@pytest.mark.parametrize("phase", [PHASE_CHECKING, PHASE_LAYOUT, PHASE_WRITING, PHASE_VERIFYING])
+@pytest.mark.parametrize(
+    "phase", [Phase.CHECKING_SOURCES, Phase.LAYING_OUT, Phase.WRITING, Phase.VERIFYING]
+)
 def test_cancel_in_any_phase_leaves_nothing(src: Path, tmp_path: Path, phase: str) -> None:
     out = tmp_path / "disc.iso"
     token = CancelToken()
 
     def on_progress(progress: Progress) -> None:
-        if progress.phase == phase and (phase != PHASE_WRITING or progress.done > 0):
+        if progress.phase == phase and (phase != Phase.WRITING or progress.done > 0):
             token.cancel()
 
     job = BuildJob(_project(src), out, checksums=(Algorithm.SHA256,))
@@ -139,7 +136,7 @@ def test_a_source_changing_during_the_build(src: Path, tmp_path: Path) -> None:
     grown = src / "sub" / "f3.bin"
 
     def on_progress(progress: Progress) -> None:
-        if progress.phase == PHASE_WRITING and progress.done == 0:
+        if progress.phase == Phase.WRITING and progress.done == 0:
             with grown.open("ab") as stream:
                 stream.write(b"more")
 

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from app.core.burn.drive import BurnDrive
 from app.core.burn.preflight import BurnPlan
-from app.core.burn.profiles import WriteMethod
 from app.core.burn.strategies.base import WriteStrategy
 from app.core.burn.strategies.bd_r import BdRStrategy
 from app.core.burn.strategies.cd_tao import CdTaoStrategy
 from app.core.burn.strategies.dvd_minus_r import DvdMinusRStrategy
 from app.core.burn.strategies.dvd_plus_r import DvdPlusRStrategy
 from app.core.burn.strategies.overwrite import OverwriteStrategy
+from app.core.burn.write_methods import WriteMethod
 
 _BY_METHOD: dict[WriteMethod, type[WriteStrategy]] = {
     WriteMethod.DVD_PLUS_R: DvdPlusRStrategy,

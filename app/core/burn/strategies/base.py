@@ -13,20 +13,13 @@ from collections.abc import Callable
 
 from app.core.burn.drive import BurnDrive
 from app.core.burn.preflight import BurnPlan
-from app.core.burn.profiles import padded_blocks
+from app.core.burn.write_methods import padded_blocks
 from app.core.errors import SenseError
+from app.core.jobs.phase import Phase
 from app.core.mmc.write_commands import CloseFunction
 
 _log = logging.getLogger(__name__)
 
-PHASE_PREPARING = "Preparing"
-PHASE_WRITING = "Writing"
-PHASE_FLUSHING = "Flushing the drive's cache"
-PHASE_CLOSING = "Closing the session"
-PHASE_VERIFYING = "Verifying"
-PHASE_FORMATTING = "Formatting"
-PHASE_ERASING = "Erasing"
-PHASE_RELOADING = "Reloading the disc"
 
 StepReporter = Callable[[str, float | None], None]
 """``report(phase, fraction_or_None)`` for the steps that are not the data stream."""
@@ -70,20 +63,20 @@ class WriteStrategy(abc.ABC):
             _log.info("%s: setting %d kB/s refused (%s)", self.drive.path, speed, exc.code)
 
     def flush(self, report: StepReporter) -> None:
-        report(PHASE_FLUSHING, None)
-        self.drive.synchronize_cache(on_progress=lambda f: report(PHASE_FLUSHING, f))
+        report(Phase.FLUSHING, None)
+        self.drive.synchronize_cache(on_progress=lambda f: report(Phase.FLUSHING, f))
 
     def close_track_and_session(self, report: StepReporter, session: CloseFunction) -> None:
         """CLOSE TRACK of the written track, then ``session`` (close the session, or one of
         the finalizing close functions) with CLOSE TRACK/SESSION (MMC-6 §6.3), reporting
         the drive's progress while it works."""
-        report(PHASE_CLOSING, None)
+        report(Phase.CLOSING, None)
         self.drive.close_track_session(
             CloseFunction.CLOSE_TRACK,
             self.plan.track_number,
             "Closing the track",
-            on_progress=lambda f: report(PHASE_CLOSING, f),
+            on_progress=lambda f: report(Phase.CLOSING, f),
         )
         self.drive.close_track_session(
-            session, 0, "Closing the session", on_progress=lambda f: report(PHASE_CLOSING, f)
+            session, 0, "Closing the session", on_progress=lambda f: report(Phase.CLOSING, f)
         )

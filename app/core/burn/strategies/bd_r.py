@@ -6,17 +6,14 @@ Like DVD+R: WRITE from the NWA of the open track (64 KiB clusters), flush, CLOSE
 
 from __future__ import annotations
 
-from app.core.burn.strategies.base import (
-    PHASE_PREPARING,
-    StepReporter,
-    WriteStrategy,
-)
+from app.core.burn.strategies.base import StepReporter, WriteStrategy
+from app.core.jobs.phase import Phase
 from app.core.mmc.write_commands import CloseFunction
 
 
 class BdRStrategy(WriteStrategy):
     def prepare(self, report: StepReporter) -> None:
-        report(PHASE_PREPARING, None)
+        report(Phase.PREPARING, None)
         self.set_speed()
 
     def finish(self, report: StepReporter) -> None:

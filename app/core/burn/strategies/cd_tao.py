@@ -13,13 +13,9 @@ from __future__ import annotations
 
 import logging
 
-from app.core.burn.strategies.base import (
-    PHASE_CLOSING,
-    PHASE_PREPARING,
-    StepReporter,
-    WriteStrategy,
-)
+from app.core.burn.strategies.base import StepReporter, WriteStrategy
 from app.core.errors import SenseError
+from app.core.jobs.phase import Phase
 from app.core.mmc import cdb
 from app.core.mmc.mode_pages import MultiSession, WriteParameters, WriteType
 from app.core.mmc.write_commands import CloseFunction
@@ -50,16 +46,16 @@ class CdTaoStrategy(WriteStrategy):
             _log.info("%s: SET CD SPEED %d kB/s refused (%s)", self.drive.path, speed, exc.code)
 
     def prepare(self, report: StepReporter) -> None:
-        report(PHASE_PREPARING, None)
+        report(Phase.PREPARING, None)
         self.drive.send_write_parameters(self.write_parameters())
         self.set_speed()
 
     def finish(self, report: StepReporter) -> None:
         self.flush(report)
-        report(PHASE_CLOSING, None)
+        report(Phase.CLOSING, None)
         self.drive.close_track_session(
             CloseFunction.CLOSE_SESSION,
             0,
             "Closing the session",
-            on_progress=lambda f: report(PHASE_CLOSING, f),
+            on_progress=lambda f: report(Phase.CLOSING, f),
         )

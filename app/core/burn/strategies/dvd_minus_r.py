@@ -10,11 +10,8 @@ Test Write bit (simulation) when feature 002Fh says so.
 
 from __future__ import annotations
 
-from app.core.burn.strategies.base import (
-    PHASE_PREPARING,
-    StepReporter,
-    WriteStrategy,
-)
+from app.core.burn.strategies.base import StepReporter, WriteStrategy
+from app.core.jobs.phase import Phase
 from app.core.mmc.mode_pages import MultiSession, WriteParameters, WriteType
 from app.core.mmc.write_commands import CloseFunction
 
@@ -45,7 +42,7 @@ class DvdMinusRStrategy(WriteStrategy):
         )
 
     def prepare(self, report: StepReporter) -> None:
-        report(PHASE_PREPARING, None)
+        report(Phase.PREPARING, None)
         self.drive.send_write_parameters(self.write_parameters())
         self.set_speed()
         if self.dao:

@@ -9,11 +9,8 @@ RESERVE TRACK is optional on DVD+R and not sent by default (the drive lab's targ
 
 from __future__ import annotations
 
-from app.core.burn.strategies.base import (
-    PHASE_PREPARING,
-    StepReporter,
-    WriteStrategy,
-)
+from app.core.burn.strategies.base import StepReporter, WriteStrategy
+from app.core.jobs.phase import Phase
 from app.core.mmc.write_commands import CloseFunction
 
 
@@ -21,7 +18,7 @@ class DvdPlusRStrategy(WriteStrategy):
     reserve_track: bool = False
 
     def prepare(self, report: StepReporter) -> None:
-        report(PHASE_PREPARING, None)
+        report(Phase.PREPARING, None)
         self.set_speed()
         if self.reserve_track:
             self.drive.reserve_track(self.padded_blocks)

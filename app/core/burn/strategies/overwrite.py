@@ -11,14 +11,9 @@ from __future__ import annotations
 
 from app.core.burn.drive import BurnDrive
 from app.core.burn.preflight import BurnPlan
-from app.core.burn.strategies.base import (
-    PHASE_CLOSING,
-    PHASE_FORMATTING,
-    PHASE_PREPARING,
-    StepReporter,
-    WriteStrategy,
-)
+from app.core.burn.strategies.base import StepReporter, WriteStrategy
 from app.core.errors import MediumError
+from app.core.jobs.phase import Phase
 from app.core.mmc.profiles import Profile
 from app.core.mmc.write_commands import CloseFunction, FormatDescriptor, FormatType
 
@@ -44,23 +39,23 @@ class OverwriteStrategy(WriteStrategy):
         return offered[0]
 
     def prepare(self, report: StepReporter) -> None:
-        report(PHASE_PREPARING, None)
+        report(Phase.PREPARING, None)
         self.set_speed()
         if not self.plan.needs_format:
             return
-        report(PHASE_FORMATTING, None)
+        report(Phase.FORMATTING, None)
         self.drive.format(
-            self.format_descriptor(), on_progress=lambda f: report(PHASE_FORMATTING, f)
+            self.format_descriptor(), on_progress=lambda f: report(Phase.FORMATTING, f)
         )
         self._started_background_format = self.is_dvd_plus_rw
 
     def finish(self, report: StepReporter) -> None:
         self.flush(report)
         if self._started_background_format:
-            report(PHASE_CLOSING, None)
+            report(Phase.CLOSING, None)
             self.drive.close_track_session(
                 CloseFunction.CLOSE_SESSION,
                 0,
                 "Stopping the background format",
-                on_progress=lambda f: report(PHASE_CLOSING, f),
+                on_progress=lambda f: report(Phase.CLOSING, f),
             )

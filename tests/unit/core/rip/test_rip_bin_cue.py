@@ -25,10 +25,11 @@ import pytest
 
 from app.core.devices.drive import Drive
 from app.core.jobs import run_job
-from app.core.jobs.rip import ImageFormat, RipJob
-from app.core.rip.drive_source import DriveSource
-from app.core.rip.rescue import LbaRange, RescueOptions
+from app.core.rip.job import ImageFormat, RipJob
+from app.core.rip.mmc_source import MmcSource
+from app.core.rip.rescue import RescueOptions
 from app.core.rip.subchannel import encode_formatted_q, find_pregap_start, parse_formatted_q
+from app.core.sectors import LbaRange
 from app.core.transport.base import Reply, ScsiStatus
 from app.core.transport.fake import Call, FakeTransport, sense_reply
 
@@ -86,8 +87,8 @@ class FakeCdDrive:
             return sense_reply(0x3, 0x11, 0x05)  # L-EC UNCORRECTABLE ERROR
         return Reply(ScsiStatus.GOOD, data=self.disc[lba * RAW : (lba + count) * RAW])
 
-    def source(self) -> DriveSource:
-        return DriveSource(Drive(self.transport))
+    def source(self) -> MmcSource:
+        return MmcSource(Drive(self.transport))
 
 
 def test_q_frames_round_trip_and_pregaps_are_found() -> None:

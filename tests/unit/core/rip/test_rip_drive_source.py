@@ -11,12 +11,13 @@ import pytest
 from app.core.devices.drive import Drive
 from app.core.errors import InvalidInputError, NoMediumError, SenseError
 from app.core.jobs import run_job
-from app.core.jobs.rip import RipJob
 from app.core.rip.disc import TrackKind
-from app.core.rip.drive_source import DriveSource
-from app.core.rip.rescue import LbaRange, RescueOptions
-from app.core.rip.source import ReadSpeedKind, SectorReadError
+from app.core.rip.job import RipJob
+from app.core.rip.mmc_source import MmcSource
+from app.core.rip.rescue import RescueOptions
+from app.core.rip.source import ReadSpeedKind
 from app.core.rip.speed import ReadSpeed, parse_read_speed
+from app.core.sectors import LbaRange, SectorReadError
 from app.core.transport.base import Reply, ScsiStatus
 from app.core.transport.fake import Call, RecordedTransport, Recording, sense_reply
 
@@ -51,8 +52,8 @@ class LabDisc:
             return Reply(ScsiStatus.CHECK_CONDITION, sense=self.sense)
         return Reply(ScsiStatus.GOOD, data=self.image[lba * 2048 : (lba + count) * 2048])
 
-    def source(self) -> DriveSource:
-        return DriveSource(Drive(self.transport))
+    def source(self) -> MmcSource:
+        return MmcSource(Drive(self.transport))
 
 
 @pytest.fixture
@@ -73,7 +74,7 @@ def test_layout_from_recorded_replies(label: str, image: bytes) -> None:
 
 
 def test_empty_drive_is_no_medium() -> None:
-    source = DriveSource(Drive(RecordedTransport(recording("LAB_CD_EMPTY"))))
+    source = MmcSource(Drive(RecordedTransport(recording("LAB_CD_EMPTY"))))
     with pytest.raises(NoMediumError, match="There is no disc"):
         source.layout()
 
@@ -113,7 +114,7 @@ def test_speed_is_tried_once_and_unsupported_is_not_an_error(image: bytes) -> No
 def test_speed_commands_carry_the_speeds(image: bytes) -> None:
     disc = LabDisc("LAB_TGT_DVDROM", image, set())
     disc.transport.on(0xB6, b"")
-    source = DriveSource(Drive(disc.transport), speed=ReadSpeed(times=8))
+    source = MmcSource(Drive(disc.transport), speed=ReadSpeed(times=8))
     source.layout()
     source.use_speed(ReadSpeedKind.NORMAL)
     source.use_speed(ReadSpeedKind.RETRY)

@@ -14,7 +14,6 @@ from app.core.errors import InvalidInputError, NoMediumError, TransportError, Ve
 from app.core.image.extents import OwnerKind
 from app.core.image.volume import PrimaryVolume
 from app.core.jobs import CancelToken, Outcome, run_job
-from app.core.jobs.rip import ImageFormat, RipJob, partial_path
 from app.core.rip.disc import (
     DiscLayout,
     SizeSource,
@@ -22,8 +21,10 @@ from app.core.rip.disc import (
     TrackLayout,
     decide_image_size,
 )
+from app.core.rip.job import ImageFormat, RipJob, partial_path
 from app.core.rip.mapfile import BlockStatus, load_map, parse_map
-from app.core.rip.rescue import LbaRange, RescueOptions
+from app.core.rip.rescue import RescueOptions
+from app.core.sectors import LbaRange
 
 SS = 2048
 

@@ -12,8 +12,9 @@ from tests.fakes.sectors import FakeSource, random_image
 
 from app.core.errors import Cancelled, TransportError
 from app.core.rip.mapfile import BlockStatus, MapPhase, RescueMap, load_map, save_map
-from app.core.rip.rescue import LbaRange, RescueEngine, RescueOptions, RescueSummary
+from app.core.rip.rescue import RescueEngine, RescueOptions, RescueSummary
 from app.core.rip.source import ReadSpeedKind
+from app.core.sectors import LbaRange
 
 SS = 2048
 

@@ -9,9 +9,8 @@ from pathlib import Path
 from app.core.errors import InvalidInputError, VerifyError
 from app.core.image.checksum import Algorithm, Digest, hash_file, write_sidecar
 from app.core.jobs.job import Job, JobContext
+from app.core.jobs.phase import Phase
 from app.core.jobs.progress import Progress, Unit
-
-PHASE_HASHING = "Computing checksums"
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,7 +33,7 @@ class ChecksumJob(Job[ChecksumResult]):
     write_sidecars: bool = False
 
     @property
-    def title(self) -> str:  # type: ignore[override]
+    def title(self) -> str:
         return f"Checksum {self.path.name}"
 
     def run(self, ctx: JobContext) -> ChecksumResult:
@@ -45,9 +44,9 @@ class ChecksumJob(Job[ChecksumResult]):
 
         def on_chunk(done: int) -> None:
             ctx.check_cancelled()
-            ctx.report(Progress(PHASE_HASHING, done, size, Unit.BYTES))
+            ctx.report(Progress(Phase.COMPUTING_CHECKSUMS, done, size, Unit.BYTES))
 
-        ctx.report(Progress(PHASE_HASHING, 0, size, Unit.BYTES))
+        ctx.report(Progress(Phase.COMPUTING_CHECKSUMS, 0, size, Unit.BYTES))
         digests = hash_file(self.path, wanted, on_chunk=on_chunk)
         verified: list[Algorithm] = []
         for digest in digests:

@@ -26,15 +26,12 @@ from app.core.image.builder import ImageBuilder, ImageLayout
 from app.core.image.checksum import Algorithm, Digest, hash_file, write_sidecar
 from app.core.image.fastcopy import FastCopier
 from app.core.jobs.job import Job, JobContext, Outcome
+from app.core.jobs.phase import Phase
 from app.core.jobs.progress import Progress, Unit
 from app.core.project.model import DiscProject, NodeKind
 from app.core.project.naming import NameChange
 from app.core.units import SECTOR_SIZE, format_size
 
-PHASE_CHECKING = "Checking sources"
-PHASE_LAYOUT = "Laying out"
-PHASE_WRITING = "Writing"
-PHASE_VERIFYING = "Verifying"
 _REPORT_EVERY_BYTES = 4 * 1024 * 1024
 
 
@@ -67,7 +64,7 @@ class BuildJob(Job[BuildResult]):
     _builder: ImageBuilder | None = field(default=None, init=False, repr=False)
 
     @property
-    def title(self) -> str:  # type: ignore[override]
+    def title(self) -> str:
         return f"Build {self.output.name}"
 
     # ------------------------------------------------------------------ checks
@@ -118,12 +115,12 @@ class BuildJob(Job[BuildResult]):
                     f"source {node.source}",
                 )
 
-        ctx.report(Progress(PHASE_CHECKING, 0, None, Unit.ITEMS))
+        ctx.report(Progress(Phase.CHECKING_SOURCES, 0, None, Unit.ITEMS))
 
         def on_checked(done: int, total: int) -> None:
             if done % 256 == 0 or done == total:
                 ctx.check_cancelled()
-                ctx.report(Progress(PHASE_CHECKING, done, total, Unit.ITEMS))
+                ctx.report(Progress(Phase.CHECKING_SOURCES, done, total, Unit.ITEMS))
 
         builder.check_sources(on_checked)
         ctx.check_cancelled()
@@ -132,11 +129,11 @@ class BuildJob(Job[BuildResult]):
 
         def on_laid_out(done: int, total: int) -> None:
             ctx.check_cancelled()
-            ctx.report(Progress(PHASE_LAYOUT, done, total, Unit.ITEMS))
+            ctx.report(Progress(Phase.LAYING_OUT, done, total, Unit.ITEMS))
 
-        ctx.report(Progress(PHASE_LAYOUT, 0, entries, Unit.ITEMS))
+        ctx.report(Progress(Phase.LAYING_OUT, 0, entries, Unit.ITEMS))
         layout = builder.lay_out(on_laid_out)
-        ctx.report(Progress(PHASE_LAYOUT, entries, entries, Unit.ITEMS))
+        ctx.report(Progress(Phase.LAYING_OUT, entries, entries, Unit.ITEMS))
         warnings = list(builder.warnings)
         overflow = builder.check_capacity()
         if overflow:
@@ -177,9 +174,9 @@ class BuildJob(Job[BuildResult]):
             ctx.check_cancelled()
             if done - last >= _REPORT_EVERY_BYTES:
                 last = done
-                ctx.report(Progress(PHASE_WRITING, done, total, Unit.BYTES))
+                ctx.report(Progress(Phase.WRITING, done, total, Unit.BYTES))
 
-        ctx.report(Progress(PHASE_WRITING, 0, total, Unit.BYTES))
+        ctx.report(Progress(Phase.WRITING, 0, total, Unit.BYTES))
         try:
             fd = os.open(self._temp, os.O_RDWR | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC, 0o644)
         except OSError as exc:
@@ -193,7 +190,7 @@ class BuildJob(Job[BuildResult]):
             raise _os_error(exc) from exc
         finally:
             builder.close()
-        ctx.report(Progress(PHASE_WRITING, total, total, Unit.BYTES))
+        ctx.report(Progress(Phase.WRITING, total, total, Unit.BYTES))
 
     def _verify(self, ctx: JobContext, layout: ImageLayout) -> tuple[Digest, ...]:
         """Check the written volume descriptor and size; hash when checksums are wanted."""
@@ -215,11 +212,11 @@ class BuildJob(Job[BuildResult]):
             raise ImageError("The written image is shorter than its volume descriptor says.")
         if not self.checksums:
             return ()
-        ctx.report(Progress(PHASE_VERIFYING, 0, size, Unit.BYTES))
+        ctx.report(Progress(Phase.VERIFYING, 0, size, Unit.BYTES))
 
         def on_chunk(done: int) -> None:
             ctx.check_cancelled()
-            ctx.report(Progress(PHASE_VERIFYING, done, size, Unit.BYTES))
+            ctx.report(Progress(Phase.VERIFYING, done, size, Unit.BYTES))
 
         return hash_file(self._temp, self.checksums, on_chunk=on_chunk)
 

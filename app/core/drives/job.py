@@ -14,9 +14,8 @@ from app.core.devices.drive import Drive
 from app.core.devices.info import DriveInfo, MediaInfo
 from app.core.errors import AppError, PermissionDenied
 from app.core.jobs.job import Job, JobContext
+from app.core.jobs.phase import Phase
 from app.core.jobs.progress import Progress, Unit
-
-PHASE_PROBING = "Reading drives"
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,9 +104,9 @@ class ListDrivesJob(Job[DriveList]):
         reports = []
         for index, entry in enumerate(entries):
             ctx.check_cancelled()
-            ctx.report(Progress(PHASE_PROBING, index, len(entries), Unit.ITEMS))
+            ctx.report(Progress(Phase.READING_DRIVES, index, len(entries), Unit.ITEMS))
             reports.append(report_drive(entry.path, entry, self.opener))
-        ctx.report(Progress(PHASE_PROBING, len(entries), len(entries), Unit.ITEMS))
+        ctx.report(Progress(Phase.READING_DRIVES, len(entries), len(entries), Unit.ITEMS))
         return DriveList(tuple(reports))
 
 
@@ -119,11 +118,11 @@ class DriveInfoJob(Job[DriveReport]):
     opener: DriveOpener = Drive.open
 
     @property
-    def title(self) -> str:  # type: ignore[override]
+    def title(self) -> str:
         return f"Drive {self.path}"
 
     @property
-    def resource(self) -> str:  # type: ignore[override]
+    def resource(self) -> str:
         return self.path
 
     def run(self, ctx: JobContext) -> DriveReport:
@@ -157,11 +156,11 @@ class TrayJob(Job[TrayResult]):
     opener: DriveOpener = Drive.open
 
     @property
-    def title(self) -> str:  # type: ignore[override]
+    def title(self) -> str:
         return f"{'Close tray of' if self.load else 'Eject'} {self.path}"
 
     @property
-    def resource(self) -> str:  # type: ignore[override]
+    def resource(self) -> str:
         return self.path
 
     def run(self, ctx: JobContext) -> TrayResult:
@@ -183,11 +182,11 @@ class RefreshDriveJob(Job[DriveReport]):
     opener: DriveOpener = Drive.open
 
     @property
-    def title(self) -> str:  # type: ignore[override]
+    def title(self) -> str:
         return f"Read drive {self.path}"
 
     @property
-    def resource(self) -> str:  # type: ignore[override]
+    def resource(self) -> str:
         return self.path
 
     def run(self, ctx: JobContext) -> DriveReport:

@@ -28,8 +28,8 @@ from app.core.image.cue import CueTrack, CueTrackMode, format_cue
 from app.core.image.extents import OwnerReport, owners_of
 from app.core.image.volume import PVD_LBA, PrimaryVolume, parse_primary_volume
 from app.core.jobs.job import Job, JobContext, Outcome
+from app.core.jobs.phase import Phase
 from app.core.jobs.progress import Progress, Unit
-from app.core.rip.compare import CompareResult, compare_disc_with_image
 from app.core.rip.disc import (
     DiscLayout,
     SizeDecision,
@@ -39,21 +39,13 @@ from app.core.rip.disc import (
 )
 from app.core.rip.mapfile import BlockStatus, MapFileError, RescueMap, load_map, save_map
 from app.core.rip.rescue import RescueEngine, RescueOptions, RescueProgress, RescueSummary
-from app.core.rip.source import (
-    DiscSource,
-    RawCapable,
-    SectorReadError,
-    SectorSource,
-    SpeedControl,
-)
+from app.core.rip.source import DiscSource, RawCapable, SpeedControl
 from app.core.rip.sources import open_disc_source
 from app.core.rip.speed import MAXIMUM, ReadSpeed
 from app.core.rip.subchannel import QPosition, find_pregap_start
-from app.core.units import format_size
-
-PHASE_PREPARING = "Reading the disc layout"
-PHASE_CHECKSUMS = "Computing checksums"
-PHASE_PREGAPS = "Finding track pregaps"
+from app.core.sectors import SectorReadError, SectorSource
+from app.core.verify.compare import CompareProgress, CompareResult, compare_with_image
+from app.core.verify.report import describe_compare
 
 
 class ImageFormat(enum.Enum):
@@ -155,6 +147,17 @@ def to_progress(snapshot: RescueProgress, sector_size: int) -> Progress:
     )
 
 
+def comparing_progress(ctx: JobContext, sectors: int, sector_size: int) -> CompareProgress:
+    """The comparison's progress callback, reporting like the rip itself."""
+
+    def report(done: int, bad: int) -> None:
+        ctx.report(
+            to_progress(RescueProgress(Phase.COMPARING, done, sectors, bad, done), sector_size)
+        )
+
+    return report
+
+
 @dataclass
 class RipJob(Job[RipResult]):
     """Rip ``device`` to ``output`` (see the module docstring for the files it makes)."""
@@ -179,12 +182,15 @@ class RipJob(Job[RipResult]):
     """The image being written: ``output``, or ``output`` with ``.bin`` for BIN/CUE."""
     _created: list[Path] = field(default_factory=list, init=False)
 
+    @property
+    def resource(self) -> str:
+        return self.device
+
     def __post_init__(self) -> None:
-        self.resource = self.device
         self.image_path = self.output
 
     @property
-    def title(self) -> str:  # type: ignore[override]
+    def title(self) -> str:
         return f"Rip {self.device} to {self.output.name}"
 
     @property
@@ -193,7 +199,7 @@ class RipJob(Job[RipResult]):
 
     def run(self, ctx: JobContext) -> RipResult:
         self._check_output_folder()
-        ctx.report(Progress(PHASE_PREPARING, 0, None, Unit.SECTORS))
+        ctx.report(Progress(Phase.READING_LAYOUT, 0, None, Unit.SECTORS))
         if self.open_source is not None:
             source = self.open_source(self.device)
         else:
@@ -381,13 +387,13 @@ class RipJob(Job[RipResult]):
     ) -> CompareResult | None:
         if not self.verify:
             return None
-        result = compare_disc_with_image(
+        result = compare_with_image(
             source,
             self.image_path,
             sectors,
             skip=summary.bad_ranges,
             chunk_sectors=self.options.chunk_sectors,
-            on_progress=lambda p: ctx.report(to_progress(p, source.sector_size)),
+            on_progress=comparing_progress(ctx, sectors, source.sector_size),
             check_cancelled=ctx.check_cancelled,
         )
         if not result.identical:
@@ -455,7 +461,7 @@ class RipJob(Job[RipResult]):
             sectors,
             None,
         )
-        ctx.report(Progress(PHASE_PREGAPS, 0, len(layout.tracks), Unit.ITEMS))
+        ctx.report(Progress(Phase.FINDING_PREGAPS, 0, len(layout.tracks), Unit.ITEMS))
         tracks = cue_tracks(layout, source.read_q)
         rescued = self._rescue(ctx, raw, sectors)
         _write_text_atomically(cue_path, format_cue(self.image_path.name, tracks))
@@ -485,7 +491,7 @@ class RipJob(Job[RipResult]):
 
         def on_chunk(done: int) -> None:
             ctx.check_cancelled()
-            ctx.report(Progress(PHASE_CHECKSUMS, done, total, Unit.BYTES))
+            ctx.report(Progress(Phase.COMPUTING_CHECKSUMS, done, total, Unit.BYTES))
 
         digests = hash_file(self.image_path, self.checksums, on_chunk=on_chunk)
         return digests, tuple(write_sidecar(self.image_path, d) for d in digests)
@@ -525,117 +531,3 @@ def _publish(partial: Path, output: Path) -> None:
         partial.rename(output)
         return
     partial.unlink()
-
-
-def describe_compare(result: CompareResult, limit: int = 20) -> str:
-    """Differing and unreadable ranges as text (first ``limit`` of each)."""
-    lines = [f"{result.compared_sectors} sectors compared"]
-    if result.skipped_sectors:
-        lines.append(f"{result.skipped_sectors} known-unreadable sectors left out")
-    if result.differing:
-        shown = ", ".join(str(r) for r in result.differing[:limit])
-        more = " …" if len(result.differing) > limit else ""
-        lines.append(f"{result.differing_sectors} differing sectors: LBA {shown}{more}")
-    if result.unreadable:
-        shown = ", ".join(str(r) for r in result.unreadable[:limit])
-        lines.append(f"unreadable on the disc: LBA {shown}")
-    return "\n".join(lines)
-
-
-def describe_rip(result: RipResult) -> str:
-    """The result as people read it (the CLI prints it, the Read workspace shows it)."""
-    summary = result.summary
-    size = result.size
-    label = f", volume “{result.volume_id}”" if result.volume_id else ""
-    lines = [
-        f"Wrote {result.output}: {size.sectors} sectors ({format_size(size.size_bytes)}){label}",
-        f"Size: {size.describe()}",
-    ]
-    if result.cue_path is not None:
-        lines.append(f"CUE sheet: {result.cue_path} ({len(result.tracks)} tracks)")
-    if result.resumed:
-        lines.append(f"Resumed: {summary.sectors_read} sectors read in this run.")
-    if summary.bad_ranges:
-        ranges = ", ".join(str(r) for r in summary.bad_ranges[:50])
-        more = " …" if len(summary.bad_ranges) > 50 else ""
-        lines.append(
-            f"{summary.bad_sectors} sectors could not be read and are zero in the image: "
-            f"LBA {ranges}{more}"
-        )
-        if result.owners is not None:
-            for owner in result.owners.owners:
-                what = f"{owner.kind.value} {owner.path}".strip()
-                lines.append(f"  in {what}: {owner.sector_count} sector(s)")
-            if result.owners.unowned_sectors:
-                lines.append(f"  outside any file: {result.owners.unowned_sectors} sector(s)")
-            if result.owners.error:
-                lines.append(f"  (files not identified: {result.owners.error})")
-    else:
-        lines.append("Every sector was read.")
-    lines.extend(f"{d.algorithm.hashlib_name}: {d.hex}" for d in result.digests)
-    if result.map_path is not None:
-        lines.append(f"Map: {result.map_path}")
-    if result.verify is not None:
-        lines.append("Verified: " + describe_compare(result.verify).replace("\n", "; "))
-    return "\n".join(lines)
-
-
-@dataclass(frozen=True, slots=True)
-class DiscSummary:
-    """What is in a drive, for the Read workspace: type, size, tracks, volume label."""
-
-    device: str
-    layout: DiscLayout
-    volume_id: str
-    size: SizeDecision | None
-    """How much an ISO rip would read (``None`` for discs that need BIN/CUE)."""
-
-    def describe(self) -> str:
-        layout = self.layout
-        audio = sum(1 for t in layout.tracks if t.kind is TrackKind.AUDIO)
-        tracks = f"{len(layout.tracks)} track{'s' if len(layout.tracks) != 1 else ''}"
-        if audio:
-            tracks += f" ({audio} audio)"
-        parts = [layout.medium or "disc", tracks]
-        if self.volume_id:
-            parts.append(f"volume “{self.volume_id}”")
-        if self.size is not None:
-            parts.append(f"{format_size(self.size.size_bytes)} to read as ISO")
-        else:
-            parts.append(f"{layout.end_lba} raw sectors to read as BIN/CUE")
-        return ", ".join(parts)
-
-
-@dataclass
-class DiscInfoJob(Job[DiscSummary]):
-    """Look at the disc in ``device`` without ripping it."""
-
-    device: str
-    open_source: Callable[[str], DiscSource] | None = None
-
-    def __post_init__(self) -> None:
-        self.resource = self.device
-
-    @property
-    def title(self) -> str:  # type: ignore[override]
-        return f"Check the disc in {self.device}"
-
-    def run(self, ctx: JobContext) -> DiscSummary:
-        ctx.report(Progress(PHASE_PREPARING, 0, None, Unit.SECTORS))
-        source = (self.open_source or open_disc_source)(self.device)
-        try:
-            layout = source.layout()
-            if layout.needs_raw_image:
-                return DiscSummary(self.device, layout, "", None)
-            volume = None
-            if layout.capacity_sectors > PVD_LBA:
-                try:
-                    volume = parse_primary_volume(bytes(source.read(PVD_LBA, 1)))
-                except SectorReadError:
-                    volume = None
-            size = decide_image_size(layout, volume)
-            return DiscSummary(
-                self.device, layout, volume.volume_id if volume is not None else "", size
-            )
-        finally:
-            source.close()

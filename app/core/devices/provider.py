@@ -16,7 +16,7 @@ from app.core.devices.drive import Drive
 from app.core.devices.watch import DriveEvent, DriveWatcher
 
 
-class DriveSource(Protocol):
+class DriveProvider(Protocol):
     def list_entries(self) -> tuple[DriveEntry, ...]:
         """The drives present now (quick: no command is sent to them)."""
         ...
@@ -32,7 +32,7 @@ class DriveSource(Protocol):
     def stop(self) -> None: ...
 
 
-class SystemDriveSource:
+class SystemDriveProvider:
     """The real drives: pyudev/sysfs listing, :class:`DriveWatcher`, :meth:`Drive.open`."""
 
     def __init__(self) -> None:

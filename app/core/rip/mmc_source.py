@@ -31,9 +31,10 @@ from app.core.mmc.profiles import MediaFamily, Profile, known_profile, profile_n
 from app.core.mmc.sense import Verdict
 from app.core.mmc.toc import Toc
 from app.core.rip.disc import DiscLayout, TrackKind, TrackLayout
-from app.core.rip.source import ReadSpeedKind, SectorReadError, Sense
+from app.core.rip.source import ReadSpeedKind
 from app.core.rip.speed import MAXIMUM, RETRY_SPEED_X, ReadSpeed, SpeedFamily
 from app.core.rip.subchannel import QPosition, parse_formatted_q
+from app.core.sectors import SectorReadError, Sense
 from app.core.units import RAW_SECTOR_SIZE, SECTOR_SIZE
 
 _log = logging.getLogger(__name__)
@@ -81,7 +82,7 @@ def is_bad_sector(error: SenseError, lba: int, count: int, capacity_sectors: int
     return error.key == 0x5 and error.asc == 0x21 and lba + count <= capacity_sectors
 
 
-class DriveSource:
+class MmcSource:
     """Reads a disc through MMC commands; ``raw`` switches to 2352-byte READ CD sectors."""
 
     def __init__(
@@ -104,7 +105,7 @@ class DriveSource:
         self.profile = 0
 
     @classmethod
-    def open(cls, path: str, *, speed: ReadSpeed = MAXIMUM) -> DriveSource:
+    def open(cls, path: str, *, speed: ReadSpeed = MAXIMUM) -> MmcSource:
         return cls(Drive.open(path), speed=speed, max_sectors_per_read=transfer_limit(path))
 
     @property
@@ -197,9 +198,9 @@ class DriveSource:
             lead_out_lba=toc.lead_out.lba if toc is not None and toc.lead_out else None,
         )
 
-    def raw_source(self) -> DriveSource:
+    def raw_source(self) -> MmcSource:
         """The same drive read as 2352-byte raw sectors (READ CD), for BIN/CUE images."""
-        raw = DriveSource(
+        raw = MmcSource(
             self.drive,
             speed=self._speed,
             raw=True,

@@ -10,15 +10,18 @@ from pathlib import Path
 from app.core.errors import InvalidInputError, VerifyError
 from app.core.image.volume import PVD_LBA, parse_primary_volume
 from app.core.jobs.job import Job, JobContext
+from app.core.jobs.phase import Phase
 from app.core.jobs.progress import Progress, Unit
-from app.core.jobs.rip import PHASE_PREPARING, describe_compare, to_progress
-from app.core.rip.compare import CompareResult, compare_disc_with_image
 from app.core.rip.disc import decide_image_size
+from app.core.rip.job import comparing_progress
 from app.core.rip.mapfile import BlockStatus, load_map
-from app.core.rip.rescue import LbaRange, ranges_with
-from app.core.rip.source import DiscSource, RawCapable, SectorReadError, SectorSource
+from app.core.rip.rescue import DEFAULT_CHUNK_SECTORS, ranges_with
+from app.core.rip.source import DiscSource, RawCapable
 from app.core.rip.sources import open_disc_source
+from app.core.sectors import LbaRange, SectorReadError, SectorSource
 from app.core.units import RAW_SECTOR_SIZE, SECTOR_SIZE
+from app.core.verify.compare import CompareResult, compare_with_image
+from app.core.verify.report import describe_compare
 
 
 @dataclass
@@ -31,17 +34,18 @@ class CompareJob(Job[CompareResult]):
     map_path: Path | None = None
     open_source: Callable[[str], DiscSource] | None = None
 
-    def __post_init__(self) -> None:
-        self.resource = self.device
+    @property
+    def resource(self) -> str:
+        return self.device
 
     @property
-    def title(self) -> str:  # type: ignore[override]
+    def title(self) -> str:
         return f"Compare {self.device} with {self.image.name}"
 
     def run(self, ctx: JobContext) -> CompareResult:
         if not self.image.is_file():
             raise InvalidInputError(f"“{self.image}” is not a file.", "no such image")
-        ctx.report(Progress(PHASE_PREPARING, 0, None, Unit.SECTORS))
+        ctx.report(Progress(Phase.READING_LAYOUT, 0, None, Unit.SECTORS))
         opener = self.open_source or open_disc_source
         source = opener(self.device)
         try:
@@ -82,12 +86,13 @@ class CompareJob(Job[CompareResult]):
                 skip = ranges_with(
                     load_map(self.map_path), reader.sector_size, BlockStatus.BAD_SECTOR
                 )
-            result = compare_disc_with_image(
+            result = compare_with_image(
                 reader,
                 self.image,
                 size // reader.sector_size,
+                chunk_sectors=DEFAULT_CHUNK_SECTORS,
                 skip=skip,
-                on_progress=lambda p: ctx.report(to_progress(p, reader.sector_size)),
+                on_progress=comparing_progress(ctx, size // reader.sector_size, reader.sector_size),
                 check_cancelled=ctx.check_cancelled,
             )
         finally:

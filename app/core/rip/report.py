@@ -1,0 +1,46 @@
+"""A rip's result as people read it: what was written, what could not be read, and where
+(the CLI prints it, the Read workspace shows it)."""
+
+from __future__ import annotations
+
+from app.core.rip.job import RipResult
+from app.core.units import format_size
+from app.core.verify.report import describe_compare
+
+
+def describe_rip(result: RipResult) -> str:
+    """The result as people read it (the CLI prints it, the Read workspace shows it)."""
+    summary = result.summary
+    size = result.size
+    label = f", volume “{result.volume_id}”" if result.volume_id else ""
+    lines = [
+        f"Wrote {result.output}: {size.sectors} sectors ({format_size(size.size_bytes)}){label}",
+        f"Size: {size.describe()}",
+    ]
+    if result.cue_path is not None:
+        lines.append(f"CUE sheet: {result.cue_path} ({len(result.tracks)} tracks)")
+    if result.resumed:
+        lines.append(f"Resumed: {summary.sectors_read} sectors read in this run.")
+    if summary.bad_ranges:
+        ranges = ", ".join(str(r) for r in summary.bad_ranges[:50])
+        more = " …" if len(summary.bad_ranges) > 50 else ""
+        lines.append(
+            f"{summary.bad_sectors} sectors could not be read and are zero in the image: "
+            f"LBA {ranges}{more}"
+        )
+        if result.owners is not None:
+            for owner in result.owners.owners:
+                what = f"{owner.kind.value} {owner.path}".strip()
+                lines.append(f"  in {what}: {owner.sector_count} sector(s)")
+            if result.owners.unowned_sectors:
+                lines.append(f"  outside any file: {result.owners.unowned_sectors} sector(s)")
+            if result.owners.error:
+                lines.append(f"  (files not identified: {result.owners.error})")
+    else:
+        lines.append("Every sector was read.")
+    lines.extend(f"{d.algorithm.hashlib_name}: {d.hex}" for d in result.digests)
+    if result.map_path is not None:
+        lines.append(f"Map: {result.map_path}")
+    if result.verify is not None:
+        lines.append("Verified: " + describe_compare(result.verify).replace("\n", "; "))
+    return "\n".join(lines)
