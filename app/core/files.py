@@ -38,6 +38,7 @@ import contextlib
 import errno
 import fcntl  # noqa: TID251 - flock(2) on output files; the one use outside devices/transport
 import hashlib
+import io
 import os
 import re
 import secrets
@@ -46,7 +47,6 @@ from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO
 
 from app.core.errors import ImageError, InvalidInputError
 from app.core.units import format_size
@@ -361,9 +361,11 @@ class TempFile:
     def path(self) -> Path:
         return self.folder.path / self.name
 
-    def stream(self) -> BinaryIO:
+    def stream(self) -> io.BufferedRandom:
         """A buffered binary stream on a duplicate of the descriptor (close it yourself)."""
-        return os.fdopen(os.dup(self.fd), "w+b")
+        stream = os.fdopen(os.dup(self.fd), "w+b")
+        assert isinstance(stream, io.BufferedRandom)
+        return stream
 
     def sync(self) -> None:
         os.fsync(self.fd)
@@ -447,9 +449,19 @@ class AtomicOutput:
     def temp_path(self) -> Path | None:
         return self._temp.path if self._temp is not None and self._temp.name else None
 
-    def stream(self) -> BinaryIO:
+    def stream(self) -> io.BufferedRandom:
         assert self._temp is not None
         return self._temp.stream()
+
+    @property
+    def readable_path(self) -> Path:
+        """A path that opens the temporary file itself, whatever happens to its name meanwhile
+        (``/proc/self/fd/N`` on Linux), for readers that take a path (hashing)."""
+        proc = Path(f"/proc/self/fd/{self.fd}")
+        if proc.exists():
+            return proc
+        assert self._temp is not None
+        return self._temp.path
 
     def write_all(self, data: bytes) -> None:
         view = memoryview(data)

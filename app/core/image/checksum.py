@@ -19,6 +19,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from app.core.errors import ImageError, InvalidInputError
+from app.core.files import write_atomically
+from app.core.inputs import CHECKSUM_LIMIT, read_small_text
 
 CHUNK_BYTES = 1024 * 1024
 
@@ -106,16 +108,10 @@ def format_sidecar(digest: Digest, file_name: str) -> str:
 
 
 def write_sidecar(image: Path, digest: Digest) -> Path:
-    """Write ``<image>.<alg>`` next to the image, atomically (temporary name, then rename)."""
+    """Write ``<image>.<alg>`` next to the image through :func:`app.core.files.write_atomically`
+    (a new temporary file, fsync, rename; never through a link, never over a non-file)."""
     target = sidecar_path(image, digest.algorithm)
-    temp = target.with_name(f".{target.name}.part")
-    try:
-        temp.write_text(format_sidecar(digest, image.name), encoding="utf-8")
-        temp.replace(target)
-    except OSError as exc:
-        temp.unlink(missing_ok=True)
-        raise ImageError(f"Could not write the checksum file “{target}”.", str(exc)) from exc
-    return target
+    return write_atomically(target, format_sidecar(digest, image.name), overwrite=True)
 
 
 _LINE = re.compile(r"^\\?(?P<hex>[0-9a-fA-F]+) [ *](?P<name>.+)$")
@@ -123,10 +119,7 @@ _LINE = re.compile(r"^\\?(?P<hex>[0-9a-fA-F]+) [ *](?P<name>.+)$")
 
 def read_sidecar(path: Path, algorithm: Algorithm, image_name: str | None = None) -> str:
     """The digest for ``image_name`` (or the only entry) in a ``sha256sum``-style file."""
-    try:
-        text = path.read_text(encoding="utf-8")
-    except OSError as exc:
-        raise InvalidInputError(f"Could not read the checksum file “{path}”.", str(exc)) from exc
+    text = read_small_text(path, limit=CHECKSUM_LIMIT, what="checksum file")
     entries: list[tuple[str, str]] = []
     for number, line in enumerate(text.splitlines(), 1):
         if not line.strip() or line.startswith("#"):

@@ -5,11 +5,14 @@ Phases (each reported as :class:`~app.core.jobs.progress.Progress`): *Checking s
 (bytes hashed; always a structural check of the written volume descriptor, plus SHA-256/MD5
 when asked, written as ``sha256sum``-compatible sidecars).
 
-The image is written to ``.<name>.<pid>.part`` next to the target, opened with ``O_EXCL``, and
-only renamed to the target once complete and checked; every other ending (failure, cancel)
-removes it in :meth:`BuildJob.cleanup`, and a killed process leaves at most that hidden
-``.part`` file — never a file under the final name.  An existing target is replaced only with
-``overwrite=True``; without it the rename is done with ``link`` + ``unlink`` so a file that
+The image is written through :class:`app.core.files.AtomicOutput`: a short hidden temporary
+``.spindle-<pid>-<hex>.part`` next to the target (created ``O_EXCL | O_NOFOLLOW`` in the folder
+opened once, under the output's lock), fsynced and only renamed to the target once complete
+and checked; every other ending (failure, cancel, signal) removes it in
+:meth:`BuildJob.cleanup`, and a killed process leaves at most that temporary — listed as a
+leftover by the next build into the folder, never a file under the final name.  An existing
+target is replaced only with ``overwrite=True`` and only if it is a regular file (never a
+device such as ``/dev/null`` or a link such as ``/dev/stdout``); without it a file that
 appeared meanwhile is not clobbered either.
 """
 
@@ -22,6 +25,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from app.core.errors import ImageError, InvalidInputError
+from app.core.files import (
+    AtomicOutput,
+    check_distinct,
+    check_name_length,
+    check_output,
+    describe_stale,
+    find_stale,
+)
 from app.core.image.builder import ImageBuilder, ImageLayout
 from app.core.image.checksum import Algorithm, Digest, hash_file, write_sidecar
 from app.core.image.fastcopy import FastCopier
@@ -60,7 +71,7 @@ class BuildJob(Job[BuildResult]):
     refuse_overflow: bool = False
     """Fail with :class:`CapacityError` instead of warning when the image is too large."""
     copier: FastCopier | None = None
-    _temp: Path | None = field(default=None, init=False, repr=False)
+    _out: AtomicOutput | None = field(default=None, init=False, repr=False)
     _builder: ImageBuilder | None = field(default=None, init=False, repr=False)
 
     @property
@@ -72,16 +83,10 @@ class BuildJob(Job[BuildResult]):
         output = self.output
         if output.is_dir():
             raise InvalidInputError(f"“{output}” is a folder; give a file name for the image.")
-        if not output.parent.is_dir():
-            raise InvalidInputError(
-                f"The folder “{output.parent}” does not exist.", f"output {output}"
-            )
-        exists = output.exists() or output.is_symlink()
-        if exists and not self.overwrite:
-            raise InvalidInputError(
-                f"“{output}” already exists. Choose another name or allow replacing it (--force).",
-                "refusing to overwrite an existing file",
-            )
+        check_output(output, overwrite=self.overwrite, what="image")
+        longest = max((a.suffix for a in self.checksums), key=len, default="")
+        check_name_length(output, longest_suffix=longest)
+        exists = os.path.lexists(output)
         # a source file that is the output: by path here, by inode in check_sources
         target = os.path.abspath(output)
         boot = self.project.boot
@@ -98,6 +103,14 @@ class BuildJob(Job[BuildResult]):
                     f"The output “{output}” is also one of the files going into the image.",
                     f"source {source}",
                 )
+        sidecars = {
+            f"the {a.hashlib_name} checksum file": output.with_name(output.name + a.suffix)
+            for a in self.checksums
+        }
+        check_distinct(
+            {"the image": output, **sidecars},
+            {f"the boot file {p}": p for p in extra},
+        )
 
     # ------------------------------------------------------------------ run
     def run(self, ctx: JobContext) -> BuildResult:
@@ -146,7 +159,10 @@ class BuildJob(Job[BuildResult]):
             )
         ctx.check_cancelled()
 
-        self._temp = self.output.with_name(f".{self.output.name}.{os.getpid()}.part")
+        stale = describe_stale(find_stale(self.output.parent))
+        if stale:
+            warnings.append(stale)
+        self._out = AtomicOutput(self.output, overwrite=self.overwrite)
         self._write(ctx, builder, layout)
         digests = self._verify(ctx, layout)
         self._publish()
@@ -165,7 +181,7 @@ class BuildJob(Job[BuildResult]):
         )
 
     def _write(self, ctx: JobContext, builder: ImageBuilder, layout: ImageLayout) -> None:
-        assert self._temp is not None
+        assert self._out is not None
         total = layout.size_bytes
         last = -_REPORT_EVERY_BYTES
 
@@ -178,13 +194,7 @@ class BuildJob(Job[BuildResult]):
 
         ctx.report(Progress(Phase.WRITING, 0, total, Unit.BYTES))
         try:
-            fd = os.open(self._temp, os.O_RDWR | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC, 0o644)
-        except OSError as exc:
-            raise ImageError(
-                f"Cannot create the image in “{self._temp.parent}”.", str(exc)
-            ) from exc
-        try:
-            with os.fdopen(fd, "w+b") as stream:
+            with self._out.stream() as stream:
                 builder.write(stream, on_bytes)
         except OSError as exc:  # raised by close() flushing the last buffered bytes
             raise _os_error(exc) from exc
@@ -194,16 +204,15 @@ class BuildJob(Job[BuildResult]):
 
     def _verify(self, ctx: JobContext, layout: ImageLayout) -> tuple[Digest, ...]:
         """Check the written volume descriptor and size; hash when checksums are wanted."""
-        assert self._temp is not None
-        size = self._temp.stat().st_size
+        assert self._out is not None
+        temp = self._out.readable_path
+        size = os.fstat(self._out.fd).st_size
         if size != layout.size_bytes:
             raise ImageError(
                 "The written image has the wrong size.",
                 f"{size} bytes written, {layout.size_bytes} laid out",
             )
-        with self._temp.open("rb") as stream:
-            stream.seek(16 * SECTOR_SIZE)
-            pvd = stream.read(SECTOR_SIZE)
+        pvd = os.pread(self._out.fd, SECTOR_SIZE, 16 * SECTOR_SIZE)
         # ECMA-119 §8.4: type 1, "CD001", version 1; §8.4.8 volume space size (both-endian)
         if pvd[:7] != b"\x01CD001\x01":
             raise ImageError("The written image has no valid volume descriptor.", pvd[:8].hex())
@@ -218,45 +227,19 @@ class BuildJob(Job[BuildResult]):
             ctx.check_cancelled()
             ctx.report(Progress(Phase.VERIFYING, done, size, Unit.BYTES))
 
-        return hash_file(self._temp, self.checksums, on_chunk=on_chunk)
+        return hash_file(temp, self.checksums, on_chunk=on_chunk)
 
     def _publish(self) -> None:
-        assert self._temp is not None
-        temp, target = self._temp, self.output
-        try:
-            if self.overwrite:
-                temp.replace(target)
-            else:
-                try:
-                    os.link(temp, target)
-                except FileExistsError as exc:
-                    raise InvalidInputError(
-                        f"“{target}” appeared while the image was being built; not replacing it.",
-                        str(exc),
-                    ) from exc
-                except OSError as exc:
-                    if exc.errno not in (errno.EPERM, errno.EOPNOTSUPP, errno.EXDEV):
-                        raise
-                    if target.exists():
-                        raise InvalidInputError(
-                            f"“{target}” appeared while the image was being built.", ""
-                        ) from exc
-                    temp.replace(target)
-                else:
-                    temp.unlink()
-        except OSError as exc:
-            raise ImageError(f"Could not put the image at “{target}”.", str(exc)) from exc
-        self._temp = None
+        assert self._out is not None
+        self._out.publish()
+        self._out = None
 
     def cleanup(self, ctx: JobContext, outcome: Outcome) -> None:
         if self._builder is not None:
             self._builder.close()
-        if self._temp is not None:
-            try:
-                self._temp.unlink(missing_ok=True)
-            except OSError:
-                ctx.log.exception("could not remove %s", self._temp)
-            self._temp = None
+        if self._out is not None:
+            self._out.close()  # removes the unpublished temporary, releases the lock
+            self._out = None
 
 
 def _os_error(exc: OSError) -> ImageError:
