@@ -23,12 +23,13 @@ Files are written under a temporary name and renamed into place.
 from __future__ import annotations
 
 import json
-import os
 from dataclasses import asdict, fields
 from pathlib import Path
 from typing import Any
 
-from app.core.errors import InvalidInputError, ProjectFileError
+from app.core.errors import AppError, InvalidInputError, ProjectFileError
+from app.core.files import write_atomically
+from app.core.inputs import PROJECT_LIMIT, parse_int, read_small_text
 from app.core.project.model import (
     BootOptions,
     DiscProject,
@@ -89,33 +90,41 @@ def _node_to_json(node: Node) -> dict[str, Any]:
 
 
 def save_project(project: DiscProject, path: Path) -> None:
-    """Write ``project`` to ``path`` atomically."""
-    temp = path.with_name(f".{path.name}.part")
+    """Write ``project`` to ``path`` with :func:`app.core.files.write_atomically` (a new
+    temporary file never created through a link, fsync, rename over a regular file only)."""
     data = json.dumps(project_to_json(project), ensure_ascii=False, separators=(",", ":"))
     try:
-        with temp.open("w", encoding="utf-8") as stream:
-            stream.write(data)
-            stream.flush()
-            os.fsync(stream.fileno())
-        temp.replace(path)
-    except OSError as exc:
-        temp.unlink(missing_ok=True)
+        write_atomically(path, data, overwrite=True)
+    except AppError as exc:
         raise ProjectFileError(f"Could not save the project “{path}”.", str(exc)) from exc
 
 
 def load_project(path: Path) -> DiscProject:
-    """Read a project file; :class:`ProjectFileError` if it is damaged or too new."""
+    """Read a project file; :class:`ProjectFileError` if it is damaged or too new.
+
+    Read with :func:`app.core.inputs.read_small_text` (a regular file, at most
+    :data:`~app.core.inputs.PROJECT_LIMIT`); integers longer than
+    :data:`~app.core.inputs.MAX_NUMBER_DIGITS` digits and nesting too deep for the parser
+    are damage, not tracebacks."""
     try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError as exc:
-        raise ProjectFileError(f"The project file “{path}” does not exist.", str(exc)) from exc
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ProjectFileError(f"Cannot read the project file “{path}”.", str(exc)) from exc
+        text = read_small_text(path, limit=PROJECT_LIMIT, what="project file")
+    except InvalidInputError as exc:
+        raise ProjectFileError(exc.message, exc.detail) from exc
+
+    def number(token: str) -> int:
+        return parse_int(token, what="project file", where=f"“{path.name}”")
+
     try:
-        data = json.loads(text)
+        data = json.loads(text, parse_int=number)
     except json.JSONDecodeError as exc:
         raise ProjectFileError(
             f"“{path.name}” is damaged: it is not a valid project file.", f"JSON error: {exc}"
+        ) from exc
+    except InvalidInputError as exc:
+        raise ProjectFileError(f"“{path.name}” is damaged: {exc.message}", exc.detail) from exc
+    except RecursionError as exc:
+        raise ProjectFileError(
+            f"“{path.name}” is damaged: it is nested too deeply.", "RecursionError"
         ) from exc
     return project_from_json(data, path.name)
 
@@ -149,7 +158,7 @@ def project_from_json(data: Any, name: str = "the project file") -> DiscProject:
         raise
     except InvalidInputError as exc:
         raise ProjectFileError(f"“{name}” is damaged: {exc.message}", exc.detail) from exc
-    except (KeyError, TypeError, ValueError, AttributeError) as exc:
+    except (KeyError, TypeError, ValueError, AttributeError, OverflowError) as exc:
         raise ProjectFileError(f"“{name}” is damaged.", f"{type(exc).__name__}: {exc}") from exc
     return project
 
