@@ -10,14 +10,13 @@ from __future__ import annotations
 import argparse
 import importlib
 import logging
-import os
 import sys
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from app import __version__
 from app.cli.output import make_output
-from app.core.errors import EXIT_USAGE, AppError, InvalidInputError, exit_code_for
+from app.core.errors import EXIT_USAGE, AppError, exit_code_for
 from app.core.logs import setup_logging
 
 EPILOG = """\
@@ -38,6 +37,7 @@ COMMAND_MODULES: dict[str, str] = {
     "compare": "app.cli.commands.compare",
     "burn": "app.cli.commands.burn",
     "erase": "app.cli.commands.burn",
+    "clean": "app.cli.commands.clean",
 }
 """Each subcommand and the module whose ``register(subparsers, parents)`` adds it, in the
 order ``--help`` lists them.  Only the module of the command being run is imported (plus all
@@ -71,19 +71,6 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
     return parser
 
 
-def _check_device_exists(args: argparse.Namespace) -> None:
-    """A DEVICE argument that names nothing is a missing input (exit 3, as a missing file is in
-    every command); a path that exists but is no drive is the drive code's to judge (exit 5).
-    Windows device names (drive letters, the device namespace) are not files: not checked there."""
-    device = getattr(args, "device", None)
-    if sys.platform == "win32" or not isinstance(device, str | os.PathLike):
-        return
-    if not os.path.lexists(device):
-        raise InvalidInputError(
-            f"There is no drive or file “{os.fspath(device)}”.", "no such file or directory"
-        )
-
-
 def run_cli(argv: list[str]) -> int:
     first = next((a for a in argv if not a.startswith("-")), None)
     parser = build_parser(first)
@@ -96,7 +83,6 @@ def run_cli(argv: list[str]) -> int:
         return EXIT_USAGE
     setup_logging(stderr_level=logging.DEBUG if args.verbose else None)
     try:
-        _check_device_exists(args)
         code: int = args.func(args)
     except AppError as exc:  # raised while preparing a job (bad arguments found late)
         code = exit_code_for(exc)

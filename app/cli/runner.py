@@ -6,14 +6,16 @@ between chunks of at most a few MiB) and cleans up, so no temporary file is left
 from __future__ import annotations
 
 import contextlib
+import os
 import signal
+import sys
 import threading
 from collections.abc import Callable
 from types import FrameType
 from typing import Any, TypeVar
 
 from app.cli.output import Output
-from app.core.errors import AppError, exit_code_for
+from app.core.errors import AppError, DeviceNotFound, InvalidInputError, exit_code_for
 from app.core.jobs import CancelToken, Job, Progress, run_job
 
 T = TypeVar("T")
@@ -22,6 +24,20 @@ CANCEL_SIGNALS: tuple[signal.Signals, ...] = (signal.SIGINT, signal.SIGTERM) + (
     (signal.SIGHUP,) if hasattr(signal, "SIGHUP") else ()
 )
 """The signals that cancel a CLI job (SIGHUP does not exist on Windows)."""
+
+
+def missing_drive_as_missing_file(error: AppError, device: str | None) -> AppError:
+    """A drive path that names nothing is a missing input, exit 3 as a missing file is in
+    every command (README, "Exit codes"); a path that exists but is no drive stays a drive
+    error (5).  Windows device names are not files: left alone there."""
+    if (
+        isinstance(error, DeviceNotFound)
+        and sys.platform != "win32"
+        and device
+        and not os.path.lexists(device)
+    ):
+        return InvalidInputError(f"There is no drive or file “{device}”.", error.detail)
+    return error
 
 
 def run_cli_job(
@@ -67,7 +83,9 @@ def run_cli_job(
         with contextlib.suppress(OSError):
             output.result(value, describe_result(value))
         return 0
-    error: AppError = result.error or AppError("The job failed.")
+    error: AppError = missing_drive_as_missing_file(
+        result.error or AppError("The job failed."), job.resource
+    )
     code = exit_code_for(error)
     with contextlib.suppress(OSError):
         output.error(error, code)

@@ -575,8 +575,9 @@ def find_stale(folder: Path) -> list[StaleFile]:
 
 
 def describe_stale(stale: Iterable[StaleFile]) -> str:
-    """One line about leftovers, for a job's warnings ("" when there are none)."""
-    items = list(stale)
+    """One line about leftover temporaries, for a job's warnings ("" when there are none;
+    left lock files alone are empty and harmless, so not worth a warning)."""
+    items = [s for s in stale if s.pid is not None]
     if not items:
         return ""
     total = sum(s.size for s in items)

@@ -107,6 +107,8 @@ class BuildJob(Job[BuildResult]):
             f"the {a.hashlib_name} checksum file": output.with_name(output.name + a.suffix)
             for a in self.checksums
         }
+        for role, path in sidecars.items():
+            check_output(path, overwrite=True, what=role.removeprefix("the "))
         check_distinct(
             {"the image": output, **sidecars},
             {f"the boot file {p}": p for p in extra},
