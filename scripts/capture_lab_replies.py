@@ -6,8 +6,9 @@ Run inside the lab (it needs the LAB_* variables), e.g. from the repository root
         .venv/bin/python scripts/capture_lab_replies.py tests/unit/fixtures/lab
 
 For every lab drive it sends the commands Spindle's MMC layer builds (the same builders
-with the same defaults, so :class:`app.core.transport.fake.RecordedTransport` can replay
-``Drive.media_info()`` and ``Drive.drive_info()``), and writes ``<LABEL>.json`` recordings.
+with the same defaults, so :class:`tests.fakes.transport.RecordedTransport` can replay
+``read_media_info(drive)`` and ``read_drive_info(drive)``), and writes ``<LABEL>.json``
+recordings.
 With ``--bad`` it also records READ(10) of the first bad LBA on the drives that have it.
 """
 
@@ -21,8 +22,8 @@ from app.core.devices.drive import Drive
 from app.core.errors import DeviceError
 from app.core.mmc import cdb
 from app.core.mmc.command import Command
-from app.core.transport.fake import Recording, RecordingTransport
 from app.core.transport.linux_sg import LinuxSgTransport
+from app.core.transport.recording import Recording, RecordingTransport
 
 LABELS = ("LAB_CD_VSCSI", "LAB_CD_AHCI", "LAB_CD_EMPTY", "LAB_BLANK_1", "LAB_TGT_DVDROM")
 

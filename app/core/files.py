@@ -1,5 +1,12 @@
 """The one way Spindle creates, writes and publishes files (images, maps, sidecars, CUE sheets,
-project saves).
+project saves, recordings): nothing half-written under a final name.
+
+The API: :func:`write_atomically` writes a small file whole; :class:`AtomicOutput` writes a
+large one (an image) under a temporary name and publishes it; :func:`resumable_path` is the
+visible ``NAME.part`` of a rip, kept on purpose so that ``--resume`` finds it;
+:func:`write_error` turns an ``OSError`` while writing into the message people read ("The
+disk is full…"); :func:`find_stale` / :func:`remove_stale` deal with what killed processes
+left.  :func:`temporary_path` and :func:`publish` remain for callers that hold paths.
 
 Rules, each a loss of data or worse when broken (issue 18):
 
@@ -48,7 +55,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from app.core.errors import ImageError, InvalidInputError
+from app.core.errors import AppError, ImageError, InternalError, InvalidInputError
 from app.core.units import format_size
 
 TEMP_PREFIX = ".spindle-"
@@ -400,12 +407,27 @@ class TempFile:
             self.fd = -1
 
 
-def _write_error(path: Path, exc: OSError, *, creating: bool = False) -> ImageError:
+def write_error(exc: OSError, what: str = "The image") -> ImageError:
+    """The error people read when writing ``what`` failed with ``exc``."""
     if exc.errno in (errno.ENOSPC, errno.EDQUOT):
-        return ImageError(f"The disk is full: “{path}” could not be written.", str(exc))
-    if creating:
+        return ImageError(f"The disk is full: {what.lower()} could not be written.", str(exc))
+    if exc.errno == errno.EFBIG:
+        return ImageError(
+            f"{what} is larger than the target file system allows (a 4 GiB limit on FAT?).",
+            str(exc),
+        )
+    return ImageError(f"{what} could not be written.", str(exc))
+
+
+def _write_error(path: Path, exc: OSError, *, creating: bool = False) -> ImageError:
+    if creating and exc.errno not in (errno.ENOSPC, errno.EDQUOT):
         return ImageError(f"Cannot create a file in “{path.parent}”.", str(exc))
-    return ImageError(f"“{path}” could not be written.", str(exc))
+    return write_error(exc, f"“{path}”")
+
+
+def resumable_path(final: Path) -> Path:
+    """The visible in-progress name of a job that can resume (a rip's ``NAME.part``)."""
+    return final.with_name(final.name + ".part")
 
 
 class AtomicOutput:
@@ -496,14 +518,67 @@ class AtomicOutput:
 
 
 def write_atomically(
-    target: Path, data: bytes | str, *, overwrite: bool = True, lock: bool = False
+    path: Path,
+    data: bytes | str,
+    *,
+    what: str = "the file",
+    error: type[AppError] = ImageError,
+    overwrite: bool = True,
+    lock: bool = False,
 ) -> Path:
-    """Write a small file (map, sidecar, CUE sheet, project) through a temporary file: the name
-    holds the old content or the new one, never a part.  Text is written as UTF-8."""
+    """Write a small file (map, sidecar, CUE sheet, project, recording) whole: a new temporary
+    file, fsync, rename over the target, which may only be a regular file.  Text is UTF-8.
+
+    A failed write raises ``error("Could not write {what} “path”.")`` with nothing left
+    behind; refusals (a link, a device or a FIFO at ``path``; ``path`` existing without
+    ``overwrite``; with ``lock``, another job writing it) are :class:`InvalidInputError`."""
     payload = data.encode("utf-8") if isinstance(data, str) else data
-    with AtomicOutput(target, overwrite=overwrite, lock=lock) as out:
-        out.write_all(payload)
-        return out.publish()
+    try:
+        with AtomicOutput(path, overwrite=overwrite, lock=lock) as out:
+            out.write_all(payload)
+            return out.publish()
+    except InvalidInputError:
+        raise
+    except ImageError as exc:
+        raise error(f"Could not write {what} “{path}”.", exc.detail) from exc
+    except OSError as exc:
+        raise error(f"Could not write {what} “{path}”.", str(exc)) from exc
+
+
+def temporary_path(final: Path) -> Path:
+    """A fresh temporary name next to ``final`` (short: ``.spindle-<pid>-<hex>.part``).
+
+    Prefer :class:`AtomicOutput`, which also creates it safely; a caller of this must create
+    the file with ``O_CREAT | O_EXCL | O_NOFOLLOW`` and hold it under ``flock`` until
+    :func:`publish` (or lose it to :func:`find_stale` as a leftover)."""
+    return final.with_name(temp_name())
+
+
+def publish(temp: Path, final: Path, *, replace: bool = False, what: str = "the image") -> None:
+    """Give the complete file ``temp`` (in ``final``'s folder) the name ``final``: fsync, then
+    :meth:`OutputFolder.publish` (only a regular file is ever replaced, and only with
+    ``replace``).  A file that appeared at ``final`` meanwhile is never replaced:
+    :class:`InvalidInputError` says so and ``temp`` is left where it is."""
+    if Path(os.path.abspath(temp.parent)) != Path(os.path.abspath(final.parent)):
+        raise InternalError("publish: the temporary file is not in the target's folder.", str(temp))
+    try:
+        with OutputFolder(final.parent) as folder:
+            fd = folder.open_existing_regular(temp.name)
+            try:
+                os.fsync(fd)
+            finally:
+                os.close(fd)
+            try:
+                folder.publish(temp.name, final.name, overwrite=replace)
+            except InvalidInputError as exc:
+                if "appeared" not in exc.message:
+                    raise
+                raise InvalidInputError(
+                    f"“{final}” appeared meanwhile; {what} was left as “{temp.name}”.",
+                    exc.detail,
+                ) from exc
+    except OSError as exc:
+        raise ImageError(f"Could not give {what} its name “{final}”.", str(exc)) from exc
 
 
 @contextmanager

@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.devices.discovery import DriveEntry
-from app.core.devices.info import MediaState
+from app.core.devices.medium import MediaState
 from app.core.devices.provider import DriveProvider, SystemDriveProvider
 from app.core.devices.watch import DriveEvent, DriveEventKind
 from app.core.drives.job import DriveReport, RefreshDriveJob, TrayJob

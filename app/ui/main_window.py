@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from app import APP_NAME
-from app.core.devices.info import MediaState
+from app.core.devices.medium import MediaState
 from app.core.devices.provider import DriveProvider
 from app.core.jobs import JobHandle, Outcome, Result
 from app.core.units import SECTOR_SIZE

@@ -39,9 +39,10 @@ from app.core.mmc.mode_pages import (
     parse_write_parameters,
 )
 from app.core.mmc.profiles import Profile
+from app.core.mmc.sense import fixed_sense
 from app.core.transport import DEFAULT_TIMEOUT_S, Direction, Reply
 from app.core.transport.base import OutData
-from app.core.transport.fake import Recording
+from app.core.transport.recording import Recording
 
 SECTOR = 2048
 RECORDING = Path(__file__).resolve().parents[1] / "unit" / "fixtures" / "lab" / "LAB_BLANK_1.json"
@@ -115,20 +116,6 @@ FORMAT_TYPES = {
 BLANKABLE = frozenset(
     {Profile.CD_RW, Profile.DVD_RW_SEQUENTIAL, Profile.DVD_RW_RESTRICTED_OVERWRITE}
 )
-
-
-def fixed_sense(key: int, asc: int, ascq: int, *, progress: float | None = None) -> bytes:
-    """Fixed-format sense (SPC-4 §4.5.3) with an optional progress indication (§4.5.2.4.4)."""
-    sense = bytearray(18)
-    sense[0] = 0x70
-    sense[2] = key & 0x0F
-    sense[7] = 10
-    sense[12] = asc
-    sense[13] = ascq
-    if progress is not None:
-        sense[15] = 0x80
-        sense[16:18] = min(0xFFFF, round(progress * 65536)).to_bytes(2, "big")
-    return bytes(sense)
 
 
 class FakeCheck(Exception):

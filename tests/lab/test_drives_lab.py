@@ -24,7 +24,7 @@ from app.cli.commands.drives import describe_info, describe_list
 from app.cli.output import to_jsonable
 from app.core.devices.discovery import list_drives
 from app.core.devices.drive import Drive
-from app.core.devices.info import MediaState
+from app.core.devices.medium import MediaState, read_media_info
 from app.core.devices.watch import DriveEvent, DriveEventKind, DriveWatcher
 from app.core.drives.job import DriveInfoJob, ListDrivesJob, TrayJob
 from app.core.jobs import run_job
@@ -229,7 +229,7 @@ def test_watcher_reports_media_changes_of_a_tgt_drive(lab: Lab) -> None:
             30,
         )
         with Drive.open(drive.device) as opened:
-            assert opened.media_info().state is MediaState.NONE
+            assert read_media_info(opened).state is MediaState.NONE
         lab_media("blank", drive.device)
         back = wait_for(
             events,
@@ -245,7 +245,7 @@ def test_watcher_reports_media_changes_of_a_tgt_drive(lab: Lab) -> None:
     assert back.entry.media is not None
     assert back.entry.media.state == "blank"
     with Drive.open(drive.device) as opened:
-        assert opened.media_info().state is MediaState.BLANK
+        assert read_media_info(opened).state is MediaState.BLANK
 
 
 def test_gesn_polling_sees_a_disc_inserted_into_the_empty_qemu_drive(lab: Lab) -> None:
@@ -284,7 +284,7 @@ def test_eject_a_tgt_tray(lab: Lab) -> None:
     result = run_job(TrayJob(drive.device))  # `spindle eject DEVICE`
     assert result.ok, result.error
     with Drive.open(drive.device) as opened:
-        assert opened.media_info().state is MediaState.NONE
+        assert read_media_info(opened).state is MediaState.NONE
     lab_media("blank", drive.device)
     with Drive.open(drive.device) as opened:
-        assert opened.media_info().state is MediaState.BLANK
+        assert read_media_info(opened).state is MediaState.BLANK

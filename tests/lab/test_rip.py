@@ -26,8 +26,9 @@ from pathlib import Path
 
 import pytest
 
+from app.core.files import resumable_path
 from app.core.jobs import CancelToken, Outcome, run_job
-from app.core.rip.job import RipJob, partial_path
+from app.core.rip.job import RipJob
 from app.core.rip.mapfile import BlockStatus, load_map
 from app.core.rip.rescue import RescueOptions
 
@@ -105,7 +106,7 @@ def check_rip(device: str, source: bytes, bad: set[int], tmp_path: Path) -> None
     image = tmp_path / "disc.iso"
     assert out.returncode == (4 if bad else 0), out.stdout + out.stderr
     assert image.read_bytes() == with_zeros(source, bad)
-    assert not partial_path(image).exists()
+    assert not resumable_path(image).exists()
     assert "Verified:" in out.stdout
     if not bad:
         assert hashlib.sha256(image.read_bytes()).hexdigest() == hashlib.sha256(source).hexdigest()
@@ -166,7 +167,7 @@ def test_cancelled_rip_resumes_to_the_same_image(tmp_path: Path) -> None:
     job = RipJob(device, out, options=RescueOptions(retries=1))
     result = run_job(job, cancel=token, on_progress=cancel_at_a_third, interval_s=0.0)
     assert result.outcome is Outcome.CANCELLED, result.error
-    assert partial_path(out).exists()
+    assert resumable_path(out).exists()
     saved = load_map(tmp_path / "disc.iso.map")
     finished = saved.bytes_with(BlockStatus.FINISHED)
     assert 0 < finished < len(source)

@@ -6,13 +6,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from tests.fakes.transport import RecordedTransport
 from tests.unit.mmc.lab_fixtures import recording
 
 from app.core.devices.discovery import DriveEntry
 from app.core.devices.drive import Drive
 from app.core.devices.watch import DriveEvent, DriveEventKind
 from app.core.transport import Transport
-from app.core.transport.fake import RecordedTransport
 
 LAB_DRIVES: dict[str, tuple[str, DriveEntry]] = {
     "/dev/sr0": (

@@ -8,12 +8,12 @@ from collections.abc import Iterator
 
 import pytest
 from pytestqt.qtbot import QtBot
+from tests.fakes.transport import FakeTransport
 from tests.ui.drive_sources import LAB_DRIVES, ScriptedDriveSource
 
 from app.core.devices.discovery import DriveEntry
-from app.core.devices.info import MediaState
+from app.core.devices.medium import MediaState
 from app.core.jobs import Job, JobContext, JobState
-from app.core.transport.fake import FakeTransport
 from app.ui.drive_panel import NO_DRIVE_TEXT, DriveCard, DrivePanel
 from app.ui.job_bridge import JobBridge
 

@@ -6,7 +6,8 @@ import argparse
 
 from app.cli.output import make_output
 from app.cli.runner import run_cli_job
-from app.core.devices.info import DriveInfo, MediaInfo
+from app.core.devices.info import DriveInfo
+from app.core.devices.medium import MediaInfo
 from app.core.drives.job import (
     DriveInfoJob,
     DriveList,

@@ -1,5 +1,9 @@
 """What is in the burner: profile, state, free space, next writable address, write support.
 
+The strict reading for the burn preflight: it shares the state and the track rule with the
+drive panel's reading (:mod:`app.core.devices.medium`) and raises where that one tolerates a
+drive that does not answer.
+
 Read with GET CONFIGURATION (MMC-6 §6.6), READ DISC INFORMATION (§6.22), READ TRACK
 INFORMATION on the last track of the last session (§6.27: the incomplete/invisible track of a
 blank or appendable disc carries the NWA and the free blocks), READ FORMAT CAPACITIES (§6.24)
@@ -14,21 +18,15 @@ from dataclasses import dataclass
 
 from app.core.burn.drive import BurnDrive
 from app.core.burn.write_methods import WriteMethod, erasable, write_method
+from app.core.devices.medium import MediaState, next_track_number, state_of
 from app.core.errors import DeviceError, NoMediumError, SenseError
 from app.core.mmc import write_commands as wc
 from app.core.mmc.configuration import Configuration
-from app.core.mmc.disc_info import BackgroundFormat, DiscStatus
+from app.core.mmc.disc_info import BackgroundFormat
 from app.core.mmc.performance import WriteSpeedDescriptor
 from app.core.mmc.profiles import Profile, known_profile
 
 _log = logging.getLogger(__name__)
-
-
-class DiscState(enum.Enum):
-    BLANK = "blank"
-    APPENDABLE = "appendable"
-    COMPLETE = "complete"
-    OTHER = "other"
 
 
 class FormatState(enum.Enum):
@@ -55,7 +53,7 @@ class MediumStatus:
     device: str
     profile: Profile | None
     profile_code: int
-    state: DiscState
+    state: MediaState
     erasable: bool
     format_state: FormatState
     next_writable_lba: int
@@ -120,18 +118,14 @@ def read_medium(drive: BurnDrive) -> MediumStatus:
         drive.disc_information()  # NoMediumError (2/3A) names the empty tray
         raise NoMediumError(f"There is no disc in {drive.path}.", "current profile 0000h")
     info = drive.disc_information()
-    state = {
-        DiscStatus.BLANK: DiscState.BLANK,
-        DiscStatus.APPENDABLE: DiscState.APPENDABLE,
-        DiscStatus.COMPLETE: DiscState.COMPLETE,
-    }.get(info.status, DiscState.OTHER)
+    state = state_of(info)
     format_state = FormatState.NOT_APPLICABLE
     nwa = 0
     free = 0
-    track_number = max(1, info.last_track_last_session)
+    track_number = next_track_number(info)
     if method is WriteMethod.OVERWRITE and profile is not None:
         format_state, free = _overwrite_capacity(drive, profile, info.background_format)
-    elif method is not None and state in (DiscState.BLANK, DiscState.APPENDABLE):
+    elif method is not None and state in (MediaState.BLANK, MediaState.APPENDABLE):
         track = drive.track_information(track_number)
         nwa = track.next_writable_lba if track.next_writable_valid else track.start_lba
         free = track.free_blocks

@@ -11,10 +11,11 @@ import os
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from app.core.burn.medium import DiscState, FormatState, MediumStatus
+from app.core.burn.medium import FormatState, MediumStatus
 from app.core.burn.speeds import SpeedRequest
 from app.core.burn.speeds import resolve as resolve_speed
 from app.core.burn.write_methods import WriteMethod, padded_blocks, write_method
+from app.core.devices.medium import MediaState
 from app.core.errors import CapacityError, InvalidInputError, MediumError, NoMediumError
 from app.core.mmc.profiles import Profile
 from app.core.units import SECTOR_SIZE, format_size
@@ -109,10 +110,10 @@ def check(image: ImageInfo, medium: MediumStatus, options: BurnOptions) -> BurnP
     needs_format = False
     if method is WriteMethod.OVERWRITE:
         needs_format = medium.format_state is FormatState.UNFORMATTED
-    elif medium.state is not DiscState.BLANK:
+    elif medium.state is not MediaState.BLANK:
         state = {
-            DiscState.APPENDABLE: "already holds data",
-            DiscState.COMPLETE: "is finalized (already written and closed)",
+            MediaState.APPENDABLE: "already holds data",
+            MediaState.COMPLETE: "is finalized (already written and closed)",
         }.get(medium.state, "is not blank")
         hint = erase_hint if medium.erasable else " Insert a blank disc."
         raise MediumError(

@@ -4,7 +4,7 @@ CONDITION into exceptions (:func:`app.core.mmc.sense.error_for`) and returns par
 This is the facade the rip and burn jobs use::
 
     with Drive.open("/dev/sr0") as drive:
-        media = drive.media_info()
+        media = read_media_info(drive)  # app.core.devices.medium
         data = drive.read(16, 1)
 
 Retry policy (libburn ``spc.c`` style): a UNIT ATTENTION (medium changed, reset) is retried
@@ -18,9 +18,9 @@ import logging
 import time
 from collections.abc import Callable
 from types import TracebackType
+from typing import TypeVar
 
-from app.core.devices.info import DriveInfo, MediaInfo, read_drive_info, read_media_info
-from app.core.errors import DeviceError, SenseError
+from app.core.errors import DeviceError, NoMediumError, SenseError
 from app.core.mmc import cdb
 from app.core.mmc.buffer import BufferCapacity, parse_buffer_capacity
 from app.core.mmc.capacity import Capacity, parse_capacity
@@ -56,6 +56,7 @@ from app.core.mmc.track_info import TrackInformation, parse_track_information
 from app.core.transport import Reply, Transport, open_transport
 
 _log = logging.getLogger(__name__)
+T = TypeVar("T")
 
 UNIT_ATTENTION_RETRIES = 3
 NOT_READY_POLL_S = 0.5
@@ -266,6 +267,20 @@ class Drive:
     def unlock(self) -> None:
         self.send(cdb.prevent_allow_medium_removal(False))
 
+    def optional(self, what: str, call: Callable[[], T], *, medium_needed: bool = True) -> T | None:
+        """Run a query a drive may not support; None (logged at DEBUG) when it fails with a
+        drive error - except no medium when ``medium_needed`` (the caller handles that)."""
+        try:
+            return call()
+        except NoMediumError:
+            if medium_needed:
+                raise
+            _log.debug("%s: %s needs a medium", self.path, what)
+            return None
+        except DeviceError as exc:
+            _log.debug("%s: %s not available: %s", self.path, what, exc)
+            return None
+
     # --- data ------------------------------------------------------------------------------
 
     def read(self, lba: int, blocks: int, *, block_size: int = 2048) -> bytes:
@@ -276,11 +291,3 @@ class Drive:
         """READ(12) into ``buffer`` (``blocks * 2048`` bytes); returns the bytes transferred."""
         command = cdb.read12(lba, blocks, block_size=len(buffer) // max(1, blocks))
         return self.send(command, into=buffer).transferred_bytes
-
-    def media_info(self) -> MediaInfo:
-        """What is in the drive (see :func:`app.core.devices.info.read_media_info`)."""
-        return read_media_info(self)
-
-    def drive_info(self) -> DriveInfo:
-        """Identity and abilities (see :func:`app.core.devices.info.read_drive_info`)."""
-        return read_drive_info(self)

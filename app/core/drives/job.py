@@ -11,7 +11,8 @@ from dataclasses import dataclass
 
 from app.core.devices.discovery import DriveEntry, find_drive, list_drives
 from app.core.devices.drive import Drive
-from app.core.devices.info import DriveInfo, MediaInfo
+from app.core.devices.info import DriveInfo, read_drive_info
+from app.core.devices.medium import MediaInfo, read_media_info
 from app.core.errors import AppError, PermissionDenied
 from app.core.jobs.job import Job, JobContext
 from app.core.jobs.phase import Phase
@@ -66,8 +67,8 @@ def report_drive(
     media: MediaInfo | None = None
     try:
         with opener(path) as drive:
-            info = drive.drive_info()
-            media = drive.media_info()
+            info = read_drive_info(drive)
+            media = read_media_info(drive)
     except AppError as exc:
         writes = ", ".join(entry.writes) if entry is not None and entry.writes else ""
         return DriveReport(
@@ -128,8 +129,8 @@ class DriveInfoJob(Job[DriveReport]):
     def run(self, ctx: JobContext) -> DriveReport:
         entry = find_drive(self.path)
         with self.opener(self.path) as drive:
-            info = drive.drive_info()
-            media = drive.media_info()
+            info = read_drive_info(drive)
+            media = read_media_info(drive)
         return DriveReport(
             path=self.path,
             name=info.name,

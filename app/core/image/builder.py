@@ -29,7 +29,6 @@ file entry times (ECMA-167 4/14.9) from each node's modification time.
 
 from __future__ import annotations
 
-import errno
 import io
 import logging
 import os
@@ -43,6 +42,7 @@ import pycdlib
 from pycdlib import dates, inode, pycdlibexception, udf
 
 from app.core.errors import CapacityError, ImageError, InternalError, InvalidInputError
+from app.core.files import write_error
 from app.core.image.boot import BootImage, BootKind, check_boot_image, check_mbr_code
 from app.core.image.fastcopy import FastCopier
 from app.core.image.gpt import BACKUP_SECTORS, LBA_BYTES, plan_hybrid, write_hybrid
@@ -564,7 +564,7 @@ class ImageBuilder:
         except pycdlibexception.PyCdlibException as exc:
             raise ImageError("The image could not be written.", repr(exc)) from exc
         except OSError as exc:
-            raise _write_error(exc) from exc
+            raise write_error(exc) from exc
         if self.project.boot.hybrid:
             self._write_hybrid(iso, outfp)
 
@@ -588,7 +588,7 @@ class ImageBuilder:
         try:
             write_hybrid(outfp.fileno(), layout)
         except OSError as exc:
-            raise _write_error(exc) from exc
+            raise write_error(exc) from exc
 
     def close(self) -> None:
         if self._iso is not None:
@@ -609,17 +609,6 @@ def _copy_stream(source: Any, outfp: BinaryIO, length: int) -> Generator[int, No
         outfp.write(data)
         left -= len(data)
         yield len(data)
-
-
-def _write_error(exc: OSError) -> ImageError:
-    if exc.errno in (errno.ENOSPC, errno.EDQUOT):
-        return ImageError("The disk is full: the image could not be written.", str(exc))
-    if exc.errno == errno.EFBIG:
-        return ImageError(
-            "The image is larger than the target file system allows (a 4 GiB limit on FAT?).",
-            str(exc),
-        )
-    return ImageError("The image could not be written.", str(exc))
 
 
 def _stamp_record(record: Any, seconds: float) -> None:

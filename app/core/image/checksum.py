@@ -111,7 +111,7 @@ def write_sidecar(image: Path, digest: Digest) -> Path:
     """Write ``<image>.<alg>`` next to the image through :func:`app.core.files.write_atomically`
     (a new temporary file, fsync, rename; never through a link, never over a non-file)."""
     target = sidecar_path(image, digest.algorithm)
-    return write_atomically(target, format_sidecar(digest, image.name), overwrite=True)
+    return write_atomically(target, format_sidecar(digest, image.name), what="the checksum file")
 
 
 _LINE = re.compile(r"^\\?(?P<hex>[0-9a-fA-F]+) [ *](?P<name>.+)$")

@@ -18,7 +18,6 @@ appeared meanwhile is not clobbered either.
 
 from __future__ import annotations
 
-import errno
 import os
 import struct
 from dataclasses import dataclass, field
@@ -32,6 +31,7 @@ from app.core.files import (
     check_output,
     describe_stale,
     find_stale,
+    write_error,
 )
 from app.core.image.builder import ImageBuilder, ImageLayout
 from app.core.image.checksum import Algorithm, Digest, hash_file, write_sidecar
@@ -199,7 +199,7 @@ class BuildJob(Job[BuildResult]):
             with self._out.stream() as stream:
                 builder.write(stream, on_bytes)
         except OSError as exc:  # raised by close() flushing the last buffered bytes
-            raise _os_error(exc) from exc
+            raise write_error(exc) from exc
         finally:
             builder.close()
         ctx.report(Progress(Phase.WRITING, total, total, Unit.BYTES))
@@ -242,9 +242,3 @@ class BuildJob(Job[BuildResult]):
         if self._out is not None:
             self._out.close()  # removes the unpublished temporary, releases the lock
             self._out = None
-
-
-def _os_error(exc: OSError) -> ImageError:
-    if exc.errno in (errno.ENOSPC, errno.EDQUOT):
-        return ImageError("The disk is full: the image could not be written.", str(exc))
-    return ImageError("The image could not be written.", str(exc))

@@ -99,6 +99,32 @@ class SenseData:
         return f"{self.code} {self.key_name}: {self.message}{info}"
 
 
+def fixed_sense(
+    key: int,
+    asc: int,
+    ascq: int,
+    *,
+    information: int | None = None,
+    progress: float | None = None,
+    deferred: bool = False,
+) -> bytes:
+    """Encode 18 bytes of fixed-format sense data (SPC-4 §4.5.3, Table 48), the inverse of
+    :func:`parse_sense`: VALID + INFORMATION when ``information`` is given, and a sense-key
+    specific progress indication (SKSV, §4.5.2.4.4) for a ``progress`` fraction 0..1."""
+    sense = bytearray(18)
+    sense[0] = (0x71 if deferred else 0x70) | (0x80 if information is not None else 0)
+    sense[2] = key & 0x0F
+    if information is not None:
+        sense[3:7] = (information & 0xFFFFFFFF).to_bytes(4, "big")
+    sense[7] = 10  # additional sense length
+    sense[12] = asc
+    sense[13] = ascq
+    if progress is not None:
+        sense[15] = 0x80
+        sense[16:18] = min(0xFFFF, round(progress * 65536)).to_bytes(2, "big")
+    return bytes(sense)
+
+
 def parse_sense(raw: bytes) -> SenseData | None:
     """Decode fixed (70h/71h) or descriptor (72h/73h) sense; ``None`` if ``raw`` holds none."""
     if len(raw) < 2:

@@ -27,7 +27,7 @@ from dataclasses import asdict, fields
 from pathlib import Path
 from typing import Any
 
-from app.core.errors import AppError, InvalidInputError, ProjectFileError
+from app.core.errors import InvalidInputError, ProjectFileError
 from app.core.files import write_atomically
 from app.core.inputs import PROJECT_LIMIT, parse_int, read_small_text
 from app.core.project.model import (
@@ -93,10 +93,7 @@ def save_project(project: DiscProject, path: Path) -> None:
     """Write ``project`` to ``path`` with :func:`app.core.files.write_atomically` (a new
     temporary file never created through a link, fsync, rename over a regular file only)."""
     data = json.dumps(project_to_json(project), ensure_ascii=False, separators=(",", ":"))
-    try:
-        write_atomically(path, data, overwrite=True)
-    except AppError as exc:
-        raise ProjectFileError(f"Could not save the project “{path}”.", str(exc)) from exc
+    write_atomically(path, data, what="the project", error=ProjectFileError)
 
 
 def load_project(path: Path) -> DiscProject:

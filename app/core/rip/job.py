@@ -28,6 +28,7 @@ from app.core.files import (
     check_distinct,
     check_name_length,
     check_output,
+    resumable_path,
     write_atomically,
 )
 from app.core.image.checksum import Algorithm, Digest, hash_file, sidecar_path, write_sidecar
@@ -120,10 +121,6 @@ def cue_tracks(
         )
         previous_start = track.start_lba
     return tuple(result)
-
-
-def partial_path(output: Path) -> Path:
-    return output.with_name(output.name + ".part")
 
 
 def default_map_path(output: Path) -> Path:
@@ -232,7 +229,7 @@ class RipJob(Job[RipResult]):
         check_output(image, overwrite=True, what="image")
         files: dict[str, Path] = {
             "the image": image,
-            "the partial image": partial_path(image),
+            "the partial image": resumable_path(image),
             "the map": self.effective_map_path,
         }
         for algorithm in self.checksums:
@@ -286,7 +283,7 @@ class RipJob(Job[RipResult]):
         pos = PVD_LBA * sector_size
         if pos >= rescue_map.size_bytes or rescue_map.status_at(pos) is not BlockStatus.FINISHED:
             return None
-        for candidate in (partial_path(self.image_path), self.image_path):
+        for candidate in (resumable_path(self.image_path), self.image_path):
             if candidate.is_file():
                 fd = open_regular(candidate, "partial image")
                 try:
@@ -299,7 +296,7 @@ class RipJob(Job[RipResult]):
         """The image to write (a ``.part`` or, when retrying a finished rip, the image
         itself), its descriptor, the map, and whether the map came from a previous run."""
         output, map_path = self.image_path, self.effective_map_path
-        partial = partial_path(output)
+        partial = resumable_path(output)
         # one rip into one output at a time: held until cleanup
         self._folder = OutputFolder(output.parent)
         self._lock = OutputLock(self._folder, output.name)
@@ -492,7 +489,7 @@ class RipJob(Job[RipResult]):
         ctx.report(Progress(Phase.FINDING_PREGAPS, 0, len(layout.tracks), Unit.ITEMS))
         tracks = cue_tracks(layout, source.read_q)
         rescued = self._rescue(ctx, raw, sectors)
-        write_atomically(cue_path, format_cue(self.image_path.name, tracks), overwrite=True)
+        write_atomically(cue_path, format_cue(self.image_path.name, tracks), what="the CUE sheet")
         digests, sidecars = self._checksums(ctx)
         verify = self._verify(ctx, raw, sectors, rescued.summary)
         return RipResult(

@@ -317,4 +317,4 @@ def save_map(path: Path, rescue_map: RescueMap, comments: tuple[str, ...] = ()) 
     """Write the map atomically with :func:`app.core.files.write_atomically`: a new temporary
     file (never through a link), fsynced, then renamed over ``path`` (only ever a regular
     file).  A crash at any moment leaves either the previous map or the new one."""
-    write_atomically(path, format_map(rescue_map, comments).encode("ascii"), overwrite=True)
+    write_atomically(path, format_map(rescue_map, comments).encode("ascii"), what="the map file")

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from tests.fakes.transport import RecordedTransport
+
 from app.core.burn.drive import BurnDrive
-from app.core.burn.medium import DiscState, FormatState, read_medium
+from app.core.burn.medium import FormatState, read_medium
 from app.core.burn.preflight import BurnOptions, ImageInfo, check
 from app.core.burn.write_methods import WriteMethod
+from app.core.devices.medium import MediaState
 from app.core.mmc.profiles import Profile
-from app.core.transport.fake import RecordedTransport, Recording
+from app.core.transport.recording import Recording
 
 RECORDING = Path(__file__).resolve().parents[1] / "fixtures" / "lab" / "LAB_BLANK_1.json"
 
@@ -18,7 +21,7 @@ def test_blank_tgt_dvd_plus_r_as_recorded() -> None:
     transport = RecordedTransport(Recording.load(RECORDING))
     medium = read_medium(BurnDrive(transport, sleep=lambda _s: None))
     assert medium.profile is Profile.DVD_PLUS_R
-    assert medium.state is DiscState.BLANK
+    assert medium.state is MediaState.BLANK
     assert medium.format_state is FormatState.NOT_APPLICABLE
     assert medium.next_writable_lba == 0
     assert medium.free_blocks == 2_295_104

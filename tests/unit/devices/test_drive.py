@@ -4,15 +4,16 @@ every lab drive, retries and errors."""
 from __future__ import annotations
 
 import pytest
+from tests.fakes.transport import Call, FakeTransport, RecordedTransport, sense_reply
 from tests.unit.mmc.lab_fixtures import DVD_PLUS_R_BLOCKS, ISO_BLOCKS, recording
 
 from app.core.devices.drive import Drive, is_unsupported
-from app.core.devices.info import MediaState
+from app.core.devices.info import read_drive_info
+from app.core.devices.medium import MediaState, read_media_info
 from app.core.errors import NoMediumError, SenseError
 from app.core.mmc import cdb
 from app.core.mmc.profiles import Profile
 from app.core.transport import Direction, Reply, ScsiStatus
-from app.core.transport.fake import Call, FakeTransport, RecordedTransport, sense_reply
 from app.core.units import GIB
 
 
@@ -26,7 +27,7 @@ def test_media_info_of_the_lab_iso_drives() -> None:
         ("LAB_CD_AHCI", Profile.CD_ROM),
         ("LAB_TGT_DVDROM", Profile.DVD_ROM),
     ):
-        media = lab_drive(label).media_info()
+        media = read_media_info(lab_drive(label))
         assert media.present, label
         assert media.state is MediaState.COMPLETE, label
         assert media.profile == profile, label
@@ -38,14 +39,14 @@ def test_media_info_of_the_lab_iso_drives() -> None:
 
 
 def test_media_info_of_the_empty_drive() -> None:
-    media = lab_drive("LAB_CD_EMPTY").media_info()
+    media = read_media_info(lab_drive("LAB_CD_EMPTY"))
     assert not media.present
     assert media.state is MediaState.NONE
     assert media.summary == "No disc"
 
 
 def test_media_info_of_a_blank_dvd_plus_r() -> None:
-    media = lab_drive("LAB_BLANK_1").media_info()
+    media = read_media_info(lab_drive("LAB_BLANK_1"))
     assert media.state is MediaState.BLANK
     assert media.profile_name == "DVD+R"
     assert media.writable
@@ -57,7 +58,7 @@ def test_media_info_of_a_blank_dvd_plus_r() -> None:
 
 
 def test_drive_info_of_the_lab_drives() -> None:
-    qemu = lab_drive("LAB_CD_VSCSI").drive_info()
+    qemu = read_drive_info(lab_drive("LAB_CD_VSCSI"))
     assert (qemu.vendor, qemu.model, qemu.firmware) == ("QEMU", "VSCSI_CD-ROM", "2.5+")
     assert qemu.read_profiles == ("CD-ROM", "DVD-ROM")
     assert qemu.write_profiles == ()
@@ -65,7 +66,7 @@ def test_drive_info_of_the_lab_drives() -> None:
     assert qemu.max_write_kbps == 0  # page 2Ah claims 2816 even though it cannot write
     assert qemu.media_events
     assert qemu.buffer_size_bytes == 2 * 1024 * 1024
-    blank = lab_drive("LAB_BLANK_1").drive_info()
+    blank = read_drive_info(lab_drive("LAB_BLANK_1"))
     assert blank.name == "TGTLAB BLANK-DVDR-1"
     assert blank.serial == "beaf11"  # from VPD 80h: the configuration's serial is empty
     assert blank.write_profiles == ("DVD+R",)
@@ -74,7 +75,7 @@ def test_drive_info_of_the_lab_drives() -> None:
     assert not blank.media_events  # tgt rejects GET EVENT STATUS NOTIFICATION
     assert [p.name for p in blank.profiles if p.writable] == ["DVD+R"]
     assert any(f.name == "DVD+R" and f.current for f in blank.features)
-    empty = lab_drive("LAB_CD_EMPTY").drive_info()
+    empty = read_drive_info(lab_drive("LAB_CD_EMPTY"))
     assert empty.current_profile == 0
     assert empty.read_profiles == ("CD-ROM", "DVD-ROM")
 

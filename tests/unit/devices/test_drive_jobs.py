@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+from tests.fakes.transport import FakeTransport, RecordedTransport
 from tests.unit.mmc.lab_fixtures import recording
 
 from app.cli.commands.drives import describe_info, describe_list
@@ -13,7 +14,6 @@ from app.core.devices.drive import Drive
 from app.core.drives.job import DriveInfoJob, ListDrivesJob, TrayJob
 from app.core.errors import PermissionDenied
 from app.core.jobs import run_job
-from app.core.transport.fake import FakeTransport, RecordedTransport
 
 LAB = {
     "/dev/sr0": "LAB_CD_VSCSI",

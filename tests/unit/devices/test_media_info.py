@@ -6,13 +6,13 @@ from __future__ import annotations
 import logging
 
 import pytest
+from tests.fakes.transport import FakeTransport, sense_reply
 
 from app.core.devices.drive import Drive
-from app.core.devices.info import MediaState
+from app.core.devices.medium import MediaState, read_media_info
 from app.core.mmc import cdb
 from app.core.mmc.profiles import Profile
 from app.core.transport import Direction, open_transport
-from app.core.transport.fake import FakeTransport, sense_reply
 
 
 def configuration(current: int) -> bytes:
@@ -60,7 +60,7 @@ def test_appendable_cd_r() -> None:
             0x52: track_information(3, 131_400, 131_400, 228_600),
         }
     )
-    media = Drive(fake).media_info()
+    media = read_media_info(Drive(fake))
     assert media.state is MediaState.APPENDABLE
     assert media.profile_name == "CD-R"
     assert (media.sessions, media.tracks) == (2, 2)
@@ -83,7 +83,7 @@ def test_dvd_plus_rw_is_rewritable() -> None:
             0x25: (2_295_103).to_bytes(4, "big") + (2048).to_bytes(4, "big"),
         }
     )
-    media = Drive(fake).media_info()
+    media = read_media_info(Drive(fake))
     assert media.state is MediaState.REWRITABLE
     assert media.writable
     assert media.summary == "DVD+RW, rewritable, 4.38 GiB"
@@ -92,7 +92,7 @@ def test_dvd_plus_rw_is_rewritable() -> None:
 def test_drive_without_disc_information_falls_back_to_the_toc() -> None:
     toc = bytes.fromhex("0012010100140100000000000016aa0000000fa0")
     fake = FakeTransport(responses={0x00: b"", 0x43: toc})
-    media = Drive(fake).media_info()
+    media = read_media_info(Drive(fake))
     assert media.state is MediaState.COMPLETE
     assert media.profile == 0
     assert media.used_bytes == 4000 * 2048
@@ -101,10 +101,10 @@ def test_drive_without_disc_information_falls_back_to_the_toc() -> None:
 
 def test_becoming_ready_and_tray_open() -> None:
     busy = FakeTransport(responses={0x00: sense_reply(0x2, 0x04, 0x01)})
-    assert Drive(busy).media_info().state is MediaState.NOT_READY
-    assert Drive(busy).media_info().summary == "Disc not ready yet"
+    assert read_media_info(Drive(busy)).state is MediaState.NOT_READY
+    assert read_media_info(Drive(busy)).summary == "Disc not ready yet"
     open_tray = FakeTransport(responses={0x00: sense_reply(0x2, 0x3A, 0x02)})
-    media = Drive(open_tray).media_info()
+    media = read_media_info(Drive(open_tray))
     assert not media.present
     assert media.tray_open is True
 

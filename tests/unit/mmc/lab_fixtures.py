@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from app.core.transport.fake import Recording
+from app.core.transport.recording import Recording
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "lab"
 LABELS = ("LAB_CD_VSCSI", "LAB_CD_AHCI", "LAB_CD_EMPTY", "LAB_BLANK_1", "LAB_TGT_DVDROM")

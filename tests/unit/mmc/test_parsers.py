@@ -39,7 +39,7 @@ from app.core.mmc.profiles import FeatureCode, MediaFamily, Profile, profile_nam
 from app.core.mmc.reply import ReplyFormatError
 from app.core.mmc.toc import parse_full_toc, parse_session_info, parse_toc
 from app.core.mmc.track_info import parse_track_information
-from app.core.transport.fake import Exchange
+from app.core.transport.recording import Exchange
 from app.core.units import Msf
 
 # --- INQUIRY -------------------------------------------------------------------------------

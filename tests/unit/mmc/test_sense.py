@@ -12,10 +12,10 @@ from app.core.mmc.sense import (
     Verdict,
     describe_asc,
     error_for,
+    fixed_sense,
     parse_sense,
     verdict_for,
 )
-from app.core.transport.fake import fixed_sense
 
 
 def test_lab_empty_drive_sense_is_medium_not_present() -> None:

@@ -4,17 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from tests.fakes.transport import Call, FakeTransport, RecordedTransport, sense_reply
+
+from app.core.mmc.sense import fixed_sense
 from app.core.transport import Direction, Reply, ScsiStatus
-from app.core.transport.fake import (
-    Call,
-    Exchange,
-    FakeTransport,
-    RecordedTransport,
-    Recording,
-    RecordingTransport,
-    fixed_sense,
-    sense_reply,
-)
+from app.core.transport.recording import Exchange, Recording, RecordingTransport
 
 
 def test_fixed_sense_layout() -> None:

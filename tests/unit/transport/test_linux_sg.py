@@ -14,8 +14,8 @@ from typing import Any
 import pytest
 
 from app.core.errors import DeviceError, DeviceNotFound, PermissionDenied, TransportError
+from app.core.mmc.sense import fixed_sense
 from app.core.transport import Direction, ScsiStatus, linux_sg
-from app.core.transport.fake import fixed_sense
 from app.core.transport.linux_sg import SG_DXFER_FROM_DEV, SG_IO, LinuxSgTransport, SgIoHdr
 
 INQUIRY = bytes.fromhex("120000006000")

@@ -22,6 +22,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from tests.fakes.transport import Call, FakeTransport, sense_reply
 
 from app.core.devices.drive import Drive
 from app.core.jobs import run_job
@@ -31,7 +32,6 @@ from app.core.rip.rescue import RescueOptions
 from app.core.rip.subchannel import encode_formatted_q, find_pregap_start, parse_formatted_q
 from app.core.sectors import LbaRange
 from app.core.transport.base import Reply, ScsiStatus
-from app.core.transport.fake import Call, FakeTransport, sense_reply
 
 RAW = 2352
 LEAD_OUT = 2500

@@ -7,6 +7,7 @@ import os
 from pathlib import Path
 
 import pytest
+from tests.fakes.transport import Call, RecordedTransport, sense_reply
 
 from app.core.devices.drive import Drive
 from app.core.errors import InvalidInputError, NoMediumError, SenseError
@@ -19,7 +20,7 @@ from app.core.rip.source import ReadSpeedKind
 from app.core.rip.speed import ReadSpeed, parse_read_speed
 from app.core.sectors import LbaRange, SectorReadError
 from app.core.transport.base import Reply, ScsiStatus
-from app.core.transport.fake import Call, RecordedTransport, Recording, sense_reply
+from app.core.transport.recording import Recording
 
 FIXTURES = Path(__file__).resolve().parents[2] / "fixtures" / "lab"
 ISO_BLOCKS = 2009  # the lab ISO when the replies were captured

@@ -11,6 +11,7 @@ import pytest
 from tests.fakes.sectors import FakeDisc, random_image
 
 from app.core.errors import InvalidInputError, NoMediumError, TransportError, VerifyError
+from app.core.files import resumable_path
 from app.core.image.extents import OwnerKind
 from app.core.image.volume import PrimaryVolume
 from app.core.jobs import CancelToken, Outcome, run_job
@@ -21,7 +22,7 @@ from app.core.rip.disc import (
     TrackLayout,
     decide_image_size,
 )
-from app.core.rip.job import ImageFormat, RipJob, partial_path
+from app.core.rip.job import ImageFormat, RipJob
 from app.core.rip.mapfile import BlockStatus, load_map, parse_map
 from app.core.rip.rescue import RescueOptions
 from app.core.sectors import LbaRange
@@ -114,11 +115,11 @@ def test_existing_output_and_leftovers_are_never_overwritten(tmp_path: Path) -> 
     assert "already exists" in result.error.message
     assert out.read_bytes() == b"mine"
     out.unlink()
-    partial_path(out).write_bytes(b"old")
+    resumable_path(out).write_bytes(b"old")
     result = run_job(make_job(disc, out))
     assert result.error is not None
     assert "unfinished rip" in result.error.message
-    assert partial_path(out).read_bytes() == b"old"
+    assert resumable_path(out).read_bytes() == b"old"
 
 
 def test_cancelled_rip_resumes_to_an_identical_image(tmp_path: Path) -> None:
@@ -138,7 +139,7 @@ def test_cancelled_rip_resumes_to_an_identical_image(tmp_path: Path) -> None:
     assert result.error is not None
     assert "resume" in result.error.message
     assert not out.exists()
-    assert partial_path(out).exists()
+    assert resumable_path(out).exists()
     saved = parse_map((tmp_path / "disc.iso.map").read_text())
     done_before = saved.bytes_with(BlockStatus.FINISHED) // SS
     assert done_before >= 1100
@@ -149,7 +150,7 @@ def test_cancelled_rip_resumes_to_an_identical_image(tmp_path: Path) -> None:
     assert result.value is not None
     assert result.value.resumed
     assert out.read_bytes() == expected(disc, bad)
-    assert not partial_path(out).exists()
+    assert not resumable_path(out).exists()
     read_again = {s for lba, c in disc.reads for s in range(lba, lba + c)}
     # only the PVD probe, the untried rest and the bad sectors were read in the second run
     assert len(read_again - {16}) <= disc.total_sectors - done_before + len(bad)
@@ -206,7 +207,7 @@ def test_drive_failure_before_any_data_leaves_nothing_after_data_keeps_all(
     disc = FakeDisc(iso_bytes(), fail_after_reads=5)
     result = run_job(make_job(disc, out))
     assert isinstance(result.error, TransportError)
-    assert partial_path(out).exists()
+    assert resumable_path(out).exists()
     assert (tmp_path / "x.iso.map").exists()
 
 

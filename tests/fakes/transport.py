@@ -1,35 +1,33 @@
-"""Transports without a drive, for tests and for the rip/burn layers' unit tests.
+"""Transports without a drive, for the tests of the MMC, drive, rip and burn layers.
 
 - :class:`FakeTransport` answers by opcode with scripted replies or handler functions and
   records every call, so a test can assert what was sent.
 - :class:`RecordedTransport` replays replies captured from real drives (the drive lab, see
-  ``scripts/capture_lab_replies.py``), matched by the exact CDB.
-- :class:`RecordingTransport` wraps a real transport and keeps every exchange so it can be
-  saved as such a recording.
+  ``scripts/capture_lab_replies.py`` and :mod:`app.core.transport.recording`), matched by the
+  exact CDB.
 
 Replies for CHECK CONDITION are built with :func:`sense_reply` (fixed-format sense data,
-SPC-4 §4.5.3).
+SPC-4 §4.5.3, encoded by :func:`app.core.mmc.sense.fixed_sense`).
 """
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
-from dataclasses import dataclass, field
-from pathlib import Path
+from dataclasses import dataclass
 
 from app.core.errors import TransportError
+from app.core.mmc.sense import fixed_sense
 from app.core.transport.base import (
     DEFAULT_TIMEOUT_S,
     Direction,
     OutData,
     Reply,
     ScsiStatus,
-    Transport,
     check_arguments,
     log_command,
     log_reply,
 )
+from app.core.transport.recording import Recording
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,21 +49,6 @@ class Call:
 
 Response = Reply | bytes | Callable[[Call], "Reply | bytes"]
 """Bytes are the data-in payload of a GOOD reply; a callable computes the reply per call."""
-
-
-def fixed_sense(
-    key: int, asc: int, ascq: int, *, information: int | None = None, deferred: bool = False
-) -> bytes:
-    """18 bytes of fixed-format sense data (SPC-4 §4.5.3, Table 48)."""
-    sense = bytearray(18)
-    sense[0] = (0x71 if deferred else 0x70) | (0x80 if information is not None else 0)
-    sense[2] = key & 0x0F
-    if information is not None:
-        sense[3:7] = (information & 0xFFFFFFFF).to_bytes(4, "big")
-    sense[7] = 10  # additional sense length
-    sense[12] = asc
-    sense[13] = ascq
-    return bytes(sense)
 
 
 def sense_reply(key: int, asc: int, ascq: int, *, information: int | None = None) -> Reply:
@@ -148,77 +131,6 @@ class FakeTransport:
         return reply
 
 
-@dataclass(frozen=True, slots=True)
-class Exchange:
-    """One recorded command and its reply (the JSON form of a recording entry)."""
-
-    name: str
-    cdb: bytes
-    status: int
-    sense: bytes = b""
-    data: bytes = b""
-
-    def to_json(self) -> dict[str, object]:
-        """Trailing zero bytes of ``data`` are stored as a count (``data_length``): drives pad
-        64 KiB GET CONFIGURATION and MODE SENSE replies with zeros."""
-        trimmed = self.data.rstrip(b"\0")
-        return {
-            "name": self.name,
-            "cdb": self.cdb.hex(),
-            "status": self.status,
-            "sense": self.sense.hex(),
-            "data": trimmed.hex(),
-            "data_length": len(self.data),
-        }
-
-    @classmethod
-    def from_json(cls, obj: dict[str, object]) -> Exchange:
-        data = bytes.fromhex(str(obj.get("data", "")))
-        length = int(str(obj.get("data_length", len(data))))
-        return cls(
-            name=str(obj.get("name", "")),
-            cdb=bytes.fromhex(str(obj["cdb"])),
-            status=int(str(obj["status"])),
-            sense=bytes.fromhex(str(obj.get("sense", ""))),
-            data=data.ljust(length, b"\0"),
-        )
-
-
-@dataclass(frozen=True, slots=True)
-class Recording:
-    """Replies captured from one drive: ``{"device", "label", "exchanges": [...]}`` in JSON."""
-
-    device: str
-    label: str
-    exchanges: tuple[Exchange, ...] = ()
-
-    def save(self, path: Path) -> None:
-        doc = {
-            "device": self.device,
-            "label": self.label,
-            "exchanges": [e.to_json() for e in self.exchanges],
-        }
-        tmp = path.with_name(path.name + ".tmp")
-        tmp.write_text(json.dumps(doc, indent=1) + "\n", encoding="utf-8")
-        tmp.replace(path)
-
-    @classmethod
-    def load(cls, path: Path) -> Recording:
-        doc = json.loads(path.read_text(encoding="utf-8"))
-        return cls(
-            device=str(doc["device"]),
-            label=str(doc["label"]),
-            exchanges=tuple(Exchange.from_json(e) for e in doc["exchanges"]),
-        )
-
-    def find(self, name: str) -> Exchange:
-        """The first exchange called ``name`` (e.g. ``"INQUIRY"``)."""
-        for exchange in self.exchanges:
-            if exchange.name == name:
-                return exchange
-        raise KeyError(f"{self.label}: no exchange named {name!r}")
-
-
 class RecordedTransport(FakeTransport):
     """Replays a :class:`Recording`: a CDB seen at capture time gets its captured reply (the
     last one recorded for that CDB); others get INVALID OPCODE."""
@@ -235,47 +147,3 @@ class RecordedTransport(FakeTransport):
         if exchange is None:
             return INVALID_OPCODE
         return Reply(exchange.status, exchange.sense, exchange.data)
-
-
-@dataclass
-class RecordingTransport:
-    """Wraps a transport and keeps every exchange (name them with :meth:`label_next`)."""
-
-    inner: Transport
-    exchanges: list[Exchange] = field(default_factory=list)
-    _next_name: str = ""
-
-    @property
-    def path(self) -> str:
-        return self.inner.path
-
-    def label_next(self, name: str) -> None:
-        """Name the next command's exchange (``"READ TOC format 2"``)."""
-        self._next_name = name
-
-    def close(self) -> None:
-        self.inner.close()
-
-    def execute(
-        self,
-        cdb: bytes,
-        direction: Direction = Direction.NONE,
-        *,
-        data: OutData | None = None,
-        length: int = 0,
-        into: bytearray | memoryview | None = None,
-        timeout_s: float = DEFAULT_TIMEOUT_S,
-    ) -> Reply:
-        reply = self.inner.execute(
-            cdb, direction, data=data, length=length, into=into, timeout_s=timeout_s
-        )
-        payload = reply.data
-        if into is not None:
-            payload = bytes(into[: reply.transferred_bytes])
-        if not reply.ok:
-            # after CHECK CONDITION the buffer holds nothing meaningful (the lab's drives
-            # report no residual and leave stale bytes there)
-            payload = b""
-        name, self._next_name = self._next_name or f"CDB {cdb[0]:02X}", ""
-        self.exchanges.append(Exchange(name, bytes(cdb), reply.status, reply.sense, payload))
-        return reply
