@@ -15,7 +15,13 @@ from types import FrameType
 from typing import Any, TypeVar
 
 from app.cli.output import Output
-from app.core.errors import AppError, DeviceNotFound, InvalidInputError, exit_code_for
+from app.core.errors import (
+    AppError,
+    Cancelled,
+    DeviceNotFound,
+    InvalidInputError,
+    exit_code_for,
+)
 from app.core.jobs import CancelToken, Job, Progress, run_job
 
 T = TypeVar("T")
@@ -24,6 +30,19 @@ CANCEL_SIGNALS: tuple[signal.Signals, ...] = (signal.SIGINT, signal.SIGTERM) + (
     (signal.SIGHUP,) if hasattr(signal, "SIGHUP") else ()
 )
 """The signals that cancel a CLI job (SIGHUP does not exist on Windows)."""
+
+
+CANCEL_GRACE_S = 0.5
+"""How long a cancelled job may take to reach its next cancellation check before the runner
+interrupts it (the issue's bound is one second from the signal to the exit)."""
+
+
+def _in_cleanup(frame: FrameType | None) -> bool:
+    while frame is not None:
+        if frame.f_code.co_name == "cleanup":
+            return True
+        frame = frame.f_back
+    return False
 
 
 def missing_drive_as_missing_file(error: AppError, device: str | None) -> AppError:
@@ -48,20 +67,38 @@ def run_cli_job(
     """Run ``job`` in the foreground and return the exit code.
 
     The first of SIGINT, SIGTERM or SIGHUP asks the job to cancel (it cleans up, exit 130);
-    a second SIGINT interrupts at once.
+    a second SIGINT interrupts at once.  A job that does not reach its next cancellation
+    check within :data:`CANCEL_GRACE_S` (blocked in a system call: opening a FIFO nobody
+    writes, a hung NFS server) is interrupted there: a ``SIGALRM`` handler raises
+    :class:`Cancelled` into it, which ends the blocked call (PEP 475: a handler that raises
+    stops the retry) and runs the job's cleanup as any cancel does.
     """
     token = CancelToken()
     previous: dict[int, Any] = {}
+    can_alarm = hasattr(signal, "setitimer") and hasattr(signal, "SIGALRM")
 
     def on_signal(signum: int, _frame: FrameType | None) -> None:
         if token.cancelled and signum == signal.SIGINT:
             raise KeyboardInterrupt
+        first = not token.cancelled
         token.cancel(f"Cancelled ({signal.Signals(signum).name}).")
+        if first and can_alarm:
+            signal.setitimer(signal.ITIMER_REAL, CANCEL_GRACE_S)
+
+    def on_alarm(_signum: int, frame: FrameType | None) -> None:
+        if not token.cancelled:
+            return
+        if _in_cleanup(frame):  # never cut a cleanup short: look again a little later
+            signal.setitimer(signal.ITIMER_REAL, CANCEL_GRACE_S / 4)
+            return
+        raise Cancelled(token.reason, "the job did not stop by itself; interrupted")
 
     in_main = threading.current_thread() is threading.main_thread()
     if in_main:
         for signum in CANCEL_SIGNALS:
             previous[signum] = signal.signal(signum, on_signal)
+        if can_alarm:
+            previous[signal.SIGALRM] = signal.signal(signal.SIGALRM, on_alarm)
 
     def on_progress(progress: Progress) -> None:
         # after SIGHUP the terminal is gone: writing to it fails (EIO), the job must not
@@ -73,6 +110,8 @@ def run_cli_job(
     try:
         result = run_job(job, cancel=token, on_progress=on_progress)
     finally:
+        if in_main and can_alarm:
+            signal.setitimer(signal.ITIMER_REAL, 0)
         with contextlib.suppress(OSError):
             output.end_progress()
         for number, handler in previous.items():
