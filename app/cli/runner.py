@@ -59,6 +59,51 @@ def missing_drive_as_missing_file(error: AppError, device: str | None) -> AppErr
     return error
 
 
+class SignalCancel:
+    """While active (a ``with`` block on the main thread), SIGINT, SIGTERM and SIGHUP cancel
+    ``token``; a second SIGINT raises :class:`KeyboardInterrupt`; a job still running
+    :data:`CANCEL_GRACE_S` after the first signal gets :class:`Cancelled` raised into it by a
+    ``SIGALRM`` handler (which ends a blocked system call: PEP 475, a handler that raises
+    stops the retry), never inside a ``cleanup``."""
+
+    def __init__(self, token: CancelToken) -> None:
+        self.token = token
+        self.previous: dict[int, Any] = {}
+        self.can_alarm = hasattr(signal, "setitimer") and hasattr(signal, "SIGALRM")
+        self.active = threading.current_thread() is threading.main_thread()
+
+    def on_signal(self, signum: int, _frame: FrameType | None) -> None:
+        if self.token.cancelled and signum == signal.SIGINT:
+            raise KeyboardInterrupt
+        first = not self.token.cancelled
+        self.token.cancel(f"Cancelled ({signal.Signals(signum).name}).")
+        if first and self.can_alarm:
+            signal.setitimer(signal.ITIMER_REAL, CANCEL_GRACE_S)
+
+    def on_alarm(self, _signum: int, frame: FrameType | None) -> None:
+        if not self.token.cancelled:
+            return
+        if _in_cleanup(frame):  # never cut a cleanup short: look again a little later
+            signal.setitimer(signal.ITIMER_REAL, CANCEL_GRACE_S / 4)
+            return
+        raise Cancelled(self.token.reason, "the job did not stop by itself; interrupted")
+
+    def __enter__(self) -> SignalCancel:
+        if self.active:
+            for signum in CANCEL_SIGNALS:
+                self.previous[signum] = signal.signal(signum, self.on_signal)
+            if self.can_alarm:
+                self.previous[signal.SIGALRM] = signal.signal(signal.SIGALRM, self.on_alarm)
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        if self.active and self.can_alarm:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+        for number, handler in self.previous.items():
+            signal.signal(number, handler)
+        self.previous.clear()
+
+
 def run_cli_job(
     job: Job[T],
     output: Output,
@@ -67,38 +112,10 @@ def run_cli_job(
     """Run ``job`` in the foreground and return the exit code.
 
     The first of SIGINT, SIGTERM or SIGHUP asks the job to cancel (it cleans up, exit 130);
-    a second SIGINT interrupts at once.  A job that does not reach its next cancellation
-    check within :data:`CANCEL_GRACE_S` (blocked in a system call: opening a FIFO nobody
-    writes, a hung NFS server) is interrupted there: a ``SIGALRM`` handler raises
-    :class:`Cancelled` into it, which ends the blocked call (PEP 475: a handler that raises
-    stops the retry) and runs the job's cleanup as any cancel does.
+    a second SIGINT interrupts at once; a job blocked in a system call is interrupted after
+    :data:`CANCEL_GRACE_S` (:class:`SignalCancel`).
     """
     token = CancelToken()
-    previous: dict[int, Any] = {}
-    can_alarm = hasattr(signal, "setitimer") and hasattr(signal, "SIGALRM")
-
-    def on_signal(signum: int, _frame: FrameType | None) -> None:
-        if token.cancelled and signum == signal.SIGINT:
-            raise KeyboardInterrupt
-        first = not token.cancelled
-        token.cancel(f"Cancelled ({signal.Signals(signum).name}).")
-        if first and can_alarm:
-            signal.setitimer(signal.ITIMER_REAL, CANCEL_GRACE_S)
-
-    def on_alarm(_signum: int, frame: FrameType | None) -> None:
-        if not token.cancelled:
-            return
-        if _in_cleanup(frame):  # never cut a cleanup short: look again a little later
-            signal.setitimer(signal.ITIMER_REAL, CANCEL_GRACE_S / 4)
-            return
-        raise Cancelled(token.reason, "the job did not stop by itself; interrupted")
-
-    in_main = threading.current_thread() is threading.main_thread()
-    if in_main:
-        for signum in CANCEL_SIGNALS:
-            previous[signum] = signal.signal(signum, on_signal)
-        if can_alarm:
-            previous[signal.SIGALRM] = signal.signal(signal.SIGALRM, on_alarm)
 
     def on_progress(progress: Progress) -> None:
         # after SIGHUP the terminal is gone: writing to it fails (EIO), the job must not
@@ -108,14 +125,11 @@ def run_cli_job(
     with contextlib.suppress(OSError):
         output.start(job.title)
     try:
-        result = run_job(job, cancel=token, on_progress=on_progress)
+        with SignalCancel(token):
+            result = run_job(job, cancel=token, on_progress=on_progress)
     finally:
-        if in_main and can_alarm:
-            signal.setitimer(signal.ITIMER_REAL, 0)
         with contextlib.suppress(OSError):
             output.end_progress()
-        for number, handler in previous.items():
-            signal.signal(number, handler)
     if result.ok:
         value = result.value
         assert value is not None

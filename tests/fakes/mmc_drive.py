@@ -28,7 +28,6 @@ from __future__ import annotations
 import struct
 import time
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from app.core.burn.write_methods import WriteMethod, erasable, write_method
 from app.core.mmc import write_commands as wc
@@ -43,9 +42,10 @@ from app.core.mmc.sense import fixed_sense
 from app.core.transport import DEFAULT_TIMEOUT_S, Direction, Reply
 from app.core.transport.base import OutData
 from app.core.transport.recording import Recording
+from tests.paths import LAB_FIXTURES
 
 SECTOR = 2048
-RECORDING = Path(__file__).resolve().parents[1] / "unit" / "fixtures" / "lab" / "LAB_BLANK_1.json"
+RECORDING = LAB_FIXTURES / "LAB_BLANK_1.json"
 """Replies the drive lab's blank tgt DVD+R gave (captured by the drives branch)."""
 RECORDED_OPCODES = {
     0x46: "GET CONFIGURATION",

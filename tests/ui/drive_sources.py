@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from tests.fakes.lab_fixtures import recording
 from tests.fakes.transport import RecordedTransport
-from tests.unit.mmc.lab_fixtures import recording
 
 from app.core.devices.discovery import DriveEntry
 from app.core.devices.drive import Drive

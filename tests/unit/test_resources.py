@@ -8,13 +8,12 @@ import shutil
 import subprocess
 import tomllib
 import xml.etree.ElementTree as ET
-from pathlib import Path
 
 import pytest
 
 from app import APP_ID, __version__
+from tests.paths import ROOT
 
-ROOT = Path(__file__).resolve().parents[2]
 DESKTOP = ROOT / "resources" / f"{APP_ID}.desktop"
 METAINFO = ROOT / "resources" / f"{APP_ID}.metainfo.xml"
 ICONS = ROOT / "app" / "ui" / "icons"

@@ -92,12 +92,21 @@ class BootOptions:
         return self.bios_image is not None or self.efi_image is not None
 
 
+class ChangeKind(enum.StrEnum):
+    """What happened to the tree (observers switch on it)."""
+
+    ADDED = "added"
+    REMOVED = "removed"
+    RENAMED = "renamed"
+    MOVED = "moved"
+    OPTIONS = "options"
+
+
 @dataclass(frozen=True, slots=True)
 class ProjectChange:
     """One change to the tree, delivered to observers after it happened."""
 
-    kind: str
-    """``"added"``, ``"removed"``, ``"renamed"``, ``"moved"`` or ``"options"``."""
+    kind: ChangeKind
     node: Node | None
     old_parent: Node | None = None
     old_index: int | None = None
@@ -328,7 +337,7 @@ class DiscProject:
             self.boot = boot
         if medium is not None:
             self.medium = medium
-        self._notify(ProjectChange("options", None))
+        self._notify(ProjectChange(ChangeKind.OPTIONS, None))
 
     # change operations
     def _folder(self, parent: Node | None) -> Node:
@@ -353,7 +362,7 @@ class DiscProject:
         folder._attach(node, index)
         for sub in node.walk():
             self._by_id[sub.id] = sub
-        self._notify(ProjectChange("added", node))
+        self._notify(ProjectChange(ChangeKind.ADDED, node))
 
     def add_folder(self, name: str, parent: Node | None = None, index: int | None = None) -> Node:
         """A new empty (virtual) folder."""
@@ -425,7 +434,7 @@ class DiscProject:
         del parent._index[node.name]
         node.name = new_name
         parent._index[new_name] = node
-        self._notify(ProjectChange("renamed", node))
+        self._notify(ProjectChange(ChangeKind.RENAMED, node))
 
     def move(self, node: Node, new_parent: Node, index: int | None = None) -> None:
         """Move ``node`` under ``new_parent`` at ``index`` (appended when ``None``)."""
@@ -445,7 +454,7 @@ class DiscProject:
         if old_parent is folder and index is not None and index > old_index:
             index -= 1
         folder._attach(node, index)
-        self._notify(ProjectChange("moved", node, old_parent, old_index))
+        self._notify(ProjectChange(ChangeKind.MOVED, node, old_parent, old_index))
 
     def remove(self, node: Node) -> None:
         if node is self.root:
@@ -456,7 +465,7 @@ class DiscProject:
         index = parent._detach(node)
         for sub in node.walk():
             self._by_id.pop(sub.id, None)
-        self._notify(ProjectChange("removed", node, parent, index))
+        self._notify(ProjectChange(ChangeKind.REMOVED, node, parent, index))
 
     def restore(self, node: Node, parent: Node, index: int | None = None) -> None:
         """Put back a node (with its subtree) that :meth:`remove` took out, keeping its ``id``:

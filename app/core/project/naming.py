@@ -238,7 +238,7 @@ def _assign(
     return result
 
 
-def plan_names(  # noqa: PLR0912, PLR0915 -- one pass over the tree, per file system
+def plan_names(  # noqa: C901, PLR0912, PLR0915 -- one pass over the tree, per file system
     project: DiscProject, reserved_root_names: Iterable[str] = ()
 ) -> NamingPlan:
     """Recorded names for every node of ``project`` under its file-system options.

@@ -1,4 +1,4 @@
-"""Shared helper for the CLI tests that run ``python -m app`` as a user would."""
+"""The ``spindle`` fixture: run the command line as a user does, in a separate process."""
 
 from __future__ import annotations
 
@@ -6,22 +6,38 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from typing import Protocol
 
-ROOT = Path(__file__).resolve().parents[3]
+import pytest
+
+from tests.paths import ROOT
 
 
-def run_spindle(
-    *args: str, cwd: Path, timeout: float = 60, stdin: int | None = subprocess.DEVNULL
-) -> subprocess.CompletedProcess[str]:
-    """``spindle ARGS`` in ``cwd`` (logs under ``cwd/log``); never waits on a terminal."""
-    env = {**os.environ, "PYTHONPATH": str(ROOT), "SPINDLE_LOG_DIR": str(cwd / "log")}
-    return subprocess.run(
-        [sys.executable, "-m", "app", *args],
-        capture_output=True,
-        text=True,
-        env=env,
-        cwd=cwd,
-        stdin=stdin,
-        timeout=timeout,
-        check=False,
-    )
+class Spindle(Protocol):
+    def __call__(
+        self, *args: str, cwd: Path | None = None, timeout_s: float = 120
+    ) -> subprocess.CompletedProcess[str]: ...
+
+
+@pytest.fixture
+def spindle(tmp_path_factory: pytest.TempPathFactory) -> Spindle:
+    """``spindle(*args, cwd=...)`` runs ``python -m app ARGS`` with no standard input; its
+    log goes to a folder of its own, so the working folder holds only what the command made."""
+    log_dir = tmp_path_factory.mktemp("log")
+
+    def run(
+        *args: str, cwd: Path | None = None, timeout_s: float = 120
+    ) -> subprocess.CompletedProcess[str]:
+        env = {**os.environ, "PYTHONPATH": str(ROOT), "SPINDLE_LOG_DIR": str(log_dir)}
+        return subprocess.run(
+            [sys.executable, "-m", "app", *args],
+            capture_output=True,
+            text=True,
+            env=env,
+            cwd=cwd,
+            stdin=subprocess.DEVNULL,
+            timeout=timeout_s,
+            check=False,
+        )
+
+    return run

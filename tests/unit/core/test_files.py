@@ -26,6 +26,7 @@ from app.core.files import (
     remove_stale,
     write_atomically,
 )
+from tests.paths import ROOT
 
 
 def test_write_atomically_publishes_and_leaves_no_temporary(tmp_path: Path) -> None:
@@ -174,7 +175,7 @@ def test_the_output_lock_holds_across_processes(tmp_path: Path) -> None:
         stdin=subprocess.PIPE,
         stdout=subprocess.PIPE,
         text=True,
-        cwd=Path(__file__).resolve().parents[3],
+        cwd=ROOT,
     )
     try:
         assert child.stdout is not None
@@ -268,7 +269,7 @@ def test_temporary_of_a_killed_writer_is_stale(tmp_path: Path) -> None:
         [sys.executable, "-c", script],
         capture_output=True,
         text=True,
-        cwd=Path(__file__).resolve().parents[3],
+        cwd=ROOT,
         check=False,
     )
     assert child.returncode == -signal.SIGKILL, child.stderr

@@ -1,0 +1,104 @@
+"""``spindle build`` as a user and a script see it."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+from app.core.project.model import DiscProject
+from app.core.project.projectfile import save_project
+from tests.unit.cli.conftest import Spindle
+
+
+def _src(tmp_path: Path) -> Path:
+    src = tmp_path / "src"
+    (src / "folder").mkdir(parents=True)
+    (src / "folder" / "Read Me.txt").write_text("hello")
+    (src / "top.bin").write_bytes(os.urandom(100_000))
+    return src
+
+
+def test_build_plain_output_and_names(tmp_path: Path, spindle: Spindle) -> None:
+    src = _src(tmp_path)
+    out = spindle(
+        "build",
+        str(src),
+        "-o",
+        "disc.iso",
+        "--label",
+        "My Disc",
+        "--sha256",
+        "--list-names",
+        cwd=tmp_path,
+    )
+    assert out.returncode == 0, out.stderr
+    assert "Wrote disc.iso" in out.stdout
+    assert "2 files, 1 folders" in out.stdout
+    assert "ISO 9660: /folder/Read Me.txt -> READ_ME.TXT" in out.stdout
+    assert "Writing" in out.stderr
+    image = (tmp_path / "disc.iso").read_bytes()
+    assert image[32808:32840].rstrip() == b"MY_DISC"
+    assert (tmp_path / "disc.iso.sha256").is_file()
+    again = spindle("build", str(src), "-o", "disc.iso", cwd=tmp_path)
+    assert again.returncode == 3
+    assert "already exists" in again.stderr
+    forced = spindle(
+        "build",
+        str(src),
+        "-o",
+        "disc.iso",
+        "--force",
+        "--no-joliet",
+        "--no-rock-ridge",
+        "--level",
+        "1",
+        cwd=tmp_path,
+    )
+    assert forced.returncode == 0, forced.stderr
+
+
+def test_build_json_events(tmp_path: Path, spindle: Spindle) -> None:
+    src = _src(tmp_path)
+    out = spindle("build", str(src), "-o", "j.iso", "--json", cwd=tmp_path)
+    assert out.returncode == 0, out.stderr
+    events = [json.loads(line) for line in out.stdout.splitlines()]
+    assert events[0] == {"event": "start", "job": "Build j.iso"}
+    phases = {e["phase"] for e in events if e["event"] == "progress"}
+    assert {"Checking sources", "Laying out", "Writing"} <= phases
+    result = events[-1]
+    assert result["event"] == "result"
+    assert result["value"]["layout"]["file_count"] == 2
+
+
+def test_build_errors_exit_codes(tmp_path: Path, spindle: Spindle) -> None:
+    src = _src(tmp_path)
+    missing = spindle("build", str(tmp_path / "nope"), "-o", "x.iso", cwd=tmp_path)
+    assert missing.returncode == 3
+    assert "does not exist" in missing.stderr
+    nothing = spindle("build", "-o", "x.iso", cwd=tmp_path)
+    assert nothing.returncode == 3
+    assert "Nothing to build" in nothing.stderr
+    bad_boot = spindle(
+        "build", str(src), "-o", "x.iso", "--boot-bios", str(tmp_path / "nope.bin"), cwd=tmp_path
+    )
+    assert bad_boot.returncode == 3
+    assert "boot image" in bad_boot.stderr
+    same = spindle("build", str(src), "-o", str(src / "top.bin"), "--force", cwd=tmp_path)
+    assert same.returncode == 3
+    assert "also one of the files" in same.stderr
+    assert not (tmp_path / "x.iso").exists()
+    (tmp_path / "bad.spindle").write_text('{"format": "spindle-project", "version": 99}')
+    newer = spindle("build", "--project", "bad.spindle", "-o", "x.iso", cwd=tmp_path)
+    assert newer.returncode == 3
+    assert "newer version" in newer.stderr
+
+
+def test_build_from_a_project_file(tmp_path: Path, spindle: Spindle) -> None:
+    src = _src(tmp_path)
+    project = DiscProject()
+    project.add_contents(src)
+    save_project(project, tmp_path / "p.spindle")
+    out = spindle("build", "--project", "p.spindle", "-o", "p.iso", cwd=tmp_path)
+    assert out.returncode == 0, out.stderr
+    assert "2 files, 1 folders" in out.stdout

@@ -1,0 +1,92 @@
+"""Verify after burn: the tray cycle, the read-back and the naming of differing LBAs."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from app.core.burn.job import VerifyDiscJob
+from app.core.errors import VerifyError
+from app.core.jobs import Outcome, run_job
+from app.core.mmc import write_commands as wc
+from app.core.mmc.profiles import Profile
+from app.core.sectors import LbaRange
+from tests.fakes.mmc_drive import READ_12, FakeDrive
+from tests.unit.core.burn.conftest import Burn
+
+SECTOR = 2048
+
+
+def test_burn_reloads_the_disc_before_verifying(burn: Burn, image: Path) -> None:
+    fake = FakeDrive(profile=Profile.DVD_PLUS_R)
+    result, _seen, _trace = burn(fake, image)
+    assert result.ok, result.error
+    ops = fake.opcodes()
+    last_close = max(i for i, op in enumerate(ops) if op == wc.CLOSE_TRACK_SESSION)
+    eject = ops.index(0x1B, last_close)
+    assert fake.commands[eject][4] == 0x02  # LoEj, Start = 0: eject
+    load = ops.index(0x1B, eject + 1)
+    assert fake.commands[load][4] == 0x03  # LoEj, Start = 1: load
+    first_read = ops.index(READ_12)
+    assert first_read > load
+    assert fake.opens >= 3  # reopened after eject and after load (the kernel's cue)
+    assert sum(n for op, n in _read_counts(fake) if op) == 1000
+
+
+def _read_counts(fake: FakeDrive) -> list[tuple[bool, int]]:
+    return [(c[0] == READ_12, int.from_bytes(c[6:10], "big")) for c in fake.commands]
+
+
+def test_no_verify_sends_no_read(burn: Burn, image: Path) -> None:
+    fake = FakeDrive(profile=Profile.DVD_PLUS_R)
+    result, _seen, _trace = burn(fake, image, verify=False)
+    assert result.ok
+    assert READ_12 not in fake.opcodes()
+    assert 0x28 not in fake.opcodes()
+    assert result.value.verify is None  # type: ignore[union-attr]
+
+
+def test_eject_when_done(burn: Burn, image: Path) -> None:
+    fake = FakeDrive(profile=Profile.DVD_PLUS_R)
+    result, _seen, _trace = burn(fake, image, eject=True)
+    assert result.ok
+    assert not fake.loaded
+    assert result.value.ejected  # type: ignore[union-attr]
+
+
+def test_verify_names_every_differing_lba(burn: Burn, image: Path) -> None:
+    fake = FakeDrive(profile=Profile.DVD_PLUS_R)
+    result, _seen, _trace = burn(fake, image, verify=False)
+    assert result.ok
+    for lba in (7, 100, 101, 102, 999):
+        fake.data[lba * SECTOR + 5] ^= 0xFF
+    verify = run_job(VerifyDiscJob(image, fake.device, opener=fake.open))
+    assert verify.outcome is Outcome.FAILED
+    assert isinstance(verify.error, VerifyError)
+    assert "first at LBA 7" in verify.error.message
+    assert "5 sectors" in verify.error.message
+    assert verify.error.detail == "differing LBAs 7, 100-102, 999"
+
+
+def test_verify_passes_on_identical_disc(burn: Burn, image: Path) -> None:
+    fake = FakeDrive(profile=Profile.BD_R_SRM)
+    assert burn(fake, image, verify=False)[0].ok
+    verify = run_job(VerifyDiscJob(image, fake.device, opener=fake.open))
+    assert verify.ok, verify.error
+    assert verify.value is not None
+    assert verify.value.compared_sectors == 1000
+
+
+def test_unreadable_sectors_are_listed(burn: Burn, image: Path) -> None:
+    fake = FakeDrive(profile=Profile.DVD_PLUS_R)
+    assert burn(fake, image, verify=False)[0].ok
+    # the disc ends early: sectors past the written area cannot be read
+    del fake.data[990 * SECTOR :]
+    fake.tracks[0].written = 990
+    verify = run_job(VerifyDiscJob(image, fake.device, opener=fake.open))
+    assert isinstance(verify.error, VerifyError)
+    assert verify.error.detail == "unreadable LBAs 990-999"
+
+
+def test_lba_range_text() -> None:
+    assert str(LbaRange(5, 1)) == "5"
+    assert str(LbaRange(5, 3)) == "5-7"
