@@ -33,14 +33,14 @@ from app.core.logs import setup_logging
 from app.core.project.model import DiscProject
 from app.core.units import MediaPreset
 from app.core.verify.job import ChecksumJob
-from app.ui.about_dialog import AboutDialog
 from app.ui.application import create_application
-from app.ui.error_dialog import ErrorDialog
+from app.ui.common.error_dialog import ErrorDialog
+from app.ui.common.settings import Settings, Theme
+from app.ui.common.theme import apply_theme
+from app.ui.common.workspaces import Workspace
+from app.ui.dialogs.about_dialog import AboutDialog
+from app.ui.dialogs.preferences_dialog import PreferencesDialog
 from app.ui.main_window import MainWindow
-from app.ui.preferences_dialog import PreferencesDialog
-from app.ui.settings import Settings, Theme
-from app.ui.theme import apply_theme
-from app.ui.workspaces import Workspace
 
 SCREEN_SIZE = (1280, 800)
 GIB = 1024**3
@@ -241,9 +241,9 @@ def take_build(window: MainWindow, out_dir: Path, temp_dir: Path) -> list[Path]:
         page.view.select_nodes([lights])
     window.statusBar().clearMessage()
     shots.append(grab(out_dir, "build-project"))
-    page.properties_action.trigger()  # open the properties panel (F4)
+    page.page_actions.properties.trigger()  # open the properties panel (F4)
     shots.append(grab(out_dir, "build-properties"))
-    page.properties_action.trigger()
+    page.page_actions.properties.trigger()
 
     # over capacity: the same project against a CD
     combo = page.capacity.medium_combo
@@ -263,7 +263,7 @@ def _take_build_running(window: MainWindow, out_dir: Path, temp_dir: Path) -> li
     added: list[object] = []
     page.editor.add_finished.connect(added.append)
     # during a build: real bytes, so that it takes a few seconds
-    page.replace_project(DiscProject())
+    page.files.replace_project(DiscProject())
     data = _real_data(temp_dir / "Backup" / "Mail archive", 48, 8 * MIB)
     added.clear()
     page.editor.add_paths([data.parent], page.project.root)
@@ -283,7 +283,7 @@ def _take_build_running(window: MainWindow, out_dir: Path, temp_dir: Path) -> li
             seen.append(progress.fraction)
 
     window.bridge.progress.connect(on_progress)
-    handle = page.start_build(output, confirm_overflow=False)
+    handle = page.runner.start(output, confirm_overflow=False)
     if handle is None:
         raise SystemExit("screenshots: the build was refused")
     wait_until(lambda: any(0.15 < f < 0.85 for f in seen) or handle.state.finished, 60)
@@ -293,7 +293,7 @@ def _take_build_running(window: MainWindow, out_dir: Path, temp_dir: Path) -> li
     shots.append(grab(out_dir, "build-done"))
     window.bridge.progress.disconnect(on_progress)
     page.result_banner.hide()
-    page.replace_project(DiscProject())  # nothing to save: closing must not ask
+    page.files.replace_project(DiscProject())  # nothing to save: closing must not ask
     return shots
 
 

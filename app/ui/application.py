@@ -12,20 +12,20 @@ import sys
 import tempfile
 import time
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEventLoop, QSettings, QTimer, qVersion
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from app import APP_ID, APP_NAME, __version__
-from app.core.jobs import JobHandle, Result
+from app.core.jobs import Result
 from app.core.logs import setup_logging
 from app.core.verify.job import ChecksumJob, ChecksumResult
-from app.ui.gil import use_gui_switch_interval
-from app.ui.icons import app_icon, distinct_colours
-from app.ui.settings import ORGANISATION, Settings
-from app.ui.theme import SpindleStyle, apply_theme
+from app.ui.common.gil import use_gui_switch_interval
+from app.ui.common.icons import app_icon, distinct_colours
+from app.ui.common.settings import ORGANISATION, Settings
+from app.ui.common.theme import SpindleStyle, apply_theme
 
 if TYPE_CHECKING:
     from app.ui.main_window import MainWindow
@@ -97,8 +97,8 @@ def run_self_test(argv: list[str]) -> int:
 
 
 def _self_test(argv: list[str]) -> str:
+    from app.ui.common.workspaces import Workspace
     from app.ui.main_window import MainWindow
-    from app.ui.workspaces import Workspace
 
     started = time.monotonic()
     app = create_application(argv)
@@ -112,7 +112,10 @@ def _self_test(argv: list[str]) -> str:
             for workspace in Workspace:
                 window.show_workspace(workspace)
                 app.processEvents()
-                if window.stack.currentWidget() is not window.pages[workspace]:
+                if (
+                    window.current_workspace() is not workspace
+                    or not window.pages[workspace].isVisible()
+                ):
                     raise SelfTestError(f"the {workspace.title} workspace did not show")
             _check_icon(window.windowIcon())
             imported = _import_modules()
@@ -159,26 +162,25 @@ def _run_job(app: QApplication, window: MainWindow, temp_dir: Path) -> str:
     sample = temp_dir / "self-test.bin"
     sample.write_bytes(data)
     loop = QEventLoop()
-    ended: list[Result[Any]] = []
+    ended: list[Result[ChecksumResult]] = []
 
-    def on_finished(handle: JobHandle[Any], result: Result[Any]) -> None:
-        if handle is submitted:
-            ended.append(result)
-            loop.quit()
+    def on_done(result: Result[ChecksumResult]) -> None:
+        ended.append(result)
+        loop.quit()
 
-    window.bridge.finished.connect(on_finished)
-    submitted = window.bridge.submit(ChecksumJob(sample))
+    submitted = window.bridge.submit(ChecksumJob(sample), on_done=on_done)
     QTimer.singleShot(round(SELF_TEST_JOB_TIMEOUT_S * 1000), loop.quit)
     loop.exec()
     app.processEvents()
     if not ended:
         raise SelfTestError(f"the checksum job did not finish in {SELF_TEST_JOB_TIMEOUT_S:.0f} s")
     result = ended[0]
-    if not result.ok or not isinstance(result.value, ChecksumResult):
+    value = result.value
+    if not result.ok or value is None:
         message = result.error.message if result.error is not None else "no value"
         raise SelfTestError(f"the checksum job ended {result.outcome.value}: {message}")
     expected = hashlib.sha256(data).hexdigest()
-    if result.value.digests[0].hex != expected:
+    if value.digests[0].hex != expected:
         raise SelfTestError("the checksum job computed a wrong SHA-256")
     row = window.jobs_panel.row_for(submitted)
     if not row.state_label.text().startswith("Finished"):

@@ -21,11 +21,13 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import (
     QApplication,
     QDockWidget,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QMainWindow,
     QMenu,
     QMessageBox,
+    QScrollArea,
     QStackedWidget,
     QTabWidget,
     QWidget,
@@ -36,20 +38,20 @@ from app.core.devices.medium import MediaState
 from app.core.devices.provider import DriveProvider
 from app.core.jobs import JobHandle, Outcome, Result
 from app.core.units import SECTOR_SIZE
-from app.ui.about_dialog import AboutDialog
-from app.ui.build.build_page import BuildPage
-from app.ui.drive_panel import DrivePanel
-from app.ui.icons import app_icon
-from app.ui.job_bridge import JobBridge
-from app.ui.jobs_panel import JobsPanel
-from app.ui.log_view import LogView
-from app.ui.mode_bar import ModeBar
-from app.ui.preferences_dialog import PreferencesDialog
-from app.ui.read_page import ReadPage
-from app.ui.settings import Settings
-from app.ui.theme import apply_theme
-from app.ui.workspaces import Workspace, WorkspacePage
-from app.ui.write_page import WritePage
+from app.ui.build.page import BuildPage
+from app.ui.common.icons import app_icon
+from app.ui.common.job_bridge import JobBridge
+from app.ui.common.settings import Settings
+from app.ui.common.theme import apply_theme
+from app.ui.common.workspaces import Workspace
+from app.ui.dialogs.about_dialog import AboutDialog
+from app.ui.dialogs.preferences_dialog import PreferencesDialog
+from app.ui.panels.drive_panel import DrivePanel
+from app.ui.panels.jobs_panel import JobsPanel
+from app.ui.panels.log_view import LogView
+from app.ui.panels.mode_bar import ModeBar
+from app.ui.read.page import ReadPage
+from app.ui.write.page import WritePage
 
 _log = logging.getLogger(__name__)
 DEFAULT_SIZE = QSize(1180, 760)
@@ -76,14 +78,16 @@ class MainWindow(QMainWindow):
             QMainWindow.DockOption.AnimatedDocks | QMainWindow.DockOption.AllowTabbedDocks
         )
 
-        self._build_workspaces()
-
-        # side and bottom panels
+        # side and bottom panels, then the pages (the Read and Write pages use the drives)
         self.drive_panel = DrivePanel(self.bridge, drive_source)
         self.jobs_panel = JobsPanel(self.bridge)
+        self.build_page = BuildPage(self.bridge, self.settings)
+        self.read_page = ReadPage(self.bridge, drive_paths=self._drive_paths)
         self.log_view = LogView()
         self.log_view.install()
-        self.write_page = self._build_write_page()
+        self.write_page = WritePage(self.bridge)
+        self._build_workspaces()
+        self._connect_pages()
         self.drives_dock = self._dock("Drives", "drivesDock", self.drive_panel)
         self.jobs_dock = self._dock("Jobs", "jobsDock", self.jobs_panel)
         self.log_dock = self._dock("Log", "logDock", self.log_view)
@@ -105,26 +109,36 @@ class MainWindow(QMainWindow):
         self.bridge.finished.connect(self._on_job_finished)
         self._on_active_count(0)
         self._restore()
-        self._update_title(self.build_page.display_name())
+        self._update_title(self.build_page.files.display_name())
 
     # -- workspaces -------------------------------------------------------------------
 
     def _build_workspaces(self) -> None:
-        """The mode bar and the stack of workspace pages (the central widget)."""
+        """The mode bar and the stack of workspace pages (the central widget).
+
+        Each page sits in a scroll area, so a tall form never forces a window taller than a
+        small laptop screen: below the page's own minimum height it scrolls instead.
+        """
         self.mode_bar = ModeBar()
         self.mode_bar.workspace_selected.connect(self.show_workspace)
         self.stack = QStackedWidget()
         # the workspace is the content area: base colour, framed by the window-coloured panes
         self.stack.setBackgroundRole(QPalette.ColorRole.Base)
         self.stack.setAutoFillBackground(True)
-        self.pages: dict[Workspace, WorkspacePage] = {}
-        for workspace in Workspace:
-            page = WorkspacePage(workspace)
-            self.pages[workspace] = page
-            self.stack.addWidget(page)
-        self.build_page = self._install_build_page()
-        self.read_page = ReadPage(self.bridge, drive_paths=self._drive_paths)
-        self.pages[Workspace.READ].set_content(self.read_page)
+        self.pages: dict[Workspace, QWidget] = {
+            Workspace.BUILD: self.build_page,
+            Workspace.READ: self.read_page,
+            Workspace.WRITE: self.write_page,
+        }
+        self._scrollers: dict[Workspace, QScrollArea] = {}
+        for workspace, page in self.pages.items():
+            scroller = QScrollArea()
+            scroller.setObjectName(f"{workspace.value}PageScroller")
+            scroller.setWidgetResizable(True)
+            scroller.setFrameShape(QFrame.Shape.NoFrame)
+            scroller.setWidget(page)
+            self._scrollers[workspace] = scroller
+            self.stack.addWidget(scroller)
         central = QWidget()
         row = QHBoxLayout(central)
         row.setContentsMargins(0, 0, 0, 0)
@@ -134,12 +148,20 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
         self._central = central
 
-    def _build_write_page(self) -> WritePage:
-        page = WritePage(self.bridge)
-        self.pages[Workspace.WRITE].set_content(page)
+    def _connect_pages(self) -> None:
+        self.build_page.title_changed.connect(self._update_title)
+        self.build_page.modified_changed.connect(self.setWindowModified)
+        self.build_page.burn_requested.connect(self._on_burn_requested)
         self.drive_panel.drives_changed.connect(self._on_drives_changed)
-        page.set_drives(sorted(self.drive_panel.cards))
-        return page
+        self.write_page.set_drives(self._drive_paths())
+
+    def _update_title(self, project_name: str) -> None:
+        """``project[*] — Spindle``: Qt shows ``*`` while the project has unsaved changes."""
+        self.setWindowTitle(f"{project_name}[*] — {APP_NAME}")
+
+    def _on_burn_requested(self, image: Path) -> None:
+        self.burn_image(image)
+        self.statusBar().showMessage(f"Burn {image.name}: choose a drive with a blank disc", 8000)
 
     def burn_image(self, path: Path) -> None:
         """Open the Write workspace with ``path`` chosen: the Build workspace's
@@ -148,9 +170,8 @@ class MainWindow(QMainWindow):
         self.show_workspace(Workspace.WRITE)
 
     def _drive_paths(self) -> list[str]:
-        """The drives the drive panel knows (none while the window is being built)."""
-        panel = getattr(self, "drive_panel", None)
-        return sorted(panel.cards) if panel is not None else []
+        """The drives the drive panel knows."""
+        return sorted(self.drive_panel.cards)
 
     def _on_drives_changed(self) -> None:
         """The drive panel's drives changed: pass them on to every workspace."""
@@ -176,12 +197,11 @@ class MainWindow(QMainWindow):
         self.build_page.set_inserted_disc(None)
 
     def current_workspace(self) -> Workspace:
-        page = self.stack.currentWidget()
-        assert isinstance(page, WorkspacePage)
-        return page.workspace
+        current = self.stack.currentWidget()
+        return next(w for w, scroller in self._scrollers.items() if scroller is current)
 
     def show_workspace(self, workspace: Workspace) -> None:
-        self.stack.setCurrentWidget(self.pages[workspace])
+        self.stack.setCurrentWidget(self._scrollers[workspace])
         self.mode_bar.set_current(workspace)
         self.workspace_actions[workspace].setChecked(True)
         self.statusBar().showMessage(workspace.summary, 4000)
@@ -220,27 +240,11 @@ class MainWindow(QMainWindow):
 
     # -- closing ----------------------------------------------------------------------
 
-    def _install_build_page(self) -> BuildPage:
-        page = BuildPage(self.bridge, self.settings)
-        self.pages[Workspace.BUILD].set_content(page)
-        page.title_changed.connect(self._update_title)
-        page.modified_changed.connect(self.setWindowModified)
-        page.burn_requested.connect(self._on_burn_requested)
-        return page
-
-    def _update_title(self, project_name: str) -> None:
-        """``project[*] — Spindle``: Qt shows ``*`` while the project has unsaved changes."""
-        self.setWindowTitle(f"{project_name}[*] — {APP_NAME}")
-
-    def _on_burn_requested(self, image: Path) -> None:
-        self.burn_image(image)
-        self.statusBar().showMessage(f"Burn {image.name}: choose a drive with a blank disc", 8000)
-
     def closeEvent(self, event: QCloseEvent) -> None:
         if self._closing:  # a second close request while jobs are being cancelled
             event.ignore()
             return
-        if not self.build_page.maybe_save():
+        if not self.build_page.files.maybe_save():
             event.ignore()
             return
         active = self.bridge.active_handles()
@@ -350,7 +354,7 @@ class MainWindow(QMainWindow):
             workspace = Workspace(self.settings.workspace())
         except ValueError:
             workspace = Workspace.BUILD
-        self.stack.setCurrentWidget(self.pages[workspace])
+        self.stack.setCurrentWidget(self._scrollers[workspace])
         self.mode_bar.set_current(workspace)
         self.workspace_actions[workspace].setChecked(True)
 

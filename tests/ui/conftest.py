@@ -13,8 +13,8 @@ import pytest
 from PySide6.QtCore import QSettings
 from pytestqt.qtbot import QtBot
 
+from app.ui.common.settings import Settings
 from app.ui.main_window import MainWindow
-from app.ui.settings import Settings
 
 
 def make_settings(path: Path) -> Settings:

@@ -12,17 +12,17 @@ from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
-from tests.ui.sample_jobs import SteppedJob
+from tests.fakes.jobs import SteppedJob
 
 from app.core.jobs import JobState, Outcome
-from app.ui.drive_panel import NO_DRIVE_TEXT
-from app.ui.icons import distinct_colours
-from app.ui.log_view import QtLogHandler
+from app.ui.common.icons import distinct_colours
+from app.ui.common.settings import Preferences, Settings, Theme
+from app.ui.common.theme import apply_theme, is_dark
+from app.ui.common.workspaces import Workspace
+from app.ui.dialogs.preferences_dialog import PreferencesDialog
 from app.ui.main_window import MainWindow
-from app.ui.preferences_dialog import PreferencesDialog
-from app.ui.settings import Preferences, Settings, Theme
-from app.ui.theme import apply_theme, is_dark
-from app.ui.workspaces import Workspace
+from app.ui.panels.drive_panel import NO_DRIVE_TEXT
+from app.ui.panels.log_view import QtLogHandler
 
 
 def test_workspaces_switch_by_action_and_shortcut(window: MainWindow) -> None:
@@ -35,7 +35,6 @@ def test_workspaces_switch_by_action_and_shortcut(window: MainWindow) -> None:
         assert window.mode_bar.current() is workspace
         page = window.pages[workspace]
         assert page.isVisible()
-        assert page.empty_state.heading_label.text()
     window.mode_bar.buttons[Workspace.READ].click()
     assert window.current_workspace() is Workspace.READ
     assert window.workspace_actions[Workspace.READ].isChecked()
@@ -52,11 +51,14 @@ def test_workspace_shortcut_keys(qtbot: QtBot, window: MainWindow) -> None:
 
 
 def test_every_workspace_shows_its_working_page(window: MainWindow) -> None:
-    assert window.pages[Workspace.BUILD].content is window.build_page
-    assert window.pages[Workspace.READ].content is window.read_page
-    assert window.pages[Workspace.WRITE].content is window.write_page
-    for page in window.pages.values():
-        assert not page.empty_state.isVisibleTo(page)
+    assert window.pages[Workspace.BUILD] is window.build_page
+    assert window.pages[Workspace.READ] is window.read_page
+    assert window.pages[Workspace.WRITE] is window.write_page
+    for workspace, page in window.pages.items():
+        window.show_workspace(workspace)
+        assert page.isVisibleTo(window)
+        others = [p for w, p in window.pages.items() if w is not workspace]
+        assert not any(other.isVisibleTo(window) for other in others)
 
 
 def test_drive_panel_and_window_icon(window: MainWindow) -> None:
@@ -194,10 +196,10 @@ def test_burn_this_image_from_build_opens_write_with_the_image(
 def test_a_blank_disc_in_a_drive_is_offered_as_the_build_medium(
     qtbot: QtBot, settings: Settings, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from tests.ui.drive_sources import ScriptedDriveSource
+    from tests.fakes.drive_provider import ScriptedDriveProvider
 
     monkeypatch.setattr(MainWindow, "confirm_close_with_jobs", lambda _self, _count: True)
-    source = ScriptedDriveSource(paths=("/dev/sr0", "/dev/sr5"))  # a pressed CD, a blank DVD+R
+    source = ScriptedDriveProvider(paths=("/dev/sr0", "/dev/sr5"))  # a pressed CD, a blank DVD+R
     main = MainWindow(settings, drive_source=source)
     qtbot.addWidget(main)
     combo = main.build_page.capacity.medium_combo

@@ -16,7 +16,7 @@ from tests.paths import ROOT
 
 DESKTOP = ROOT / "resources" / f"{APP_ID}.desktop"
 METAINFO = ROOT / "resources" / f"{APP_ID}.metainfo.xml"
-ICONS = ROOT / "app" / "ui" / "icons"
+ICONS = ROOT / "app" / "ui" / "common" / "icons"
 
 
 def _tool(name: str, package: str) -> str:

@@ -31,7 +31,7 @@ from PySide6.QtCore import QObject, QThread, QTimer, Signal
 
 from app.core.errors import AppError, InvalidInputError
 from app.core.project.model import DiscProject, Node
-from app.ui.gc_control import CollectionPause
+from app.ui.common.gc_control import CollectionPause
 
 _log = logging.getLogger(__name__)
 
@@ -117,7 +117,7 @@ class ScanThread(QThread):
                         folders.append((key, path))
                     key += 1
                 stack.extend(reversed(folders))
-                # let the GUI thread take the GIL between folders (see app/ui/gil.py)
+                # let the GUI thread take the GIL between folders (see app/ui/common/gil.py)
                 time.sleep(0)
                 if (
                     len(pending) >= BATCH_ENTRIES

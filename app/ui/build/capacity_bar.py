@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.units import MIB, SECTOR_SIZE, MediaPreset, format_size
-from app.ui.theme import is_dark, mix
+from app.ui.common.theme import is_dark, mix
 
 NEARLY_FULL = 0.95
 

@@ -12,8 +12,9 @@ model in two ways:
   at ``endInsertRows``), renames become ``dataChanged``.  A removal or move the model did not
   announce itself (someone else edited the project) resets the model, which is always correct.
 
-Folder sizes are cached and kept up to date incrementally (each change adjusts its ancestors),
-so painting a folder that holds 50,000 files never walks them.
+Folder sizes are cached and kept up to date incrementally (each change adjusts its ancestors:
+:class:`app.core.project.sizes.FolderSizes`), so painting a folder that holds 50,000 files
+never walks them.  Drags carry the project's own MIME type (:mod:`app.ui.build.mime`).
 
 The fourth column shows the naming report (:func:`app.core.project.naming.plan_names`): the
 name a file system will record instead of the project's name, and why.  The report is
@@ -24,7 +25,6 @@ computed off the GUI thread (:class:`app.ui.build.analysis.AnalysisWatcher`) and
 from __future__ import annotations
 
 import enum
-import json
 import logging
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -37,24 +37,28 @@ from PySide6.QtCore import (
     QObject,
     QPersistentModelIndex,
     Qt,
-    QUrl,
     Signal,
 )
 from PySide6.QtGui import QColor, QIcon, QPalette
 from PySide6.QtWidgets import QApplication, QStyle
 
 from app.core.errors import InvalidInputError
+from app.core.project.analysis import NameIssue, short_issue
 from app.core.project.model import DiscProject, Node, NodeKind, ProjectChange
 from app.core.project.naming import NamingPlan
+from app.core.project.sizes import FolderSizes
 from app.core.units import format_size
-from app.ui.build.analysis import NameIssue, short_issue
 from app.ui.build.file_icons import FileIcons
+from app.ui.build.mime import (
+    NODES_MIME,
+    URI_LIST_MIME,
+    local_paths,
+    nodes_from_mime,
+    nodes_mime_data,
+)
 
 _log = logging.getLogger(__name__)
 
-NODES_MIME = "application/x-spindle-project-nodes"
-"""Drag payload inside the project tree: JSON ``{"project": <id()>, "nodes": [ids]}``."""
-URI_LIST_MIME = "text/uri-list"
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 
@@ -117,7 +121,7 @@ class ProjectModel(QAbstractItemModel):
         self._batch_depth = 0
         self._kids_cache: dict[int, tuple[Node, ...]] = {}
         self._name_keys: dict[int, tuple[bool, str, str]] = {}
-        self._folder_sizes: dict[int, int] = {}
+        self._sizes = FolderSizes()
         self._plan: NamingPlan | None = None
         self._issues: dict[int, tuple[NameIssue, ...]] = {}
         self._icons = FileIcons()
@@ -137,7 +141,7 @@ class ProjectModel(QAbstractItemModel):
         self.beginResetModel()
         self.detach()
         self._project = project
-        self._folder_sizes.clear()
+        self._sizes.clear()
         self._kids_cache.clear()
         self._name_keys.clear()
         self._pending.clear()
@@ -357,12 +361,7 @@ class ProjectModel(QAbstractItemModel):
         return [NODES_MIME, URI_LIST_MIME]
 
     def mimeData(self, indexes: Sequence[QModelIndex]) -> QMimeData:  # noqa: N802
-        nodes = self.top_level_nodes(indexes)
-        data = QMimeData()
-        payload = {"project": id(self._project), "nodes": [n.id for n in nodes]}
-        data.setData(NODES_MIME, json.dumps(payload).encode("ascii"))
-        data.setText("\n".join(n.path for n in nodes))
-        return data
+        return nodes_mime_data(self._project, self.top_level_nodes(indexes))
 
     def canDropMimeData(  # noqa: N802
         self,
@@ -406,19 +405,7 @@ class ProjectModel(QAbstractItemModel):
 
     def nodes_from_mime(self, data: QMimeData) -> list[Node]:
         """The nodes of an internal drag (empty when it came from another project)."""
-        try:
-            payload = json.loads(bytes(data.data(NODES_MIME).data()).decode("ascii"))
-        except (UnicodeDecodeError, ValueError):
-            return []
-        if not isinstance(payload, dict) or payload.get("project") != id(self._project):
-            return []
-        nodes: list[Node] = []
-        for node_id in payload.get("nodes", []):
-            try:
-                nodes.append(self._project.node(int(node_id)))
-            except (InvalidInputError, TypeError, ValueError):
-                continue
-        return nodes
+        return nodes_from_mime(self._project, data)
 
     def top_level_nodes(self, indexes: Sequence[ModelIndex]) -> list[Node]:
         """The distinct nodes of ``indexes`` without those inside another selected folder,
@@ -488,7 +475,7 @@ class ProjectModel(QAbstractItemModel):
 
     def _resync(self) -> None:
         self.beginResetModel()
-        self._folder_sizes.clear()
+        self._sizes.clear()
         self._kids_cache.clear()
         self._name_keys.clear()
         self._pending.clear()
@@ -538,14 +525,14 @@ class ProjectModel(QAbstractItemModel):
             self.dataChanged.emit(first, first.siblingAtColumn(len(Column) - 1))
         elif kind in ("removed", "moved"):
             self._flush_pending()
-            size = self._subtree_size(node)
-            self._adjust_sizes(change.old_parent, -size)
+            size = self._sizes.subtree(node)
+            self._sizes.adjust(change.old_parent, -size)
             if kind == "moved":
-                self._adjust_sizes(node.parent, size)
+                self._sizes.adjust(node.parent, size)
             if self._announced == kind:
                 self._announced = None
                 if kind == "removed":
-                    self._forget_sizes(node)
+                    self._sizes.forget(node)
                     self.endRemoveRows()
                 else:
                     self.endMoveRows()
@@ -559,7 +546,7 @@ class ProjectModel(QAbstractItemModel):
     def _on_added(self, node: Node) -> None:
         folder = node.parent
         assert folder is not None
-        self._adjust_sizes(folder, self._subtree_size(node))
+        self._sizes.adjust(folder, self._sizes.subtree(node))
         row = self._row_in(folder, node)
         appended = row == len(self._kids(folder)) - 1
         if self._batch_depth and appended:
@@ -579,28 +566,7 @@ class ProjectModel(QAbstractItemModel):
     # ------------------------------------------------------------------ folder sizes
     def folder_size(self, folder: Node) -> int:
         """Bytes of all files below ``folder`` (cached; see the module docstring)."""
-        cached = self._folder_sizes.get(folder.id)
-        if cached is None:
-            cached = sum(n.size_bytes for n in folder.walk() if n.kind is NodeKind.FILE)
-            self._folder_sizes[folder.id] = cached
-        return cached
-
-    def _subtree_size(self, node: Node) -> int:
-        if node.is_folder:
-            return self.folder_size(node)
-        return node.size_bytes if node.kind is NodeKind.FILE else 0
-
-    def _adjust_sizes(self, folder: Node | None, delta: int) -> None:
-        while folder is not None:
-            if folder.id in self._folder_sizes:
-                self._folder_sizes[folder.id] += delta
-            folder = folder.parent
-
-    def _forget_sizes(self, node: Node) -> None:
-        if node.is_folder:
-            for sub in node.walk():
-                if sub.is_folder:
-                    self._folder_sizes.pop(sub.id, None)
+        return self._sizes.of(folder)
 
     # ------------------------------------------------------------------ naming report
     @property
@@ -639,7 +605,7 @@ class ProjectModel(QAbstractItemModel):
         if column == Column.SIZE:
             if node.kind is NodeKind.SYMLINK:
                 return ""
-            return format_size(self._subtree_size(node))
+            return format_size(self._sizes.subtree(node))
         if column == Column.TYPE:
             return self._icons.type_name(node)
         if column == Column.ON_DISC:
@@ -666,7 +632,7 @@ class ProjectModel(QAbstractItemModel):
 
     def _accessible_text(self, node: Node) -> str:
         kind = "folder" if node.is_folder else "link" if node.kind is NodeKind.SYMLINK else "file"
-        text = f"{node.name}, {kind}, {format_size(self._subtree_size(node))}"
+        text = f"{node.name}, {kind}, {format_size(self._sizes.subtree(node))}"
         if node.id in self._issues:
             text += ", " + short_issue(self._issues[node.id])
         return text
@@ -674,7 +640,7 @@ class ProjectModel(QAbstractItemModel):
     def _sort_key(self, node: Node, column: int) -> object:
         folder_first = 0 if node.is_folder else 1
         if column == Column.SIZE:
-            return (folder_first, self._subtree_size(node), node.name.casefold())
+            return (folder_first, self._sizes.subtree(node), node.name.casefold())
         if column == Column.TYPE:
             return (folder_first, self._icons.type_name(node).casefold(), node.name.casefold())
         if column == Column.ON_DISC:
@@ -688,19 +654,6 @@ class DropHandler(Protocol):
     def move_nodes(self, nodes: list[Node], folder: Node, row: int | None = None) -> None: ...
 
     def add_paths(self, paths: list[Path], folder: Node) -> None: ...
-
-
-def local_paths(data: QMimeData) -> list[Path]:
-    """The local files of a ``text/uri-list`` drag (other URL schemes are ignored)."""
-    if not data.hasUrls():
-        return []
-    paths: list[Path] = []
-    for url in data.urls():
-        if isinstance(url, QUrl) and url.isLocalFile():
-            local = url.toLocalFile()
-            if local:
-                paths.append(Path(local))
-    return paths
 
 
 def _has_ancestor_in(node: Node, ids: dict[int, Node]) -> bool:

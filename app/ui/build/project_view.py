@@ -29,8 +29,9 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeView, QWidget
 
 from app.core.errors import InvalidInputError
 from app.core.project.model import Node, NodeKind
-from app.ui.build.project_model import NODES_MIME, Column, ProjectModel, local_paths
-from app.ui.theme import secondary_text
+from app.ui.build.mime import NODES_MIME, local_paths
+from app.ui.build.project_model import Column, ProjectModel
+from app.ui.common.theme import secondary_text
 
 EMPTY_HINT = "Drag files and folders here\nor use Add Files… / Add Folder…"
 

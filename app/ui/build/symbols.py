@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from PySide6.QtGui import QColor, QIcon, QPalette
 
-from app.ui.icons import render_svg
-from app.ui.theme import mix
+from app.ui.common.icons import render_svg
+from app.ui.common.theme import mix
 
 _UNDO = (
     '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24" fill="none" '

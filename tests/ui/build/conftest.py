@@ -10,9 +10,9 @@ import pytest
 from PySide6.QtCore import QSettings
 from pytestqt.qtbot import QtBot
 
-from app.ui.build.build_page import BuildPage
-from app.ui.job_bridge import JobBridge
-from app.ui.settings import Preferences, Settings
+from app.ui.build.page import BuildPage
+from app.ui.common.job_bridge import JobBridge
+from app.ui.common.settings import Preferences, Settings
 
 
 @pytest.fixture

@@ -12,7 +12,7 @@ from pytestqt.qtbot import QtBot
 
 from app.core.project.model import Node
 from app.ui.build.add_worker import AddReport, AddState
-from app.ui.build.build_page import BuildPage
+from app.ui.build.page import BuildPage
 
 
 def add_and_wait(

@@ -14,7 +14,7 @@ from tests.ui.build.helpers import add_and_wait, wait_analysis
 from app.core.image.job import BuildResult
 from app.core.jobs import Outcome, Result
 from app.core.units import MIB
-from app.ui.build.build_page import BuildPage
+from app.ui.build.page import BuildPage
 
 
 def _finished(qtbot: QtBot, page: BuildPage, timeout_ms: int = 60_000) -> Result[BuildResult]:
@@ -40,9 +40,9 @@ def test_build_to_completion_offers_folder_burn_and_checksum(
 
     monkeypatch.setattr(QFileDialog, "getSaveFileName", save_dialog)
     with qtbot.waitSignal(page.build_finished, timeout=60_000) as blocker:
-        page.build_action.trigger()
+        page.page_actions.build.trigger()
         assert page.activity.isVisible()
-        assert not page.build_action.isEnabled()  # one build at a time
+        assert not page.page_actions.build.isEnabled()  # one build at a time
     result = blocker.args[0]
     assert offered == [str(output_dir / "CDROM.iso")]
     assert result.outcome is Outcome.SUCCEEDED, result.error
@@ -54,7 +54,7 @@ def test_build_to_completion_offers_folder_burn_and_checksum(
     assert digest in page.result_banner.text.text()
     assert "trip.iso" in page.result_banner.text.text()
     assert not page.activity.isVisible()
-    assert page.build_action.isEnabled()
+    assert page.page_actions.build.isEnabled()
 
     iso = pycdlib.PyCdlib()
     iso.open(str(image))
@@ -71,7 +71,7 @@ def test_build_to_completion_offers_folder_burn_and_checksum(
     assert burn.args[0] == image
     opened: list[str] = []
     monkeypatch.setattr(
-        "app.ui.build.build_page.QDesktopServices.openUrl",
+        "app.ui.build.activity.QDesktopServices.openUrl",
         lambda url: opened.append(url.toLocalFile()) or True,
     )
     page.result_banner.open_folder_button.click()
@@ -99,11 +99,11 @@ def test_cancelling_a_build_leaves_no_file_under_the_final_name(
     def on_progress(_handle: object, progress: object) -> None:
         phase = getattr(progress, "phase", "")
         phases.append(phase)
-        if phase == "Writing" and page.build_handle is not None:
+        if phase == "Writing" and page.runner.handle is not None:
             page.activity.cancel_button.click()  # as the user would
 
     page.bridge.progress.connect(on_progress)
-    handle = page.start_build(output)
+    handle = page.runner.start(output)
     assert handle is not None
     result = _finished(qtbot, page)
     assert result.outcome is Outcome.CANCELLED
@@ -112,7 +112,7 @@ def test_cancelling_a_build_leaves_no_file_under_the_final_name(
     assert list(output.parent.iterdir()) == []  # the temporary .part file is gone too
     assert not page.result_banner.isVisible()
     assert not page.activity.isVisible()
-    assert page.build_action.isEnabled()
+    assert page.page_actions.build.isEnabled()
 
 
 def test_a_failed_build_shows_the_plain_message_with_details(
@@ -121,7 +121,7 @@ def test_a_failed_build_shows_the_plain_message_with_details(
     add_and_wait(qtbot, page, [sample / "a.txt"])
     (sample / "a.txt").unlink()  # the source vanished after it was added
     with qtbot.waitSignal(page.error_shown, timeout=60_000) as shown:
-        page.start_build(tmp_path / "x.iso")
+        page.runner.start(tmp_path / "x.iso")
     error = shown.args[0]
     assert "a.txt" in error.message
     assert error.detail
@@ -143,7 +143,7 @@ def test_over_capacity_asks_first_and_blocking_names_refuse(
         "question",
         lambda _p, title, *_a: asked.append(title) or QMessageBox.StandardButton.Cancel,
     )
-    assert page.start_build(tmp_path / "big.iso") is None
+    assert page.runner.start(tmp_path / "big.iso") is None
     assert asked == ["The image will not fit"]
 
     # folders nine levels deep without Rock Ridge cannot be recorded in ISO 9660
@@ -153,6 +153,6 @@ def test_over_capacity_asks_first_and_blocking_names_refuse(
     page.properties.rock_ridge_check.click()
     wait_analysis(qtbot, page)
     with qtbot.waitSignal(page.error_shown) as shown:
-        assert page.start_build(tmp_path / "deep.iso", confirm_overflow=False) is None
+        assert page.runner.start(tmp_path / "deep.iso", confirm_overflow=False) is None
     assert "deeper than" in shown.args[0].message
     assert not (tmp_path / "deep.iso").exists()

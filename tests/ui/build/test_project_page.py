@@ -13,8 +13,8 @@ from tests.ui.build.helpers import add_and_wait, names, wait_analysis
 
 from app.core.project.model import IsoLevel
 from app.core.units import MIB, MediaPreset, format_size
-from app.ui.build.build_page import BuildPage
 from app.ui.build.capacity_bar import Fill
+from app.ui.build.page import BuildPage
 from app.ui.main_window import MainWindow
 
 
@@ -42,25 +42,25 @@ def test_save_and_reopen_keeps_tree_renames_and_options(
     page.properties.udf_check.click()
     assert page.project.volume.label == "HOLIDAY_2026"
     assert page.project.filesystems.udf
-    assert page.modified
+    assert page.files.modified
     titles: list[str] = []
     page.title_changed.connect(titles.append)
 
     target = tmp_path / "holiday"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_a, **_k: (str(target), ""))
-    assert page.save()  # untitled: asks for a name, adds the suffix
+    assert page.files.save()  # untitled: asks for a name, adds the suffix
     saved = tmp_path / "holiday.spindle"
     assert saved.is_file()
-    assert not page.modified
+    assert not page.files.modified
     assert titles[-1] == "holiday"
-    assert page.recent_projects() == [saved]
+    assert page.settings.recent_projects() == [saved]
 
-    page.new_project()  # saved: no question
+    page.files.new_project()  # saved: no question
     assert page.project.root.child_count == 0
-    assert page.display_name() == "Untitled project"
+    assert page.files.display_name() == "Untitled project"
     assert not page.undo_stack.canUndo()
 
-    assert page.open_project(saved)
+    assert page.files.open_project(saved)
     assert names(page.project.root) == ["Holiday"]
     reopened = page.project.find("/Holiday/photos/first.jpg")
     assert reopened is not None
@@ -68,8 +68,8 @@ def test_save_and_reopen_keeps_tree_renames_and_options(
     assert page.project.volume.label == "HOLIDAY_2026"
     assert page.properties.label_edit.text() == "HOLIDAY_2026"
     assert page.properties.udf_check.isChecked()
-    assert not page.modified
-    assert page.display_name() == "holiday"
+    assert not page.files.modified
+    assert page.files.display_name() == "holiday"
 
 
 def test_opening_a_damaged_project_shows_why_and_forgets_it(
@@ -79,9 +79,9 @@ def test_opening_a_damaged_project_shows_why_and_forgets_it(
     bad.write_text("{not json", encoding="utf-8")
     page.settings.store.setValue("build/recent_projects", [str(bad)])
     with qtbot.waitSignal(page.error_shown) as shown:
-        assert not page.open_project(bad)
+        assert not page.files.open_project(bad)
     assert "bad.spindle" in shown.args[0].message
-    assert page.recent_projects() == []
+    assert page.settings.recent_projects() == []
 
 
 def test_modified_marker_and_the_save_question(
@@ -114,7 +114,7 @@ def test_modified_marker_and_the_save_question(
     monkeypatch.setattr(QMessageBox, "question", answer(QMessageBox.StandardButton.Cancel))
     assert not window.close()  # the user cancelled: the window stays
     assert asked == ["Save the project?"]
-    page.new_project()
+    page.files.new_project()
     assert page.project.root.child_count == 1  # cancelled too
 
     monkeypatch.setattr(QMessageBox, "question", answer(QMessageBox.StandardButton.Discard))
@@ -127,18 +127,18 @@ def test_recent_menu_lists_projects_and_opens_them(
 ) -> None:
     add_and_wait(qtbot, page, [sample / "a.txt"])
     first = tmp_path / "first.spindle"
-    assert page._save_to(first)
-    page.new_project()
+    assert page.files.save_to(first)
+    page.files.new_project()
     add_and_wait(qtbot, page, [sample / "b.bin"])
     second = tmp_path / "second.spindle"
-    assert page._save_to(second)
-    assert page.recent_projects() == [second, first]
-    page.recent_menu.aboutToShow.emit()
-    entries = [a for a in page.recent_menu.actions() if a.toolTip() == str(first)]
+    assert page.files.save_to(second)
+    assert page.settings.recent_projects() == [second, first]
+    page.files.recent_menu.aboutToShow.emit()
+    entries = [a for a in page.files.recent_menu.actions() if a.toolTip() == str(first)]
     assert len(entries) == 1
     entries[0].trigger()
     assert names(page.project.root) == ["a.txt"]
-    assert page.recent_projects() == [first, second]
+    assert page.settings.recent_projects() == [first, second]
 
 
 # ---------------------------------------------------------------- capacity
@@ -209,7 +209,7 @@ def test_custom_size_and_an_inserted_blank_disc(
 def test_properties_edit_the_project_with_one_undo_step_each(qtbot: QtBot, page: BuildPage) -> None:
     props = page.properties
     assert not props.isVisible()  # closed at first: the tree gets the room
-    page.properties_action.trigger()  # F4
+    page.page_actions.properties.trigger()  # F4
     assert props.isVisible()
     assert page.settings.store.value("build/properties_shown") in (True, "true")
     props.label_edit.setFocus()
@@ -290,8 +290,8 @@ def test_keyboard_only_add_from_the_browser_and_tab_order(
         assert control.accessibleName(), control
     shortcuts = {
         a.text(): a.shortcut().toString()
-        for a in (page.remove_action, page.rename_action, page.new_folder_action)
+        for a in (page.page_actions.remove, page.page_actions.rename, page.page_actions.new_folder)
     }
     assert shortcuts == {"Re&move": "Del", "Re&name": "F2", "New Fol&der": "Ctrl+Shift+N"}
-    assert page.undo_action.shortcut().toString() == "Ctrl+Z"
+    assert page.page_actions.undo.shortcut().toString() == "Ctrl+Z"
     assert os.environ["QT_QPA_PLATFORM"] in ("offscreen", "xcb")

@@ -26,7 +26,7 @@ import pytest
 from PySide6.QtCore import QTimer
 from pytestqt.qtbot import QtBot
 
-from app.ui.build.build_page import BuildPage
+from app.ui.build.page import BuildPage
 
 FILES = 50_000
 FLAT_FILES = 5_000

@@ -21,8 +21,9 @@ from tests.ui.build.helpers import (
 
 from app.core.errors import AppError
 from app.core.project.model import NodeKind
-from app.ui.build.build_page import BuildPage
-from app.ui.build.project_model import NODES_MIME, Column
+from app.ui.build.mime import NODES_MIME
+from app.ui.build.page import BuildPage
+from app.ui.build.project_model import Column
 
 
 @pytest.fixture(autouse=True)
@@ -37,10 +38,10 @@ def test_dropping_urls_onto_a_folder_adds_them_there_and_undo_redo(
     docs = page.editor.new_folder(page.project.root, "docs")
     page.editor.new_folder(page.project.root, "other")
     data = uri_list([sample / "a.txt", sample / "photos"])
-    assert page.undo_action.isEnabled()
+    assert page.page_actions.undo.isEnabled()
     with qtbot.waitSignal(page.editor.add_finished, timeout=10_000) as blocker:
         assert send_drop(page, data, row_center(page, docs), Qt.DropAction.CopyAction)
-        assert not page.undo_action.isEnabled()  # not while the folder streams in
+        assert not page.page_actions.undo.isEnabled()  # not while the folder streams in
     assert blocker.args[0].added_count == 4
     assert names(docs) == ["a.txt", "photos"]
     photos = page.project.find("/docs/photos")
@@ -52,9 +53,9 @@ def test_dropping_urls_onto_a_folder_adds_them_there_and_undo_redo(
     assert one.size_bytes == 102
     assert page.undo_stack.undoText() == "Add 2 items"
 
-    page.undo_action.trigger()
+    page.page_actions.undo.trigger()
     assert names(docs) == []
-    page.redo_action.trigger()
+    page.page_actions.redo.trigger()
     assert names(docs) == ["a.txt", "photos"]
     assert page.project.find("/docs/photos/one.jpg") is one  # the same node, not a rescan
 
@@ -236,7 +237,7 @@ def test_new_folder_opens_the_editor_and_delete_removes_with_undo(
     add_and_wait(qtbot, page, [sample / "photos"])
     page.view.setFocus()
     page.view.clearSelection()
-    page.new_folder_action.trigger()
+    page.page_actions.new_folder.trigger()
     editor = QApplication.focusWidget()
     assert isinstance(editor, QLineEdit)
     assert editor.text() == "New folder"
@@ -270,14 +271,14 @@ def test_copy_puts_source_paths_on_the_clipboard_and_paste_adds_them(
     node = page.project.find("/a.txt")
     assert node is not None
     page.view.select_nodes([node])
-    page.copy_action.trigger()
+    page.page_actions.copy.trigger()
     clipboard = QApplication.clipboard().mimeData()
     assert clipboard is not None
     assert clipboard.text() == str(sample / "a.txt")
     folder = page.editor.new_folder(page.project.root, "copy")
     page.view.select_nodes([folder])
     with qtbot.waitSignal(page.editor.add_finished, timeout=10_000):
-        page.paste_action.trigger()
+        page.page_actions.paste.trigger()
     assert names(folder) == ["a.txt"]
 
 

@@ -10,12 +10,12 @@ import pytest
 from PySide6.QtCore import QEventLoop, QSettings, Qt, QTimer
 from PySide6.QtGui import QGuiApplication
 from pytestqt.qtbot import QtBot
-from tests.ui.drive_sources import ScriptedDriveSource
+from tests.fakes.drive_provider import ScriptedDriveProvider
 
+from app.ui.common.settings import Settings
 from app.ui.main_window import MainWindow
-from app.ui.settings import Settings
 
-OUT = Path(__file__).resolve().parents[2] / "screenshots"
+OUT = Path(__file__).resolve().parents[3] / "screenshots"
 
 pytestmark = pytest.mark.screenshot
 
@@ -32,7 +32,7 @@ def grab(name: str) -> Path:
 
 def test_drive_panel_with_the_lab_drives(qtbot: QtBot, tmp_path: Path) -> None:
     settings = Settings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
-    source = ScriptedDriveSource()
+    source = ScriptedDriveProvider()
     window = MainWindow(settings, log_path=tmp_path / "spindle.log", drive_source=source)
     qtbot.addWidget(window)
     window.resize(1280, 800)

@@ -2,7 +2,7 @@
 
 Pick the drive, check what is inserted, choose the image file and format, the retries, the
 map file and whether to verify; Start runs a :class:`~app.core.rip.job.RipJob` through the
-:class:`~app.ui.job_bridge.JobBridge` and shows its progress (speed, time left), a live
+:class:`~app.ui.common.job_bridge.JobBridge` and shows its progress (speed, time left), a live
 sector map and Cancel; the result lists the unreadable ranges, the files they hit and the
 checksums.  "Compare disc with image" runs a :class:`~app.core.rip.compare_job.CompareJob`.
 """
@@ -12,7 +12,6 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import (
@@ -44,8 +43,8 @@ from app.core.rip.source import DiscSource
 from app.core.rip.speed import MAXIMUM, ReadSpeed
 from app.core.verify.compare import CompareResult
 from app.core.verify.report import describe_compare
-from app.ui.job_bridge import JobBridge
-from app.ui.sector_map import COLOURS, SectorMapView
+from app.ui.common.job_bridge import JobBridge
+from app.ui.read.sector_map import COLOURS, SectorMapView
 
 _log = logging.getLogger(__name__)
 MAP_REFRESH_MS = 250
@@ -84,11 +83,9 @@ class ReadPage(QWidget):
         self.bridge = bridge
         self._open_source = open_source
         self._drive_paths = drive_paths
-        self._handle: JobHandle[Any] | None = None
+        self._handle: JobHandle[RipResult] | None = None
         self._job: RipJob | None = None
-        self._info_handle: JobHandle[Any] | None = None
-        self._compare_handle: JobHandle[Any] | None = None
-        self.last_result: Result[Any] | None = None
+        self.last_result: Result[RipResult] | None = None
         options = self._make_options()
         buttons = self._make_buttons()
         layout = QVBoxLayout(self)
@@ -103,8 +100,6 @@ class ReadPage(QWidget):
         self._map_timer = QTimer(self)
         self._map_timer.setInterval(MAP_REFRESH_MS)
         self._map_timer.timeout.connect(self._refresh_map)
-        bridge.progress.connect(self._on_progress)
-        bridge.finished.connect(self._on_finished)
         self.refresh_drives()
 
     def _make_source_row(self) -> QHBoxLayout:
@@ -260,7 +255,9 @@ class ReadPage(QWidget):
             self._say(exc.message)
             return
         self.disc_label.setText(f"Checking {device}…")
-        self._info_handle = self.bridge.submit(DiscInfoJob(device, self._open_source))
+        self.bridge.submit(
+            DiscInfoJob(device, self._open_source), on_done=self._show_disc, context=self
+        )
 
     def start(self) -> None:
         if self._handle is not None:
@@ -276,7 +273,9 @@ class ReadPage(QWidget):
         self.progress_bar.setValue(0)
         self.status_label.setText("Starting…")
         self._set_running(True)
-        self._handle = self.bridge.submit(job)
+        self._handle = self.bridge.submit(
+            job, on_progress=self._on_progress, on_done=self._on_rip_done, context=self
+        )
         self._map_timer.start()
 
     def cancel(self) -> None:
@@ -300,7 +299,9 @@ class ReadPage(QWidget):
         )
         self.compare_button.setEnabled(False)
         self.status_label.setText(f"Comparing {device} with {image.name}…")
-        self._compare_handle = self.bridge.submit(job)
+        self.bridge.submit(
+            job, on_progress=self._on_progress, on_done=self._on_compare_done, context=self
+        )
 
     # -- job signals ---------------------------------------------------------------------
 
@@ -314,9 +315,8 @@ class ReadPage(QWidget):
     def _say(self, text: str) -> None:
         self.status_label.setText(text)
 
-    def _on_progress(self, handle: JobHandle[Any], progress: Progress) -> None:
-        if handle not in (self._handle, self._compare_handle):
-            return
+    def _on_progress(self, progress: Progress) -> None:
+        """A snapshot of the running rip or comparison."""
         fraction = progress.fraction
         self.progress_bar.setValue(round((fraction or 0.0) * PROGRESS_STEPS))
         parts = [progress.phase, progress.amount_text()]
@@ -329,40 +329,33 @@ class ReadPage(QWidget):
             return
         self.sector_map.set_blocks(job.rescue_map.blocks(), job.rescue_map.size_bytes)
 
-    def _on_finished(self, handle: JobHandle[Any], result: Result[Any]) -> None:
-        if handle is self._info_handle:
-            self._info_handle = None
-            self._show_disc(result)
-        elif handle is self._compare_handle:
-            self._compare_handle = None
-            self.compare_button.setEnabled(True)
-            self._show_compare(result)
-        elif handle is self._handle:
-            self._handle = None
-            self._map_timer.stop()
-            self._refresh_map()
-            self._set_running(False)
-            self.last_result = result
-            self._show_rip(result)
-            self.rip_finished.emit(result)
-
-    def _show_disc(self, result: Result[Any]) -> None:
-        if result.ok and isinstance(result.value, DiscSummary):
+    def _show_disc(self, result: Result[DiscSummary]) -> None:
+        if result.ok and result.value is not None:
             self.disc_label.setText(result.value.describe())
         else:
             self.disc_label.setText(result.error.message if result.error else "Unknown error.")
 
-    def _show_compare(self, result: Result[Any]) -> None:
-        if result.ok and isinstance(result.value, CompareResult):
+    def _on_compare_done(self, result: Result[CompareResult]) -> None:
+        self.compare_button.setEnabled(True)
+        if result.ok and result.value is not None:
             self.status_label.setText("The disc and the image are identical.")
             self.result_view.setPlainText(describe_compare(result.value))
         elif result.error is not None:
             self.status_label.setText(result.error.message)
             self.result_view.setPlainText(result.error.detail)
 
-    def _show_rip(self, result: Result[Any]) -> None:
-        if result.ok and isinstance(result.value, RipResult):
-            value = result.value
+    def _on_rip_done(self, result: Result[RipResult]) -> None:
+        self._handle = None
+        self._map_timer.stop()
+        self._refresh_map()
+        self._set_running(False)
+        self.last_result = result
+        self._show_rip(result)
+        self.rip_finished.emit(result)
+
+    def _show_rip(self, result: Result[RipResult]) -> None:
+        value = result.value
+        if result.ok and value is not None:
             self.progress_bar.setValue(PROGRESS_STEPS)
             bad = value.summary.bad_sectors
             self.status_label.setText(

@@ -1,7 +1,7 @@
 """The jobs panel: one row per job with its phase, progress, speed, time left and a Cancel
 button while it runs, and how it ended once it has (succeeded, failed with the message,
 cancelled).  Finished rows stay until the user clears them.  It listens to a
-:class:`~app.ui.job_bridge.JobBridge`."""
+:class:`~app.ui.common.job_bridge.JobBridge`."""
 
 from __future__ import annotations
 
@@ -26,10 +26,10 @@ from PySide6.QtWidgets import (
 from app.core.errors import AppError
 from app.core.jobs import JobHandle, JobState, Progress, Result
 from app.core.units import format_duration
-from app.ui.error_dialog import show_error
-from app.ui.icons import Symbol, symbol_pixmap
-from app.ui.job_bridge import JobBridge
-from app.ui.theme import is_dark, mix, secondary_text, set_text_colour
+from app.ui.common.error_dialog import show_error
+from app.ui.common.icons import Symbol, symbol_pixmap
+from app.ui.common.job_bridge import JobBridge
+from app.ui.common.theme import is_dark, mix, secondary_text, set_text_colour
 
 _log = logging.getLogger(__name__)
 STATE_ICON_PX = 20

@@ -1,4 +1,4 @@
-"""A scripted DriveSource for the drive panel's tests and screenshots: drives answer with
+"""A scripted DriveProvider for the drive panel's tests and screenshots: drives answer with
 replies recorded from the drive lab (tests/unit/fixtures/lab), and tests push hotplug and
 media-change events as the watcher would."""
 
@@ -6,13 +6,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from tests.fakes.lab_fixtures import recording
-from tests.fakes.transport import RecordedTransport
-
 from app.core.devices.discovery import DriveEntry
 from app.core.devices.drive import Drive
 from app.core.devices.watch import DriveEvent, DriveEventKind
 from app.core.transport import Transport
+from tests.fakes.lab_fixtures import recording
+from tests.fakes.transport import RecordedTransport
 
 LAB_DRIVES: dict[str, tuple[str, DriveEntry]] = {
     "/dev/sr0": (
@@ -40,7 +39,7 @@ LAB_DRIVES: dict[str, tuple[str, DriveEntry]] = {
 }
 
 
-class ScriptedDriveSource:
+class ScriptedDriveProvider:
     """Drives from recordings; ``media[path]`` names the recording a drive answers with."""
 
     def __init__(self, paths: tuple[str, ...] = tuple(LAB_DRIVES)) -> None:

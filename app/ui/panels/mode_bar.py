@@ -8,9 +8,9 @@ from PySide6.QtCore import QEvent, QObject, QSize, Qt, Signal
 from PySide6.QtGui import QGuiApplication, QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import QButtonGroup, QSizePolicy, QToolButton, QVBoxLayout, QWidget
 
-from app.ui.icons import symbolic_icon
-from app.ui.theme import is_dark, mix, sidebar_background
-from app.ui.workspaces import Workspace
+from app.ui.common.icons import symbolic_icon
+from app.ui.common.theme import is_dark, mix, sidebar_background
+from app.ui.common.workspaces import Workspace
 
 BAR_WIDTH_PX = 84
 ICON_PX = 26

@@ -1,4 +1,4 @@
-"""The Preferences dialog; values are stored with :class:`~app.ui.settings.Settings` when the
+"""The Preferences dialog; values are stored with :class:`~app.ui.common.settings.Settings` when the
 user presses OK."""
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.ui.settings import Preferences, Settings, Theme
+from app.ui.common.settings import Preferences, Settings, Theme
 
 
 class PreferencesDialog(QDialog):

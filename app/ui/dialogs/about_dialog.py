@@ -10,8 +10,8 @@ from PySide6.QtCore import Qt, qVersion
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
 
 from app import APP_NAME, __version__
-from app.ui.icons import app_icon
-from app.ui.theme import secondary_text, set_text_colour
+from app.ui.common.icons import app_icon
+from app.ui.common.theme import secondary_text, set_text_colour
 
 LICENCE = "GPL-3.0-or-later"
 LICENCE_TEXT = (

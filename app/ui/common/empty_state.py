@@ -8,8 +8,8 @@ from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
-from app.ui.icons import Symbol, symbol_pixmap
-from app.ui.theme import mix, secondary_text, set_text_colour
+from app.ui.common.icons import Symbol, symbol_pixmap
+from app.ui.common.theme import mix, secondary_text, set_text_colour
 
 
 class EmptyState(QWidget):

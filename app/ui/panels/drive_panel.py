@@ -6,14 +6,14 @@ It follows a :class:`~app.core.devices.provider.DriveProvider`: drives appearing
 disappearing and discs being inserted or ejected arrive from the source's watcher thread and
 are re-emitted on the GUI thread.  Reading a drive (:class:`RefreshDriveJob`) and moving its
 tray (:class:`TrayJob`) run on the job queue's lane for that drive, so they never overlap a
-rip or a burn of the same drive.  Tray jobs go through the bridge (they show in the jobs
-panel); refreshes go to the queue directly (they are not the user's jobs).
+rip or a burn of the same drive.  Both go through the job bridge with their own callbacks;
+tray jobs show in the jobs panel, refreshes do not (``announce=False``: they are not the
+user's jobs).
 """
 
 from __future__ import annotations
 
 import logging
-from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -37,13 +37,13 @@ from app.core.devices.discovery import DriveEntry
 from app.core.devices.medium import MediaState
 from app.core.devices.provider import DriveProvider, SystemDriveProvider
 from app.core.devices.watch import DriveEvent, DriveEventKind
-from app.core.drives.job import DriveReport, RefreshDriveJob, TrayJob
-from app.core.jobs import JobCallbacks, JobHandle, Result
+from app.core.drives.job import DriveReport, RefreshDriveJob, TrayJob, TrayResult
+from app.core.jobs import Result
 from app.core.units import format_size
-from app.ui.empty_state import EmptyState
-from app.ui.icons import Symbol, symbol_pixmap
-from app.ui.job_bridge import JobBridge
-from app.ui.theme import secondary_text, set_text_colour
+from app.ui.common.empty_state import EmptyState
+from app.ui.common.icons import Symbol, symbol_pixmap
+from app.ui.common.job_bridge import JobBridge
+from app.ui.common.theme import secondary_text, set_text_colour
 
 _log = logging.getLogger(__name__)
 
@@ -306,7 +306,6 @@ class DrivePanel(QWidget):
     """Cards were added, removed or updated (for tests and the status bar)."""
 
     _event_arrived = Signal(object)
-    _report_arrived = Signal(str, object)
 
     def __init__(
         self,
@@ -319,7 +318,6 @@ class DrivePanel(QWidget):
         self.bridge = bridge if bridge is not None else JobBridge(self)
         self.source: DriveProvider = source if source is not None else SystemDriveProvider()
         self.cards: dict[str, DriveCard] = {}
-        self._tray_jobs: dict[int, str] = {}
         self.empty_state = EmptyState(
             Symbol.DRIVE,
             NO_DRIVE_TEXT,
@@ -348,8 +346,6 @@ class DrivePanel(QWidget):
 
         queued = Qt.ConnectionType.QueuedConnection
         self._event_arrived.connect(self._on_event, queued)
-        self._report_arrived.connect(self._on_report, queued)
-        self.bridge.finished.connect(self._on_job_finished)
         for entry in self.source.list_entries():
             self._add(entry)
         self._update_stack()
@@ -387,11 +383,10 @@ class DrivePanel(QWidget):
             return
         card.set_busy()
         job = RefreshDriveJob(path, card.entry, self.source.open)
-
-        def finished(_handle: JobHandle[Any], result: Result[Any]) -> None:
-            self._report_arrived.emit(path, result)
-
-        self.bridge.queue.submit(job, JobCallbacks(finished=finished))
+        # a background job: not one for the jobs panel, only its card shows it
+        self.bridge.submit(
+            job, on_done=lambda result: self._on_report(path, result), announce=False, context=self
+        )
 
     def _on_report(self, path: str, result: Result[DriveReport]) -> None:
         card = self.cards.get(path)
@@ -432,12 +427,14 @@ class DrivePanel(QWidget):
         card.set_busy("Closing the tray…" if load else "Ejecting…")
         card.action_error = None
         card.error_label.hide()
-        handle = self.bridge.submit(TrayJob(path, load=load, opener=self.source.open))
-        self._tray_jobs[handle.id] = path
+        self.bridge.submit(
+            TrayJob(path, load=load, opener=self.source.open),
+            on_done=lambda result: self._on_tray_done(path, result),
+            context=self,
+        )
 
-    def _on_job_finished(self, handle: JobHandle[Any], result: Result[Any]) -> None:
-        path = self._tray_jobs.pop(handle.id, None)
-        if path is None or path not in self.cards:
+    def _on_tray_done(self, path: str, result: Result[TrayResult]) -> None:
+        if path not in self.cards:
             return
         card = self.cards[path]
         if result.error is not None:

@@ -11,10 +11,10 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
-from tests.ui.sample_jobs import FAILURE, BusyJob, FailingJob, SteppedJob
+from tests.fakes.jobs import FAILURE, BusyJob, FailingJob, SteppedJob
 
 from app.core.jobs import JobState, Outcome
-from app.ui.error_dialog import ErrorDialog
+from app.ui.common.error_dialog import ErrorDialog
 from app.ui.main_window import MainWindow
 
 

@@ -55,6 +55,10 @@ class Settings:
     KEY_GEOMETRY = "window/geometry"
     KEY_STATE = "window/state"
     KEY_WORKSPACE = "window/workspace"
+    KEY_RECENT_PROJECTS = "build/recent_projects"
+    KEY_PROPERTIES_SHOWN = "build/properties_shown"
+    RECENT_MAX = 8
+    """How many recent projects File ▸ Open Recent lists."""
 
     def __init__(self, store: QSettings | None = None) -> None:
         self.store = store if store is not None else QSettings(ORGANISATION, APP_NAME)
@@ -89,6 +93,38 @@ class Settings:
         self.store.setValue(self.KEY_STATE, state)
         self.store.setValue(self.KEY_WORKSPACE, workspace)
         self.store.sync()
+
+    # -- the Build workspace --------------------------------------------------------------
+
+    def recent_projects(self) -> list[Path]:
+        """The project files opened or saved last, newest first."""
+        raw = self.store.value(self.KEY_RECENT_PROJECTS, [])
+        items: list[object] = (
+            [raw] if isinstance(raw, str) else list(raw) if isinstance(raw, list) else []
+        )
+        return [Path(str(p)) for p in items if str(p)]
+
+    def remember_recent_project(self, path: Path) -> None:
+        """Put ``path`` first in the recent list (at most :attr:`RECENT_MAX` entries)."""
+        paths = [p for p in self.recent_projects() if p != path]
+        self._set_recent([path, *paths][: self.RECENT_MAX])
+
+    def forget_recent_project(self, path: Path) -> None:
+        """Drop ``path`` from the recent list (it could not be opened)."""
+        self._set_recent([p for p in self.recent_projects() if p != path])
+
+    def clear_recent_projects(self) -> None:
+        self._set_recent([])
+
+    def _set_recent(self, paths: list[Path]) -> None:
+        self.store.setValue(self.KEY_RECENT_PROJECTS, [str(p) for p in paths])
+
+    def properties_shown(self) -> bool:
+        """Whether the Build workspace's properties panel is open (it starts closed)."""
+        return _as_bool(self.store.value(self.KEY_PROPERTIES_SHOWN, False))
+
+    def set_properties_shown(self, shown: bool) -> None:
+        self.store.setValue(self.KEY_PROPERTIES_SHOWN, shown)
 
 
 def _as_bool(value: object) -> bool:

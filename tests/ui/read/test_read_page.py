@@ -15,9 +15,9 @@ from tests.fakes.sectors import FakeDisc, random_image
 from app.core.jobs import Outcome
 from app.core.rip.mapfile import BlockStatus
 from app.core.sectors import LbaRange
-from app.ui.job_bridge import JobBridge
-from app.ui.read_page import ReadPage
-from app.ui.sector_map import cell_statuses
+from app.ui.common.job_bridge import JobBridge
+from app.ui.read.page import ReadPage
+from app.ui.read.sector_map import cell_statuses
 
 WAIT_MS = 20_000
 
@@ -135,14 +135,14 @@ def test_cell_statuses_show_the_worst_status() -> None:
 def test_main_window_shows_the_read_page(qtbot: QtBot, tmp_path: Path) -> None:
     from PySide6.QtCore import QSettings
 
+    from app.ui.common.settings import Settings
+    from app.ui.common.workspaces import Workspace
     from app.ui.main_window import MainWindow
-    from app.ui.settings import Settings
-    from app.ui.workspaces import Workspace
 
     store = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
     window = MainWindow(Settings(store))
     qtbot.addWidget(window)
     window.show_workspace(Workspace.READ)
-    assert window.pages[Workspace.READ].content is window.read_page
+    assert window.pages[Workspace.READ] is window.read_page
     assert window.read_page.isVisibleTo(window)
-    assert not window.pages[Workspace.READ].empty_state.isVisibleTo(window)
+    assert not window.build_page.isVisibleTo(window)

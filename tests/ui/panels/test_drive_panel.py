@@ -8,14 +8,14 @@ from collections.abc import Iterator
 
 import pytest
 from pytestqt.qtbot import QtBot
+from tests.fakes.drive_provider import LAB_DRIVES, ScriptedDriveProvider
 from tests.fakes.transport import FakeTransport
-from tests.ui.drive_sources import LAB_DRIVES, ScriptedDriveSource
 
 from app.core.devices.discovery import DriveEntry
 from app.core.devices.medium import MediaState
 from app.core.jobs import Job, JobContext, JobState
-from app.ui.drive_panel import NO_DRIVE_TEXT, DriveCard, DrivePanel
-from app.ui.job_bridge import JobBridge
+from app.ui.common.job_bridge import JobBridge
+from app.ui.panels.drive_panel import NO_DRIVE_TEXT, DriveCard, DrivePanel
 
 
 @pytest.fixture
@@ -25,7 +25,7 @@ def bridge(qtbot: QtBot) -> Iterator[JobBridge]:
     bridge.shutdown()
 
 
-def make_panel(qtbot: QtBot, bridge: JobBridge, source: ScriptedDriveSource) -> DrivePanel:
+def make_panel(qtbot: QtBot, bridge: JobBridge, source: ScriptedDriveProvider) -> DrivePanel:
     panel = DrivePanel(bridge, source)
     qtbot.addWidget(panel)
     panel.resize(320, 700)
@@ -38,7 +38,7 @@ def wait_media(qtbot: QtBot, card: DriveCard, text: str) -> None:
 
 
 def test_cards_show_each_drive_and_its_disc(qtbot: QtBot, bridge: JobBridge) -> None:
-    source = ScriptedDriveSource()
+    source = ScriptedDriveProvider()
     panel = make_panel(qtbot, bridge, source)
     assert list(panel.cards) == list(LAB_DRIVES)
     assert panel.stack.currentWidget() is panel.scroll_area
@@ -63,13 +63,13 @@ def test_cards_show_each_drive_and_its_disc(qtbot: QtBot, bridge: JobBridge) -> 
 
 
 def test_no_drive_shows_the_empty_state(qtbot: QtBot, bridge: JobBridge) -> None:
-    panel = make_panel(qtbot, bridge, ScriptedDriveSource(paths=()))
+    panel = make_panel(qtbot, bridge, ScriptedDriveProvider(paths=()))
     assert panel.stack.currentWidget() is panel.empty_state
     assert panel.empty_state.heading_label.text() == NO_DRIVE_TEXT
 
 
 def test_hotplug_adds_and_removes_cards(qtbot: QtBot, bridge: JobBridge) -> None:
-    source = ScriptedDriveSource(paths=())
+    source = ScriptedDriveProvider(paths=())
     panel = make_panel(qtbot, bridge, source)
     entry = DriveEntry("/dev/sr9", "/sys/block/sr9", vendor="TGTLAB", model="BLANK-DVDR-9")
     with qtbot.waitSignal(panel.drives_changed, timeout=5000):
@@ -84,7 +84,7 @@ def test_hotplug_adds_and_removes_cards(qtbot: QtBot, bridge: JobBridge) -> None
 
 
 def test_media_change_updates_the_card_live(qtbot: QtBot, bridge: JobBridge) -> None:
-    source = ScriptedDriveSource(paths=("/dev/sr1",))
+    source = ScriptedDriveProvider(paths=("/dev/sr1",))
     panel = make_panel(qtbot, bridge, source)
     card = panel.cards["/dev/sr1"]
     wait_media(qtbot, card, "No disc")
@@ -97,7 +97,7 @@ def test_media_change_updates_the_card_live(qtbot: QtBot, bridge: JobBridge) -> 
 
 
 def test_eject_and_close_tray_run_as_jobs_on_the_drive(qtbot: QtBot, bridge: JobBridge) -> None:
-    source = ScriptedDriveSource(paths=("/dev/sr5",))
+    source = ScriptedDriveProvider(paths=("/dev/sr5",))
     panel = make_panel(qtbot, bridge, source)
     card = panel.cards["/dev/sr5"]
     wait_media(qtbot, card, "DVD+R, blank, 4.38 GiB free")
@@ -125,7 +125,7 @@ def test_eject_and_close_tray_run_as_jobs_on_the_drive(qtbot: QtBot, bridge: Job
 
 
 def test_a_failed_eject_is_shown_on_the_card(qtbot: QtBot, bridge: JobBridge) -> None:
-    source = ScriptedDriveSource(paths=("/dev/sr0",))
+    source = ScriptedDriveProvider(paths=("/dev/sr0",))
     panel = make_panel(qtbot, bridge, source)
     card = panel.cards["/dev/sr0"]
     wait_media(qtbot, card, "CD-ROM, complete, 3.92 MiB")
@@ -140,7 +140,7 @@ def test_a_failed_eject_is_shown_on_the_card(qtbot: QtBot, bridge: JobBridge) ->
 
 
 def test_details_dialog_lists_profiles_and_features(qtbot: QtBot, bridge: JobBridge) -> None:
-    source = ScriptedDriveSource(paths=("/dev/sr5",))
+    source = ScriptedDriveProvider(paths=("/dev/sr5",))
     panel = make_panel(qtbot, bridge, source)
     card = panel.cards["/dev/sr5"]
     wait_media(qtbot, card, "DVD+R, blank, 4.38 GiB free")
@@ -166,7 +166,7 @@ def test_details_dialog_lists_profiles_and_features(qtbot: QtBot, bridge: JobBri
 
 
 def test_the_source_is_stopped_with_the_panel(qtbot: QtBot, bridge: JobBridge) -> None:
-    source = ScriptedDriveSource(paths=())
+    source = ScriptedDriveProvider(paths=())
     panel = DrivePanel(bridge, source)
     panel.deleteLater()
     qtbot.waitUntil(lambda: source.stopped, timeout=5000)
@@ -194,7 +194,7 @@ class HoldDrive(Job[None]):
 
 
 def test_refresh_waits_for_the_job_using_the_drive(qtbot: QtBot, bridge: JobBridge) -> None:
-    source = ScriptedDriveSource(paths=("/dev/sr5", "/dev/sr0"))
+    source = ScriptedDriveProvider(paths=("/dev/sr5", "/dev/sr0"))
     panel = make_panel(qtbot, bridge, source)
     wait_media(qtbot, panel.cards["/dev/sr5"], "DVD+R, blank, 4.38 GiB free")
     wait_media(qtbot, panel.cards["/dev/sr0"], "CD-ROM, complete, 3.92 MiB")

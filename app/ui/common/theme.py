@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.ui.settings import Theme
+from app.ui.common.settings import Theme
 
 
 def is_dark(palette: QPalette) -> bool:

@@ -16,8 +16,8 @@ from tests.fakes.mmc_drive import FakeDrive
 from app.core.burn.medium import MediumStatus
 from app.core.jobs import Outcome, Result
 from app.core.mmc.profiles import Profile
-from app.ui.job_bridge import JobBridge
-from app.ui.write_page import WritePage
+from app.ui.common.job_bridge import JobBridge
+from app.ui.write.page import WritePage
 
 SECTOR = 2048
 
@@ -176,11 +176,11 @@ def test_medium_checked_carries_the_status(qtbot: QtBot, bridge: JobBridge) -> N
 
 
 def test_main_window_has_the_write_page(window: object, image: Path) -> None:
+    from app.ui.common.workspaces import Workspace
     from app.ui.main_window import MainWindow
-    from app.ui.workspaces import Workspace
 
     assert isinstance(window, MainWindow)
-    assert window.pages[Workspace.WRITE].content is window.write_page
+    assert window.pages[Workspace.WRITE] is window.write_page
     window.burn_image(image)  # "Burn this image…"
     assert window.current_workspace() is Workspace.WRITE
     assert window.write_page.image_path == image

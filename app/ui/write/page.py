@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
@@ -44,8 +43,8 @@ from app.core.burn.write_methods import verification_note, write_once
 from app.core.errors import AppError
 from app.core.jobs import JobHandle, Progress, Result
 from app.core.transport import open_transport
-from app.core.units import format_size
-from app.ui.job_bridge import JobBridge
+from app.core.units import SECTOR_SIZE, format_size
+from app.ui.common.job_bridge import JobBridge
 
 _log = logging.getLogger(__name__)
 
@@ -76,13 +75,11 @@ class WritePage(QWidget):
         self.writer_opener = writer_opener
         self.reader_opener = reader_opener
         self.medium: MediumStatus | None = None
-        self.handle: JobHandle[Any] | None = None
-        self._check: JobHandle[Any] | None = None
+        self.handle: JobHandle[BurnResult] | None = None
+        self._check: JobHandle[MediumStatus] | None = None
         self._copies_left = 0
         self._build_inputs()
         self._build_layout()
-        bridge.progress.connect(self._on_progress)
-        bridge.finished.connect(self._on_finished)
 
     def _build_inputs(self) -> None:
         self.image_edit = QLineEdit()
@@ -214,7 +211,19 @@ class WritePage(QWidget):
             self.medium_label.setText("No drive.")
             return
         self.medium_label.setText(f"Checking the disc in {device}…")
-        self._check = self.bridge.submit(InspectMediumJob(device, self.reader_opener))
+        inspecting = self.bridge.submit(
+            InspectMediumJob(device, self.reader_opener),
+            on_done=lambda result: self._on_check_done(inspecting, result),
+            context=self,
+        )
+        self._check = inspecting
+
+    def _on_check_done(
+        self, inspecting: JobHandle[MediumStatus], result: Result[MediumStatus]
+    ) -> None:
+        if inspecting is self._check:  # a newer check replaced it: its answer is the one shown
+            self._check = None
+            self._on_checked(result)
 
     def _on_checked(self, result: Result[MediumStatus]) -> None:
         if not result.ok or result.value is None:
@@ -225,7 +234,7 @@ class WritePage(QWidget):
             return
         medium = result.value
         self.medium = medium
-        free = format_size(medium.free_blocks * 2048)
+        free = format_size(medium.free_blocks * SECTOR_SIZE)
         self.medium_label.setText(f"{medium.label}, {medium.state.value}: {free} writable")
         self.speed_combo.clear()
         self.speed_combo.addItem(DRIVES_CHOICE, None)
@@ -260,7 +269,7 @@ class WritePage(QWidget):
         except AppError as exc:
             self.fit_label.setText(exc.message)
             return
-        free = self.medium.free_blocks * 2048
+        free = self.medium.free_blocks * SECTOR_SIZE
         self.fit_label.setText(
             f"The image ({format_size(image.size_bytes)}) fits: "
             f"{format_size(free - image.size_bytes)} will stay free."
@@ -285,7 +294,9 @@ class WritePage(QWidget):
         if self._copies_left <= 0:
             self._copies_left = self.copies_spin.value()
         job = BurnJob(path, device, self.options(), opener=self.writer_opener)
-        self.handle = self.bridge.submit(job)
+        self.handle = self.bridge.submit(
+            job, on_progress=self._on_progress, on_done=self._on_burned, context=self
+        )
         self.burn_button.setEnabled(False)
         self.cancel_button.setEnabled(True)
         self.phase_label.setText("Preparing")
@@ -310,9 +321,7 @@ class WritePage(QWidget):
         if answer == QMessageBox.StandardButton.Yes:
             self.bridge.cancel(handle)
 
-    def _on_progress(self, handle: JobHandle[Any], progress: Progress) -> None:
-        if handle is not self.handle:
-            return
+    def _on_progress(self, progress: Progress) -> None:
         self.phase_label.setText(progress.phase)
         fraction = progress.fraction
         if fraction is None:
@@ -327,20 +336,14 @@ class WritePage(QWidget):
             parts.append(progress.message)
         self.detail_label.setText(" · ".join(parts))
 
-    def _on_finished(self, handle: JobHandle[Any], result: Result[Any]) -> None:
-        if handle is self._check:
-            self._check = None
-            self._on_checked(result)
-            return
-        if handle is not self.handle:
-            return
+    def _on_burned(self, result: Result[BurnResult]) -> None:
         self.handle = None
         self.cancel_button.setEnabled(False)
         self.progress_bar.setRange(0, 1000)
         self._copies_left -= 1
-        if result.ok and isinstance(result.value, BurnResult):
+        value = result.value
+        if result.ok and value is not None:
             self.progress_bar.setValue(1000)
-            value = result.value
             done = "Simulated" if value.simulated else "Burned"
             verified = " and verified" if value.verify is not None else ""
             self.phase_label.setText(f"{done}{verified}: {value.medium} in {value.device}.")

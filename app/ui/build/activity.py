@@ -1,0 +1,154 @@
+"""The Build workspace's two status strips: the activity strip (what runs now — adding files,
+building — with its progress and Cancel) and the result banner shown after a successful
+build (the image, its checksums, "Open Folder" and "Burn This Image…")."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+from PySide6.QtCore import Qt, QTimer, QUrl, Signal
+from PySide6.QtGui import QDesktopServices, QHideEvent
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QSizePolicy,
+    QStyle,
+    QToolButton,
+    QWidget,
+)
+
+from app.core.image.job import BuildResult
+from app.core.units import format_size
+
+UPDATE_INTERVAL_S = 0.1
+"""How often the activity strip redraws while something runs."""
+
+
+class ActivityStrip(QFrame):
+    """A slim bar above the capacity bar: what runs now (adding files, building) + Cancel."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("activityStrip")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.label = QLabel()
+        self.label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.progress = QProgressBar()
+        self.progress.setTextVisible(False)
+        self.progress.setFixedHeight(8)
+        self.progress.setMaximumWidth(260)
+        self.detail = QLabel()
+        self.cancel_button = QPushButton("Cancel")
+        self.cancel_button.setAccessibleName("Cancel the running activity")
+        self._last_update_s = 0.0
+        self._pending: tuple[str, int | None, int | None, str] | None = None
+        self._flush_timer = QTimer(self)
+        self._flush_timer.setSingleShot(True)
+        self._flush_timer.timeout.connect(self._flush)
+        self.detail.setMinimumWidth(
+            self.fontMetrics().horizontalAdvance("8,888,888 of 8,888,888 items found so far")
+        )
+        row = QHBoxLayout(self)
+        row.setContentsMargins(10, 4, 10, 4)
+        row.addWidget(self.label, 1)
+        row.addWidget(self.detail)
+        row.addWidget(self.progress, 1)
+        row.addWidget(self.cancel_button)
+        self.hide()
+
+    def show_activity(
+        self,
+        text: str,
+        done: int | None,
+        total: int | None,
+        detail: str = "",
+        *,
+        throttle: bool = True,
+    ) -> None:
+        now = time.monotonic()
+        final = done is not None and total is not None and done >= total
+        recent = now - self._last_update_s < UPDATE_INTERVAL_S
+        if throttle and self.isVisible() and text == self.label.text() and not final and recent:
+            # QProgressBar repaints at once on every value: a few a second suffice, and the
+            # newest state is shown when the interval is over
+            self._pending = (text, done, total, detail)
+            if not self._flush_timer.isActive():
+                remaining_ms = UPDATE_INTERVAL_S - (now - self._last_update_s)
+                self._flush_timer.start(max(1, round(remaining_ms * 1000)))
+            return
+        self._pending = None
+        self._flush_timer.stop()
+        self._last_update_s = now
+        self.label.setText(text)
+        self.detail.setText(detail)
+        if done is None or not total:
+            self.progress.setRange(0, 0)  # busy
+        else:
+            self.progress.setRange(0, 1000)
+            self.progress.setValue(round(1000 * min(1.0, done / total)))
+        self.setAccessibleDescription(f"{text} {detail}")
+        self.show()
+
+    def _flush(self) -> None:
+        pending, self._pending = self._pending, None
+        if pending is not None and self.isVisible():
+            self._last_update_s = 0.0
+            self.show_activity(*pending)
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        self._flush_timer.stop()
+        self._pending = None
+        super().hideEvent(event)
+
+
+class ResultBanner(QFrame):
+    """Shown after a successful build: the image, its checksum, and what to do next."""
+
+    burn_clicked = Signal(object)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("resultBanner")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.path: Path | None = None
+        self.text = QLabel()
+        self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.text.setWordWrap(True)
+        self.open_folder_button = QPushButton("Open &Folder")
+        self.burn_button = QPushButton("&Burn This Image…")
+        self.close_button = QToolButton()
+        self.close_button.setIcon(
+            self.style().standardIcon(QStyle.StandardPixmap.SP_TitleBarCloseButton)
+        )
+        self.close_button.setAutoRaise(True)
+        self.close_button.setAccessibleName("Dismiss")
+        self.close_button.setToolTip("Dismiss")
+        row = QHBoxLayout(self)
+        row.setContentsMargins(10, 6, 6, 6)
+        row.addWidget(self.text, 1)
+        row.addWidget(self.open_folder_button)
+        row.addWidget(self.burn_button)
+        row.addWidget(self.close_button)
+        self.open_folder_button.clicked.connect(self.open_folder)
+        self.burn_button.clicked.connect(lambda: self.burn_clicked.emit(self.path))
+        self.close_button.clicked.connect(self.hide)
+        self.hide()
+
+    def show_result(self, result: BuildResult) -> None:
+        self.path = result.path
+        lines = [f"<b>Image built:</b> {result.path.name} ({format_size(result.size_bytes)})"]
+        for digest in result.digests:
+            lines.append(f"{digest.algorithm.hashlib_name.upper()}: <tt>{digest.hex}</tt>")
+        for warning in result.warnings[:3]:
+            lines.append(f"⚠ {warning}")
+        self.text.setText("<br>".join(lines))
+        self.setAccessibleDescription(self.text.text())
+        self.show()
+
+    def open_folder(self) -> None:
+        if self.path is not None:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.path.parent)))

@@ -1,0 +1,1 @@
+"""The application dialogs: About and Preferences."""

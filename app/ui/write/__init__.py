@@ -1,0 +1,1 @@
+"""The Write workspace: burn an image to a disc."""
