@@ -3,6 +3,7 @@ short names, stale temporaries (issue 18)."""
 
 from __future__ import annotations
 
+import errno
 import os
 import signal
 import subprocess
@@ -297,3 +298,44 @@ def test_temp_file_names_survive_collisions(
         assert (first.name, second.name) == (".spindle-1-00000000.part", ".spindle-1-00000001.part")
         first.discard()
         second.discard()
+
+
+def test_path_api_temporary_path_is_short_and_publish_is_safe(tmp_path: Path) -> None:
+    final = tmp_path / ("p" * 244)
+    temp = files.temporary_path(final)
+    assert temp.parent == tmp_path
+    assert len(temp.name) <= 36
+    temp.write_bytes(b"new")
+    files.publish(temp, final)
+    assert final.read_bytes() == b"new"
+    again = files.temporary_path(final)
+    again.write_bytes(b"newer")
+    with pytest.raises(InvalidInputError, match="appeared meanwhile"):
+        files.publish(again, final)
+    assert again.exists()
+    files.publish(again, final, replace=True)
+    assert final.read_bytes() == b"newer"
+    link = tmp_path / "link"
+    link.symlink_to(final)
+    third = files.temporary_path(link)
+    third.write_bytes(b"x")
+    with pytest.raises(InvalidInputError, match="symbolic link"):
+        files.publish(third, link, replace=True)
+    assert final.read_bytes() == b"newer"
+
+
+def test_write_atomically_maps_write_failures_to_the_callers_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from app.core.errors import ProjectFileError
+
+    def full(_fd: int, _data: object) -> int:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(os, "write", full)
+    with pytest.raises(ProjectFileError, match="Could not write the project") as info:
+        write_atomically(tmp_path / "p.spindle", "{}", what="the project", error=ProjectFileError)
+    assert "disk is full" in info.value.detail or "No space" in info.value.detail
+    monkeypatch.undo()
+    assert list(tmp_path.iterdir()) == []  # nothing left behind
+    assert files.write_error(OSError(errno.ENOSPC, "full")).message.startswith("The disk is full")
