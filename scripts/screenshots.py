@@ -27,6 +27,7 @@ from PySide6.QtCore import QEventLoop, QSettings, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
+from app.cli.main import run_cli
 from app.core.errors import ImageError
 from app.core.jobs import Job, JobContext, Outcome, Progress, Unit
 from app.core.logs import setup_logging
@@ -139,6 +140,7 @@ def take(out_dir: Path, temp_dir: Path) -> list[Path]:
         window.show_workspace(workspace)
         shots.append(grab(out_dir, f"workspace-{workspace.value}"))
     shots.extend(take_build(window, out_dir, temp_dir))
+    shots.extend(take_image(window, out_dir, temp_dir))
 
     # jobs: one finished, one failed, one cancelled, one running
     sample = temp_dir / "debian-12.iso"
@@ -213,6 +215,36 @@ def _real_data(folder: Path, count: int, size_bytes: int) -> Path:
     for number in range(count):
         (folder / f"part{number:03d}.bin").write_bytes(block)
     return folder
+
+
+def take_image(window: MainWindow, out_dir: Path, temp_dir: Path) -> list[Path]:
+    """The Image workspace with an image made by ``spindle build`` opened and a file chosen."""
+    source = temp_dir / "image-source"
+    photos = source / "Photos 2026"
+    photos.mkdir(parents=True)
+    for number in range(1, 7):
+        (photos / f"IMG_{4810 + number}.JPG").write_bytes(bytes([number]) * (90_000 + number))
+    (source / "Documents").mkdir()
+    long_name = "Itinerary and bookings for the whole trip, with all confirmations.pdf"
+    (source / "Documents" / long_name).write_bytes(b"%PDF" * 5000)
+    (source / "README.txt").write_text("Holiday pictures\n")
+    os.symlink("Photos 2026/IMG_4811.JPG", source / "cover.jpg")
+    image = temp_dir / "holiday.iso"
+    code = run_cli(["build", "-o", str(image), "--udf", "--label", "HOLIDAY_2026", str(source)])
+    assert code == 0, "spindle build failed for the Image workspace picture"
+    page = window.image_page
+    window.show_workspace(Workspace.IMAGE)
+    page.open_path(image)
+    for index in range(page.tree.topLevelItemCount()):
+        item = page.tree.topLevelItem(index)
+        if item.text(0) == "Documents":
+            item.setExpanded(True)
+            page.tree.setCurrentItem(item.child(0))
+    window.statusBar().clearMessage()
+    shots = [grab(out_dir, "image-browse")]
+    page.fs_combo.setCurrentIndex(page.fs_combo.findData("joliet"))
+    shots.append(grab(out_dir, "image-joliet"))
+    return shots
 
 
 def take_build(window: MainWindow, out_dir: Path, temp_dir: Path) -> list[Path]:

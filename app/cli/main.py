@@ -35,8 +35,14 @@ COMMAND_MODULES: dict[str, str] = {
     "eject": "app.cli.commands.drives",
     "rip": "app.cli.commands.rip",
     "compare": "app.cli.commands.compare",
+    "convert": "app.cli.commands.convert",
     "burn": "app.cli.commands.burn",
     "erase": "app.cli.commands.burn",
+    "info": "app.cli.commands.image",
+    "ls": "app.cli.commands.image",
+    "extract": "app.cli.commands.image",
+    "mount": "app.cli.commands.image",
+    "unmount": "app.cli.commands.image",
     "clean": "app.cli.commands.clean",
 }
 """Each subcommand and the module whose ``register(subparsers, parents)`` adds it, in the

@@ -70,6 +70,12 @@ class VerifyError(ImageError):
     title = "Verification failed"
 
 
+class MountError(ImageError):
+    """An image could not be mounted or unmounted (no udisks2, no file system the OS mounts)."""
+
+    title = "Cannot mount the image"
+
+
 class DeviceError(AppError):
     """A drive or its medium did not do what was asked."""
 

@@ -546,12 +546,15 @@ def write_atomically(
 
 
 def temporary_path(final: Path) -> Path:
-    """A fresh temporary name next to ``final`` (short: ``.spindle-<pid>-<hex>.part``).
+    """The temporary name of ``final`` for this process, next to it: short and the same on
+    every call (``.spindle-<pid>-<8 hex of the name>.part``), so a caller may compute it again
+    to publish or remove it.
 
     Prefer :class:`AtomicOutput`, which also creates it safely; a caller of this must create
-    the file with ``O_CREAT | O_EXCL | O_NOFOLLOW`` and hold it under ``flock`` until
-    :func:`publish` (or lose it to :func:`find_stale` as a leftover)."""
-    return final.with_name(temp_name())
+    the file exclusively (``open(temp, "xb")``, ``O_CREAT | O_EXCL``) and :func:`publish` or
+    remove it; if the process dies, :func:`find_stale` lists it."""
+    digest = hashlib.blake2b(os.fsencode(final.name), digest_size=4).hexdigest()
+    return final.with_name(f"{TEMP_PREFIX}{os.getpid()}-{digest}{TEMP_SUFFIX}")
 
 
 def publish(temp: Path, final: Path, *, replace: bool = False, what: str = "the image") -> None:

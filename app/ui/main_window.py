@@ -46,6 +46,7 @@ from app.ui.common.theme import apply_theme
 from app.ui.common.workspaces import Workspace
 from app.ui.dialogs.about_dialog import AboutDialog
 from app.ui.dialogs.preferences_dialog import PreferencesDialog
+from app.ui.image.page import ImagePage
 from app.ui.panels.drive_panel import DrivePanel
 from app.ui.panels.jobs_panel import JobsPanel
 from app.ui.panels.log_view import LogView
@@ -86,6 +87,7 @@ class MainWindow(QMainWindow):
         self.log_view = LogView()
         self.log_view.install()
         self.write_page = WritePage(self.bridge)
+        self.image_page = ImagePage(self.bridge)
         self._build_workspaces()
         self._connect_pages()
         self.drives_dock = self._dock("Drives", "drivesDock", self.drive_panel)
@@ -129,6 +131,7 @@ class MainWindow(QMainWindow):
             Workspace.BUILD: self.build_page,
             Workspace.READ: self.read_page,
             Workspace.WRITE: self.write_page,
+            Workspace.IMAGE: self.image_page,
         }
         self._scrollers: dict[Workspace, QScrollArea] = {}
         for workspace, page in self.pages.items():
@@ -152,6 +155,7 @@ class MainWindow(QMainWindow):
         self.build_page.title_changed.connect(self._update_title)
         self.build_page.modified_changed.connect(self.setWindowModified)
         self.build_page.burn_requested.connect(self._on_burn_requested)
+        self.image_page.burn_requested.connect(self._on_burn_requested)
         self.drive_panel.drives_changed.connect(self._on_drives_changed)
         self.write_page.set_drives(self._drive_paths())
 

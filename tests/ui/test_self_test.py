@@ -37,7 +37,7 @@ def test_self_test_passes_in_a_fresh_process(tmp_path: Path) -> None:
     assert run.returncode == 0, run.stderr
     line = run.stdout.strip()
     assert line.startswith("spindle self-test OK: Spindle ")
-    assert "3 workspaces" in line
+    assert "4 workspaces" in line
     assert "imported pycdlib" in line
     assert "succeeded" in line
     assert not (tmp_path / "config").exists()  # settings went to a temporary file

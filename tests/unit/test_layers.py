@@ -23,22 +23,45 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("app.core.image",),
     ("app.core.verify",),
     # the workflows: each is one package (job.py, its engine, report.py)
-    ("app.core.rip", "app.core.burn", "app.core.drives"),
-    ("app.cli", "app.ui"),
+    ("app.core.rip", "app.core.burn", "app.core.drives", "app.core.convert"),
+    ("app.cli", "app.ui.common"),
+    (
+        "app.ui.panels",
+        "app.ui.dialogs",
+        "app.ui.build",
+        "app.ui.read",
+        "app.ui.write",
+        "app.ui.image",
+    ),
+    ("app.ui",),
     ("app.__main__",),
 )
 """Every package or module of ``app/`` belongs to the first entry that is it or a parent."""
 
+_PAGES = (
+    "app.ui.panels",
+    "app.ui.dialogs",
+    "app.ui.build",
+    "app.ui.read",
+    "app.ui.write",
+    "app.ui.image",
+)
+
 INDEPENDENT = (
-    ("app.cli", "app.ui"),
+    *(("app.cli", ui) for ui in ("app.ui", "app.ui.common", *_PAGES)),
+    *((a, b) for i, a in enumerate(_PAGES) for b in _PAGES[i + 1 :]),
     ("app.core.devices", "app.core.jobs"),
     ("app.core.devices", "app.core.project"),
     ("app.core.jobs", "app.core.project"),
     ("app.core.rip", "app.core.drives"),
     ("app.core.burn", "app.core.drives"),
+    ("app.core.convert", "app.core.rip"),
+    ("app.core.convert", "app.core.burn"),
+    ("app.core.convert", "app.core.drives"),
 )
 """Pairs in one layer that never import each other (only ``app.__main__`` joins the CLI
-and the GUI; workflows share engines below them, not each other)."""
+and the GUI; workflows share engines below them, not each other; the Qt pages and panels
+share ``app.ui.common``, and only ``app.ui``'s main window and application join them)."""
 
 
 def module_name(path: Path, root: Path) -> str:

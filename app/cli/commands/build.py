@@ -77,7 +77,8 @@ def project_from_args(args: argparse.Namespace) -> DiscProject:
     if not args.sources and args.project is None:
         raise InvalidInputError("Nothing to build: give files or folders, or --project FILE.")
     for source in args.sources:
-        if source.is_dir() and not source.is_symlink():
+        # a link to a folder named here is followed, as mkisofs and xorriso do
+        if source.is_dir():
             project.add_contents(source)
         else:
             project.add_path(source)

@@ -13,10 +13,12 @@ an ISO or a kernel given as the EFI image, empty or oversized files.
 from __future__ import annotations
 
 import enum
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
 from app.core.errors import InvalidInputError
+from app.core.image.sources import describe_open_error, open_regular, read_small_file
 
 SECTOR_512 = 512
 MAX_LOAD_SECTORS = 0xFFFF
@@ -36,6 +38,9 @@ class BootImage:
     kind: BootKind
     path: Path
     size_bytes: int
+    device: int
+    inode: int
+    """``st_dev``/``st_ino`` as checked: the build copies from that very file."""
     isolinux_hybrid: bool = False
     """(BIOS) the image carries isolinux's hybrid signature, so isohdpfx.bin can load it."""
 
@@ -62,18 +67,21 @@ def _looks_like_fat(head: bytes) -> bool:
 def check_boot_image(path: Path, kind: BootKind) -> BootImage:
     """Validate ``path`` as a boot image of ``kind``; raise :class:`InvalidInputError` if not."""
     try:
-        with path.open("rb") as stream:
-            head = stream.read(64 * 1024)
-            stream.seek(0, 2)
-            size = stream.tell()
-            stream.seek(32768)
-            iso_magic = stream.read(6)
+        fd, info = open_regular(path, follow=True)
     except FileNotFoundError as exc:
         raise InvalidInputError(f"The boot image “{path}” does not exist.", str(exc)) from exc
-    except IsADirectoryError as exc:
-        raise InvalidInputError(f"The boot image “{path}” is a folder.", str(exc)) from exc
+    except OSError as exc:
+        raise InvalidInputError(
+            f"Cannot use “{path}” as a boot image: {describe_open_error(exc)}.", str(exc)
+        ) from exc
+    try:
+        size = info.st_size
+        head = os.pread(fd, 64 * 1024, 0)
+        iso_magic = os.pread(fd, 6, 32768)
     except OSError as exc:
         raise InvalidInputError(f"Cannot read the boot image “{path}”.", str(exc)) from exc
+    finally:
+        os.close(fd)
     if iso_magic[1:6] == b"CD001":
         raise InvalidInputError(
             f"“{path.name}” is a whole ISO image, not a boot image.",
@@ -101,7 +109,7 @@ def check_boot_image(path: Path, kind: BootKind) -> BootImage:
                 "FAT boot sector found",
             )
         hybrid = head[0x40:0x44] == ISOLINUX_HYBRID_SIGNATURE
-        return BootImage(kind, path, size, isolinux_hybrid=hybrid)
+        return BootImage(kind, path, size, info.st_dev, info.st_ino, isolinux_hybrid=hybrid)
     if size == 0 or size % SECTOR_512:
         raise InvalidInputError(
             f"The UEFI boot image “{path.name}” has a size that is not a whole number of "
@@ -113,15 +121,12 @@ def check_boot_image(path: Path, kind: BootKind) -> BootImage:
             f"“{path.name}” is not a FAT file system image, so UEFI firmware cannot boot it.",
             "no FAT boot sector (0x55AA signature and FAT type field)",
         )
-    return BootImage(kind, path, size)
+    return BootImage(kind, path, size, info.st_dev, info.st_ino)
 
 
 def check_mbr_code(path: Path) -> bytes:
     """The isohybrid MBR boot code (the first 432 bytes of syslinux's isohdpfx.bin)."""
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise InvalidInputError(f"Cannot read the hybrid MBR code “{path}”.", str(exc)) from exc
+    data = read_small_file(path, 64 * 1024, "hybrid MBR code")
     if len(data) not in (ISOHYBRID_MBR_CODE_BYTES, 512):
         raise InvalidInputError(
             f"“{path.name}” is not isohybrid MBR code (like syslinux's isohdpfx.bin).",

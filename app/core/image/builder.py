@@ -1,4 +1,10 @@
-"""Project → ISO image with pycdlib, with Spindle's own data path and timestamps.
+"""Project → ISO image: Spindle's own writer, or pycdlib for what it does not cover.
+
+**Which writer.** :class:`~app.core.image.writer.IsoWriter` (ECMA-119 + Joliet + Rock Ridge,
+one pass, a few integers per entry) builds every image it supports
+(:meth:`~app.core.image.writer.IsoWriter.supports`: no UDF, no El Torito, no hybrid layout,
+files below 4 GiB); everything else goes through pycdlib as described below.
+``SPINDLE_IMAGE_WRITER=pycdlib`` (or ``writer="pycdlib"``) forces pycdlib, for comparison.
 
 The builder works in three steps the build job reports as phases:
 
@@ -36,18 +42,31 @@ import stat
 import time
 from collections.abc import Callable, Generator
 from dataclasses import dataclass
-from typing import Any, BinaryIO
+from typing import Any, BinaryIO, cast
 
 import pycdlib
-from pycdlib import dates, inode, pycdlibexception, udf
+from pycdlib import dates, dr, inode, path_table_record, pycdlibexception, udf, utils
 
 from app.core.errors import CapacityError, ImageError, InternalError, InvalidInputError
 from app.core.files import write_error
 from app.core.image.boot import BootImage, BootKind, check_boot_image, check_mbr_code
 from app.core.image.fastcopy import FastCopier
 from app.core.image.gpt import BACKUP_SECTORS, LBA_BYTES, plan_hybrid, write_hybrid
-from app.core.project.model import DiscProject, IsoLevel, Node, NodeKind
-from app.core.project.naming import NamingPlan, d_characters, plan_names
+from app.core.image.records import clamp_time
+from app.core.image.sources import Source, open_regular
+from app.core.image.writer import IsoWriter
+from app.core.project.labels import (
+    JOLIET_SYSTEM_ID_UNITS,
+    JOLIET_TEXT_ID_UNITS,
+    JOLIET_VOLUME_ID_UNITS,
+    UDF_LOGICAL_VOLUME_ID_BYTES,
+    UDF_VOLUME_ID_BYTES,
+    joliet_text,
+    udf_dstring,
+    volume_labels,
+)
+from app.core.project.model import DiscProject, IsoLevel, Node, NodeKind, VolumeOptions
+from app.core.project.naming import JOLIET_MAX_CHARS, NamingPlan, plan_names
 from app.core.units import SECTOR_SIZE, format_size
 
 _log = logging.getLogger(__name__)
@@ -55,6 +74,8 @@ FOUR_GIB = 4 * 1024**3
 ROCK_RIDGE_VERSION = "1.09"
 RR_MOVED_NAME = ".rr_moved"
 BOOT_CATALOG_ISO = "BOOT.CAT"
+WRITER_ENV = "SPINDLE_IMAGE_WRITER"
+DEFAULT_WRITER = "spindle"
 ByteSink = Callable[[int], None]
 
 
@@ -75,11 +96,62 @@ class ImageLayout:
 
 
 class _SpindleCdlib(pycdlib.PyCdlib):
-    """pycdlib with the file-data copy replaced (see the module docstring)."""
+    """pycdlib with the file-data copy and the relocation directory replaced (see the module
+    docstring)."""
+
+    def _joliet_name_and_parent_from_path(self, joliet_path: bytes) -> tuple[bytes, Any]:
+        """The UCS-2 name and the parent record of a Joliet path, allowing names of 64 UCS-2
+        units (Joliet specification §3.1: 128 bytes); pycdlib 1.22 counts UTF-8 bytes here,
+        which refuses a 40-character name of accented letters."""
+        parts = utils.split_path(joliet_path)
+        name = parts.pop().decode("utf-8").encode("utf-16-be")
+        if len(name) > 2 * JOLIET_MAX_CHARS:
+            raise pycdlibexception.PyCdlibInvalidInput("Joliet names can be 64 UCS-2 units")
+        return name, self._find_joliet_record(b"/" + b"/".join(parts))
+
+    def _find_or_create_rr_moved(self) -> int:
+        """Create the relocation directory with a Rock Ridge RE entry on its own record.
+
+        RRIP 1.12 §4.1.5.3: a directory record carrying RE is hidden by Rock Ridge readers.
+        pycdlib marks only the relocated folders inside ``RR_MOVED`` so, which leaves
+        ``RR_MOVED`` itself visible (an empty ``.rr_moved`` in every Rock Ridge listing);
+        libisofs marks the relocation directory too, and so does this override, so that Rock
+        Ridge readers see the tree exactly as it was given (the ISO 9660 tree still holds
+        ``RR_MOVED``, as ECMA-119 §6.8.2.1 needs).  Returns the bytes the new directory adds,
+        as pycdlib's own method does.
+        """
+        if self._rr_moved_record.initialized:
+            return 0
+        name = self._rr_moved_name or b"RR_MOVED"
+        rr_name = self._rr_moved_rr_name or b"rr_moved"
+        self._rr_moved_name, self._rr_moved_rr_name = name, rr_name
+        mode = stat.S_IFDIR | 0o555
+        record = dr.DirectoryRecord()
+        record.new_dir(
+            self.pvd,
+            name,
+            self.pvd.root_directory_record(),
+            self.pvd.sequence_number(),
+            self.rock_ridge,
+            rr_name,
+            self.logical_block_size,
+            False,  # not a CL placeholder
+            True,  # RE: hidden from Rock Ridge readers
+            self.xa,
+            mode,
+            time.time(),
+        )
+        added = self._add_child_to_dr(record)
+        self._create_dot(self.pvd, record, self.rock_ridge, self.xa, mode)
+        self._create_dotdot(self.pvd, record, self.rock_ridge, False, self.xa, mode)
+        table_entry = path_table_record.PathTableRecord()
+        table_entry.new_dir(name)
+        added += self.logical_block_size + self._add_to_ptr_size(table_entry)
+        record.set_ptr(table_entry)
+        self._rr_moved_record = record
+        return int(added)
 
     copier: FastCopier
-    names: dict[int, str]
-    """``id(inode)`` → a name for errors."""
 
     def _output_file_data(
         self, outfp: BinaryIO, blocksize: int, ino: Any
@@ -88,23 +160,21 @@ class _SpindleCdlib(pycdlib.PyCdlib):
         start = ino.extent_location() * block
         outfp.seek(start)
         outfp.flush()
-        with inode.InodeOpenData(ino, block) as (data_fp, data_len):
+        data_len = ino.get_data_length()
+        if isinstance(ino.data_fp, Source):
+            source = ino.data_fp
+            source.close()  # a descriptor pycdlib's boot-table read may have left open
+            src_fd = source.open()
             try:
-                src_fd = data_fp.fileno()
-            except (AttributeError, io.UnsupportedOperation):
-                src_fd = None  # in-memory data pycdlib made itself (UDF link targets)
-            if src_fd is None:
-                yield from _copy_stream(data_fp, outfp, data_len)
-            else:
                 yield from self.copier.iter_copy(
-                    src_fd,
-                    data_fp.tell(),
-                    outfp.fileno(),
-                    start,
-                    data_len,
-                    name=self.names.get(id(ino), "a source file"),
-                    dst_is_fresh=True,
+                    src_fd, 0, outfp.fileno(), start, data_len, name=source.name, dst_is_fresh=True
                 )
+            finally:
+                os.close(src_fd)
+        else:
+            # data pycdlib holds itself (in-memory UDF link targets)
+            with inode.InodeOpenData(ino, block) as (data_fp, data_len):
+                yield from _copy_stream(data_fp, outfp, data_len)
         padding = -data_len % block
         if padding:
             yield padding  # the fresh destination already reads as zeros there
@@ -117,8 +187,14 @@ class _SpindleCdlib(pycdlib.PyCdlib):
 class ImageBuilder:
     """Builds one image from ``project`` (see the module docstring for the steps)."""
 
-    def __init__(self, project: DiscProject, *, copier: FastCopier | None = None) -> None:
+    def __init__(
+        self, project: DiscProject, *, copier: FastCopier | None = None, writer: str | None = None
+    ) -> None:
         self.project = project
+        self.writer = writer or os.environ.get(WRITER_ENV, DEFAULT_WRITER)
+        """``"spindle"``: Spindle's own writer when it supports the project
+        (:meth:`IsoWriter.supports`), else pycdlib; ``"pycdlib"``: always pycdlib."""
+        self._own: IsoWriter | None = None
         self.copier = copier or FastCopier()
         self._iso: _SpindleCdlib | None = None
         self._boot: list[BootImage] = []
@@ -128,6 +204,8 @@ class ImageBuilder:
         self.forbidden_inode: tuple[int, int] | None = None
         """(st_dev, st_ino) of the output file when it exists: no source may be it."""
         self.warnings: list[str] = []
+        self._sources: dict[int, Source] = {}
+        """Node id → the checked source (from :meth:`check_sources`)."""
         self.plan: NamingPlan = self._plan()
 
     # ------------------------------------------------------------ planning
@@ -174,32 +252,43 @@ class ImageBuilder:
 
     # ------------------------------------------------------------ step 1
     def check_sources(self, on_item: Callable[[int, int], None] | None = None) -> int:
-        """Stat and open every source file; returns their total size in bytes.
+        """Check every source file; returns their total size in bytes.
 
-        Raises :class:`InvalidInputError` naming the first missing/unreadable source (and how
-        many more there are).  Sizes that changed since the files were added are taken over.
+        ``lstat`` (a link is not followed) must show a readable regular file; its device,
+        inode and size are kept, and the write opens each file once (``O_NOFOLLOW |
+        O_NONBLOCK``) and copies only if ``fstat`` shows that very file.  Raises
+        :class:`InvalidInputError` naming the first missing/unreadable source (and how many
+        more there are).  Sizes that changed since the files were added are taken over.
         """
         files = [n for n in self.project if n.kind is NodeKind.FILE]
         missing: list[str] = []
         unreadable: list[str] = []
         total = 0
+        self._sources.clear()
         for index, node in enumerate(files):
-            assert node.source is not None
+            path = node.source_str
+            assert path is not None
             try:
-                fd = os.open(node.source, os.O_RDONLY)
+                info = os.lstat(path)
             except FileNotFoundError:
                 missing.append(str(node.source))
                 continue
             except OSError as exc:
                 unreadable.append(f"{node.source} ({exc.strerror})")
                 continue
-            try:
-                info = os.fstat(fd)
-            finally:
-                os.close(fd)
             if not stat.S_ISREG(info.st_mode):
-                unreadable.append(f"{node.source} (no longer a regular file)")
+                unreadable.append(f"{node.source} ({_not_regular(info.st_mode)})")
                 continue
+            if not os.access(path, os.R_OK, follow_symlinks=False):
+                unreadable.append(f"{node.source} (Permission denied)")
+                continue
+            if info.st_size == 0 and self._has_hidden_content(node):
+                raise InvalidInputError(
+                    f"“{node.source}” says it is empty but has content (a file of /proc or "
+                    "/sys?); its size is not known before it is read. Copy it to an ordinary "
+                    "file and add that instead.",
+                    f"{node.path}: st_size 0, data on read",
+                )
             if (info.st_dev, info.st_ino) == self.forbidden_inode:
                 raise InvalidInputError(
                     f"The output is also one of the files going into the image: “{node.source}”.",
@@ -207,6 +296,7 @@ class ImageBuilder:
                 )
             node.size_bytes = info.st_size
             total += info.st_size
+            self._sources[node.id] = Source(path, info.st_dev, info.st_ino, info.st_size)
             if on_item is not None:
                 on_item(index + 1, len(files))
         if missing:
@@ -221,6 +311,26 @@ class ImageBuilder:
                 + (f" (and {len(unreadable) - 1} more)." if len(unreadable) > 1 else "."),
                 "\n".join(unreadable[:20]),
             )
+        self._check_boot()
+        return total
+
+    @staticmethod
+    def _has_hidden_content(node: Node) -> bool:
+        """/proc and /sys files report 0 bytes and have content: they cannot be laid out
+        before they are read, so they are refused instead of recorded empty."""
+        assert node.source is not None
+        try:
+            fd, _info = open_regular(node.source, follow=False)
+        except OSError:
+            return False  # the write-time open reports it
+        try:
+            return os.read(fd, 1) != b""
+        except OSError:
+            return False
+        finally:
+            os.close(fd)
+
+    def _check_boot(self) -> None:
         for kind, path in (
             (BootKind.BIOS, self.project.boot.bios_image),
             (BootKind.EFI, self.project.boot.efi_image),
@@ -229,7 +339,6 @@ class ImageBuilder:
                 self._boot.append(check_boot_image(path, kind))
         if self.project.boot.hybrid:
             self._check_hybrid()
-        return total
 
     def _check_hybrid(self) -> None:
         bios = next((b for b in self._boot if b.kind is BootKind.BIOS), None)
@@ -253,26 +362,30 @@ class ImageBuilder:
 
     # ------------------------------------------------------------ step 2
     def lay_out(self, on_item: Callable[[int, int], None] | None = None) -> ImageLayout:
-        """Create the pycdlib object with every entry; returns the exact layout."""
+        """Lay out every entry (Spindle's writer or pycdlib); returns the exact layout."""
         project, plan = self.project, self.plan
+        if self.writer == "spindle" and IsoWriter.supports(project, self._sources):
+            own = IsoWriter(project, plan, self._sources, self.copier, time.time())
+            sectors = own.lay_out()
+            self._own = own
+            if on_item is not None:
+                on_item(sum(1 for _ in project), sum(1 for _ in project))
+            self.layout = ImageLayout(
+                sectors, own.file_count, own.folder_count, own.link_count, own.data_bytes, 0
+            )
+            return self.layout
         fs, volume = project.filesystems, project.volume
         iso = _SpindleCdlib()
         iso.copier = self.copier
-        iso.names = {}
         self._iso = iso
-        label = d_characters(volume.label)[:32] or "CDROM"
         try:
             iso.new(
                 interchange_level=int(fs.iso_level),
-                sys_ident=volume.system_id[:32],
-                vol_ident=label,
-                pub_ident_str=volume.publisher[:128],
-                preparer_ident_str=volume.preparer[:128],
-                app_ident_str=volume.application_id[:128],
                 joliet=3 if fs.joliet else None,
                 rock_ridge=ROCK_RIDGE_VERSION if fs.rock_ridge else None,
                 udf="2.60" if fs.udf else None,
             )
+            _set_identifiers(iso, volume)
             self._set_volume_dates(iso)
             if fs.rock_ridge and plan.relocated:
                 iso.set_relocated_name("RR_MOVED", RR_MOVED_NAME)
@@ -317,7 +430,7 @@ class ImageBuilder:
                 continue
             for vd in (iso.pvd, *iso.svds):
                 date = dates.VolumeDescriptorDate()
-                date.new(value)
+                date.new(clamp_time(value))
                 setattr(vd, attr, date)
 
     def _add_nodes(
@@ -337,6 +450,7 @@ class ImageBuilder:
             stack.extend(n for n in reversed(ordered) if n.is_folder)
         files = folders = links = 0
         data = 0
+        stored: dict[tuple[int, int], tuple[str, str | None, str | None]] = {}
         for index, node in enumerate(nodes):
             names = plan.names[node.id]
             assert node.parent is not None
@@ -357,18 +471,35 @@ class ImageBuilder:
                 paths[node.id] = (iso_path, joliet_path or "", udf_path or "")
                 folders += 1
             elif node.kind is NodeKind.FILE:
-                assert node.source is not None
-                mode = node.mode if node.mode is not None else 0o644
-                iso.add_file(
-                    str(node.source),
-                    iso_path=iso_path,
-                    rr_name=rr_name,
-                    joliet_path=joliet_path,
-                    udf_path=udf_path,
-                    file_mode=(stat.S_IFREG | mode) if fs.rock_ridge else None,
-                )
+                source = self._sources.get(node.id)
+                if source is None:
+                    raise InternalError("lay_out() called before check_sources()", node.path)
+                key = (source.device, source.inode)
+                first = stored.get(key)
+                if first is not None and source.size < FOUR_GIB:
+                    # a hard link of a file already added: its data is stored once
+                    self._add_link_to(
+                        iso,
+                        first=first,
+                        iso_path=iso_path,
+                        rr_name=rr_name,
+                        joliet_path=joliet_path,
+                        udf_path=udf_path,
+                    )
+                else:
+                    stored.setdefault(key, (iso_path, joliet_path, udf_path))
+                    mode = node.mode if node.mode is not None else 0o644
+                    iso.add_fp(
+                        cast("BinaryIO", source),
+                        source.size,
+                        iso_path=iso_path,
+                        rr_name=rr_name,
+                        joliet_path=joliet_path,
+                        udf_path=udf_path,
+                        file_mode=(stat.S_IFREG | mode) if fs.rock_ridge else None,
+                    )
+                    data += node.size_bytes
                 files += 1
-                data += node.size_bytes
             elif fs.rock_ridge:
                 # UDF links are left out: 7-Zip refuses a whole UDF tree that holds one
                 assert node.target is not None
@@ -383,17 +514,32 @@ class ImageBuilder:
                 on_item(index + 1, len(nodes))
         return files, folders, links, data
 
+    @staticmethod
+    def _add_link_to(
+        iso: _SpindleCdlib,
+        *,
+        first: tuple[str, str | None, str | None],
+        iso_path: str,
+        rr_name: str | None,
+        joliet_path: str | None,
+        udf_path: str | None,
+    ) -> None:
+        """Record another name of the file first added at ``first`` (its ISO 9660, Joliet
+        and UDF paths) without a second copy of its data: the new directory records (and the
+        UDF file identifier) point at the same extent (ECMA-119 §9.1.3)."""
+        iso.add_hard_link(iso_old_path=first[0], iso_new_path=iso_path, rr_name=rr_name)
+        if joliet_path is not None:
+            iso.add_hard_link(iso_old_path=first[0], joliet_new_path=joliet_path)
+        if udf_path is not None:
+            iso.add_hard_link(iso_old_path=first[0], udf_new_path=udf_path)
+
     def _boot_iso_path(self, iso: _SpindleCdlib, image: BootImage) -> str:
         """The boot file's ISO path: the project's own copy if it holds the same file, else
         the file is added as ``/BOOT/BIOS.IMG`` or ``/BOOT/EFI.IMG``."""
         for node in self.project:
-            if node.kind is NodeKind.FILE and node.source is not None:
-                try:
-                    same = os.path.samefile(node.source, image.path)
-                except OSError:
-                    same = False
-                if same:
-                    return self._iso_path_of(node)
+            source = self._sources.get(node.id)
+            if source is not None and (source.device, source.inode) == (image.device, image.inode):
+                return self._iso_path_of(node)
         folder = "/SPINDLE_BOOT"
         name = "BIOS.IMG;1" if image.kind is BootKind.BIOS else "EFI.IMG;1"
         if not any(p.startswith(folder) for p in self._boot_paths.values()):
@@ -407,8 +553,10 @@ class ImageBuilder:
             )
         fs = self.project.filesystems
         lower = name.split(";", maxsplit=1)[0].lower()
-        iso.add_file(
-            str(image.path),
+        source = Source(str(image.path), image.device, image.inode, image.size_bytes, follow=True)
+        iso.add_fp(
+            cast("BinaryIO", source),
+            source.size,
             iso_path=f"{folder}/{name}",
             rr_name=lower if fs.rock_ridge else None,
             joliet_path=f"/spindle_boot/{lower}" if fs.joliet else None,
@@ -473,7 +621,7 @@ class ImageBuilder:
         now = time.time()
 
         def seconds(node: Node) -> float:
-            return node.mtime_ns / 1e9 if node.mtime_ns is not None else now
+            return clamp_time(node.mtime_ns / 1e9) if node.mtime_ns is not None else now
 
         plan = self.plan
         by_iso: dict[int, dict[bytes, Node]] = {}
@@ -496,8 +644,6 @@ class ImageBuilder:
                     if real.children:
                         _stamp_record(real.children[0], seconds(node))
                     stack.append((node, real))
-                elif node.kind is NodeKind.FILE:
-                    iso.names[id(real.inode)] = str(node.source)
         _stamp_record(iso.pvd.root_dir_record, now)
         if fs.joliet and iso.joliet_vd is not None:
             self._stamp_tree(
@@ -549,11 +695,17 @@ class ImageBuilder:
 
         ``on_bytes(done, total)`` is called often (it may raise to cancel).
         """
+        if outfp.seek(0, os.SEEK_END) != 0:
+            raise InternalError("the image must be written to an empty file")
+        if self._own is not None:
+            try:
+                self._own.write(outfp.fileno(), on_bytes)
+            except OSError as exc:
+                raise write_error(exc) from exc
+            return
         iso = self._iso
         if iso is None or self.layout is None:
             raise InternalError("write() called before lay_out()")
-        if outfp.seek(0, os.SEEK_END) != 0:
-            raise InternalError("the image must be written to an empty file")
 
         def progress(done: int, total: int, _opaque: Any) -> None:
             on_bytes(done, total)
@@ -599,6 +751,14 @@ class ImageBuilder:
             self._iso = None
 
 
+def _not_regular(mode: int) -> str:
+    if stat.S_ISLNK(mode):
+        return "it was replaced by a symbolic link"
+    if stat.S_ISDIR(mode):
+        return "it is now a folder"
+    return "no longer a regular file"
+
+
 def _copy_stream(source: Any, outfp: BinaryIO, length: int) -> Generator[int, None, None]:
     """Copy ``length`` bytes between file objects (for sources without a descriptor)."""
     left = length
@@ -609,6 +769,54 @@ def _copy_stream(source: Any, outfp: BinaryIO, length: int) -> Generator[int, No
         outfp.write(data)
         left -= len(data)
         yield len(data)
+
+
+def _space_padded(text: str, size: int, encoding: str) -> bytes:
+    """A descriptor text field: ``text`` encoded and padded with encoded spaces (ECMA-119
+    §8.4.5-8.4.6: unused positions are filled with SPACE)."""
+    data = text.encode(encoding)
+    pad = " ".encode(encoding)
+    return data + pad * ((size - len(data)) // len(pad))
+
+
+def _set_identifiers(iso: _SpindleCdlib, volume: VolumeOptions) -> None:
+    """Write the volume label and the text identifiers into every volume descriptor, each in
+    its own alphabet and length (see :mod:`app.core.project.labels`).  pycdlib's ``new()``
+    takes one string for all of them, so it is called with none and the fields are set here."""
+    labels = volume_labels(volume)
+    texts = (
+        ("publisher_identifier", labels.publisher, volume.publisher),
+        ("preparer_identifier", labels.preparer, volume.preparer),
+        ("application_identifier", labels.application_id, volume.application_id),
+    )
+    iso.pvd.volume_identifier = _space_padded(labels.iso, 32, "ascii")
+    iso.pvd.system_identifier = _space_padded(labels.system_id, 32, "ascii")
+    for attr, text, _raw in texts:
+        getattr(iso.pvd, attr).text = _space_padded(text, 128, "ascii")
+    joliet = iso.joliet_vd
+    if joliet is not None:
+        joliet.volume_identifier = _space_padded(
+            joliet_text(labels.joliet, JOLIET_VOLUME_ID_UNITS), 32, "utf-16-be"
+        )
+        joliet.system_identifier = _space_padded(
+            joliet_text(volume.system_id, JOLIET_SYSTEM_ID_UNITS), 32, "utf-16-be"
+        )
+        for attr, _text, raw in texts:
+            getattr(joliet, attr).text = _space_padded(
+                joliet_text(raw, JOLIET_TEXT_ID_UNITS), 128, "utf-16-be"
+            )
+    if iso.has_udf():
+        long_id = udf_dstring(labels.udf, UDF_LOGICAL_VOLUME_ID_BYTES)
+        short_id = udf_dstring(labels.udf_short, UDF_VOLUME_ID_BYTES)
+        for sequence in (iso.udf_main_descs, iso.udf_reserve_descs):
+            for pvd in sequence.pvds:
+                pvd.vol_ident = short_id
+            for impl in sequence.impl_use:
+                impl.impl_use.log_vol_ident = long_id
+            for logical in sequence.logical_volumes:
+                logical.logical_vol_ident = long_id
+        iso.udf_file_set.log_vol_ident = long_id
+        iso.udf_file_set.file_set_ident = short_id
 
 
 def _stamp_record(record: Any, seconds: float) -> None:

@@ -13,13 +13,14 @@ from __future__ import annotations
 
 import enum
 import hashlib
+import os
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from app.core.errors import ImageError, InvalidInputError
-from app.core.files import write_atomically
+from app.core.errors import AppError, ImageError, InvalidInputError
+from app.core.files import publish, temporary_path, write_atomically
 from app.core.inputs import CHECKSUM_LIMIT, read_small_text
 
 CHUNK_BYTES = 1024 * 1024
@@ -107,11 +108,53 @@ def format_sidecar(digest: Digest, file_name: str) -> str:
     return f"{digest.hex} *{file_name}\n"
 
 
-def write_sidecar(image: Path, digest: Digest) -> Path:
-    """Write ``<image>.<alg>`` next to the image through :func:`app.core.files.write_atomically`
-    (a new temporary file, fsync, rename; never through a link, never over a non-file)."""
+def check_sidecar(image: Path, algorithm: Algorithm, *, overwrite: bool) -> Path:
+    """Check before a build that ``<image>.<alg>`` can be written; returns its path.
+
+    Refuses an image name a ``sha256sum`` line cannot hold, an existing sidecar without
+    ``overwrite``, and a folder that cannot be written to."""
+    format_sidecar(Digest(algorithm, "0" * algorithm.hex_length), image.name)
+    target = sidecar_path(image, algorithm)
+    if not overwrite and (target.exists() or target.is_symlink()):
+        raise InvalidInputError(
+            f"“{target}” already exists. Choose another name or allow replacing it (--force).",
+            "refusing to overwrite an existing checksum file",
+        )
+    if target.is_dir():
+        raise InvalidInputError(f"“{target}” is a folder; the checksum file cannot go there.")
+    if not os.access(target.parent, os.W_OK | os.X_OK):
+        raise InvalidInputError(
+            f"The checksum file “{target}” cannot be written: the folder is not writable.",
+            f"no write permission on {target.parent}",
+        )
+    return target
+
+
+def stage_sidecar(image: Path, digest: Digest) -> Path:
+    """Write the sidecar of ``image`` under a hidden temporary name next to it (fsynced);
+    :func:`publish_sidecar` puts it in place.  Staging before the image is published means a
+    full disk fails the build before anything appears under a final name."""
     target = sidecar_path(image, digest.algorithm)
-    return write_atomically(target, format_sidecar(digest, image.name), what="the checksum file")
+    temp = temporary_path(target)
+    write_atomically(temp, format_sidecar(digest, image.name), what="the checksum file")
+    return temp
+
+
+def publish_sidecar(temp: Path, target: Path, *, overwrite: bool) -> Path:
+    """Give a staged sidecar its name ``target`` (:func:`app.core.files.publish`: without
+    ``overwrite`` a file that appeared meanwhile is not clobbered)."""
+    try:
+        publish(temp, target, replace=overwrite, what="the checksum file")
+    except AppError:
+        temp.unlink(missing_ok=True)
+        raise
+    return target
+
+
+def write_sidecar(image: Path, digest: Digest, *, overwrite: bool = True) -> Path:
+    """Write ``<image>.<alg>`` next to the image, atomically (temporary name, then rename)."""
+    temp = stage_sidecar(image, digest)
+    return publish_sidecar(temp, sidecar_path(image, digest.algorithm), overwrite=overwrite)
 
 
 _LINE = re.compile(r"^\\?(?P<hex>[0-9a-fA-F]+) [ *](?P<name>.+)$")

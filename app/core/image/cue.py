@@ -47,6 +47,12 @@ class CueTrack:
     pre_emphasis: bool = False
     four_channel: bool = False
     isrc: str = ""
+    title: str = ""
+    """CD-TEXT of the track (``TITLE``/``PERFORMER``/``SONGWRITER`` after ``TRACK``)."""
+    performer: str = ""
+    songwriter: str = ""
+    session: int = 1
+    """Written as ``REM SESSION nn`` (the CDRWIN/Redump form) when the tracks span sessions."""
 
     @property
     def flags(self) -> tuple[str, ...]:
@@ -69,6 +75,12 @@ def _quote(name: str) -> str:
     return f'"{name}"'
 
 
+def _text_lines(indent: str, title: str, performer: str, songwriter: str) -> list[str]:
+    """CD-TEXT as CDRWIN writes it: ``TITLE``, ``PERFORMER``, ``SONGWRITER``."""
+    fields = (("TITLE", title), ("PERFORMER", performer), ("SONGWRITER", songwriter))
+    return [f"{indent}{keyword} {_quote(value)}" for keyword, value in fields if value]
+
+
 def format_cue(
     bin_name: str,
     tracks: tuple[CueTrack, ...],
@@ -76,6 +88,8 @@ def format_cue(
     first_lba: int = 0,
     catalog: str = "",
     title: str = "",
+    performer: str = "",
+    songwriter: str = "",
 ) -> str:
     """The CUE sheet for ``bin_name`` holding raw sectors from ``first_lba`` on."""
     if not tracks:
@@ -88,14 +102,19 @@ def format_cue(
         if not 1 <= track.number <= 99:
             raise ValueError(f"track number {track.number} outside 1..99")
         previous_end = track.start_lba
-    lines = []
+    lines: list[str] = []
     if catalog:
         lines.append(f"CATALOG {catalog}")
-    if title:
-        lines.append(f"TITLE {_quote(title)}")
+    lines.extend(_text_lines("", title, performer, songwriter))
     lines.append(f"FILE {_quote(bin_name)} BINARY")
+    sessions = len({t.session for t in tracks}) > 1
+    previous_session = 0
     for track in tracks:
+        if sessions and track.session != previous_session:
+            lines.append(f"  REM SESSION {track.session:02d}")
+            previous_session = track.session
         lines.append(f"  TRACK {track.number:02d} {track.mode.value}")
+        lines.extend(_text_lines("    ", track.title, track.performer, track.songwriter))
         if track.flags:
             lines.append(f"    FLAGS {' '.join(track.flags)}")
         if track.isrc:

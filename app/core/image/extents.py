@@ -1,36 +1,27 @@
-"""Which files of an ISO 9660 image own given sectors (to tell a user what a bad sector hit).
+"""Which files of an image own given sectors (to tell a user what a bad sector hit).
 
-The directory hierarchy (ECMA-119 §6.8) is walked from the root directory record of the
-Primary Volume Descriptor; every directory record (§9.1) names an extent: its location
-(bytes 2-9, §9.1.3) and data length (bytes 10-17, §9.1.4).  A file recorded in several extents
-(multi-extent, §6.5.1) has one record per extent.  Names are shown as Rock Ridge (IEEE P1282)
-or Joliet names when the image has them, as people see them on a mounted disc.
-
-pycdlib raises many kinds of exception on damaged images (PLATFORM-NOTES.md): a rip whose bad
-sectors fall in the directory structure may not be walkable at all; that is reported, not
-raised, since the image itself is still as good as the disc allowed.
+The map is built from whatever structures of the image survive (``app.core.image.reader``):
+the ISO 9660 directory hierarchy (ECMA-119 §6.8; every directory record names an extent, a
+multi-extent file one per extent, §6.5.1) with Rock Ridge or Joliet names as people see them on
+a mounted disc, and the UDF tree (ECMA-167 part 4: file entries and their allocation
+descriptors).  A damaged image still yields every file the reader could reach: the rip's report
+names the damage (``OwnerReport.error``) next to the files it did identify, instead of nothing.
 """
 
 from __future__ import annotations
 
 import bisect
 import enum
-import logging
-import struct
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
-import pycdlib
-from pycdlib.pycdlibexception import PyCdlibException
-
+from app.core.errors import ImageError
+from app.core.image.blocks import ImageFile
+from app.core.image.reader import Image, read_image
+from app.core.image.tree import EntryKind, FsKind, Tree
 from app.core.image.volume import PVD_LBA
 from app.core.units import SECTOR_SIZE
-
-_log = logging.getLogger(__name__)
-_PARSE_ERRORS = (struct.error, ValueError, UnicodeDecodeError, AttributeError, KeyError, IndexError)
-"""What pycdlib 1.22 raises besides its own exceptions on damaged images (PLATFORM-NOTES.md)."""
 
 
 class OwnerKind(enum.Enum):
@@ -75,85 +66,62 @@ class OwnerReport:
     """Why the file system could not be walked (damaged image), or empty."""
 
 
-def _name(iso: Any, rec: Any, use_rr: bool, joliet: bool) -> str:
-    if joliet:
-        return str(iso.full_path_from_dirrecord(rec))
-    if use_rr and rec.rock_ridge is not None:
-        return str(iso.full_path_from_dirrecord(rec, rockridge=True))
-    path = str(iso.full_path_from_dirrecord(rec))
-    return path[:-2] if path.endswith(";1") else path
+def _tree_extents(tree: Tree) -> Iterator[Extent]:
+    yield from _entry_extents(OwnerKind.DIRECTORY, "/", tree.root.pieces)
+    for path, entry in tree.walk():
+        if entry.kind is EntryKind.DIRECTORY:
+            yield from _entry_extents(OwnerKind.DIRECTORY, path, entry.pieces)
+        elif entry.kind is EntryKind.FILE:
+            yield from _entry_extents(OwnerKind.FILE, path, entry.pieces)
 
 
-def _walk(iso: Any, root: Any, use_rr: bool, joliet: bool) -> Iterator[Extent]:
-    pending = [root]
-    seen: set[int] = set()
-    while pending:
-        directory = pending.pop()
-        location = directory.extent_location()
-        if location in seen:  # a loop in a damaged directory tree
+def _entry_extents(kind: OwnerKind, path: str, pieces: Iterable[object]) -> Iterator[Extent]:
+    for piece in pieces:
+        offset, length = getattr(piece, "offset", -1), getattr(piece, "length", 0)
+        if offset < 0 or length <= 0:
             continue
-        seen.add(location)
-        size = directory.get_data_length()
-        yield Extent(
-            OwnerKind.DIRECTORY,
-            _name(iso, directory, use_rr, joliet),
-            location,
-            -(-size // SECTOR_SIZE),
-        )
-        for child in directory.children:
-            if child is None or child.is_dot() or child.is_dotdot():
-                continue
-            if child.is_dir():
-                pending.append(child)
-                continue
-            length = child.get_data_length()
-            if length:
-                yield Extent(
-                    OwnerKind.FILE,
-                    _name(iso, child, use_rr, joliet),
-                    child.extent_location(),
-                    -(-length // SECTOR_SIZE),
-                )
+        first = offset // SECTOR_SIZE
+        last = (offset + length - 1) // SECTOR_SIZE
+        yield Extent(kind, path, first, last - first + 1)
+
+
+def image_extents(image: Image) -> list[Extent]:
+    """Every extent of the system area, descriptors and the trees of an open image.
+
+    Files are named by the Rock Ridge tree when there is one (else plain ISO 9660); Joliet and
+    UDF add the extents those did not name (their own directories, UDF-only files).
+    """
+    extents = [Extent(OwnerKind.SYSTEM_AREA, "", 0, PVD_LBA)]
+    if image.descriptors:
+        count = image.descriptors[-1].lba - PVD_LBA + 2  # and the terminator
+        extents.append(Extent(OwnerKind.VOLUME_DESCRIPTORS, "", PVD_LBA, count))
+    named: set[tuple[int, int]] = set()
+    order = [FsKind.RR if FsKind.RR in image.trees else FsKind.ISO, FsKind.JOLIET, FsKind.UDF]
+    for fs in order:
+        tree = image.trees.get(fs)
+        if tree is None:
+            continue
+        for extent in _tree_extents(tree):
+            key = (extent.lba, extent.sectors)
+            if key not in named:
+                named.add(key)
+                extents.append(extent)
+    return extents
 
 
 def read_extents(image: Path) -> list[Extent]:
-    """Every file and directory extent of the ISO 9660 (and Joliet) trees of ``image``.
+    """Every file and directory extent of the trees of ``image``.
 
-    Raises ``ValueError`` with the reason when the image cannot be parsed.
+    Raises :class:`ImageError` with the reason when no file system of the image is readable.
     """
-    iso = pycdlib.PyCdlib()
-    try:
-        iso.open(str(image))
-    except Exception as exc:  # pycdlib raises many types on damaged images (see above)
-        raise ValueError(f"not a readable ISO 9660 image: {exc}") from exc
-    try:
-        use_rr = bool(iso.has_rock_ridge())
-        extents: list[Extent] = [
-            Extent(OwnerKind.SYSTEM_AREA, "", 0, PVD_LBA),
-        ]
-        pvd = iso.pvd
-        # the descriptor set runs from 16 to the terminator; pycdlib keeps no count, so the
-        # extents of the trees below tell where files start; one sector for each known VD
-        descriptors = 1 + len(getattr(iso, "svds", [])) + len(getattr(iso, "brs", [])) + 1
-        extents.append(Extent(OwnerKind.VOLUME_DESCRIPTORS, "", PVD_LBA, descriptors))
-        extents.extend(_walk(iso, pvd.root_directory_record(), use_rr, joliet=False))
-        if iso.has_joliet():
-            joliet_root = iso.get_record(joliet_path="/")
-            iso_extents = {(e.lba, e.sectors) for e in extents if e.kind is OwnerKind.FILE}
-            for extent in _walk(iso, joliet_root, False, joliet=True):
-                # Joliet shares file data with the ISO 9660 tree: prefer the ISO/RR name
-                # for shared files, but keep Joliet directories (their own extents)
-                if extent.kind is OwnerKind.FILE and (extent.lba, extent.sectors) in iso_extents:
-                    continue
-                extents.append(extent)
-        return extents
-    except (PyCdlibException, *_PARSE_ERRORS) as exc:
-        raise ValueError(f"damaged ISO 9660 directory structure: {exc}") from exc
-    finally:
-        try:
-            iso.close()
-        except PyCdlibException:
-            _log.debug("pycdlib close failed", exc_info=True)
+    with ImageFile(image) as file:
+        opened = read_image(file)
+        if not opened.trees:
+            raise ImageError(
+                "not a readable ISO 9660 or UDF image",
+                "; ".join(opened.problems) or "no file system",
+            )
+        return image_extents(opened)
 
 
 def owners_of(image: Path, lbas: Iterable[int], *, max_listed: int = 64) -> OwnerReport:
@@ -162,9 +130,14 @@ def owners_of(image: Path, lbas: Iterable[int], *, max_listed: int = 64) -> Owne
     if not wanted:
         return OwnerReport((), 0)
     try:
-        extents = read_extents(image)
-    except ValueError as exc:
+        with ImageFile(image) as file:
+            opened = read_image(file)
+            extents = image_extents(opened) if opened.trees else []
+    except ImageError as exc:
         return OwnerReport((), len(wanted), str(exc))
+    error = "; ".join(opened.problems[:5]) if opened.problems or not opened.trees else ""
+    if not opened.trees:
+        error = "not a readable ISO 9660 or UDF image" + (f": {error}" if error else "")
     hits: dict[tuple[OwnerKind, str], list[int]] = {}
     owned: set[int] = set()
     for extent in extents:
@@ -178,4 +151,4 @@ def owners_of(image: Path, lbas: Iterable[int], *, max_listed: int = 64) -> Owne
         SectorOwner(kind, path, tuple(sorted(set(found))[:max_listed]), len(set(found)))
         for (kind, path), found in sorted(hits.items(), key=lambda item: min(item[1]))
     )
-    return OwnerReport(owners, len(wanted) - len(owned))
+    return OwnerReport(owners, len(wanted) - len(owned), error)

@@ -18,6 +18,7 @@ appeared meanwhile is not clobbered either.
 
 from __future__ import annotations
 
+import glob
 import os
 import struct
 from dataclasses import dataclass, field
@@ -34,8 +35,20 @@ from app.core.files import (
     write_error,
 )
 from app.core.image.builder import ImageBuilder, ImageLayout
-from app.core.image.checksum import Algorithm, Digest, hash_file, write_sidecar
+from app.core.image.checksum import (
+    Algorithm,
+    Digest,
+    check_sidecar,
+    hash_file,
+    publish_sidecar,
+    sidecar_path,
+    stage_sidecar,
+)
+from app.core.image.extract import Extractor, ExtractSummary, plan_extraction
 from app.core.image.fastcopy import FastCopier
+from app.core.image.mount import Mounted, mount_image, unmount_image
+from app.core.image.reader import open_image
+from app.core.image.tree import FsKind
 from app.core.jobs.job import Job, JobContext, Outcome
 from app.core.jobs.phase import Phase
 from app.core.jobs.progress import Progress, Unit
@@ -71,14 +84,48 @@ class BuildJob(Job[BuildResult]):
     refuse_overflow: bool = False
     """Fail with :class:`CapacityError` instead of warning when the image is too large."""
     copier: FastCopier | None = None
+    writer: str | None = None
+    """The image writer (see :class:`ImageBuilder`); ``None``: the default."""
     _out: AtomicOutput | None = field(default=None, init=False, repr=False)
     _builder: ImageBuilder | None = field(default=None, init=False, repr=False)
+    _staged: list[Path] = field(default_factory=list, init=False, repr=False)
 
     @property
     def title(self) -> str:
         return f"Build {self.output.name}"
 
     # ------------------------------------------------------------------ checks
+    def _remove_stale_parts(self) -> list[str]:
+        """Remove the temporary files named ``.NAME.PID.part`` (the naming before the short
+        ``.spindle-*`` temporaries of :mod:`app.core.files`) that a build of the same image
+        killed outright (SIGKILL, power loss) left behind; a file whose process still runs is
+        left alone.  Returns what it says to the user.  Short temporaries of dead builds are
+        listed by :func:`app.core.files.find_stale` (below) and removed by ``spindle clean``."""
+        said: list[str] = []
+        prefix = f".{self.output.name}."
+        for leftover in self.output.parent.glob(f"{glob.escape(prefix)}*.part"):
+            pid_text = leftover.name[len(prefix) : -len(".part")]
+            if not pid_text.isdigit() or int(pid_text) == os.getpid():
+                continue
+            try:
+                os.kill(int(pid_text), 0)
+            except ProcessLookupError:
+                pass
+            except OSError:
+                continue  # alive, someone else's
+            else:
+                continue  # alive
+            try:
+                size = leftover.stat().st_size
+                leftover.unlink()
+            except OSError:
+                continue
+            said.append(
+                f"Removed “{leftover.name}” ({format_size(size)}), left by a build that was "
+                "stopped before it could clean up."
+            )
+        return said
+
     def _check_output(self) -> None:
         output = self.output
         if output.is_dir():
@@ -87,6 +134,8 @@ class BuildJob(Job[BuildResult]):
         longest = max((a.suffix for a in self.checksums), key=len, default="")
         check_name_length(output, longest_suffix=longest)
         exists = os.path.lexists(output)
+        for algorithm in self.checksums:
+            check_sidecar(output, algorithm, overwrite=self.overwrite)
         # a source file that is the output: by path here, by inode in check_sources
         target = os.path.abspath(output)
         boot = self.project.boot
@@ -117,7 +166,7 @@ class BuildJob(Job[BuildResult]):
     # ------------------------------------------------------------------ run
     def run(self, ctx: JobContext) -> BuildResult:
         self._check_output()
-        builder = ImageBuilder(self.project, copier=self.copier)
+        builder = ImageBuilder(self.project, copier=self.copier, writer=self.writer)
         self._builder = builder
         if self.output.exists():
             info = self.output.stat()
@@ -149,7 +198,7 @@ class BuildJob(Job[BuildResult]):
         ctx.report(Progress(Phase.LAYING_OUT, 0, entries, Unit.ITEMS))
         layout = builder.lay_out(on_laid_out)
         ctx.report(Progress(Phase.LAYING_OUT, entries, entries, Unit.ITEMS))
-        warnings = list(builder.warnings)
+        warnings = list(builder.warnings) + self._remove_stale_parts()
         overflow = builder.check_capacity()
         if overflow:
             if self.refuse_overflow:
@@ -167,8 +216,14 @@ class BuildJob(Job[BuildResult]):
         self._out = AtomicOutput(self.output, overwrite=self.overwrite)
         self._write(ctx, builder, layout)
         digests = self._verify(ctx, layout)
+        # sidecars are staged first: a full disk fails before the image gets its final name
+        self._staged = [stage_sidecar(self.output, d) for d in digests]
         self._publish()
-        sidecars = tuple(write_sidecar(self.output, d) for d in digests)
+        sidecars = tuple(
+            publish_sidecar(temp, sidecar_path(self.output, d.algorithm), overwrite=self.overwrite)
+            for temp, d in zip(self._staged, digests, strict=True)
+        )
+        self._staged = []
         stats = builder.copier.stats.bytes_by_method
         return BuildResult(
             self.output,
@@ -239,6 +294,84 @@ class BuildJob(Job[BuildResult]):
     def cleanup(self, ctx: JobContext, outcome: Outcome) -> None:
         if self._builder is not None:
             self._builder.close()
+        for staged in self._staged:
+            staged.unlink(missing_ok=True)
+        self._staged = []
         if self._out is not None:
             self._out.close()  # removes the unpublished temporary, releases the lock
             self._out = None
+
+
+@dataclass(frozen=True, slots=True)
+class ExtractResult:
+    image: Path
+    out_dir: Path
+    fs: FsKind
+    summary: ExtractSummary
+
+
+@dataclass
+class ExtractJob(Job[ExtractResult]):
+    """Copy ``paths`` (everything when empty) of one tree of an image into ``out_dir``.
+
+    Safe against any image (``app.core.image.extract``); without ``force`` nothing that exists
+    is replaced.  Phases: *Reading the image*, then *Extracting* (bytes written).
+    """
+
+    image_path: Path
+    out_dir: Path
+    paths: tuple[str, ...] = ()
+    fs: FsKind | None = None
+    force: bool = False
+
+    @property
+    def title(self) -> str:
+        return f"Extract {self.image_path.name}"
+
+    def run(self, ctx: JobContext) -> ExtractResult:
+        ctx.report(Progress(Phase.READING_IMAGE, 0, None, Unit.ITEMS))
+        with open_image(self.image_path) as image:
+            tree = image.tree(self.fs)
+            plan = plan_extraction(tree, self.paths)
+            total = plan.total_bytes
+            ctx.report(Progress(Phase.EXTRACTING, 0, total, Unit.BYTES))
+
+            def on_bytes(done: int) -> None:
+                ctx.check_cancelled()
+                ctx.report(Progress(Phase.EXTRACTING, done, total, Unit.BYTES))
+
+            extractor = Extractor(image, self.out_dir, force=self.force, on_bytes=on_bytes)
+            summary = extractor.run(plan)
+        return ExtractResult(self.image_path, self.out_dir, tree.fs, summary)
+
+
+@dataclass
+class MountJob(Job[Mounted]):
+    """Attach an image read-only and mount it through udisks2 (``app.core.image.mount``)."""
+
+    image_path: Path
+    bus: str = "SYSTEM"
+
+    @property
+    def title(self) -> str:
+        return f"Mount {self.image_path.name}"
+
+    def run(self, ctx: JobContext) -> Mounted:
+        ctx.report(Progress(Phase.PREPARING, 0, None, Unit.ITEMS))
+        return mount_image(self.image_path, bus=self.bus)
+
+
+@dataclass
+class UnmountJob(Job[str]):
+    """Unmount an image mounted through udisks2 and detach its loop device."""
+
+    image_path: Path
+    bus: str = "SYSTEM"
+
+    @property
+    def title(self) -> str:
+        return f"Unmount {self.image_path.name}"
+
+    def run(self, ctx: JobContext) -> str:
+        ctx.report(Progress(Phase.PREPARING, 0, None, Unit.ITEMS))
+        return unmount_image(self.image_path, bus=self.bus)

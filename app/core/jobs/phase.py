@@ -29,3 +29,8 @@ class Phase(enum.StrEnum):
     CLOSING = "Closing the session"
     RELOADING = "Reloading the disc"
     READING_DRIVES = "Reading drives"
+    OPENING_IMAGE = "Opening the image"
+    CONVERTING = "Converting"
+    COMPRESSING = "Compressing"
+    READING_IMAGE = "Reading the image"
+    EXTRACTING = "Extracting"

@@ -112,6 +112,8 @@ class ProjectChange:
     old_index: int | None = None
 
 
+_FOLDER = NodeKind.FOLDER
+"""Looked up once: an enum member read through its class costs a descriptor call (3.11)."""
 _ids = itertools.count(1)
 _INVALID_NAME_CHARS = ("/", "\0")
 
@@ -122,6 +124,7 @@ class Node:
     __slots__ = (
         "_children",
         "_index",
+        "_source",
         "id",
         "kind",
         "mode",
@@ -129,7 +132,6 @@ class Node:
         "name",
         "parent",
         "size_bytes",
-        "source",
         "target",
     )
 
@@ -138,7 +140,7 @@ class Node:
         kind: NodeKind,
         name: str,
         *,
-        source: Path | None = None,
+        source: Path | str | None = None,
         size_bytes: int = 0,
         mtime_ns: int | None = None,
         mode: int | None = None,
@@ -148,8 +150,8 @@ class Node:
         self.kind = kind
         self.name = name
         self.parent: Node | None = None
-        self.source = source
-        """The file on disk (files), the folder it was imported from (folders), or ``None``."""
+        self._source: str | None = None if source is None else os.fspath(source)
+        """The path as a string: a 100,000-file project keeps no ``Path`` objects."""
         self.size_bytes = size_bytes
         self.mtime_ns = mtime_ns
         """Modification time kept in the image; ``None`` means the build time."""
@@ -164,8 +166,22 @@ class Node:
         return f"Node({self.kind.value}, {self.path!r}, id={self.id})"
 
     @property
+    def source(self) -> Path | None:
+        """The file on disk (files), the folder it was imported from (folders), or ``None``."""
+        return None if self._source is None else Path(self._source)
+
+    @source.setter
+    def source(self, value: Path | None) -> None:
+        self._source = None if value is None else os.fspath(value)
+
+    @property
+    def source_str(self) -> str | None:
+        """:attr:`source` as a string, without making a ``Path``."""
+        return self._source
+
+    @property
     def is_folder(self) -> bool:
-        return self.kind is NodeKind.FOLDER
+        return self.kind is _FOLDER
 
     @property
     def children(self) -> tuple[Node, ...]:
@@ -407,19 +423,38 @@ class DiscProject:
         return node
 
     def add_contents(self, source: Path, parent: Node | None = None) -> list[Node]:
-        """Add every entry of the folder ``source`` (not the folder itself) under ``parent``."""
+        """Add every entry of the folder ``source`` (not the folder itself) under ``parent``.
+
+        One ``scandir`` pass (one ``lstat`` per entry, no ``Path`` per entry): a folder of
+        100,000 files is added as fast as its subfolders would be."""
+        top = os.path.abspath(source)
         try:
-            names = sorted(entry.name for entry in os.scandir(source))
+            with os.scandir(top) as listing:
+                entries = sorted(listing, key=lambda e: e.name)
         except OSError as exc:
             raise InvalidInputError(f"Cannot list the folder “{source}”.", str(exc)) from exc
         folder = self._folder(parent)
-        clashes = [n for n in names if folder.child(n) is not None]
+        clashes = [e.name for e in entries if folder.child(e.name) is not None]
         if clashes:
             raise InvalidInputError(
                 f"“{clashes[0]}” already exists in “{folder.path}”.",
                 f"{len(clashes)} name(s) clash: {', '.join(clashes[:5])}",
             )
-        return [self.add_path(Path(source, n), folder) for n in names]
+        added: list[Node] = []
+        for entry in entries:
+            check_name(entry.name)
+            try:
+                info = entry.stat(follow_symlinks=False)
+            except FileNotFoundError as exc:
+                raise InvalidInputError(f"“{entry.path}” does not exist.", str(exc)) from exc
+            except OSError as exc:
+                raise InvalidInputError(f"Cannot read “{entry.path}”.", str(exc)) from exc
+            node = _node_from_stat(entry.name, entry.path, info)
+            if node.is_folder:
+                _scan_folder(node, Path(entry.path))
+            self._insert(folder, node, None)
+            added.append(node)
+        return added
 
     def rename(self, node: Node, new_name: str) -> None:
         if node is self.root:
@@ -486,7 +521,7 @@ class DiscProject:
             )
 
 
-def _node_from_stat(name: str, source: Path, info: os.stat_result) -> Node:
+def _node_from_stat(name: str, source: Path | str, info: os.stat_result) -> Node:
     mode = stat.S_IMODE(info.st_mode)
     if stat.S_ISDIR(info.st_mode):
         return Node(NodeKind.FOLDER, name, source=source, mtime_ns=info.st_mtime_ns, mode=mode)
@@ -527,7 +562,7 @@ def _scan_folder(root: Node, source: Path) -> None:
                 info = entry.stat(follow_symlinks=False)
             except OSError as exc:
                 raise InvalidInputError(f"Cannot read “{entry.path}”.", str(exc)) from exc
-            child = _node_from_stat(entry.name, Path(entry.path), info)
+            child = _node_from_stat(entry.name, entry.path, info)
             folder._attach(child)
             if child.is_folder:
                 stack.append((child, entry.path))

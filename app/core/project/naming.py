@@ -24,6 +24,7 @@ a build (folders too deep without relocation).
 from __future__ import annotations
 
 import enum
+import functools
 import re
 import unicodedata
 from collections.abc import Callable, Iterable
@@ -39,7 +40,7 @@ MAX_ISO_PATH_BYTES = 255
 JOLIET_MAX_CHARS = 64
 JOLIET_MAX_PATH_CHARS = 240
 UDF_MAX_BYTES = 254
-_D_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_")
+_NOT_D_CHAR = re.compile(r"[^A-Z0-9_]")
 _JOLIET_BAD = re.compile(r"[*/:;?\\\x00-\x1f]")
 
 
@@ -110,7 +111,7 @@ class NamingPlan:
 
 
 # ---------------------------------------------------------------- per-file-system rules
-def _ascii_fold(text: str) -> str:
+def ascii_fold(text: str) -> str:
     """``"Größe"`` → ``"Grosse"``-ish: decompose and drop what is not ASCII."""
     if text.isascii():
         return text
@@ -119,8 +120,9 @@ def _ascii_fold(text: str) -> str:
 
 
 def d_characters(text: str) -> str:
-    folded = _ascii_fold(text).upper()
-    return "".join(c if c in _D_CHARS else "_" for c in folded)
+    """``text`` in ECMA-119 §7.4.1 d-characters: folded to ASCII upper case, any other
+    character as ``_``."""
+    return _NOT_D_CHAR.sub("_", ascii_fold(text).upper())
 
 
 def split_extension(name: str) -> tuple[str, str]:
@@ -159,14 +161,20 @@ def iso_valid(name: str, level: IsoLevel, is_folder: bool) -> bool:
 
 
 def joliet_candidate(name: str) -> str:
-    cleaned = _JOLIET_BAD.sub("_", name)
-    cleaned = "".join(c if ord(c) <= 0xFFFF else "_" for c in cleaned)  # UCS-2 only
+    """The Joliet name: UCS-2 (undecodable bytes as U+FFFD, characters outside the BMP as
+    ``_``), none of ``* / : ; ? \\`` nor controls, at most 64 UCS-2 units."""
+    cleaned = _JOLIET_BAD.sub("_", rock_ridge_candidate(name))
+    if not cleaned.isascii() and max(map(ord, cleaned)) > 0xFFFF:
+        cleaned = "".join(c if ord(c) <= 0xFFFF else "_" for c in cleaned)  # UCS-2 only
     return _fit_keeping_extension(cleaned, JOLIET_MAX_CHARS, len)
 
 
 def rock_ridge_candidate(name: str) -> str:
     """Rock Ridge keeps POSIX names; only undecodable bytes become U+FFFD."""
-    return name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    if name.isascii():
+        return name  # the same string: a 100,000-name plan keeps no copies
+    fixed = name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    return name if fixed == name else fixed
 
 
 def _udf_length(text: str) -> int:
@@ -177,7 +185,9 @@ def _udf_length(text: str) -> int:
 
 
 def udf_candidate(name: str) -> str:
-    cleaned = "".join(c if ord(c) <= 0xFFFF else "_" for c in rock_ridge_candidate(name))
+    cleaned = rock_ridge_candidate(name)
+    if not cleaned.isascii() and max(map(ord, cleaned)) > 0xFFFF:
+        cleaned = "".join(c if ord(c) <= 0xFFFF else "_" for c in cleaned)
     return _fit_keeping_extension(cleaned, UDF_MAX_BYTES, _udf_length)
 
 
@@ -226,13 +236,20 @@ def _assign(
     pending = [_Pending(n, c, c == n.name) for n in nodes for c in (candidate_of(n),)]
     pending.sort(key=lambda p: (not p.valid, p.node.name))
     taken: set[str] = set()
+    next_counter: dict[str, int] = {}
+    """candidate → the counter to try next: thousands of names that shorten to the same
+    candidate ("Screenshot from ...") each try one or two counters, not all the used ones,
+    so a folder is planned in linear time."""
     result: dict[int, str] = {}
     for item in pending:
         name = item.candidate
-        counter = 0
+        counter = next_counter.get(item.candidate, 0)
+        if counter:
+            name = _with_counter(item.candidate, counter, fits, iso=iso)
         while key(name) in taken:
             counter += 1
             name = _with_counter(item.candidate, counter, fits, iso=iso)
+        next_counter[item.candidate] = counter + 1
         taken.add(key(name))
         result[item.node.id] = name
     return result
@@ -269,9 +286,9 @@ def plan_names(  # noqa: C901, PLR0912, PLR0915 -- one pass over the tree, per f
     def upper(text: str) -> str:
         return text
 
-    stack: list[tuple[Node, str, int, int]] = [(project.root, "", 0, 0)]
+    stack: list[tuple[Node, str, int, int, str]] = [(project.root, "", 0, 0, "")]
     while stack:
-        folder, iso_parent_path, joliet_path_len, depth = stack.pop()
+        folder, iso_parent_path, joliet_path_len, depth, folder_path = stack.pop()
         children = list(folder.children)
         extra: list[Node] = list(reserved) if folder is project.root else []  # type: ignore[arg-type]
         everyone = extra + children  # reserved names first: they win ties
@@ -316,7 +333,7 @@ def plan_names(  # noqa: C901, PLR0912, PLR0915 -- one pass over the tree, per f
             else {}
         )
         for node in children:
-            path = node.path
+            path = f"{folder_path}/{node.name}"
             iso = iso_names[node.id]
             recorded_iso = iso if node.is_folder else f"{iso};1"
             joliet = joliet_names.get(node.id)
@@ -360,7 +377,7 @@ def plan_names(  # noqa: C901, PLR0912, PLR0915 -- one pass over the tree, per f
                     "Windows may not open it."
                 )
             if node.is_folder:
-                stack.append((node, iso_path, joliet_len, node_depth))
+                stack.append((node, iso_path, joliet_len, node_depth, path))
     changes.sort(key=lambda c: (c.path, c.filesystem.value))
     return NamingPlan(names, tuple(changes), tuple(problems), tuple(relocated), tuple(warnings))
 
@@ -398,10 +415,16 @@ def _dedupe_across(
 
 
 def _iso_reason(node: Node, level: IsoLevel) -> str:
-    name_max, ext_max = iso_limits(level, node.is_folder)
+    return _iso_reason_for(node.is_folder, level)
+
+
+@functools.lru_cache(maxsize=8)
+def _iso_reason_for(is_folder: bool, level: IsoLevel) -> str:
+    """One shared string per kind and level (a plan may hold 100,000 changes)."""
+    name_max, ext_max = iso_limits(level, is_folder)
     limit = (
         f"{name_max} characters"
-        if node.is_folder
+        if is_folder
         else (
             f"{name_max}.{ext_max} characters"
             if level is IsoLevel.LEVEL_1

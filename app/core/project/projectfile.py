@@ -23,7 +23,10 @@ Files are written under a temporary name and renamed into place.
 from __future__ import annotations
 
 import json
-from dataclasses import asdict, fields
+import math
+import os
+import re
+from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
@@ -72,27 +75,53 @@ def _path_or_none(path: Path | None) -> str | None:
     return None if path is None else str(path)
 
 
-def _node_to_json(node: Node) -> dict[str, Any]:
-    out: dict[str, Any] = {"type": node.kind.value, "name": node.name}
-    if node.source is not None:
-        out["source"] = str(node.source)
-    if node.mtime_ns is not None:
-        out["mtime_ns"] = node.mtime_ns
-    if node.mode is not None:
-        out["mode"] = node.mode
-    if node.kind is NodeKind.FILE:
-        out["size_bytes"] = node.size_bytes
-    elif node.kind is NodeKind.SYMLINK:
-        out["target"] = node.target
-    else:
-        out["children"] = [_node_to_json(c) for c in node.children]
+MAX_TREE_DEPTH = 255
+"""Folder levels a project file may hold (a JSON parser recurses per level; deeper trees are
+refused with a clear message instead of a RecursionError)."""
+_MAX_JSON_NESTING = 2 * MAX_TREE_DEPTH + 8
+_INT64 = 2**63
+_EARLIEST_SECONDS = -62_135_596_800  # 0001-01-01
+_LATEST_SECONDS = 253_402_300_799  # 9999-12-31
+_VOLUME_TEXTS = ("label", "publisher", "preparer", "application_id", "system_id")
+_FLAGS = ("joliet", "rock_ridge", "udf", "relocate_deep_folders")
+
+
+def _node_to_json(top: Node) -> dict[str, Any]:
+    """``top`` and its subtree as JSON objects (iteratively: no recursion per level)."""
+    out: dict[str, Any] = {}
+    stack: list[tuple[Node, dict[str, Any]]] = [(top, out)]
+    while stack:
+        node, item = stack.pop()
+        item["type"] = node.kind.value
+        item["name"] = node.name
+        if node.source is not None:
+            item["source"] = str(node.source)
+        if node.mtime_ns is not None:
+            item["mtime_ns"] = node.mtime_ns
+        if node.mode is not None:
+            item["mode"] = node.mode
+        if node.kind is NodeKind.FILE:
+            item["size_bytes"] = node.size_bytes
+        elif node.kind is NodeKind.SYMLINK:
+            item["target"] = node.target
+        else:
+            children: list[dict[str, Any]] = [{} for _ in node.children]
+            item["children"] = children
+            stack.extend(zip(node.children, children, strict=True))
     return out
 
 
 def save_project(project: DiscProject, path: Path) -> None:
-    """Write ``project`` to ``path`` with :func:`app.core.files.write_atomically` (a new
-    temporary file never created through a link, fsync, rename over a regular file only)."""
-    data = json.dumps(project_to_json(project), ensure_ascii=False, separators=(",", ":"))
+    """Write ``project`` to ``path`` atomically."""
+    deepest = max((n.depth for n in project if n.is_folder), default=0)
+    if deepest > MAX_TREE_DEPTH:
+        raise ProjectFileError(
+            f"The project cannot be saved: its folders are nested {deepest} levels deep "
+            f"(a project file holds at most {MAX_TREE_DEPTH}).",
+            "tree too deep",
+        )
+    # ASCII JSON: names that are not UTF-8 (surrogate escapes) are written as \udcXX escapes
+    data = json.dumps(project_to_json(project), ensure_ascii=True, separators=(",", ":"))
     write_atomically(path, data, what="the project", error=ProjectFileError)
 
 
@@ -100,39 +129,133 @@ def load_project(path: Path) -> DiscProject:
     """Read a project file; :class:`ProjectFileError` if it is damaged or too new.
 
     Read with :func:`app.core.inputs.read_small_text` (a regular file, at most
-    :data:`~app.core.inputs.PROJECT_LIMIT`); integers longer than
-    :data:`~app.core.inputs.MAX_NUMBER_DIGITS` digits and nesting too deep for the parser
-    are damage, not tracebacks."""
+    :data:`~app.core.inputs.PROJECT_LIMIT`: a FIFO or a device is refused at once);
+    integers longer than :data:`~app.core.inputs.MAX_NUMBER_DIGITS` digits are damage, not
+    tracebacks.  Relative paths in it (sources, boot images) are taken relative to the
+    project file's folder."""
     try:
         text = read_small_text(path, limit=PROJECT_LIMIT, what="project file")
     except InvalidInputError as exc:
         raise ProjectFileError(exc.message, exc.detail) from exc
+    nesting = _json_nesting(text)
+    if nesting > _MAX_JSON_NESTING:
+        raise ProjectFileError(
+            f"“{path.name}” is damaged: it is nested {nesting} levels deep.",
+            f"a project file holds at most {MAX_TREE_DEPTH} folder levels",
+        )
 
     def number(token: str) -> int:
         return parse_int(token, what="project file", where=f"“{path.name}”")
 
     try:
         data = json.loads(text, parse_int=number)
-    except json.JSONDecodeError as exc:
+    except (json.JSONDecodeError, RecursionError) as exc:
         raise ProjectFileError(
             f"“{path.name}” is damaged: it is not a valid project file.", f"JSON error: {exc}"
         ) from exc
     except InvalidInputError as exc:
         raise ProjectFileError(f"“{path.name}” is damaged: {exc.message}", exc.detail) from exc
-    except RecursionError as exc:
-        raise ProjectFileError(
-            f"“{path.name}” is damaged: it is nested too deeply.", "RecursionError"
-        ) from exc
-    return project_from_json(data, path.name)
+    return project_from_json(data, path.name, base=Path(os.path.abspath(path)).parent)
 
 
-def project_from_json(data: Any, name: str = "the project file") -> DiscProject:
+_STRING = re.compile(r'"(?:[^"\\]|\\.)*"', re.DOTALL)
+_BRACKETS = re.compile(r"[\[\]{}]")
+
+
+def _json_nesting(text: str) -> int:
+    """The deepest nesting of arrays and objects in ``text`` (strings skipped), counted
+    without recursion so that a hostile file cannot exhaust the stack."""
+    depth = deepest = 0
+    for match in _BRACKETS.finditer(_STRING.sub("", text)):
+        if match[0] in "[{":
+            depth += 1
+            deepest = max(deepest, depth)
+        else:
+            depth -= 1
+    return deepest
+
+
+class _Field:
+    """Reads one JSON object of the project file, naming the field in every error."""
+
+    def __init__(self, raw: Any, where: str) -> None:
+        if not isinstance(raw, dict):
+            raise ProjectFileError("", f"{where} is not an object")
+        self.raw: dict[str, Any] = raw
+        self.where = where
+
+    def _bad(self, key: str, wanted: str) -> ProjectFileError:
+        value = repr(self.raw.get(key))
+        shown = value if len(value) <= 60 else value[:57] + "..."
+        return ProjectFileError("", f"{self.where}.{key} must be {wanted}, not {shown}")
+
+    def text(self, key: str, default: str | None = None) -> str:
+        value = self.raw.get(key, default)
+        if not isinstance(value, str):
+            raise self._bad(key, "text")
+        _check_text(value, f"{self.where}.{key}")
+        return value
+
+    def flag(self, key: str, default: bool) -> bool:
+        value = self.raw.get(key, default)
+        if not isinstance(value, bool):
+            raise self._bad(key, "true or false")
+        return value
+
+    def integer(self, key: str, low: int, high: int, default: int | None = None) -> int | None:
+        value = self.raw.get(key, default)
+        if value is None:
+            return None
+        if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
+            raise self._bad(key, f"a whole number from {low} to {high}")
+        return value
+
+    def seconds(self, key: str) -> float | None:
+        value = self.raw.get(key)
+        if value is None:
+            return None
+        if (
+            isinstance(value, bool)
+            or not isinstance(value, int | float)
+            or not math.isfinite(value)
+            or not _EARLIEST_SECONDS <= value <= _LATEST_SECONDS
+        ):
+            raise self._bad(key, "a time in seconds since 1970 (years 1 to 9999)")
+        return float(value)
+
+    def path(self, key: str, base: Path | None) -> Path | None:
+        value = self.raw.get(key)
+        if value is None:
+            return None
+        if not isinstance(value, str) or not value or "\0" in value:
+            raise self._bad(key, "a path")
+        _check_text(value, f"{self.where}.{key}")
+        found = Path(value)
+        if not found.is_absolute() and base is not None:
+            found = base / found
+        return found
+
+
+def _check_text(value: str, where: str) -> None:
+    """Refuse lone surrogates other than the U+DC80-U+DCFF escapes of bytes that are not
+    UTF-8 (PEP 383), which names read from disk may carry."""
+    for char in value:
+        if 0xD800 <= ord(char) <= 0xDFFF and not 0xDC80 <= ord(char) <= 0xDCFF:
+            raise ProjectFileError("", f"{where} holds a lone surrogate U+{ord(char):04X}")
+
+
+def project_from_json(
+    data: Any, name: str = "the project file", *, base: Path | None = None
+) -> DiscProject:
+    """The project in ``data`` (a parsed project file), every field checked: a wrong type,
+    a value out of range or a bad name raises :class:`ProjectFileError` naming the field.
+    Relative paths are resolved against ``base`` (the project file's folder)."""
     if not isinstance(data, dict) or data.get("format") != FORMAT_NAME:
         raise ProjectFileError(
             f"“{name}” is not a Spindle project file.", "missing 'format': 'spindle-project'"
         )
     version = data.get("version")
-    if not isinstance(version, int) or version < 1:
+    if isinstance(version, bool) or not isinstance(version, int) or version < 1:
         raise ProjectFileError(f"“{name}” is damaged.", f"bad format version {version!r}")
     if version > FORMAT_VERSION:
         raise ProjectFileError(
@@ -140,92 +263,105 @@ def project_from_json(data: Any, name: str = "the project file") -> DiscProject:
             f"format version {version}, this Spindle reads up to {FORMAT_VERSION}",
         )
     try:
-        project = DiscProject(
-            volume=_options(VolumeOptions, data.get("volume", {})),
-            filesystems=_filesystems(data.get("filesystems", {})),
-            boot=_boot(data.get("boot", {})),
-            medium=MediaPreset[str(data.get("medium", "DVD_5"))],
-        )
-        tree = data.get("tree", [])
-        if not isinstance(tree, list):
-            raise TypeError("'tree' is not a list")
-        for item in tree:
-            _attach(project, project.root, item)
-    except ProjectFileError:
-        raise
+        project = _read_project(data, base)
+    except ProjectFileError as exc:
+        if exc.message:
+            raise
+        raise ProjectFileError(f"“{name}” is damaged: {exc.detail}.", exc.detail) from exc
     except InvalidInputError as exc:
         raise ProjectFileError(f"“{name}” is damaged: {exc.message}", exc.detail) from exc
-    except (KeyError, TypeError, ValueError, AttributeError, OverflowError) as exc:
-        raise ProjectFileError(f"“{name}” is damaged.", f"{type(exc).__name__}: {exc}") from exc
     return project
 
 
-def _options(cls: Any, raw: Any) -> Any:
-    if not isinstance(raw, dict):
-        raise TypeError(f"{cls.__name__} is not an object")
-    known = {f.name for f in fields(cls)}
-    return cls(**{k: v for k, v in raw.items() if k in known})
-
-
-def _filesystems(raw: Any) -> FileSystemOptions:
-    options: FileSystemOptions = _options(FileSystemOptions, raw)
-    level = IsoLevel(int(options.iso_level))
-    for flag in ("joliet", "rock_ridge", "udf", "relocate_deep_folders"):
-        if not isinstance(getattr(options, flag), bool):
-            raise TypeError(f"filesystems.{flag} is not true/false")
-    return FileSystemOptions(
-        level, options.joliet, options.rock_ridge, options.udf, options.relocate_deep_folders
+def _read_project(data: dict[str, Any], base: Path | None) -> DiscProject:
+    top = _Field(data, "project")
+    volume = _Field(data.get("volume", {}), "volume")
+    defaults = VolumeOptions()
+    texts = {key: volume.text(key, getattr(defaults, key)) for key in _VOLUME_TEXTS}
+    volume_options = VolumeOptions(
+        **texts, created_at=volume.seconds("created_at"), modified_at=volume.seconds("modified_at")
     )
-
-
-def _boot(raw: Any) -> BootOptions:
-    if not isinstance(raw, dict):
-        raise TypeError("boot is not an object")
-
-    def path(key: str) -> Path | None:
-        value = raw.get(key)
-        return None if value is None else Path(str(value))
-
-    return BootOptions(
-        path("bios_image"), path("efi_image"), bool(raw.get("hybrid")), path("hybrid_mbr")
+    fs = _Field(data.get("filesystems", {}), "filesystems")
+    level = fs.integer("iso_level", 1, 3, default=3)
+    fs_defaults = FileSystemOptions()
+    filesystems = FileSystemOptions(
+        IsoLevel(level if level is not None else 3),
+        *(fs.flag(flag, getattr(fs_defaults, flag)) for flag in _FLAGS),
     )
+    boot = _Field(data.get("boot", {}), "boot")
+    boot_options = BootOptions(
+        boot.path("bios_image", base),
+        boot.path("efi_image", base),
+        boot.flag("hybrid", False),
+        boot.path("hybrid_mbr", base),
+    )
+    medium_name = top.text("medium", "DVD_5")
+    if medium_name not in MediaPreset.__members__:
+        raise ProjectFileError(
+            "", f"medium must be one of {', '.join(MediaPreset.__members__)}, not {medium_name!r}"
+        )
+    project = DiscProject(
+        volume=volume_options,
+        filesystems=filesystems,
+        boot=boot_options,
+        medium=MediaPreset[medium_name],
+    )
+    tree = data.get("tree", [])
+    if not isinstance(tree, list):
+        raise ProjectFileError("", "tree is not a list")
+    _attach_all(project, tree, base)
+    return project
 
 
-def _attach(project: DiscProject, parent: Node, item: Any) -> None:
-    """Rebuild one saved node (iteratively for its subtree) under ``parent``."""
-    stack: list[tuple[Node, Any]] = [(parent, item)]
+_KINDS = {kind.value: kind for kind in NodeKind}
+
+
+def _attach_all(project: DiscProject, tree: list[Any], base: Path | None) -> None:
+    """Rebuild the saved tree under the root, iteratively, checking every entry."""
+    stack: list[tuple[Node, Any, str, int]] = [
+        (project.root, item, f"tree[{index}]", 1) for index, item in reversed(list(enumerate(tree)))
+    ]
     while stack:
-        folder, raw = stack.pop()
-        if not isinstance(raw, dict):
-            raise TypeError("a tree entry is not an object")
-        kind = NodeKind(raw["type"])
-        name = raw["name"]
-        if not isinstance(name, str):
-            raise TypeError("a name is not a string")
-        check_name(name)
+        folder, raw, where, depth = stack.pop()
+        entry = _Field(raw, where)
+        kind_name = entry.raw.get("type")
+        kind = _KINDS.get(kind_name) if isinstance(kind_name, str) else None
+        if kind is None:
+            raise ProjectFileError("", f"{where}.type must be folder, file or symlink")
+        name = entry.text("name", None)
+        where = f"“{folder.path.rstrip('/')}/{name}”"
+        entry.where = where
+        try:
+            check_name(name)
+        except InvalidInputError as exc:
+            raise ProjectFileError("", f"{where}: {exc.message}") from exc
         if folder.child(name) is not None:
-            raise ValueError(f"duplicate name {name!r} in {folder.path}")
-        source = Path(raw["source"]) if raw.get("source") is not None else None
-        mtime = raw.get("mtime_ns")
-        mode = raw.get("mode")
-        for label, value in (("mtime_ns", mtime), ("mode", mode)):
-            if value is not None and not isinstance(value, int):
-                raise TypeError(f"{label} of {name!r} is not an integer")
+            raise ProjectFileError("", f"{where} appears twice")
+        source = entry.path("source", base)
+        mtime = entry.integer("mtime_ns", -_INT64, _INT64 - 1)
+        mode = entry.integer("mode", 0, 0o7777)
         if kind is NodeKind.FILE:
-            size = raw["size_bytes"]
-            if not isinstance(size, int) or size < 0 or source is None:
-                raise ValueError(f"file {name!r} needs a source and a size")
+            size = entry.integer("size_bytes", 0, _INT64 - 1)
+            if source is None or size is None:
+                raise ProjectFileError("", f"{where} needs a source and a size_bytes")
             node = Node(kind, name, source=source, size_bytes=size, mtime_ns=mtime, mode=mode)
         elif kind is NodeKind.SYMLINK:
-            target = raw["target"]
-            if not isinstance(target, str):
-                raise TypeError(f"link {name!r} has no target")
+            target = entry.text("target", None)
+            if not target or "\0" in target:
+                raise ProjectFileError("", f"{where}.target must be a link target")
             node = Node(kind, name, source=source, mtime_ns=mtime, target=target)
         else:
+            if depth > MAX_TREE_DEPTH:
+                raise ProjectFileError(
+                    "", f"{where} is more than {MAX_TREE_DEPTH} folder levels deep"
+                )
             node = Node(kind, name, source=source, mtime_ns=mtime, mode=mode)
-            children = raw.get("children", [])
+            children = entry.raw.get("children", [])
             if not isinstance(children, list):
-                raise TypeError(f"children of {name!r} is not a list")
-            stack.extend((node, c) for c in reversed(children))
+                raise ProjectFileError("", f"{where}.children is not a list")
+            stack.extend(
+                (node, child, f"{where}.children[{index}]", depth + 1)
+                for index, child in reversed(list(enumerate(children)))
+            )
         folder._attach(node)
         project._by_id[node.id] = node

@@ -34,7 +34,12 @@ def describe_rip(result: RipResult) -> str:
                 lines.append(f"  in {what}: {owner.sector_count} sector(s)")
             if result.owners.unowned_sectors:
                 lines.append(f"  outside any file: {result.owners.unowned_sectors} sector(s)")
-            if result.owners.error:
+            if result.owners.error and result.owners.owners:
+                lines.append(
+                    f"  (the file system is damaged, files named from what survives: "
+                    f"{result.owners.error})"
+                )
+            elif result.owners.error:
                 lines.append(f"  (files not identified: {result.owners.error})")
     else:
         lines.append("Every sector was read.")

@@ -30,12 +30,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.core.project.labels import JOLIET_VOLUME_ID_UNITS, UDF_LOGICAL_VOLUME_ID_BYTES, label_notes
 from app.core.project.model import BootOptions, FileSystemOptions, IsoLevel, VolumeOptions
 from app.ui.build.commands import ProjectOptions, current_options
 from app.ui.build.editor import ProjectEditor
 
-LABEL_MAX_CHARS = 32
-"""ECMA-119 §8.4.6: the volume identifier field is 32 characters."""
+LABEL_MAX_CHARS = UDF_LOGICAL_VOLUME_ID_BYTES - 2
+"""The longest label any file system keeps (UDF's logical volume identifier); what ISO 9660
+and Joliet record of it is shown under the field (:func:`label_notes`)."""
 
 _ISO_LEVELS = (
     (IsoLevel.LEVEL_1, "1: 8.3 names"),
@@ -45,7 +47,9 @@ _ISO_LEVELS = (
 
 TIPS = {
     "label": "The disc's name, shown by file managers when the disc is inserted.\n"
-    "ISO 9660 records up to 32 characters (A to Z, 0 to 9, _); Joliet and UDF show it as typed.",
+    "ISO 9660 records up to 32 characters (A to Z, 0 to 9, _); Joliet keeps "
+    f"{JOLIET_VOLUME_ID_UNITS} characters as typed and UDF {LABEL_MAX_CHARS}; what each "
+    "records is shown under the field.",
     "publisher": "Who publishes the disc (optional; stored in the volume descriptor).",
     "preparer": "Who prepared the image (optional).",
     "iso_level": "ISO 9660 is the base file system every system can read.\n"
@@ -131,6 +135,10 @@ class PropertiesPanel(QScrollArea):
         self.label_edit = QLineEdit()
         self.label_edit.setObjectName("volumeLabel")
         self.label_edit.setMaxLength(LABEL_MAX_CHARS)
+        self.label_notes = QLabel()
+        self.label_notes.setObjectName("labelNotes")
+        self.label_notes.setWordWrap(True)
+        self.label_notes.hide()
         self.publisher_edit = QLineEdit()
         self.preparer_edit = QLineEdit()
         self.level_combo = QComboBox()
@@ -185,6 +193,7 @@ class PropertiesPanel(QScrollArea):
         volume = QGroupBox("Volume")
         form = QFormLayout(volume)
         form.addRow(_buddy("&Label:", self.label_edit), self.label_edit)
+        form.addRow("", self.label_notes)
         form.addRow(_buddy("&Publisher:", self.publisher_edit), self.publisher_edit)
         form.addRow(_buddy("Prepared &by:", self.preparer_edit), self.preparer_edit)
         column.addWidget(volume)
@@ -218,6 +227,7 @@ class PropertiesPanel(QScrollArea):
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
 
     def _connect(self) -> None:
+        self.label_edit.textEdited.connect(self._show_label_notes)
         self.label_edit.textEdited.connect(lambda text: self._volume("volume label", label=text))
         self.publisher_edit.textEdited.connect(
             lambda text: self._volume("publisher", publisher=text)
@@ -298,8 +308,15 @@ class PropertiesPanel(QScrollArea):
             self.mbr_field.set_path(boot.hybrid_mbr)
             self.mbr_field.setEnabled(boot.hybrid)
             self.summary_label.setText(_summary(fs))
+            self._show_label_notes(volume.label)
         finally:
             self._updating = False
+
+    def _show_label_notes(self, label: str) -> None:
+        """What each file system records of ``label`` (as the user types)."""
+        notes = label_notes(label, self.editor.project.filesystems)
+        self.label_notes.setText("\n".join(notes))
+        self.label_notes.setVisible(bool(notes))
 
 
 def _buddy(text: str, widget: QWidget) -> QLabel:

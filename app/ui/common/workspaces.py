@@ -1,6 +1,6 @@
-"""The three workspaces of the main window — Build, Read and Write: their titles, mode-bar
-symbols, shortcuts and one-line summaries.  The pages themselves live in
-:mod:`app.ui.build`, :mod:`app.ui.read` and :mod:`app.ui.write`."""
+"""The four workspaces of the main window — Build, Read, Write and Image: their titles,
+mode-bar symbols, shortcuts and one-line summaries.  The pages themselves live in
+:mod:`app.ui.build`, :mod:`app.ui.read`, :mod:`app.ui.write` and :mod:`app.ui.image`."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ class Workspace(enum.Enum):
     BUILD = "build"
     READ = "read"
     WRITE = "write"
+    IMAGE = "image"
 
     @property
     def title(self) -> str:
@@ -24,6 +25,7 @@ class Workspace(enum.Enum):
             Workspace.BUILD: Symbol.BUILD,
             Workspace.READ: Symbol.READ,
             Workspace.WRITE: Symbol.WRITE,
+            Workspace.IMAGE: Symbol.IMAGE,
         }[self]
 
     @property
@@ -37,4 +39,5 @@ class Workspace(enum.Enum):
             Workspace.BUILD: "Build: create a disc image from files and folders",
             Workspace.READ: "Read: copy a disc into an image file",
             Workspace.WRITE: "Write: burn an image to a disc",
+            Workspace.IMAGE: "Image: open an image, browse, extract and mount it",
         }[self]

@@ -295,3 +295,25 @@ def test_keyboard_only_add_from_the_browser_and_tab_order(
     assert shortcuts == {"Re&move": "Del", "Re&name": "F2", "New Fol&der": "Ctrl+Shift+N"}
     assert page.page_actions.undo.shortcut().toString() == "Ctrl+Z"
     assert os.environ["QT_QPA_PLATFORM"] in ("offscreen", "xcb")
+
+
+def test_label_notes_say_what_each_file_system_records_while_typing(
+    qtbot: QtBot, page: BuildPage
+) -> None:
+    props = page.properties
+    page.page_actions.properties.trigger()
+    props.label_edit.setFocus()
+    props.label_edit.selectAll()
+    qtbot.keyClicks(props.label_edit, "My Backup ")
+    props.label_edit.insert("ü")  # keyClicks aborts on non-ASCII here; insert as an IME does
+    props.label_edit.textEdited.emit(props.label_edit.text())
+    qtbot.keyClicks(props.label_edit, " 2024")
+    assert props.label_notes.isVisible()
+    notes = props.label_notes.text()
+    assert "MY_BACKUP_U_2024" in notes  # ISO 9660's d-characters
+    assert "Joliet" not in notes  # 16 characters: Joliet keeps it as typed
+    qtbot.keyClicks(props.label_edit, " extra")
+    assert "Joliet (Windows) records “My Backup ü 2024”" in props.label_notes.text()
+    props.label_edit.selectAll()
+    qtbot.keyClicks(props.label_edit, "DISC")
+    assert not props.label_notes.isVisible()  # every file system keeps it

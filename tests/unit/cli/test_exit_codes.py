@@ -98,6 +98,12 @@ CASES: list[tuple[str, Setup, int, str]] = [
         "There is no drive or",
     ),
     ("clean missing folder", lambda d: ["clean", "nope"], INVALID, "not a folder"),
+    ("convert missing image", lambda d: ["convert", "nope.cue", "-o", "o.iso"], INVALID, "nope"),
+    ("info missing image", lambda d: ["info", "nope.iso"], INVALID, "does not exist"),
+    ("ls missing image", lambda d: ["ls", "nope.iso"], INVALID, "does not exist"),
+    ("extract missing image", lambda d: ["extract", "nope.iso", "-o", "out"], INVALID, "nope"),
+    ("mount missing image", lambda d: ["mount", "nope.iso"], INVALID, "does not exist"),
+    ("unmount missing image", lambda d: ["unmount", "nope.iso"], INVALID, "does not exist"),
     # other invalid input
     (
         "verify bad digest",

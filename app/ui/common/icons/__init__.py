@@ -33,6 +33,7 @@ class Symbol(enum.Enum):
     BUILD = "build"
     READ = "read"
     WRITE = "write"
+    IMAGE = "image"
     DRIVE = "drive"
     RUNNING = "running"
     SUCCEEDED = "succeeded"

@@ -4,8 +4,16 @@ from __future__ import annotations
 
 import json
 import os
+import signal
+import threading
+import time
 from pathlib import Path
 
+import pytest
+
+from app.cli.output import make_output
+from app.cli.runner import run_cli_job
+from app.core.jobs.job import Job, JobContext
 from app.core.project.model import DiscProject
 from app.core.project.projectfile import save_project
 from tests.unit.cli.conftest import Spindle
@@ -102,3 +110,65 @@ def test_build_from_a_project_file(tmp_path: Path, spindle: Spindle) -> None:
     out = spindle("build", "--project", "p.spindle", "-o", "p.iso", cwd=tmp_path)
     assert out.returncode == 0, out.stderr
     assert "2 files, 1 folders" in out.stdout
+
+
+class _WaitsForCancel(Job[None]):
+    """Runs until cancelled (stands in for a long build)."""
+
+    @property
+    def title(self) -> str:
+        return "wait"
+
+    def run(self, ctx: JobContext) -> None:
+        deadline = time.monotonic() + 20
+        while time.monotonic() < deadline:
+            ctx.check_cancelled()
+            time.sleep(0.01)
+        raise AssertionError("not cancelled")
+
+
+@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGHUP])
+def test_sigterm_and_sighup_cancel_like_ctrl_c(signum: int) -> None:
+    caught: list[int] = []
+
+    def guard(number: int, _frame: object) -> None:  # the signal not handled: no kill
+        caught.append(number)
+
+    previous = signal.signal(signum, guard)
+    timer = threading.Timer(0.2, os.kill, (os.getpid(), signum))
+    timer.start()
+    try:
+        code = run_cli_job(_WaitsForCancel(), make_output(json_mode=True), lambda _r: "")
+        assert signal.getsignal(signum) is guard  # put back afterwards
+    finally:
+        timer.cancel()
+        signal.signal(signum, previous)
+    assert not caught
+    assert code == 130
+
+
+def test_a_link_to_a_folder_named_as_source_is_followed(tmp_path: Path, spindle: Spindle) -> None:
+    src = _src(tmp_path)
+    (tmp_path / "music").symlink_to(src)
+    result = spindle("build", "music", "-o", "out.iso", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "2 files, 1 folders" in result.stdout + result.stderr
+
+
+def test_existing_sidecars_are_kept_without_force_and_checked_first(
+    tmp_path: Path, spindle: Spindle
+) -> None:
+    src = _src(tmp_path)
+    (tmp_path / "out.iso.sha256").write_text("keep me\n")
+    result = spindle("build", str(src), "-o", "out.iso", "--sha256", cwd=tmp_path)
+    assert result.returncode != 0
+    assert "out.iso.sha256" in result.stderr
+    assert "already exists" in result.stderr
+    assert (tmp_path / "out.iso.sha256").read_text() == "keep me\n"
+    assert not (tmp_path / "out.iso").exists()  # refused before the build
+    result = spindle("build", str(src), "-o", "bad\nname.iso", "--md5", cwd=tmp_path)
+    assert result.returncode != 0
+    assert not (tmp_path / "bad\nname.iso").exists()
+    result = spindle("build", str(src), "-o", "out.iso", "--sha256", "--force", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "out.iso.sha256").read_text().endswith(" *out.iso\n")

@@ -100,4 +100,36 @@ def test_damaged_image_is_reported_not_raised(tmp_path: Path) -> None:
     report = owners_of(image, [20, 21])
     assert report.owners == ()
     assert report.unowned_sectors == 2
-    assert "not a readable ISO 9660 image" in report.error
+    assert "not a readable ISO 9660 or UDF image" in report.error
+
+
+def test_udf_image_with_a_bad_last_sector_is_mapped(tmp_path: Path) -> None:
+    """pycdlib rejects the whole image when its last sector (a UDF anchor) is unreadable."""
+    from tests.unit.core.image.test_reader import make_full
+
+    image = tmp_path / "udf.iso"
+    make_full(image)
+    data = bytearray(image.read_bytes())
+    data[-2048:] = bytes(2048)
+    image.write_bytes(bytes(data))
+    lba = next(e.lba for e in read_extents(image) if e.path.endswith("long name.txt"))
+    report = owners_of(image, [lba, len(data) // 2048 - 1])
+    assert report.error == ""
+    assert [o.path for o in report.owners] == ["/docs/a rather long name.txt"]
+
+
+def test_damaged_directories_still_map_what_survives(tmp_path: Path) -> None:
+    """The ISO 9660 root destroyed: Rock Ridge and Joliet are gone, UDF still names the file."""
+    from tests.unit.core.image.test_reader import make_full
+
+    image = tmp_path / "udf.iso"
+    make_full(image)
+    extents = read_extents(image)
+    root = next(e for e in extents if e.kind is OwnerKind.DIRECTORY and e.path == "/")
+    target = next(e.lba for e in extents if e.path.endswith("long name.txt"))
+    data = bytearray(image.read_bytes())
+    data[root.lba * 2048 : (root.lba + 1) * 2048] = b"\xff" * 2048
+    image.write_bytes(bytes(data))
+    report = owners_of(image, [target, root.lba])
+    assert "/docs/a rather long name.txt" in [o.path for o in report.owners]
+    assert report.error  # the damage is named next to what was found

@@ -122,7 +122,15 @@ def test_missing_and_unreadable_sources(
             raise PermissionError(13, "Permission denied", locked)
         return real_open(path, flags, *args)  # type: ignore[arg-type]
 
+    real_access = os.access
+
+    def fake_access(path: object, mode: int, **kwargs: object) -> bool:
+        if str(path) == locked:  # the check is access(2); the copy opens the file once
+            return False
+        return real_access(path, mode, **kwargs)  # type: ignore[arg-type]
+
     monkeypatch.setattr(os, "open", fake_open)
+    monkeypatch.setattr(os, "access", fake_access)
     result = run_job(BuildJob(project, tmp_path / "b.iso"))
     assert isinstance(result.error, InvalidInputError)
     assert "Cannot read the source file" in result.error.message
@@ -211,3 +219,36 @@ def test_disk_full_is_a_clear_error(src: Path, tmp_path: Path) -> None:
     assert "could not be written" in proc.stderr or "larger than the target" in proc.stderr
     assert not out.exists()
     assert _leftovers(tmp_path) == []
+
+
+def test_a_sidecar_that_cannot_be_written_fails_before_the_image_is_published(
+    src: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from app.core.image import checksum
+
+    def full_disk(path: Path, data: object, **_kwargs: object) -> None:
+        raise ImageError("The disk is full: the checksum file could not be written.", str(path))
+
+    monkeypatch.setattr(checksum, "write_atomically", full_disk)
+    out = tmp_path / "out" / "disc.iso"
+    out.parent.mkdir()
+    result = run_job(BuildJob(_project(src), out, checksums=(Algorithm.SHA256,)))
+    assert isinstance(result.error, ImageError)
+    assert "disk is full" in result.error.message
+    assert not out.exists()  # the image is not published
+    assert list(out.parent.iterdir()) == []  # nor left as a temporary file
+
+
+def test_a_part_file_left_by_a_killed_build_is_removed(src: Path, tmp_path: Path) -> None:
+    out = tmp_path / "disc.iso"
+    dead = subprocess.Popen(["true"])
+    dead.wait()
+    stale = tmp_path / f".disc.iso.{dead.pid}.part"
+    stale.write_bytes(b"\0" * 4096)
+    alive = tmp_path / f".disc.iso.{os.getppid()}.part"  # a running process's file stays
+    alive.write_bytes(b"x")
+    result = run_job(BuildJob(_project(src), out))
+    assert result.ok, result.error
+    assert not stale.exists()
+    assert alive.exists()
+    assert any("left by a build that was stopped" in w for w in result.value.warnings)

@@ -1,0 +1,1 @@
+"""The Image workspace (open, browse, extract, mount an existing image)."""

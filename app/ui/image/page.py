@@ -1,0 +1,382 @@
+"""The Image workspace: open an existing image, browse its trees, extract, mount, burn, check.
+
+Drop an image on the page or press "Open image…".  The reader (``app.core.image.reader``)
+shows every file system the image holds; the switch above the tree picks which names to see
+(Rock Ridge, Joliet, UDF or plain ISO 9660, each with the names it records).  The details pane
+shows the selected entry (size, time, mode, owner, link, where its data lies), the summary pane
+the boot records, partitions and any damage.  Extract… runs an
+:class:`~app.core.image.job.ExtractJob` (the selection, or everything) into a chosen folder;
+Mount/Unmount run :class:`~app.core.image.job.MountJob`/``UnmountJob`` through udisks2; Burn…
+hands the image to the Write workspace; Check runs a
+:class:`~app.core.verify.job.ChecksumJob` against the image's checksum files.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QSplitter,
+    QStackedWidget,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.core.errors import AppError
+from app.core.image.checksum import Algorithm, read_sidecar, sidecar_path
+from app.core.image.job import ExtractJob, ExtractResult, MountJob, UnmountJob
+from app.core.image.mount import Mounted
+from app.core.image.reader import Image, open_image
+from app.core.image.report import describe_extract, describe_image, image_summary, mode_string
+from app.core.image.tree import Entry, EntryKind, FsKind
+from app.core.units import SECTOR_SIZE, format_size
+from app.core.verify.job import ChecksumJob, ChecksumResult
+from app.ui.common.empty_state import EmptyState
+from app.ui.common.error_dialog import show_error
+from app.ui.common.icons import Symbol
+from app.ui.common.job_bridge import JobBridge
+
+_log = logging.getLogger(__name__)
+ENTRY_ROLE = Qt.ItemDataRole.UserRole
+PATH_ROLE = Qt.ItemDataRole.UserRole + 1
+FS_ORDER = (FsKind.RR, FsKind.JOLIET, FsKind.UDF, FsKind.ISO)
+IMAGE_FILTER = "Disc images (*.iso *.img *.udf *.bin);;All files (*)"
+
+
+class ImagePage(QWidget):
+    """See the module docstring."""
+
+    burn_requested = Signal(Path)
+    """(Path) the user asked to burn the open image."""
+    image_opened = Signal(Path)
+
+    def __init__(self, bridge: JobBridge, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("imagePage")
+        self.setAcceptDrops(True)
+        self.bridge = bridge
+        self.image: Image | None = None
+        self.mounted: Mounted | None = None
+        self._entries: dict[int, Entry] = {}
+        self.empty = EmptyState(
+            Symbol.IMAGE,
+            "Open a disc image",
+            "Drop an ISO image here or press “Open image…” to see what it holds.",
+            points=(
+                "Rock Ridge, Joliet, UDF and plain ISO 9660 names, side by side",
+                "Extract files safely, keeping times and permissions",
+                "Mount the image without a password, or burn it",
+            ),
+        )
+        layout = QVBoxLayout(self)
+        layout.addLayout(self._make_toolbar())
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.empty)
+        self.stack.addWidget(self._make_browser())
+        layout.addWidget(self.stack, 1)
+        self.status_label = QLabel()
+        self.status_label.setWordWrap(True)
+        self.status_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(self.status_label)
+        self._update_buttons()
+
+    # -- layout -----------------------------------------------------------------------
+
+    def _make_toolbar(self) -> QHBoxLayout:
+        self.open_button = QPushButton("Open image…")
+        self.open_button.clicked.connect(self.choose_image)
+        self.fs_combo = QComboBox()
+        self.fs_combo.setObjectName("fsCombo")
+        self.fs_combo.setToolTip("Which file system's names to show")
+        self.fs_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.fs_combo.currentIndexChanged.connect(self._show_tree)
+        self.extract_button = QPushButton("Extract…")
+        self.extract_button.setToolTip("Copy the selected files (or everything) to a folder")
+        self.extract_button.clicked.connect(self.choose_extract_folder)
+        self.mount_button = QPushButton("Mount")
+        self.mount_button.clicked.connect(self.toggle_mount)
+        self.burn_button = QPushButton("Burn…")
+        self.burn_button.clicked.connect(self._on_burn)
+        self.check_button = QPushButton("Check")
+        self.check_button.setToolTip("Compare the image with its .sha256/.md5 checksum files")
+        self.check_button.clicked.connect(self.check_image)
+        row = QHBoxLayout()
+        row.addWidget(self.open_button)
+        row.addWidget(QLabel("Names:"))
+        row.addWidget(self.fs_combo)
+        row.addStretch(1)
+        for button in (self.extract_button, self.mount_button, self.burn_button, self.check_button):
+            row.addWidget(button)
+        return row
+
+    def _make_browser(self) -> QWidget:
+        self.tree = QTreeWidget()
+        self.tree.setObjectName("imageTree")
+        self.tree.setHeaderLabels(["Name", "Size", "Modified", "Mode"])
+        self.tree.setSelectionMode(QTreeWidget.SelectionMode.ExtendedSelection)
+        self.tree.setUniformRowHeights(True)
+        header = self.tree.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column in (1, 2, 3):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        self.tree.itemExpanded.connect(self._fill)
+        self.tree.itemSelectionChanged.connect(self._show_details)
+        self.details = QPlainTextEdit()
+        self.details.setReadOnly(True)
+        self.details.setObjectName("entryDetails")
+        self.summary = QPlainTextEdit()
+        self.summary.setReadOnly(True)
+        self.summary.setObjectName("imageSummary")
+        side = QSplitter(Qt.Orientation.Vertical)
+        side.addWidget(self.details)
+        side.addWidget(self.summary)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(self.tree)
+        splitter.addWidget(side)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        return splitter
+
+    # -- opening ----------------------------------------------------------------------
+
+    def choose_image(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(self, "Open a disc image", "", IMAGE_FILTER)
+        if name:
+            self.open_path(Path(name))
+
+    def open_path(self, path: Path) -> bool:
+        """Open ``path`` and show it; an unreadable image is shown as an error."""
+        try:
+            image = open_image(path)
+        except AppError as exc:
+            show_error(exc, self)
+            return False
+        self.close_image()
+        self.image = image
+        self.mounted = None
+        summary = image_summary(image)
+        self.summary.setPlainText(describe_image(summary))
+        self.fs_combo.blockSignals(True)
+        self.fs_combo.clear()
+        preferred = image.tree().fs
+        for fs in FS_ORDER:
+            tree = image.trees.get(fs)
+            if tree is not None:
+                self.fs_combo.addItem(f"{fs.label} ({tree.count()} entries)", fs.value)
+        self.fs_combo.setCurrentIndex(max(0, self.fs_combo.findData(preferred.value)))
+        self.fs_combo.blockSignals(False)
+        self._show_tree()
+        self.stack.setCurrentIndex(1)
+        problems = f" — {len(image.problems)} problem(s) found" if image.problems else ""
+        self.status_label.setText(f"{path.name}: {format_size(image.size)}{problems}")
+        self._update_buttons()
+        self.image_opened.emit(path)
+        return True
+
+    def close_image(self) -> None:
+        if self.image is not None:
+            self.image.close()
+            self.image = None
+
+    def current_fs(self) -> FsKind | None:
+        data = self.fs_combo.currentData()  # the value: Qt stores a StrEnum as a plain str
+        return FsKind(data) if isinstance(data, str) and data else None
+
+    def _show_tree(self) -> None:
+        self.tree.clear()
+        self._entries.clear()
+        fs = self.current_fs()
+        if self.image is None or fs is None:
+            return
+        root = self.image.trees[fs].root
+        self._add_children(self.tree.invisibleRootItem(), root, "")
+        self.details.setPlainText("")
+        self.tree.viewport().update()
+
+    def _add_children(self, parent: QTreeWidgetItem, directory: Entry, prefix: str) -> None:
+        for entry in sorted(directory.children, key=lambda e: (not e.is_dir, e.name.lower())):
+            path = f"{prefix}/{entry.name}"
+            item = QTreeWidgetItem(parent, _columns(entry))
+            item.setData(0, ENTRY_ROLE, id(entry))
+            item.setData(0, PATH_ROLE, path)
+            item.setTextAlignment(1, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            self._entries[id(entry)] = entry
+            if entry.is_dir and entry.children:
+                item.setChildIndicatorPolicy(QTreeWidgetItem.ChildIndicatorPolicy.ShowIndicator)
+
+    def _fill(self, item: QTreeWidgetItem) -> None:
+        """Children are added when a folder is first opened (big trees stay quick)."""
+        if item.childCount():
+            return
+        entry = self._entries.get(int(item.data(0, ENTRY_ROLE)))
+        if entry is not None:
+            self._add_children(item, entry, str(item.data(0, PATH_ROLE)))
+
+    def selected_paths(self) -> list[str]:
+        return [str(item.data(0, PATH_ROLE)) for item in self.tree.selectedItems()]
+
+    def _show_details(self) -> None:
+        items = self.tree.selectedItems()
+        if not items:
+            self.details.setPlainText("")
+            return
+        entry = self._entries.get(int(items[0].data(0, ENTRY_ROLE)))
+        if entry is not None:
+            self.details.setPlainText(describe_entry(str(items[0].data(0, PATH_ROLE)), entry))
+
+    # -- drag and drop ----------------------------------------------------------------
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        urls = event.mimeData().urls()
+        if len(urls) == 1 and urls[0].isLocalFile():
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        urls = event.mimeData().urls()
+        if urls and urls[0].isLocalFile():
+            event.acceptProposedAction()
+            self.open_path(Path(urls[0].toLocalFile()))
+
+    # -- actions ----------------------------------------------------------------------
+
+    def choose_extract_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, "Extract into folder")
+        if folder:
+            self.extract_to(Path(folder))
+
+    def extract_to(self, folder: Path, *, force: bool = False) -> None:
+        if self.image is None:
+            return
+        job = ExtractJob(
+            self.image.path, folder, tuple(self.selected_paths()), self.current_fs(), force
+        )
+        self.status_label.setText(f"Extracting into {folder}…")
+        self.bridge.submit(job, on_success=self._extracted, on_failure=self._failed, context=self)
+
+    def _extracted(self, result: ExtractResult) -> None:
+        self.status_label.setText(describe_extract(result.out_dir, result.fs.label, result.summary))
+
+    def _failed(self, error: AppError) -> None:
+        self.status_label.setText(error.message)
+        show_error(error, self)
+
+    def toggle_mount(self) -> None:
+        if self.image is None:
+            return
+        path = self.image.path
+        if self.mounted is None:
+            self.bridge.submit(
+                MountJob(path), on_success=self._on_mounted, on_failure=self._failed, context=self
+            )
+        else:
+            self.bridge.submit(
+                UnmountJob(path),
+                on_success=self._on_unmounted,
+                on_failure=self._failed,
+                context=self,
+            )
+
+    def _on_mounted(self, mounted: Mounted) -> None:
+        self.mounted = mounted
+        self.status_label.setText(f"Mounted at {mounted.mount_point} ({mounted.device})")
+        self._update_buttons()
+
+    def _on_unmounted(self, device: str) -> None:
+        self.mounted = None
+        self.status_label.setText(f"Unmounted; {device} detached")
+        self._update_buttons()
+
+    def _on_burn(self) -> None:
+        if self.image is not None:
+            self.burn_requested.emit(self.image.path)
+
+    def check_image(self) -> None:
+        if self.image is None:
+            return
+        path = self.image.path
+        expected: dict[Algorithm, str] = {}
+        for algorithm in Algorithm:
+            side = sidecar_path(path, algorithm)
+            if side.is_file():
+                try:
+                    expected[algorithm] = read_sidecar(side, algorithm, path.name)
+                except AppError as exc:
+                    self._failed(exc)
+                    return
+        job = ChecksumJob(path, (Algorithm.SHA256, Algorithm.MD5), expected)
+        self.bridge.submit(job, on_success=self._checked, on_failure=self._failed, context=self)
+
+    def _checked(self, result: ChecksumResult) -> None:
+        lines = [f"{d.algorithm.hashlib_name}: {d.hex}" for d in result.digests]
+        if result.verified:
+            lines.append(
+                "Matches "
+                + ", ".join(f"{result.path.name}.{a.hashlib_name}" for a in result.verified)
+                + "."
+            )
+        else:
+            lines.append("No checksum file next to the image: nothing compared.")
+        self.status_label.setText("  ".join(lines))
+
+    def _update_buttons(self) -> None:
+        have = self.image is not None
+        for button in (
+            self.extract_button,
+            self.mount_button,
+            self.burn_button,
+            self.check_button,
+            self.fs_combo,
+        ):
+            button.setEnabled(have)
+        self.mount_button.setText("Unmount" if self.mounted is not None else "Mount")
+
+
+def _columns(entry: Entry) -> list[str]:
+    size = "" if entry.is_dir else format_size(entry.size)
+    mode = mode_string(entry) if entry.mode is not None else ""  # Joliet, plain ISO 9660
+    return [entry.name, size, _time_text(entry.mtime), mode]
+
+
+def _time_text(value: float | None) -> str:
+    if value is None:
+        return ""
+    try:
+        return time.strftime("%Y-%m-%d %H:%M", time.localtime(value))
+    except (OverflowError, OSError, ValueError):
+        return "?"
+
+
+def describe_entry(path: str, entry: Entry) -> str:
+    """The details pane's text for one entry."""
+    lines = [path, f"Type: {entry.kind.value}"]
+    if entry.kind is EntryKind.FILE:
+        lines.append(f"Size: {format_size(entry.size)} ({entry.size} bytes)")
+    lines.append(f"Modified: {_time_text(entry.mtime) or 'not recorded'}")
+    if entry.mode is not None:
+        lines.append(f"Mode: {mode_string(entry)}")
+    if entry.uid is not None:
+        lines.append(f"Owner: {entry.uid}:{entry.gid}")
+    if entry.link_target is not None:
+        lines.append(f"Link to: {entry.link_target}")
+    for piece in entry.pieces[:8]:
+        if piece.is_zero:
+            lines.append(f"Data: {piece.length} bytes not recorded (zeros)")
+        else:
+            lines.append(f"Data: sector {piece.offset // SECTOR_SIZE}, {piece.length} bytes")
+    if len(entry.pieces) > 8:
+        lines.append(f"… and {len(entry.pieces) - 8} more extents")
+    return "\n".join(lines)

@@ -1,0 +1,141 @@
+"""The Image workspace: open, switch trees, details, extract, drop, burn, mount (fake udisks2)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QMimeData, QPoint, Qt, QUrl
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from pytestqt.qtbot import QtBot
+from tests.fakes.udisks import FakeUDisks, private_bus
+from tests.unit.core.image.test_reader import PAYLOAD, make_full
+
+from app.core.errors import AppError
+from app.core.image.tree import FsKind
+from app.ui.common.job_bridge import JobBridge
+from app.ui.image import page as page_module
+from app.ui.image.page import ImagePage
+
+WAIT_MS = 20_000
+
+
+@pytest.fixture
+def bridge(qtbot: QtBot) -> Iterator[JobBridge]:
+    bridge = JobBridge()
+    yield bridge
+    bridge.shutdown(timeout_s=10)
+
+
+@pytest.fixture
+def page(qtbot: QtBot, bridge: JobBridge) -> ImagePage:
+    widget = ImagePage(bridge)
+    qtbot.addWidget(widget)
+    return widget
+
+
+@pytest.fixture
+def image(tmp_path: Path) -> Path:
+    path = tmp_path / "full.iso"
+    make_full(path)
+    return path
+
+
+def top_names(page: ImagePage) -> list[str]:
+    return [page.tree.topLevelItem(i).text(0) for i in range(page.tree.topLevelItemCount())]
+
+
+def test_open_switch_trees_and_details(page: ImagePage, image: Path) -> None:
+    assert not page.extract_button.isEnabled()
+    assert page.open_path(image)
+    assert page.stack.currentIndex() == 1
+    assert [page.fs_combo.itemData(i) for i in range(page.fs_combo.count())] == [
+        "rr",
+        "joliet",
+        "udf",
+        "iso",
+    ]
+    assert page.current_fs() is FsKind.RR
+    assert top_names(page) == ["docs", "empty", "link"]
+    page.fs_combo.setCurrentIndex(page.fs_combo.findData(FsKind.ISO.value))
+    assert top_names(page) == ["DOCS", "EMPTY", "LINK"]
+    page.fs_combo.setCurrentIndex(page.fs_combo.findData(FsKind.JOLIET.value))
+    docs = page.tree.topLevelItem(0)
+    docs.setExpanded(True)
+    assert docs.child(0).text(0) == "a rather long name.txt"
+    page.tree.setCurrentItem(docs.child(0))
+    text = page.details.toPlainText()
+    assert "/docs/a rather long name.txt" in text
+    assert f"({len(PAYLOAD)} bytes)" in text
+    assert "Data: sector" in text
+    assert "volume: FULLTEST" in page.summary.toPlainText()
+
+
+def test_extract_selection(qtbot: QtBot, page: ImagePage, image: Path, tmp_path: Path) -> None:
+    page.open_path(image)
+    page.tree.topLevelItem(0).setSelected(True)  # docs
+    page.extract_to(tmp_path / "out")
+    qtbot.waitUntil(lambda: page.status_label.text().startswith("Extracted"), timeout=WAIT_MS)
+    assert (tmp_path / "out" / "docs" / "a rather long name.txt").read_bytes() == PAYLOAD
+    assert not (tmp_path / "out" / "empty").exists()
+
+
+def test_unreadable_image_shows_an_error(
+    page: ImagePage, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    shown: list[AppError] = []
+    monkeypatch.setattr(page_module, "show_error", lambda error, _parent=None: shown.append(error))
+    junk = tmp_path / "junk.iso"
+    junk.write_bytes(b"\1" * 70_000)
+    assert not page.open_path(junk)
+    assert "not a readable disc image" in shown[0].message
+    assert page.stack.currentIndex() == 0
+
+
+def test_drop_opens_the_image_and_burn_hands_it_on(
+    qtbot: QtBot, page: ImagePage, image: Path
+) -> None:
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(image))])
+    enter = QDragEnterEvent(
+        QPoint(5, 5),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    page.dragEnterEvent(enter)
+    assert enter.isAccepted()
+    drop = QDropEvent(
+        QPoint(5, 5),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    page.dropEvent(drop)
+    assert page.image is not None
+    assert page.image.path == image
+    with qtbot.waitSignal(page.burn_requested, timeout=WAIT_MS) as blocker:
+        page.burn_button.click()
+    assert blocker.args == [image]
+
+
+def test_mount_and_unmount_through_udisks(
+    qtbot: QtBot, page: ImagePage, image: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with private_bus() as address:
+        monkeypatch.setenv("DBUS_SYSTEM_BUS_ADDRESS", address)
+        fake = FakeUDisks(address)
+        try:
+            page.open_path(image)
+            page.mount_button.click()
+            qtbot.waitUntil(lambda: page.mounted is not None, timeout=WAIT_MS)
+            assert page.mount_button.text() == "Unmount"
+            assert "/media/tester/full.iso" in page.status_label.text()
+            page.mount_button.click()
+            qtbot.waitUntil(lambda: page.mounted is None, timeout=WAIT_MS)
+            assert fake.loops == {}
+        finally:
+            fake.close()
