@@ -21,6 +21,7 @@ from pathlib import Path
 
 from app.core.errors import AppError, ImageError, InvalidInputError
 from app.core.files import publish, temporary_path, write_atomically
+from app.core.inputs import CHECKSUM_LIMIT, read_small_text
 
 CHUNK_BYTES = 1024 * 1024
 
@@ -161,10 +162,7 @@ _LINE = re.compile(r"^\\?(?P<hex>[0-9a-fA-F]+) [ *](?P<name>.+)$")
 
 def read_sidecar(path: Path, algorithm: Algorithm, image_name: str | None = None) -> str:
     """The digest for ``image_name`` (or the only entry) in a ``sha256sum``-style file."""
-    try:
-        text = path.read_text(encoding="utf-8")
-    except OSError as exc:
-        raise InvalidInputError(f"Could not read the checksum file “{path}”.", str(exc)) from exc
+    text = read_small_text(path, limit=CHECKSUM_LIMIT, what="checksum file")
     entries: list[tuple[str, str]] = []
     for number, line in enumerate(text.splitlines(), 1):
         if not line.strip() or line.startswith("#"):

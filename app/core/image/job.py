@@ -5,12 +5,14 @@ Phases (each reported as :class:`~app.core.jobs.progress.Progress`): *Checking s
 (bytes hashed; always a structural check of the written volume descriptor, plus SHA-256/MD5
 when asked, written as ``sha256sum``-compatible sidecars).
 
-The image is written to ``.<name>.<pid>.part`` next to the target, opened with ``O_EXCL``, and
-only renamed to the target once complete and checked; every other ending (failure, cancel)
-removes it in :meth:`BuildJob.cleanup`, and a killed process leaves at most that hidden
-``.part`` file — never a file under the final name — which the next build of the same image
-removes (when no process of that PID runs any more).  An existing target is replaced only with
-``overwrite=True``; without it the rename is done with ``link`` + ``unlink`` so a file that
+The image is written through :class:`app.core.files.AtomicOutput`: a short hidden temporary
+``.spindle-<pid>-<hex>.part`` next to the target (created ``O_EXCL | O_NOFOLLOW`` in the folder
+opened once, under the output's lock), fsynced and only renamed to the target once complete
+and checked; every other ending (failure, cancel, signal) removes it in
+:meth:`BuildJob.cleanup`, and a killed process leaves at most that temporary — listed as a
+leftover by the next build into the folder, never a file under the final name.  An existing
+target is replaced only with ``overwrite=True`` and only if it is a regular file (never a
+device such as ``/dev/null`` or a link such as ``/dev/stdout``); without it a file that
 appeared meanwhile is not clobbered either.
 """
 
@@ -23,7 +25,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from app.core.errors import ImageError, InvalidInputError
-from app.core.files import publish, temporary_path, write_error
+from app.core.files import (
+    AtomicOutput,
+    check_distinct,
+    check_name_length,
+    check_output,
+    describe_stale,
+    find_stale,
+    write_error,
+)
 from app.core.image.builder import ImageBuilder, ImageLayout
 from app.core.image.checksum import (
     Algorithm,
@@ -76,7 +86,7 @@ class BuildJob(Job[BuildResult]):
     copier: FastCopier | None = None
     writer: str | None = None
     """The image writer (see :class:`ImageBuilder`); ``None``: the default."""
-    _temp: Path | None = field(default=None, init=False, repr=False)
+    _out: AtomicOutput | None = field(default=None, init=False, repr=False)
     _builder: ImageBuilder | None = field(default=None, init=False, repr=False)
     _staged: list[Path] = field(default_factory=list, init=False, repr=False)
 
@@ -86,9 +96,11 @@ class BuildJob(Job[BuildResult]):
 
     # ------------------------------------------------------------------ checks
     def _remove_stale_parts(self) -> list[str]:
-        """Remove the temporary files (``.NAME.PID.part``, :func:`temporary_path`) that a
-        build of the same image killed outright (SIGKILL, power loss) left behind; a file
-        whose process still runs is left alone.  Returns what it says to the user."""
+        """Remove the temporary files named ``.NAME.PID.part`` (the naming before the short
+        ``.spindle-*`` temporaries of :mod:`app.core.files`) that a build of the same image
+        killed outright (SIGKILL, power loss) left behind; a file whose process still runs is
+        left alone.  Returns what it says to the user.  Short temporaries of dead builds are
+        listed by :func:`app.core.files.find_stale` (below) and removed by ``spindle clean``."""
         said: list[str] = []
         prefix = f".{self.output.name}."
         for leftover in self.output.parent.glob(f"{glob.escape(prefix)}*.part"):
@@ -118,16 +130,10 @@ class BuildJob(Job[BuildResult]):
         output = self.output
         if output.is_dir():
             raise InvalidInputError(f"“{output}” is a folder; give a file name for the image.")
-        if not output.parent.is_dir():
-            raise InvalidInputError(
-                f"The folder “{output.parent}” does not exist.", f"output {output}"
-            )
-        exists = output.exists() or output.is_symlink()
-        if exists and not self.overwrite:
-            raise InvalidInputError(
-                f"“{output}” already exists. Choose another name or allow replacing it (--force).",
-                "refusing to overwrite an existing file",
-            )
+        check_output(output, overwrite=self.overwrite, what="image")
+        longest = max((a.suffix for a in self.checksums), key=len, default="")
+        check_name_length(output, longest_suffix=longest)
+        exists = os.path.lexists(output)
         for algorithm in self.checksums:
             check_sidecar(output, algorithm, overwrite=self.overwrite)
         # a source file that is the output: by path here, by inode in check_sources
@@ -146,6 +152,16 @@ class BuildJob(Job[BuildResult]):
                     f"The output “{output}” is also one of the files going into the image.",
                     f"source {source}",
                 )
+        sidecars = {
+            f"the {a.hashlib_name} checksum file": output.with_name(output.name + a.suffix)
+            for a in self.checksums
+        }
+        for role, path in sidecars.items():
+            check_output(path, overwrite=True, what=role.removeprefix("the "))
+        check_distinct(
+            {"the image": output, **sidecars},
+            {f"the boot file {p}": p for p in extra},
+        )
 
     # ------------------------------------------------------------------ run
     def run(self, ctx: JobContext) -> BuildResult:
@@ -194,7 +210,10 @@ class BuildJob(Job[BuildResult]):
             )
         ctx.check_cancelled()
 
-        self._temp = temporary_path(self.output)
+        stale = describe_stale(find_stale(self.output.parent))
+        if stale:
+            warnings.append(stale)
+        self._out = AtomicOutput(self.output, overwrite=self.overwrite)
         self._write(ctx, builder, layout)
         digests = self._verify(ctx, layout)
         # sidecars are staged first: a full disk fails before the image gets its final name
@@ -219,7 +238,7 @@ class BuildJob(Job[BuildResult]):
         )
 
     def _write(self, ctx: JobContext, builder: ImageBuilder, layout: ImageLayout) -> None:
-        assert self._temp is not None
+        assert self._out is not None
         total = layout.size_bytes
         last = -_REPORT_EVERY_BYTES
 
@@ -232,13 +251,7 @@ class BuildJob(Job[BuildResult]):
 
         ctx.report(Progress(Phase.WRITING, 0, total, Unit.BYTES))
         try:
-            fd = os.open(self._temp, os.O_RDWR | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC, 0o644)
-        except OSError as exc:
-            raise ImageError(
-                f"Cannot create the image in “{self._temp.parent}”.", str(exc)
-            ) from exc
-        try:
-            with os.fdopen(fd, "w+b") as stream:
+            with self._out.stream() as stream:
                 builder.write(stream, on_bytes)
         except OSError as exc:  # raised by close() flushing the last buffered bytes
             raise write_error(exc) from exc
@@ -248,16 +261,15 @@ class BuildJob(Job[BuildResult]):
 
     def _verify(self, ctx: JobContext, layout: ImageLayout) -> tuple[Digest, ...]:
         """Check the written volume descriptor and size; hash when checksums are wanted."""
-        assert self._temp is not None
-        size = self._temp.stat().st_size
+        assert self._out is not None
+        temp = self._out.readable_path
+        size = os.fstat(self._out.fd).st_size
         if size != layout.size_bytes:
             raise ImageError(
                 "The written image has the wrong size.",
                 f"{size} bytes written, {layout.size_bytes} laid out",
             )
-        with self._temp.open("rb") as stream:
-            stream.seek(16 * SECTOR_SIZE)
-            pvd = stream.read(SECTOR_SIZE)
+        pvd = os.pread(self._out.fd, SECTOR_SIZE, 16 * SECTOR_SIZE)
         # ECMA-119 §8.4: type 1, "CD001", version 1; §8.4.8 volume space size (both-endian)
         if pvd[:7] != b"\x01CD001\x01":
             raise ImageError("The written image has no valid volume descriptor.", pvd[:8].hex())
@@ -272,12 +284,12 @@ class BuildJob(Job[BuildResult]):
             ctx.check_cancelled()
             ctx.report(Progress(Phase.VERIFYING, done, size, Unit.BYTES))
 
-        return hash_file(self._temp, self.checksums, on_chunk=on_chunk)
+        return hash_file(temp, self.checksums, on_chunk=on_chunk)
 
     def _publish(self) -> None:
-        assert self._temp is not None
-        publish(self._temp, self.output, replace=self.overwrite)
-        self._temp = None
+        assert self._out is not None
+        self._out.publish()
+        self._out = None
 
     def cleanup(self, ctx: JobContext, outcome: Outcome) -> None:
         if self._builder is not None:
@@ -285,12 +297,9 @@ class BuildJob(Job[BuildResult]):
         for staged in self._staged:
             staged.unlink(missing_ok=True)
         self._staged = []
-        if self._temp is not None:
-            try:
-                self._temp.unlink(missing_ok=True)
-            except OSError:
-                ctx.log.exception("could not remove %s", self._temp)
-            self._temp = None
+        if self._out is not None:
+            self._out.close()  # removes the unpublished temporary, releases the lock
+            self._out = None
 
 
 @dataclass(frozen=True, slots=True)

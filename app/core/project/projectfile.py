@@ -32,6 +32,7 @@ from typing import Any
 
 from app.core.errors import InvalidInputError, ProjectFileError
 from app.core.files import write_atomically
+from app.core.inputs import PROJECT_LIMIT, parse_int, read_small_text
 from app.core.project.model import (
     BootOptions,
     DiscProject,
@@ -127,26 +128,33 @@ def save_project(project: DiscProject, path: Path) -> None:
 def load_project(path: Path) -> DiscProject:
     """Read a project file; :class:`ProjectFileError` if it is damaged or too new.
 
-    Relative paths in it (sources, boot images) are taken relative to the project file's
-    folder."""
+    Read with :func:`app.core.inputs.read_small_text` (a regular file, at most
+    :data:`~app.core.inputs.PROJECT_LIMIT`: a FIFO or a device is refused at once);
+    integers longer than :data:`~app.core.inputs.MAX_NUMBER_DIGITS` digits are damage, not
+    tracebacks.  Relative paths in it (sources, boot images) are taken relative to the
+    project file's folder."""
     try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError as exc:
-        raise ProjectFileError(f"The project file “{path}” does not exist.", str(exc)) from exc
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ProjectFileError(f"Cannot read the project file “{path}”.", str(exc)) from exc
+        text = read_small_text(path, limit=PROJECT_LIMIT, what="project file")
+    except InvalidInputError as exc:
+        raise ProjectFileError(exc.message, exc.detail) from exc
     nesting = _json_nesting(text)
     if nesting > _MAX_JSON_NESTING:
         raise ProjectFileError(
             f"“{path.name}” is damaged: it is nested {nesting} levels deep.",
             f"a project file holds at most {MAX_TREE_DEPTH} folder levels",
         )
+
+    def number(token: str) -> int:
+        return parse_int(token, what="project file", where=f"“{path.name}”")
+
     try:
-        data = json.loads(text)
+        data = json.loads(text, parse_int=number)
     except (json.JSONDecodeError, RecursionError) as exc:
         raise ProjectFileError(
             f"“{path.name}” is damaged: it is not a valid project file.", f"JSON error: {exc}"
         ) from exc
+    except InvalidInputError as exc:
+        raise ProjectFileError(f"“{path.name}” is damaged: {exc.message}", exc.detail) from exc
     return project_from_json(data, path.name, base=Path(os.path.abspath(path)).parent)
 
 

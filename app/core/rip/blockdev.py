@@ -19,7 +19,13 @@ import os
 import stat
 from pathlib import Path
 
-from app.core.errors import DeviceError, DeviceNotFound, NoMediumError, PermissionDenied
+from app.core.errors import (
+    DeviceError,
+    DeviceNotFound,
+    InvalidInputError,
+    NoMediumError,
+    PermissionDenied,
+)
 from app.core.rip.disc import DiscLayout, TrackKind, TrackLayout
 from app.core.sectors import SectorReadError
 from app.core.units import SECTOR_SIZE
@@ -68,6 +74,15 @@ class BlockDeviceSource:
     def layout(self) -> DiscLayout:
         size = os.lseek(self._fd, 0, os.SEEK_END)
         sectors = size // SECTOR_SIZE
+        if size % SECTOR_SIZE and not self.is_device:
+            # an ISO 9660 image is whole 2048-byte sectors (ECMA-119 §6.1.2): dropping the
+            # tail silently would make a copy that is not the file; refuse instead
+            raise InvalidInputError(
+                f"“{self.path}” is not whole 2048-byte sectors: {size} bytes is "
+                f"{sectors} sectors and {size % SECTOR_SIZE} bytes, so a rip would lose the "
+                "last bytes. It is probably not a disc image; copy it as a file instead.",
+                f"{size} bytes, {size % SECTOR_SIZE} past sector {sectors}",
+            )
         if size % SECTOR_SIZE:
             _log.info(
                 "%s: %d trailing bytes past the last whole sector are not read",

@@ -21,12 +21,21 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from app import __version__
-from app.core.errors import Cancelled, DeviceError, InvalidInputError, VerifyError
-from app.core.files import publish, resumable_path, write_atomically
-from app.core.image.checksum import Algorithm, Digest, hash_file, write_sidecar
+from app.core.errors import Cancelled, DeviceError, ImageError, InvalidInputError, VerifyError
+from app.core.files import (
+    OutputFolder,
+    OutputLock,
+    check_distinct,
+    check_name_length,
+    check_output,
+    resumable_path,
+    write_atomically,
+)
+from app.core.image.checksum import Algorithm, Digest, hash_file, sidecar_path, write_sidecar
 from app.core.image.cue import CueTrack, CueTrackMode, format_cue
 from app.core.image.extents import OwnerReport, owners_of
 from app.core.image.volume import PVD_LBA, PrimaryVolume, parse_primary_volume
+from app.core.inputs import open_regular
 from app.core.jobs.job import Job, JobContext, Outcome
 from app.core.jobs.phase import Phase
 from app.core.jobs.progress import Progress, Unit
@@ -167,6 +176,8 @@ class RipJob(Job[RipResult]):
     image_path: Path = field(default=Path(), init=False)
     """The image being written: ``output``, or ``output`` with ``.bin`` for BIN/CUE."""
     _created: list[Path] = field(default_factory=list, init=False)
+    _folder: OutputFolder | None = field(default=None, init=False, repr=False)
+    _lock: OutputLock | None = field(default=None, init=False, repr=False)
 
     @property
     def resource(self) -> str:
@@ -184,7 +195,7 @@ class RipJob(Job[RipResult]):
         return self.map_path or default_map_path(self.image_path)
 
     def run(self, ctx: JobContext) -> RipResult:
-        self._check_output_folder()
+        self._check_files()
         ctx.report(Progress(Phase.READING_LAYOUT, 0, None, Unit.SECTORS))
         if self.open_source is not None:
             source = self.open_source(self.device)
@@ -210,12 +221,27 @@ class RipJob(Job[RipResult]):
 
     # -- steps ---------------------------------------------------------------------------
 
-    def _check_output_folder(self) -> None:
-        folder = self.output.parent
-        if not folder.is_dir():
-            raise InvalidInputError(
-                f"The folder “{folder}” does not exist.", f"output {self.output}"
-            )
+    def _check_files(self, cue_path: Path | None = None) -> None:
+        """Before anything is read or written: the image, its partial file, the map, the
+        sidecars (and the CUE sheet) are distinct files, none of them is the source, and
+        each is a regular file or absent (a FIFO map, a device or link as output: refused)."""
+        image = self.image_path
+        check_output(image, overwrite=True, what="image")
+        files: dict[str, Path] = {
+            "the image": image,
+            "the partial image": resumable_path(image),
+            "the map": self.effective_map_path,
+        }
+        for algorithm in self.checksums:
+            files[f"the {algorithm.hashlib_name} checksum file"] = sidecar_path(image, algorithm)
+        if cue_path is not None:
+            files["the CUE sheet"] = cue_path
+        for role, path in files.items():
+            if role != "the image":
+                check_output(path, overwrite=True, what=role.removeprefix("the "))
+        suffixes = [p.name[len(image.name) :] for p in files.values() if p.parent == image.parent]
+        check_name_length(image, longest_suffix=max(suffixes, key=len, default=""))
+        check_distinct(files, {"the source": Path(self.device)})
 
     def _wants_bin(self, layout: DiscLayout) -> bool:
         if layout.needs_raw_image and self.image_format is ImageFormat.ISO:
@@ -259,9 +285,11 @@ class RipJob(Job[RipResult]):
             return None
         for candidate in (resumable_path(self.image_path), self.image_path):
             if candidate.is_file():
-                with candidate.open("rb") as stream:
-                    stream.seek(pos)
-                    return stream.read(sector_size)
+                fd = open_regular(candidate, "partial image")
+                try:
+                    return os.pread(fd, sector_size, pos)
+                finally:
+                    os.close(fd)
         return None
 
     def _open_image(self, size_bytes: int) -> tuple[Path, int, RescueMap, bool]:
@@ -269,6 +297,11 @@ class RipJob(Job[RipResult]):
         itself), its descriptor, the map, and whether the map came from a previous run."""
         output, map_path = self.image_path, self.effective_map_path
         partial = resumable_path(output)
+        # one rip into one output at a time: held until cleanup
+        self._folder = OutputFolder(output.parent)
+        self._lock = OutputLock(self._folder, output.name)
+        self._lock.acquire()
+        folder = self._folder
         if not self.resume:
             if output.exists():
                 raise InvalidInputError(
@@ -283,7 +316,7 @@ class RipJob(Job[RipResult]):
                         f"found {leftover}",
                     )
             try:
-                fd = os.open(partial, os.O_RDWR | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC, 0o644)
+                fd = folder.create_exclusive(partial.name)
             except OSError as exc:
                 raise InvalidInputError(f"Could not create “{partial}”.", str(exc)) from exc
             self._created.append(partial)
@@ -312,7 +345,7 @@ class RipJob(Job[RipResult]):
                 f"map {map_path}",
             )
         try:
-            fd = os.open(target, os.O_RDWR | os.O_CLOEXEC)
+            fd = folder.open_existing_regular(target.name)
         except OSError as exc:
             raise InvalidInputError(f"Could not open “{target}”.", str(exc)) from exc
         actual = os.fstat(fd).st_size
@@ -358,11 +391,16 @@ class RipJob(Job[RipResult]):
                     "without reading the finished sectors again.",
                     f"map {map_path}, image {target}",
                 ) from exc
+            try:
+                os.fsync(fd)  # the data on disk before the name says it is complete
+            except OSError as exc:
+                raise ImageError(f"Could not write “{target}” to the disk.", str(exc)) from exc
         finally:
             os.close(fd)
         self._created.clear()  # from here on the files hold data: never removed on failure
         if target != self.image_path:
-            publish(target, self.image_path)
+            assert self._folder is not None
+            _publish(self._folder, target, self.image_path)
         kept_map: Path | None = map_path
         if self.map_path is None and not summary.bad_ranges:
             map_path.unlink(missing_ok=True)
@@ -444,6 +482,7 @@ class RipJob(Job[RipResult]):
         if self.output.suffix.lower() in (".iso", ".cue"):
             self.image_path = self.output.with_suffix(".bin")
         cue_path = self.image_path.with_suffix(".cue")
+        self._check_files(cue_path)
         if cue_path.exists() and not self.resume:
             raise InvalidInputError(
                 f"“{cue_path}” already exists. Choose another name.", "refusing to overwrite"
@@ -494,7 +533,19 @@ class RipJob(Job[RipResult]):
         return digests, tuple(write_sidecar(self.image_path, d) for d in digests)
 
     def cleanup(self, ctx: JobContext, outcome: Outcome) -> None:
-        """A rip that failed before reading anything leaves nothing behind."""
+        """A rip that failed before reading anything leaves nothing behind; the output lock
+        is released in every case."""
+        try:
+            self._remove_unused(outcome)
+        finally:
+            if self._lock is not None:
+                self._lock.release()
+                self._lock = None
+            if self._folder is not None:
+                self._folder.close()
+                self._folder = None
+
+    def _remove_unused(self, outcome: Outcome) -> None:
         if outcome is Outcome.SUCCEEDED:
             return
         progress = self.rescue_map
@@ -505,3 +556,17 @@ class RipJob(Job[RipResult]):
         for path in self._created:
             path.unlink(missing_ok=True)
         self._created.clear()
+
+
+def _publish(folder: OutputFolder, partial: Path, output: Path) -> None:
+    """Give the finished image its name without ever replacing a file that appeared there
+    (:meth:`app.core.files.OutputFolder.publish` without ``overwrite``)."""
+    try:
+        folder.publish(partial.name, output.name, overwrite=False)
+    except InvalidInputError as exc:
+        raise InvalidInputError(
+            f"“{output}” appeared while ripping; the image was left as “{partial.name}”.",
+            exc.detail,
+        ) from exc
+    except OSError as exc:
+        raise InvalidInputError(f"Could not name the image “{output}”.", str(exc)) from exc

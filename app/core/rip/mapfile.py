@@ -34,6 +34,7 @@ from pathlib import Path
 
 from app.core.errors import InvalidInputError
 from app.core.files import write_atomically
+from app.core.inputs import MAP_LIMIT, read_small_text
 
 
 class BlockStatus(enum.Enum):
@@ -216,8 +217,11 @@ class RescueMap:
         return f"RescueMap({inner})"
 
 
-_NUMBER = r"(0[xX][0-9a-fA-F]+|0[0-7]*|[1-9][0-9]*)"
-_STATUS_LINE = re.compile(rf"^{_NUMBER}\s+(\S)(?:\s+([0-9]+))?\s*$")
+_NUMBER = r"(0[xX][0-9a-fA-F]{1,16}|0[0-7]{0,22}|[1-9][0-9]{0,19})"
+"""A position or size as ddrescue writes and reads it (``strtoll(..., 0)``: 64 bits at most, so
+at most 16 hex, 22 octal or 20 decimal digits; a longer "number" is a malformed line, not a
+traceback from ``int()``)."""
+_STATUS_LINE = re.compile(rf"^{_NUMBER}\s+(\S)(?:\s+([0-9]{{1,9}}))?\s*$")
 _BLOCK_LINE = re.compile(rf"^{_NUMBER}\s+{_NUMBER}\s+(\S)\s*$")
 
 
@@ -298,18 +302,19 @@ def format_map(rescue_map: RescueMap, comments: tuple[str, ...] = ()) -> str:
 
 
 def load_map(path: Path) -> RescueMap:
+    """Read a map file: a regular file only (a FIFO or ``/dev/zero`` is refused at once), at
+    most :data:`~app.core.inputs.MAP_LIMIT` bytes of ASCII (:mod:`app.core.inputs`)."""
     try:
-        text = path.read_text(encoding="ascii")
-    except FileNotFoundError as exc:
-        raise MapFileError(f"The map file “{path}” does not exist.", str(exc)) from exc
-    except (OSError, UnicodeDecodeError) as exc:
-        raise MapFileError(f"Could not read the map file “{path}”.", str(exc)) from exc
+        text = read_small_text(path, limit=MAP_LIMIT, what="map file", encoding="ascii")
+    except MapFileError:
+        raise
+    except InvalidInputError as exc:
+        raise MapFileError(exc.message, exc.detail) from exc
     return parse_map(text, str(path))
 
 
 def save_map(path: Path, rescue_map: RescueMap, comments: tuple[str, ...] = ()) -> None:
-    """Write the map atomically: a temporary file, flushed to disk, then renamed over ``path``.
-
-    A crash at any moment leaves either the previous map or the new one, never a torn file.
-    """
+    """Write the map atomically with :func:`app.core.files.write_atomically`: a new temporary
+    file (never through a link), fsynced, then renamed over ``path`` (only ever a regular
+    file).  A crash at any moment leaves either the previous map or the new one."""
     write_atomically(path, format_map(rescue_map, comments).encode("ascii"), what="the map file")

@@ -7,7 +7,7 @@ import logging
 import stat
 from pathlib import Path
 
-from app.core.errors import DeviceNotFound
+from app.core.errors import DeviceNotFound, InvalidInputError
 from app.core.rip.blockdev import BlockDeviceSource
 from app.core.rip.mmc_source import MmcSource
 from app.core.rip.source import DiscSource
@@ -22,7 +22,8 @@ def open_disc_source(path: str, speed: ReadSpeed = MAXIMUM) -> DiscSource:
     try:
         mode = Path(path).stat().st_mode
     except FileNotFoundError as exc:
-        raise DeviceNotFound(f"There is no drive or image file “{path}”.", str(exc)) from exc
+        # a missing path is invalid input (exit 3, README), like any missing input file
+        raise InvalidInputError(f"There is no drive or image file “{path}”.", str(exc)) from exc
     except OSError:
         mode = 0
     if stat.S_ISREG(mode):

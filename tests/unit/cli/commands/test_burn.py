@@ -35,10 +35,16 @@ def test_bad_speed_exits_3(tmp_path: Path, spindle: Spindle) -> None:
     assert "not a speed" in out.stderr
 
 
-def test_missing_drive_exits_5(tmp_path: Path, spindle: Spindle) -> None:
+def test_missing_drive_exits_3_and_a_file_that_is_no_drive_exits_5(
+    tmp_path: Path, spindle: Spindle
+) -> None:
     image = tmp_path / "ok.iso"
     image.write_bytes(bytes(2048 * 4))
+    # README: a missing file (a drive path that names nothing too) is invalid input, 3
     out = spindle("burn", str(image), "/dev/spindle-no-such-drive", cwd=tmp_path)
-    assert out.returncode == 5, out.stderr
+    assert out.returncode == 3, out.stderr
     erase = spindle("erase", "/dev/spindle-no-such-drive", cwd=tmp_path)
+    assert erase.returncode == 3, erase.stderr
+    # an existing path that takes no SCSI commands is a drive error, 5
+    erase = spindle("erase", str(image), cwd=tmp_path)
     assert erase.returncode == 5, erase.stderr
