@@ -18,7 +18,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from app.core.errors import InvalidInputError
-from app.core.image.sources import describe_open_error, open_regular, read_small_file
+from app.core.image.sources import describe_open_error, open_regular
+from app.core.inputs import read_small_file
 
 SECTOR_512 = 512
 MAX_LOAD_SECTORS = 0xFFFF
@@ -126,7 +127,7 @@ def check_boot_image(path: Path, kind: BootKind) -> BootImage:
 
 def check_mbr_code(path: Path) -> bytes:
     """The isohybrid MBR boot code (the first 432 bytes of syslinux's isohdpfx.bin)."""
-    data = read_small_file(path, 64 * 1024, "hybrid MBR code")
+    data = read_small_file(path, limit=64 * 1024, what="hybrid MBR code")
     if len(data) not in (ISOHYBRID_MBR_CODE_BYTES, 512):
         raise InvalidInputError(
             f"“{path.name}” is not isohybrid MBR code (like syslinux's isohdpfx.bin).",

@@ -7,8 +7,8 @@ descriptor is checked with ``fstat`` — a regular file, the same ``(st_dev, st_
 that :meth:`~app.core.image.builder.ImageBuilder.check_sources` saw — and the data is read from
 that very descriptor, never by opening the path again.
 
-:func:`read_small_file` is the same discipline for the small inputs read whole (the hybrid
-MBR code, boot image headers): regular files only, and never more than a bound.
+:func:`app.core.inputs.read_small_file` is the same discipline for the small inputs read
+whole (the hybrid MBR code): regular files only, and never more than a bound.
 """
 
 from __future__ import annotations
@@ -20,7 +20,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import ClassVar
 
-from app.core.errors import InvalidInputError
 from app.core.image.fastcopy import SourceChangedError
 
 _FLAGS = os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC | getattr(os, "O_NOCTTY", 0)
@@ -74,38 +73,6 @@ def describe_open_error(exc: OSError) -> str:
     if exc.errno == errno.ELOOP:
         return "it was replaced by a symbolic link"
     return exc.strerror or str(exc)
-
-
-def read_small_file(path: Path, limit: int, what: str) -> bytes:
-    """The whole of a small regular file, at most ``limit`` bytes (``what`` names it in errors).
-
-    A FIFO, a device (``/dev/zero``) or a folder is refused at once instead of being read
-    until memory runs out or waited on forever."""
-    try:
-        fd, info = open_regular(path, follow=True)
-    except FileNotFoundError as exc:
-        raise InvalidInputError(f"The {what} “{path}” does not exist.", str(exc)) from exc
-    except OSError as exc:
-        raise InvalidInputError(
-            f"Cannot use “{path}” as the {what}: {describe_open_error(exc)}.", str(exc)
-        ) from exc
-    try:
-        if info.st_size > limit:
-            raise InvalidInputError(
-                f"The {what} “{path.name}” is too large ({info.st_size} bytes).",
-                f"at most {limit} bytes are read",
-            )
-        data = os.pread(fd, limit + 1, 0)
-    except OSError as exc:
-        raise InvalidInputError(f"Cannot read the {what} “{path}”.", str(exc)) from exc
-    finally:
-        os.close(fd)
-    if len(data) > limit:
-        raise InvalidInputError(
-            f"The {what} “{path.name}” is larger than it says ({info.st_size} bytes).",
-            f"more than {limit} bytes could be read",
-        )
-    return data
 
 
 @dataclass(slots=True)
