@@ -23,7 +23,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("app.core.image",),
     ("app.core.verify",),
     # the workflows: each is one package (job.py, its engine, report.py)
-    ("app.core.rip", "app.core.burn", "app.core.drives"),
+    ("app.core.rip", "app.core.burn", "app.core.drives", "app.core.flash"),
     ("app.cli", "app.ui"),
     ("app.__main__",),
 )
@@ -36,6 +36,9 @@ INDEPENDENT = (
     ("app.core.jobs", "app.core.project"),
     ("app.core.rip", "app.core.drives"),
     ("app.core.burn", "app.core.drives"),
+    ("app.core.flash", "app.core.rip"),
+    ("app.core.flash", "app.core.burn"),
+    ("app.core.flash", "app.core.drives"),
 )
 """Pairs in one layer that never import each other (only ``app.__main__`` joins the CLI
 and the GUI; workflows share engines below them, not each other)."""

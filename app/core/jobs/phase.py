@@ -29,3 +29,5 @@ class Phase(enum.StrEnum):
     CLOSING = "Closing the session"
     RELOADING = "Reloading the disc"
     READING_DRIVES = "Reading drives"
+    CHECKING_TARGET = "Checking the target disk"
+    UNMOUNTING = "Unmounting"
