@@ -37,6 +37,7 @@ COMMAND_MODULES: dict[str, str] = {
     "compare": "app.cli.commands.compare",
     "burn": "app.cli.commands.burn",
     "erase": "app.cli.commands.burn",
+    "flash": "app.cli.commands.flash",
 }
 """Each subcommand and the module whose ``register(subparsers, parents)`` adds it, in the
 order ``--help`` lists them.  Only the module of the command being run is imported (plus all
