@@ -77,6 +77,7 @@ def test_drives_lists_removable_disks_marked_and_says_why_not_offered(tmp_path: 
     text = describe_list(DriveList((), (ok, system)))
     lines = text.splitlines()
     assert lines[0] == "No optical drive found."
-    assert lines[1].endswith("- removable") and "USB disk, 1.00 GiB" in lines[1]
+    assert lines[1].endswith("- removable")
+    assert "USB disk, 1.00 GiB" in lines[1]
     assert "can be written with spindle flash" in lines[2]
     assert "not offered for writing: /dev/sdc is part of the running system" in lines[4]
