@@ -6,9 +6,9 @@ CONFIG: ``{"devices": {"/dev/fakeusb": {"file": "/tmp/x.img", "partitions":
 "log": "/tmp/calls.jsonl"}``.  Every call is appended to ``log`` as a JSON line (method,
 object path, arguments), so tests see the mode and flags that ``OpenDevice`` got.
 ``OpenDevice`` opens ``file`` itself and passes the descriptor back (Unix FD passing), like
-udisksd; it refuses modes other than r/w/rw and flags outside the set udisksd allows
-(``udiskslinuxblock.c``: O_CLOEXEC, O_DIRECT, O_EXCL, O_NONBLOCK, O_SYNC, O_DSYNC), and it drops
-O_DIRECT when opening a tmpfs file (tmpfs refuses it) but logs what was asked.
+udisksd; like udisksd's ``open_device()`` (``src/udiskslinuxblock.c``) it refuses modes other
+than r/w/rw and access-mode bits (O_WRONLY/O_RDWR) in ``flags``; it drops O_DIRECT and O_EXCL
+when opening the file (tmpfs refuses O_DIRECT) but logs what was asked.
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ from jeepney import HeaderFields, MessageType, new_error, new_method_return
 from jeepney.bus_messages import message_bus
 from jeepney.io.blocking import open_dbus_connection
 
-ALLOWED_FLAGS = os.O_CLOEXEC | os.O_DIRECT | os.O_EXCL | os.O_NONBLOCK | os.O_SYNC | os.O_DSYNC
+ACCESS_MODE_FLAGS = os.O_WRONLY | os.O_RDWR
 ROOT = "/org/freedesktop/UDisks2"
 ERR = "org.freedesktop.UDisks2.Error"
 DRIVE = f"{ROOT}/drives/Fake_Stick_LABUSB0001"
@@ -91,7 +91,7 @@ class Service:
         flags = options.get("flags", ("i", 0))[1]
         if self.config.get("deny_open"):
             return new_error(msg, f"{ERR}.NotAuthorizedDismissed", "s", ("Not authorized",))
-        if mode not in ("r", "w", "rw") or flags & ~ALLOWED_FLAGS:
+        if mode not in ("r", "w", "rw") or flags & ACCESS_MODE_FLAGS:
             return new_error(msg, f"{ERR}.Failed", "s", (f"bad mode/flags {mode} {flags:#x}",))
         access = {"r": os.O_RDONLY, "w": os.O_WRONLY, "rw": os.O_RDWR}[mode]
         fd = os.open(block["file"], access | (flags & ~os.O_DIRECT & ~os.O_EXCL))
