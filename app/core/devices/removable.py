@@ -20,7 +20,7 @@ from __future__ import annotations
 import logging
 import os
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -382,13 +382,52 @@ def list_disks_udev(
     return tuple(sorted(found, key=lambda e: e.path))
 
 
-def list_disks(system: SystemState | None = None) -> tuple[DiskEntry, ...]:
-    """Every disk, offerable or not: pyudev when libudev is there, else sysfs."""
+def with_udisks_hints(
+    disks: Iterable[DiskEntry], bus_address: str | None = None
+) -> tuple[DiskEntry, ...]:
+    """Add udisks2's view where udisksd runs: ``HintSystem``, the Drive's ``Removable`` and
+    ``ConnectionBus`` (in ``hints``); a disk udisks2 calls removable is removable here too (its
+    rules know card readers that clear the RMB bit).  Without udisks2 the disks are returned
+    as they are."""
+    from app.core.devices.udisks import Udisks
+    from app.core.errors import AppError
+
+    found = tuple(disks)
     try:
-        return list_disks_udev(system)
+        client = Udisks(bus_address)
+    except AppError as exc:
+        _log.debug("no udisks2 hints: %s", exc)
+        return found
+    result = []
+    with client:
+        for disk in found:
+            try:
+                info = client.block_info(client.resolve(disk.path))
+            except AppError as exc:
+                _log.debug("no udisks2 hints for %s: %s", disk.path, exc)
+                result.append(disk)
+                continue
+            hints = {
+                "HintSystem": str(info.hint_system).lower(),
+                "Removable": ""
+                if info.drive_removable is None
+                else str(info.drive_removable).lower(),
+                "ConnectionBus": info.connection_bus,
+            }
+            removable = disk.removable or bool(info.drive_removable)
+            result.append(replace(disk, hints=hints, removable=removable))
+    return tuple(result)
+
+
+def list_disks(system: SystemState | None = None) -> tuple[DiskEntry, ...]:
+    """Every disk, offerable or not: pyudev when libudev is there, else sysfs; with udisks2's
+    hints where udisksd runs."""
+    try:
+        disks = list_disks_udev(system)
     except ImportError as exc:
         _log.debug("pyudev unavailable (%s): listing disks from sysfs", exc)
-        return list_disks_sysfs(system)
+        disks = list_disks_sysfs(system)
+    return with_udisks_hints(disks) if disks else disks
 
 
 def list_targets(

@@ -19,6 +19,7 @@ Order of work, and what stops it (nothing is written before step 5):
 from __future__ import annotations
 
 import os
+import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -76,6 +77,7 @@ class FlashResult:
     target_name: str
     image_bytes: int
     write_seconds: float
+    """Writing and the flush that follows it (fsync: SYNCHRONIZE CACHE to the stick)."""
     image_sha256: str
     verified: bool
     verify_seconds: float = 0.0
@@ -281,6 +283,7 @@ class FlashJob(Job[FlashResult]):
                 chunk=chunk,
             )
             ctx.report(Progress(Phase.FLUSHING, 0, None, Unit.BYTES))
+            flush_started = time.monotonic()
             try:
                 os.fsync(fd)
             except OSError as exc:
@@ -290,12 +293,13 @@ class FlashJob(Job[FlashResult]):
                     f"fsync: {exc.strerror}",
                     offset=size,
                 ) from exc
+            write_seconds = written.seconds + time.monotonic() - flush_started
             result = FlashResult(
                 self.image,
                 target.path,
                 target.name,
                 size,
-                written.seconds,
+                write_seconds,
                 written.sha256,
                 verified=False,
                 unmounted=unmounted,
@@ -324,7 +328,7 @@ class FlashJob(Job[FlashResult]):
             target.path,
             target.name,
             size,
-            written.seconds,
+            write_seconds,
             written.sha256,
             verified=True,
             verify_seconds=checked.seconds,

@@ -11,12 +11,14 @@ import shutil
 import subprocess
 import sys
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from app.core.devices import blockdev
+from app.core.devices.removable import with_udisks_hints
 from app.core.devices.udisks import Udisks
 from app.core.errors import PermissionDenied, UdisksUnavailable, UnmountError
 from app.core.flash.access import UdisksAccess
@@ -189,3 +191,23 @@ def test_busy_unmount_is_an_unmount_error(bus: str, tmp_path: Path) -> None:
 def test_no_udisksd_on_the_bus_is_unavailable(bus: str) -> None:
     with pytest.raises(UdisksUnavailable, match="not running"), Udisks(bus) as client:
         client.resolve("/dev/sdb")
+
+
+def test_discovery_takes_udisks_hints_where_udisksd_runs(
+    service: tuple[str, Path, Path], tmp_path: Path
+) -> None:
+    bus, _disk, _log = service
+    reader = replace(
+        stick(tmp_path / "r.img", MIB), path="/dev/fakeusb", removable=False, kind="disk"
+    )
+    unknown = replace(stick(tmp_path / "u.img", MIB), path="/dev/unknown")
+    (hinted, untouched) = with_udisks_hints([reader, unknown], bus)
+    assert hinted.hints == {"HintSystem": "false", "Removable": "true", "ConnectionBus": "usb"}
+    assert hinted.removable  # udisks2 knows the card reader is removable
+    assert untouched == unknown
+
+
+def test_discovery_without_udisks_keeps_the_disks(bus: str, tmp_path: Path) -> None:
+    disk = stick(tmp_path / "s.img", MIB)
+    assert with_udisks_hints([disk], bus) == (disk,)
+    assert with_udisks_hints([disk], "unix:path=/nonexistent/bus") == (disk,)
