@@ -19,7 +19,7 @@ from dataclasses import dataclass, field, replace
 
 from app.core.burn.drive import BurnDrive
 from app.core.burn.job import TransportOpener, open_for_writing
-from app.core.burn.trace import CommandTrace, TracingTransport
+from app.core.burn.trace import CommandTrace, tracing
 from app.core.burn.write_methods import erasable, write_once
 from app.core.errors import MediumError, NoMediumError
 from app.core.jobs.job import Job, JobContext
@@ -58,7 +58,7 @@ class EraseJob(Job[EraseResult]):
         ctx.report(Progress(Phase.PREPARING, 0, None, Unit.ITEMS))
         transport = self.opener(self.device)
         if self.trace is not None:
-            transport = TracingTransport(transport, self.trace)
+            transport = tracing(transport, self.trace)
         try:
             drive = BurnDrive(transport, sleep=self.sleep)
             config = drive.configuration()

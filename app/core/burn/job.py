@@ -19,7 +19,7 @@ from app.core.burn.medium import MediumStatus, read_medium
 from app.core.burn.preflight import BurnOptions, BurnPlan, ImageInfo, check, inspect_image
 from app.core.burn.readback import raise_for, verify_disc
 from app.core.burn.strategies import strategy_for
-from app.core.burn.trace import CommandTrace, TracingTransport
+from app.core.burn.trace import CommandTrace, tracing
 from app.core.burn.write_methods import padded_blocks, verification_note, write_method
 from app.core.burn.writer import DEFAULT_CHUNK_BLOCKS, WriteProgress, stream_image
 from app.core.errors import AppError, Cancelled, DeviceError, NoMediumError, SenseError
@@ -116,7 +116,7 @@ class BurnJob(Job[BurnResult]):
     def _open(self) -> Transport:
         transport = self.opener(self.device)
         if self.trace is not None:
-            return TracingTransport(transport, self.trace)
+            return tracing(transport, self.trace)
         return transport
 
     def _drive(self, transport: Transport) -> BurnDrive:
@@ -293,7 +293,7 @@ class VerifyDiscJob(Job[CompareResult]):
         image = inspect_image(self.image)
         transport = self.opener(self.device)
         if self.trace is not None:
-            transport = TracingTransport(transport, self.trace)
+            transport = tracing(transport, self.trace)
         try:
             report = _read_back(
                 ctx, BurnDrive(transport), image, self.start_lba, choose_chunk_blocks(self.device)

@@ -9,7 +9,8 @@
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 from app.core.files import write_atomically
@@ -18,13 +19,22 @@ from app.core.transport.base import DEFAULT_TIMEOUT_S, Direction, OutData, Reply
 
 @dataclass(frozen=True, slots=True)
 class Exchange:
-    """One recorded command and its reply (the JSON form of a recording entry)."""
+    """One recorded command and its outcome (the JSON form of a recording entry).
+
+    ``status`` is the SCSI status, or -1 when the transport itself failed (the command never
+    completed); ``transfer_bytes`` is what the command moved or asked for."""
 
     name: str
     cdb: bytes
     status: int
     sense: bytes = b""
     data: bytes = b""
+    direction: Direction = Direction.NONE
+    transfer_bytes: int = 0
+
+    @property
+    def opcode(self) -> int:
+        return self.cdb[0]
 
     def to_json(self) -> dict[str, object]:
         """Trailing zero bytes of ``data`` are stored as a count (``data_length``): drives pad
@@ -85,13 +95,26 @@ class Recording:
         raise KeyError(f"{self.label}: no exchange named {name!r}")
 
 
-@dataclass
 class RecordingTransport:
-    """Wraps a transport and keeps every exchange (name them with :meth:`label_next`)."""
+    """Wraps a transport and records every command it passes on: kept in ``exchanges``
+    (name them with :meth:`label_next`), and handed to ``on_exchange`` as it completes.
 
-    inner: Transport
-    exchanges: list[Exchange] = field(default_factory=list)
-    _next_name: str = ""
+    With ``keep_data=False`` no payload is kept (a burn's command trace: a verify reads
+    gigabytes) and ``exchanges`` stays empty; ``on_exchange`` still sees every command,
+    including those the transport failed to complete (status -1)."""
+
+    def __init__(
+        self,
+        inner: Transport,
+        *,
+        keep_data: bool = True,
+        on_exchange: Callable[[Exchange], None] | None = None,
+    ) -> None:
+        self.inner = inner
+        self.exchanges: list[Exchange] = []
+        self._keep = keep_data
+        self._on_exchange = on_exchange
+        self._next_name = ""
 
     @property
     def path(self) -> str:
@@ -114,16 +137,27 @@ class RecordingTransport:
         into: bytearray | memoryview | None = None,
         timeout_s: float = DEFAULT_TIMEOUT_S,
     ) -> Reply:
-        reply = self.inner.execute(
-            cdb, direction, data=data, length=length, into=into, timeout_s=timeout_s
-        )
-        payload = reply.data
-        if into is not None:
-            payload = bytes(into[: reply.transferred_bytes])
-        if not reply.ok:
+        name, self._next_name = self._next_name or f"CDB {cdb[0]:02X}", ""
+        size = len(data) if data is not None else (len(into) if into is not None else length)
+        try:
+            reply = self.inner.execute(
+                cdb, direction, data=data, length=length, into=into, timeout_s=timeout_s
+            )
+        except Exception:
+            self._record(Exchange(name, bytes(cdb), -1, b"", b"", direction, size))
+            raise
+        payload = b""
+        if self._keep and reply.ok:
             # after CHECK CONDITION the buffer holds nothing meaningful (the lab's drives
             # report no residual and leave stale bytes there)
-            payload = b""
-        name, self._next_name = self._next_name or f"CDB {cdb[0]:02X}", ""
-        self.exchanges.append(Exchange(name, bytes(cdb), reply.status, reply.sense, payload))
+            payload = bytes(into[: reply.transferred_bytes]) if into is not None else reply.data
+        self._record(
+            Exchange(name, bytes(cdb), reply.status, reply.sense, payload, direction, size)
+        )
         return reply
+
+    def _record(self, exchange: Exchange) -> None:
+        if self._keep:
+            self.exchanges.append(exchange)
+        if self._on_exchange is not None:
+            self._on_exchange(exchange)

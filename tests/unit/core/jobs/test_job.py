@@ -174,16 +174,37 @@ def test_jobs_on_one_resource_never_overlap() -> None:
     assert not queue.busy("/dev/sr0")
 
 
+@dataclass
+class MeetJob(Job[None]):
+    """Runs until the other job of the pair has started too: only true overlap lets both end
+    (no wall-clock bound, so a loaded machine cannot fail the test)."""
+
+    lane: str
+    started: threading.Event = field(default_factory=threading.Event)
+    other: threading.Event = field(default_factory=threading.Event)
+    title: str = "Meet the other job"
+
+    @property
+    def resource(self) -> str:
+        return self.lane
+
+    def run(self, ctx: JobContext) -> None:
+        self.started.set()
+        if not self.other.wait(10):
+            raise ImageError("The other job never ran at the same time.")
+
+
 def test_jobs_on_two_resources_run_in_parallel() -> None:
     queue = JobQueue()
-    a = StepJob(steps=10, step_s=0.02, resource="/dev/sr0")
-    b = StepJob(steps=10, step_s=0.02, resource="/dev/sr1")
+    a = MeetJob("/dev/sr0")
+    b = MeetJob("/dev/sr1", other=a.started)
+    a.other = b.started
     ha, hb = queue.submit(a), queue.submit(b)
-    assert ha.wait(10) is not None
-    assert hb.wait(10) is not None
-    (start_a, end_a), (start_b, end_b) = _spans(a), _spans(b)
-    assert start_a < end_b
-    assert start_b < end_a
+    ra, rb = ha.wait(15), hb.wait(15)
+    assert ra is not None
+    assert rb is not None
+    assert ra.ok, ra.error
+    assert rb.ok, rb.error
 
 
 def test_queue_callbacks_and_cancel_of_a_queued_job() -> None:
