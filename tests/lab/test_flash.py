@@ -36,6 +36,7 @@ from app.core.jobs import run_job
 from app.core.jobs.phase import Phase
 from app.core.jobs.progress import Progress
 
+pytestmark = pytest.mark.lab
 ROOT = Path(__file__).resolve().parents[2]
 MIB = 1024 * 1024
 UDISKSD = "/usr/libexec/udisks2/udisksd"
