@@ -15,8 +15,9 @@ import mmap
 import os
 import time
 from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
-from typing import Protocol
+from typing import Any, Protocol
 
 from app.core.errors import FlashVerifyError, FlashWriteError
 from app.core.units import format_size
@@ -93,37 +94,48 @@ def write_image(
     clock: Callable[[], float] = time.monotonic,
 ) -> Transfer:
     """Copy ``size`` bytes from ``image`` to the start of ``fd``; returns the image's SHA-256.
-    Does not flush (the caller fsyncs, so that a flush failure is told apart)."""
+    Does not flush (the caller fsyncs, so that a flush failure is told apart).
+
+    Two buffers: while chunk *n* is written (the GIL is released in ``pwrite``), a helper
+    thread hashes it; chunk *n+1* is read into the other buffer meanwhile."""
     chunk = max(block, chunk // block * block)
     digest = hashlib.sha256()
     started = clock()
     offset = 0
-    buf = aligned_buffer(chunk)
-    view = memoryview(buf)
-    while offset < size:
-        want = min(chunk, size - offset)
-        got = _fill(image, view[:want])
-        if got != want:
-            raise FlashWriteError(
-                "The image got shorter while it was being written: the stick is incomplete.",
-                f"expected {want} bytes at {offset}, read {got}",
-                offset=offset,
-            )
-        digest.update(view[:got])
-        padded = round_up(got, block)
-        if padded != got:
-            view[got:padded] = bytes(padded - got)
-        try:
-            _pwrite_all(fd, view[:padded], offset)
-        except OSError as exc:
-            raise FlashWriteError(
-                f"Writing to {device} failed at {_where(offset)}. The stick is "
-                "incomplete: it will not work until an image is written to it again.",
-                f"pwrite({device}, {padded} bytes at {offset}): {exc.strerror}",
-                offset=offset,
-            ) from exc
-        offset += got
-        progress(offset)
+    views = [memoryview(aligned_buffer(chunk)) for _ in range(2)]
+    hashing: Future[None] | None = None
+    with ThreadPoolExecutor(1, thread_name_prefix="flash-hash") as helper:
+        index = 0
+        while offset < size:
+            view = views[index % 2]
+            index += 1
+            want = min(chunk, size - offset)
+            got = _fill(image, view[:want])
+            if got != want:
+                raise FlashWriteError(
+                    "The image got shorter while it was being written: the stick is incomplete.",
+                    f"expected {want} bytes at {offset}, read {got}",
+                    offset=offset,
+                )
+            if hashing is not None:
+                hashing.result()  # keeps the digest in order; frees the other buffer
+            hashing = helper.submit(digest.update, view[:got])
+            padded = round_up(got, block)
+            if padded != got:
+                view[got:padded] = bytes(padded - got)
+            try:
+                _pwrite_all(fd, view[:padded], offset)
+            except OSError as exc:
+                raise FlashWriteError(
+                    f"Writing to {device} failed at {_where(offset)}. The stick is "
+                    "incomplete: it will not work until an image is written to it again.",
+                    f"pwrite({device}, {padded} bytes at {offset}): {exc.strerror}",
+                    offset=offset,
+                ) from exc
+            offset += got
+            progress(offset)
+        if hashing is not None:
+            hashing.result()
     return Transfer(offset, clock() - started, digest.hexdigest())
 
 
@@ -144,6 +156,25 @@ def first_difference(a: bytes, b: bytes) -> int:
     return hi
 
 
+def _mismatch(device: str, at: int) -> FlashVerifyError:
+    return FlashVerifyError(
+        f"The stick in {device} does not hold the image: the first difference is at "
+        f"{_where(at)}. The stick is not usable; try writing again or another stick.",
+        f"first differing byte offset {at}",
+        first_offset=at,
+    )
+
+
+def _check_chunk(
+    image: ImageFile, on_disk: bytes, *, want: int, offset: int, digest: Any, device: str
+) -> None:
+    """Compare one chunk read back with the image's (memcmp), then hash it."""
+    expected = image.read(want) or b""
+    if len(on_disk) < want or on_disk != expected:
+        raise _mismatch(device, offset + max(0, first_difference(on_disk, expected)))
+    digest.update(on_disk)
+
+
 def verify_image(
     image: ImageFile,
     fd: int,
@@ -157,7 +188,10 @@ def verify_image(
     clock: Callable[[], float] = time.monotonic,
 ) -> Transfer:
     """Read ``size`` bytes back from ``fd`` (O_DIRECT) and compare them with ``image``; the
-    first difference raises :class:`FlashVerifyError` with its byte offset."""
+    first difference raises :class:`FlashVerifyError` with its byte offset.
+
+    While chunk *n+1* is read from the stick, a helper thread compares chunk *n* with the
+    image and hashes it (a chunk is copied out of the read buffer, so one buffer is enough)."""
     chunk = max(block, chunk // block * block)
     digest = hashlib.sha256()
     started = clock()
@@ -165,33 +199,33 @@ def verify_image(
     image.seek(0)
     buf = aligned_buffer(chunk)
     view = memoryview(buf)
-    while offset < size:
-        want = min(chunk, size - offset)
-        padded = round_up(want, block)
-        try:
-            got = os.preadv(fd, [view[:padded]], offset)
-        except OSError as exc:
-            raise FlashVerifyError(
-                f"Reading {device} back failed at {_where(offset)}: the stick may be "
-                "damaged or a fake-capacity stick.",
-                f"preadv({device}, {padded} bytes at {offset}): {exc.strerror}",
-                first_offset=offset,
-                read_failed=True,
-            ) from exc
-        expected = image.read(want) or b""
-        on_disk = buf[: min(got, want)]  # bytes: compares by memcmp
-        if got < want or on_disk != expected:
-            at = offset + max(0, first_difference(on_disk, expected))
-            raise FlashVerifyError(
-                f"The stick in {device} does not hold the image: the first difference "
-                f"is at {_where(at)}. The stick is not usable; try writing again or "
-                "another stick.",
-                f"first differing byte offset {at}",
-                first_offset=at,
+    checking: Future[None] | None = None
+    with ThreadPoolExecutor(1, thread_name_prefix="flash-verify") as helper:
+        while offset < size:
+            want = min(chunk, size - offset)
+            padded = round_up(want, block)
+            try:
+                got = os.preadv(fd, [view[:padded]], offset)
+            except OSError as exc:
+                if checking is not None:
+                    checking.result()  # an earlier difference is the better report
+                raise FlashVerifyError(
+                    f"Reading {device} back failed at {_where(offset)}: the stick may be "
+                    "damaged or a fake-capacity stick.",
+                    f"preadv({device}, {padded} bytes at {offset}): {exc.strerror}",
+                    first_offset=offset,
+                    read_failed=True,
+                ) from exc
+            on_disk = buf[: min(got, want)]  # a copy: the buffer is read into again at once
+            if checking is not None:
+                checking.result()
+            checking = helper.submit(
+                _check_chunk, image, on_disk, want=want, offset=offset, digest=digest, device=device
             )
-        digest.update(on_disk)
-        offset += want
-        progress(offset)
+            offset += want
+            progress(offset)
+        if checking is not None:
+            checking.result()
     sha = digest.hexdigest()
     if sha != expected_sha256:  # the image file changed under us after it was written
         raise FlashVerifyError(
