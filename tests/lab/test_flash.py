@@ -29,7 +29,7 @@ from tests.lab.conftest import Lab
 
 from app.core.devices.removable import list_disks, list_targets
 from app.core.devices.udisks import Udisks
-from app.core.errors import FlashVerifyError, UdisksUnavailable
+from app.core.errors import AppError, FlashVerifyError
 from app.core.flash.access import DirectAccess
 from app.core.flash.job import FlashJob, FlashOptions
 from app.core.jobs import run_job
@@ -133,15 +133,28 @@ def last_event(out: subprocess.CompletedProcess[str]) -> dict[str, Any]:
 
 
 def _wait_for_udisks(deadline: float) -> str:
-    last = ""
-    while time.monotonic() < deadline:
+    """Wait until udisksd owns its name (NameHasOwner does not start D-Bus activation, which
+    would race the udisksd started here), then resolve the stick."""
+    from jeepney import DBusAddress, new_method_call
+    from jeepney.io.blocking import open_dbus_connection
+
+    bus = DBusAddress("/org/freedesktop/DBus", "org.freedesktop.DBus", "org.freedesktop.DBus")
+    with open_dbus_connection(bus="SYSTEM") as conn:
+        while time.monotonic() < deadline:
+            ask = new_method_call(bus, "NameHasOwner", "s", ("org.freedesktop.UDisks2",))
+            if conn.send_and_get_reply(ask, timeout=30).body[0]:
+                break
+            time.sleep(0.5)
+        else:
+            pytest.fail("udisksd did not take its bus name in the guest", pytrace=False)
+    while True:
         try:
             with Udisks() as client:
                 return client.resolve(os.environ["LAB_USB"])
-        except UdisksUnavailable as exc:
-            last = str(exc)
-        time.sleep(0.5)
-    pytest.fail(f"udisksd did not come up in the guest: {last}", pytrace=False)
+        except AppError as exc:  # udisksd owns the name but has not seen the stick yet
+            if time.monotonic() > deadline:
+                pytest.fail(f"udisksd does not know the stick: {exc}", pytrace=False)
+            time.sleep(0.5)
 
 
 @pytest.fixture(scope="module")
@@ -166,7 +179,7 @@ def udisks(stick: Stick) -> Iterator[str]:
         for argv, log in (([POLKITD, "--no-debug"], "polkitd"), ([UDISKSD], "udisksd")):
             with (logs / f"{log}.log").open("wb") as out:
                 started.append(subprocess.Popen(argv, stdout=out, stderr=subprocess.STDOUT))
-        yield _wait_for_udisks(time.monotonic() + 120)
+        yield _wait_for_udisks(time.monotonic() + 240)
     finally:
         for proc in reversed(started):
             proc.terminate()

@@ -41,6 +41,15 @@ NOT_AUTHORIZED = (
     "org.freedesktop.UDisks2.Error.NotAuthorizedCanObtain",
     "org.freedesktop.UDisks2.Error.NotAuthorizedDismissed",
 )
+UNAVAILABLE = (
+    "org.freedesktop.DBus.Error.ServiceUnknown",
+    "org.freedesktop.DBus.Error.NameHasNoOwner",
+    "org.freedesktop.DBus.Error.TimedOut",
+    "org.freedesktop.DBus.Error.NoReply",
+    "org.freedesktop.DBus.Error.Spawn.ChildExited",
+    "org.freedesktop.DBus.Error.Spawn.ExecFailed",
+)
+"""Errors of the bus itself (no udisksd, or its activation failed or timed out)."""
 TIMEOUT_S = 120.0
 """polkit may wait for the person to type a password."""
 
@@ -100,8 +109,8 @@ class Udisks:
         if reply.header.message_type == MessageType.error:
             name = str(reply.header.fields.get(HeaderFields.error_name, ""))
             text = str(reply.body[0]) if reply.body else ""
-            if name == "org.freedesktop.DBus.Error.ServiceUnknown":
-                raise UdisksUnavailable("udisks2 (udisksd) is not running.", text)
+            if name in UNAVAILABLE:
+                raise UdisksUnavailable("udisks2 (udisksd) is not running.", f"{name}: {text}")
             if name in NOT_AUTHORIZED:
                 raise PermissionDenied(
                     "You were not allowed to do that (polkit refused or the password was "
