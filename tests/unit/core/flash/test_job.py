@@ -82,6 +82,7 @@ def test_no_verify_skips_the_read_back(image: Path, tmp_path: Path) -> None:
     assert result.ok
     assert result.value is not None
     assert (result.value.verified, result.value.device_sha256) == (False, "")
+    assert result.value.image_sha256 == hashlib.sha256(image.read_bytes()).hexdigest()
 
 
 def test_image_larger_than_the_stick_is_refused_untouched(image: Path, tmp_path: Path) -> None:
