@@ -139,7 +139,7 @@ def _wait_for_udisks(deadline: float) -> str:
     from jeepney.io.blocking import open_dbus_connection
 
     bus = DBusAddress("/org/freedesktop/DBus", "org.freedesktop.DBus", "org.freedesktop.DBus")
-    with open_dbus_connection(bus="SYSTEM") as conn:
+    with open_dbus_connection(bus="SYSTEM", auth_timeout=60) as conn:
         while time.monotonic() < deadline:
             ask = new_method_call(bus, "NameHasOwner", "s", ("org.freedesktop.UDisks2",))
             if conn.send_and_get_reply(ask, timeout=30).body[0]:

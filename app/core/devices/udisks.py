@@ -50,6 +50,8 @@ UNAVAILABLE = (
     "org.freedesktop.DBus.Error.Spawn.ExecFailed",
 )
 """Errors of the bus itself (no udisksd, or its activation failed or timed out)."""
+AUTH_TIMEOUT_S = 30.0
+"""jeepney's default (1 s) is too short on a loaded or emulated machine."""
 TIMEOUT_S = 120.0
 """polkit may wait for the person to type a password."""
 
@@ -77,7 +79,9 @@ class Udisks:
             ) from exc
         address = bus_address or os.environ.get("SPINDLE_UDISKS_BUS") or "SYSTEM"
         try:
-            self._conn = open_dbus_connection(bus=address, enable_fds=True)
+            self._conn = open_dbus_connection(
+                bus=address, enable_fds=True, auth_timeout=AUTH_TIMEOUT_S
+            )
         except (OSError, ValueError, KeyError) as exc:
             raise UdisksUnavailable(
                 "Spindle cannot reach the system bus, so udisks2 cannot open the disk.",
