@@ -157,6 +157,72 @@ class SenseError(DeviceError):
         return f"{self.key:X}/{self.asc:02X}/{self.ascq:02X}"
 
 
+class UdisksUnavailable(DeviceError):
+    """No system bus, no udisksd on it, or no D-Bus client library to talk to it."""
+
+    title = "udisks2 is not available"
+
+
+class UdisksCallError(DeviceError):
+    """udisksd answered a call with a D-Bus error (``name`` is the D-Bus error name)."""
+
+    title = "udisks2 refused"
+
+    def __init__(self, message: str, detail: str = "", *, name: str = "") -> None:
+        super().__init__(message, detail)
+        self.name = name
+
+
+class TargetRefused(InvalidInputError):
+    """The chosen disk may not be written to: part of the running system, not removable
+    (and not unlocked), an optical drive, write-protected, or not a disk at all."""
+
+    title = "Not a safe target"
+
+
+class TargetChanged(DeviceError):
+    """The disk chosen is gone, or another disk now has its name (serial, size or device
+    number differ): nothing was written."""
+
+    title = "The disk changed"
+
+
+class TargetBusy(DeviceError):
+    """The disk is mounted or opened by another program (the exclusive open failed)."""
+
+    title = "The disk is in use"
+
+
+class UnmountError(DeviceError):
+    """A partition of the disk could not be unmounted: nothing was written."""
+
+    title = "Could not unmount"
+
+
+class FlashWriteError(DeviceError):
+    """Writing to the disk failed at ``offset``: the disk holds part of the image only."""
+
+    title = "Writing failed"
+
+    def __init__(self, message: str, detail: str = "", *, offset: int = 0) -> None:
+        super().__init__(message, detail)
+        self.offset = offset
+
+
+class FlashVerifyError(VerifyError):
+    """Reading the disk back gave other bytes than the image; ``first_offset`` is the byte
+    offset of the first difference (or of the read that failed, when ``read_failed``)."""
+
+    title = "Verification failed"
+
+    def __init__(
+        self, message: str, detail: str = "", *, first_offset: int, read_failed: bool = False
+    ) -> None:
+        super().__init__(message, detail)
+        self.first_offset = first_offset
+        self.read_failed = read_failed
+
+
 class Cancelled(AppError):
     """The user cancelled the job.  Not a failure: the job cleaned up after itself."""
 

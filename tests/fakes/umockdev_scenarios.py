@@ -1,6 +1,7 @@
 """Scenarios run under umockdev by test_udev_umockdev.py (not collected by pytest).
 
 ``list FILE``: run inside ``umockdev-run --device FILE``; prints ``list_drives()`` as JSON.
+``disks FILE``: the same for ``list_disks_udev()`` (removable-disk discovery).
 ``monitor FILE``: run inside ``umockdev-wrapper`` with the system python (it needs the
 UMockdev GObject bindings); builds a testbed from FILE, starts a DriveWatcher, then changes
 the medium of the first drive, hot-plugs a second drive and removes it, and prints the
@@ -42,6 +43,12 @@ def scenario_list() -> None:
     print(json.dumps(to_jsonable(list_drives())))
 
 
+def scenario_disks() -> None:
+    from app.core.devices.removable import SystemState, list_disks_udev
+
+    print(json.dumps(to_jsonable(list_disks_udev(SystemState()))))
+
+
 def scenario_monitor(fixture: str) -> None:
     import gi
 
@@ -77,5 +84,7 @@ def scenario_monitor(fixture: str) -> None:
 if __name__ == "__main__":
     if sys.argv[1] == "list":
         scenario_list()
+    elif sys.argv[1] == "disks":
+        scenario_disks()
     else:
         scenario_monitor(sys.argv[2])

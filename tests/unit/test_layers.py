@@ -23,7 +23,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("app.core.image",),
     ("app.core.verify",),
     # the workflows: each is one package (job.py, its engine, report.py)
-    ("app.core.rip", "app.core.burn", "app.core.drives", "app.core.convert"),
+    ("app.core.rip", "app.core.burn", "app.core.drives", "app.core.convert", "app.core.flash"),
     ("app.cli", "app.ui.common"),
     (
         "app.ui.panels",
@@ -58,6 +58,10 @@ INDEPENDENT = (
     ("app.core.convert", "app.core.rip"),
     ("app.core.convert", "app.core.burn"),
     ("app.core.convert", "app.core.drives"),
+    ("app.core.flash", "app.core.rip"),
+    ("app.core.flash", "app.core.burn"),
+    ("app.core.flash", "app.core.drives"),
+    ("app.core.convert", "app.core.flash"),
 )
 """Pairs in one layer that never import each other (only ``app.__main__`` joins the CLI
 and the GUI; workflows share engines below them, not each other; the Qt pages and panels

@@ -17,6 +17,7 @@ from app.core.drives.job import (
     TrayResult,
 )
 from app.core.errors import PermissionDenied
+from app.core.flash.report import describe_disk
 from app.core.mmc.performance import speed_factor
 from app.core.mmc.profiles import MediaFamily, Profile
 from app.core.units import format_size
@@ -29,8 +30,11 @@ def register(
     drives = subparsers.add_parser(
         "drives",
         parents=parents,
-        help="list optical drives and the discs in them",
-        description="List every optical drive: what it reads and writes and what disc is in it.",
+        help="list optical drives (and the discs in them) and removable disks",
+        description=(
+            "List every optical drive: what it reads and writes and what disc is in it; then "
+            "the USB sticks and SD cards that spindle flash can write to."
+        ),
     )
     drives.set_defaults(func=run_list)
     sub = drives.add_subparsers(dest="drives_command", metavar="SUBCOMMAND")
@@ -66,9 +70,23 @@ def _family(info: DriveInfo) -> MediaFamily:
         return MediaFamily.OTHER
 
 
+def describe_disks(result: DriveList) -> list[str]:
+    lines = []
+    for disk in result.removable_disks:
+        lines.append(f"{describe_disk(disk)} - removable")
+        refusal = disk.refusal()
+        if refusal:
+            lines.append(f"    not offered for writing: {refusal}")
+        else:
+            mounted = f", mounted at {', '.join(disk.mounted)}" if disk.mounted else ""
+            lines.append(f"    can be written with spindle flash{mounted}")
+    return lines
+
+
 def describe_list(result: DriveList) -> str:
+    disks = describe_disks(result)
     if not result.drives:
-        return "No optical drive found."
+        return "\n".join(["No optical drive found.", *disks])
     lines = []
     for report in result.drives:
         firmware = f" (firmware {report.info.firmware})" if report.info else ""
@@ -82,6 +100,7 @@ def describe_list(result: DriveList) -> str:
     if denied:
         lines.append("")
         lines.append(f"{len(denied)} drive(s) could not be opened: see the advice above.")
+    lines.extend(disks)
     return "\n".join(lines)
 
 

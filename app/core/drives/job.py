@@ -13,6 +13,7 @@ from app.core.devices.discovery import DriveEntry, find_drive, list_drives
 from app.core.devices.drive import Drive
 from app.core.devices.info import DriveInfo, read_drive_info
 from app.core.devices.medium import MediaInfo, read_media_info
+from app.core.devices.removable import DiskEntry, list_disks
 from app.core.errors import AppError, PermissionDenied
 from app.core.jobs.job import Job, JobContext
 from app.core.jobs.phase import Phase
@@ -53,6 +54,13 @@ class DriveReport:
 @dataclass(frozen=True, slots=True)
 class DriveList:
     drives: tuple[DriveReport, ...]
+    removable_disks: tuple[DiskEntry, ...] = ()
+    """USB sticks and SD cards (``spindle flash`` targets), listed beside the optical drives;
+    one the running system uses is listed with its ``system_use`` and never offered."""
+
+
+def list_removable_disks() -> tuple[DiskEntry, ...]:
+    return tuple(d for d in list_disks() if d.removable)
 
 
 DriveOpener = Callable[[str], Drive]
@@ -99,6 +107,7 @@ class ListDrivesJob(Job[DriveList]):
     title: str = "List drives"
     lister: Callable[[], tuple[DriveEntry, ...]] = list_drives
     opener: DriveOpener = Drive.open
+    disk_lister: Callable[[], tuple[DiskEntry, ...]] = list_removable_disks
 
     def run(self, ctx: JobContext) -> DriveList:
         entries = self.lister()
@@ -108,7 +117,7 @@ class ListDrivesJob(Job[DriveList]):
             ctx.report(Progress(Phase.READING_DRIVES, index, len(entries), Unit.ITEMS))
             reports.append(report_drive(entry.path, entry, self.opener))
         ctx.report(Progress(Phase.READING_DRIVES, len(entries), len(entries), Unit.ITEMS))
-        return DriveList(tuple(reports))
+        return DriveList(tuple(reports), self.disk_lister())
 
 
 @dataclass

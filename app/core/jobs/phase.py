@@ -34,3 +34,5 @@ class Phase(enum.StrEnum):
     COMPRESSING = "Compressing"
     READING_IMAGE = "Reading the image"
     EXTRACTING = "Extracting"
+    CHECKING_TARGET = "Checking the target disk"
+    UNMOUNTING = "Unmounting"

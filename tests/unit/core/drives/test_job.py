@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 from app.cli.commands.drives import describe_info, describe_list
 from app.cli.output import to_jsonable
@@ -11,6 +12,7 @@ from app.core.devices.drive import Drive
 from app.core.drives.job import DriveInfoJob, ListDrivesJob, TrayJob
 from app.core.errors import PermissionDenied
 from app.core.jobs import run_job
+from tests.fakes.flash_targets import stick
 from tests.fakes.lab_fixtures import recording
 from tests.fakes.transport import FakeTransport, RecordedTransport
 
@@ -61,9 +63,20 @@ def test_list_drives_job_reports_each_drive() -> None:
 
 
 def test_empty_list() -> None:
-    result = run_job(ListDrivesJob(lister=tuple, opener=lab_opener))
+    result = run_job(ListDrivesJob(lister=tuple, opener=lab_opener, disk_lister=tuple))
     assert result.value is not None
     assert describe_list(result.value) == "No optical drive found."
+
+
+def test_list_drives_job_lists_removable_disks_beside_the_drives(tmp_path: Path) -> None:
+    disk = stick(tmp_path / "stick.img", 1 << 20)
+    job = ListDrivesJob(lister=entries, opener=lab_opener, disk_lister=lambda: (disk,))
+    result = run_job(job)
+    assert result.value is not None
+    assert result.value.removable_disks == (disk,)
+    (listed,) = to_jsonable(result.value)["removable_disks"]
+    assert (listed["path"], listed["kind"], listed["removable"]) == (disk.path, "usb", True)
+    assert listed["serial"] == "LABUSB0001"
 
 
 def test_drive_info_job_text() -> None:
