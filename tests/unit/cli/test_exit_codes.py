@@ -104,6 +104,13 @@ CASES: list[tuple[str, Setup, int, str]] = [
     ("extract missing image", lambda d: ["extract", "nope.iso", "-o", "out"], INVALID, "nope"),
     ("mount missing image", lambda d: ["mount", "nope.iso"], INVALID, "does not exist"),
     ("unmount missing image", lambda d: ["unmount", "nope.iso"], INVALID, "does not exist"),
+    ("flash missing image", lambda d: ["flash", "nope.iso", "/dev/nope", "--yes"], INVALID, "nope"),
+    (
+        "flash a target that is no removable disk",
+        lambda d: ["flash", _image(d), _file(d, "dev"), "--yes"],
+        INVALID,
+        "not a disk Spindle can write",
+    ),
     # other invalid input
     (
         "verify bad digest",
