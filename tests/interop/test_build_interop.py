@@ -237,9 +237,9 @@ def test_7zip_reads_the_joliet_tree(rich: Built, tmp_path: Path) -> None:
     assert len(listing) == files + (0 if rich.project.filesystems.udf else links)
 
 
+@pytest.mark.parametrize("rich", ["pycdlib-udf"], indirect=True)  # the build with UDF
 def test_udf_tree_is_read_by_udfinfo_and_7zip(rich: Built, tmp_path: Path) -> None:
-    if not rich.project.filesystems.udf:
-        pytest.skip("this build of the rich tree has no UDF")
+    assert rich.project.filesystems.udf
     info = subprocess.run(["udfinfo", str(rich.iso)], capture_output=True, text=True, check=False)
     assert info.returncode == 0, info.stderr
     assert "Warning" not in info.stderr, info.stderr

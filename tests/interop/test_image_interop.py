@@ -155,14 +155,25 @@ def _plain(part: str) -> str:
     return part[:-1] if part.endswith(".") else part
 
 
-@pytest.mark.parametrize("maker", ISO_MAKERS)
-@pytest.mark.parametrize(("fs", "flag"), [("rr", "-R"), ("joliet", "-J"), ("iso", None)])
+NO_JOLIET = {"debian:grub-rescue-cdrom.iso"}
+"""Images that carry no Joliet tree (grub-mkrescue writes Rock Ridge only)."""
+
+
+@pytest.mark.parametrize(
+    ("maker", "fs", "flag"),
+    [
+        (maker, fs, flag)
+        for fs, flag in (("rr", "-R"), ("joliet", "-J"), ("iso", None))
+        for maker in ISO_MAKERS
+        if not (fs == "joliet" and maker in NO_JOLIET)
+    ],
+)
 def test_paths_equal_isoinfo(
     images: dict[str, Path], maker: str, fs: str, flag: str | None
 ) -> None:
     image = images[maker]
-    if fs == "joliet" and "joliet:" not in spindle("info", str(image)):
-        pytest.skip("the image has no Joliet tree")
+    if fs == "joliet":
+        assert "joliet:" in spindle("info", str(image))
     ours = set(spindle_entries(image, fs))
     assert ours == isoinfo_paths(image, flag)
     assert ours
