@@ -65,7 +65,8 @@ _TEMP_RE = re.compile(r"^\.spindle-(\d+)-[0-9a-f]{8}\.part$")
 _LOCK_RE = re.compile(r"^\.spindle-[0-9a-f]{16}\.lock$")
 
 
-def _kind(mode: int) -> str:
+def file_kind(mode: int) -> str:
+    """What a non-regular file is, for messages ("a pipe (FIFO)", "a block device")."""
     if stat.S_ISLNK(mode):
         return "a symbolic link"
     if stat.S_ISDIR(mode):
@@ -119,7 +120,8 @@ def check_output(path: Path, *, overwrite: bool, what: str = "output") -> os.sta
         raise InvalidInputError(f"Cannot check the {what} “{path}”.", str(exc)) from exc
     if not stat.S_ISREG(info.st_mode):
         raise InvalidInputError(
-            f"The {what} “{path}” is {_kind(info.st_mode)}: Spindle only replaces regular files.",
+            f"The {what} “{path}” is {file_kind(info.st_mode)}: "
+            "Spindle only replaces regular files.",
             f"mode {stat.filemode(info.st_mode)}",
         )
     if not overwrite:
@@ -229,7 +231,7 @@ class OutputFolder:
         if not stat.S_ISREG(info.st_mode):
             os.close(fd)
             raise InvalidInputError(
-                f"“{self.path / name}” is {_kind(info.st_mode)}, not a regular file.",
+                f"“{self.path / name}” is {file_kind(info.st_mode)}, not a regular file.",
                 f"mode {stat.filemode(info.st_mode)}",
             )
         os.set_blocking(fd, True)
@@ -243,7 +245,7 @@ class OutputFolder:
         existing = self.lstat(name)
         if existing is not None and not stat.S_ISREG(existing.st_mode):
             raise InvalidInputError(
-                f"“{self.path / name}” is {_kind(existing.st_mode)}: Spindle only replaces "
+                f"“{self.path / name}” is {file_kind(existing.st_mode)}: Spindle only replaces "
                 "regular files.",
                 f"mode {stat.filemode(existing.st_mode)}",
             )
@@ -445,7 +447,7 @@ class AtomicOutput:
             existing = self.folder.lstat(target.name)
             if existing is not None and not stat.S_ISREG(existing.st_mode):
                 raise InvalidInputError(
-                    f"“{target}” is {_kind(existing.st_mode)}: Spindle only replaces regular "
+                    f"“{target}” is {file_kind(existing.st_mode)}: Spindle only replaces regular "
                     "files.",
                     f"mode {stat.filemode(existing.st_mode)}",
                 )

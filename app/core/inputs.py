@@ -25,6 +25,7 @@ import stat
 from pathlib import Path
 
 from app.core.errors import InvalidInputError
+from app.core.files import file_kind
 from app.core.units import format_size
 
 KIB = 1024
@@ -41,20 +42,6 @@ MBR_LIMIT = 512
 """Hybrid MBR boot code: at most one 512-byte sector (the loader uses the first 432/440)."""
 BOOT_IMAGE_LIMIT = 64 * MIB
 """An El Torito boot image (a floppy image is 2.88 MB; EFI system partitions are larger)."""
-
-
-def _kind(mode: int) -> str:
-    if stat.S_ISDIR(mode):
-        return "a folder"
-    if stat.S_ISFIFO(mode):
-        return "a pipe (FIFO)"
-    if stat.S_ISCHR(mode):
-        return "a character device"
-    if stat.S_ISBLK(mode):
-        return "a block device"
-    if stat.S_ISSOCK(mode):
-        return "a socket"
-    return "not a regular file"
 
 
 def open_regular(path: Path | str, what: str) -> int:
@@ -76,7 +63,7 @@ def open_regular(path: Path | str, what: str) -> int:
         info = os.fstat(fd)
         if not stat.S_ISREG(info.st_mode):
             raise InvalidInputError(
-                f"The {what} “{name}” is {_kind(info.st_mode)}, not a regular file.",
+                f"The {what} “{name}” is {file_kind(info.st_mode)}, not a regular file.",
                 f"mode {stat.filemode(info.st_mode)}",
             )
         # reads of a regular file never block; plain blocking reads from here on

@@ -17,6 +17,7 @@ from tests.paths import ROOT
 LAYERS: tuple[tuple[str, ...], ...] = (
     ("app", "app.core", "app.core.errors", "app.core.units", "app.core.logs"),
     ("app.core.files", "app.core.sectors"),
+    ("app.core.inputs",),
     ("app.core.transport",),
     ("app.core.mmc",),
     ("app.core.devices", "app.core.jobs", "app.core.project"),
