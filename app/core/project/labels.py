@@ -22,6 +22,7 @@ changed (the Properties panel shows them while the user types).
 
 from __future__ import annotations
 
+import datetime
 from dataclasses import dataclass
 
 from app.core.project.model import FileSystemOptions, VolumeOptions
@@ -38,6 +39,14 @@ UDF_VOLUME_ID_BYTES = 32
 DEFAULT_LABEL = "CDROM"
 _A_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_ !\"%&'()*+,-./:;<=>?")
 _JOLIET_BAD = frozenset("*/:;?\\")
+
+
+def default_label(project_name: str | None, today: datetime.date) -> str:
+    """The label a new project gets: its name once it has one (the saved file's stem),
+    otherwise ``Disc YYYY-MM-DD`` (15 characters: whole in ISO 9660, Joliet and UDF), never a
+    fixed word such as mkisofs's ``CDROM`` that says nothing about the disc."""
+    name = " ".join((project_name or "").split())
+    return name or f"Disc {today.isoformat()}"
 
 
 def a_characters(text: str, limit: int) -> str:

@@ -50,7 +50,7 @@ from app.ui.build.commands import current_options
 from app.ui.build.editor import ProjectEditor
 from app.ui.build.file_browser import FileBrowser
 from app.ui.build.mime import local_paths
-from app.ui.build.project_files import ProjectFiles
+from app.ui.build.project_files import ProjectFiles, new_disc_project
 from app.ui.build.project_model import Column, ProjectModel
 from app.ui.build.project_view import ProjectView
 from app.ui.build.properties_panel import PropertiesPanel
@@ -90,7 +90,7 @@ class BuildPage(QWidget):
 
         use_gui_switch_interval()  # the page runs Python workers beside a busy GUI thread
         self.undo_stack = QUndoStack(self)
-        self.model = ProjectModel(DiscProject(), self)
+        self.model = ProjectModel(new_disc_project(), self)
         self.editor = ProjectEditor(self.model, self.undo_stack, self)
         self.analysis = AnalysisWatcher(self.model.project, self)
 

@@ -10,6 +10,7 @@ shows it (:attr:`ProjectFiles.error`).
 
 from __future__ import annotations
 
+import datetime
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
@@ -17,7 +18,8 @@ from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QWidget
 
 from app.core.errors import AppError
-from app.core.project.model import DiscProject
+from app.core.project.labels import default_label
+from app.core.project.model import DiscProject, VolumeOptions
 from app.core.project.projectfile import SUFFIX, load_project, save_project
 from app.ui.build.editor import ProjectEditor
 from app.ui.build.project_model import ProjectModel
@@ -25,6 +27,14 @@ from app.ui.common.gc_control import thaw
 from app.ui.common.settings import Settings
 
 UNTITLED = "Untitled project"
+
+
+def new_disc_project(today: datetime.date | None = None) -> DiscProject:
+    """An empty project labelled with today's date (see :func:`default_label`)."""
+    label = default_label(None, today or datetime.date.today())
+    return DiscProject(volume=VolumeOptions(label=label))
+
+
 PROJECT_FILTER = f"Spindle projects (*{SUFFIX});;All files (*)"
 
 
@@ -94,7 +104,7 @@ class ProjectFiles(QObject):
     def new_project(self) -> None:
         if not self.maybe_save():
             return
-        self.replace_project(DiscProject(), None)
+        self.replace_project(new_disc_project(), None)
 
     def open_project_dialog(self) -> None:
         if not self.maybe_save():
@@ -145,7 +155,17 @@ class ProjectFiles(QObject):
         path = Path(name)
         if not path.suffix:
             path = path.with_suffix(SUFFIX)
+        self._name_label_after(path)
         return self.save_to(path)
+
+    def _name_label_after(self, path: Path) -> None:
+        """A never-saved project whose label is still the automatic date label takes the
+        file's name as its label (an undoable edit, saved with the project)."""
+        label = self._model.project.volume.label
+        if self.path is None and label.startswith("Disc ") and _is_date(label[5:]):
+            named = default_label(path.stem, datetime.date.today())
+            if named != label:
+                self._editor.set_label(named)
 
     def save_to(self, path: Path) -> bool:
         """Save the project as ``path`` (no questions); False on error (shown)."""
@@ -180,3 +200,11 @@ class ProjectFiles(QObject):
     def _open_recent(self, path: Path) -> None:
         if self.maybe_save():
             self.open_project(path)
+
+
+def _is_date(text: str) -> bool:
+    try:
+        datetime.date.fromisoformat(text)
+    except ValueError:
+        return False
+    return len(text) == len("YYYY-MM-DD")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import hashlib
 from pathlib import Path
 
@@ -44,7 +45,7 @@ def test_build_to_completion_offers_folder_burn_and_checksum(
         assert page.activity.isVisible()
         assert not page.page_actions.build.isEnabled()  # one build at a time
     result = blocker.args[0]
-    assert offered == [str(output_dir / "CDROM.iso")]
+    assert offered == [str(output_dir / f"Disc {datetime.date.today().isoformat()}.iso")]
     assert result.outcome is Outcome.SUCCEEDED, result.error
     image = output_dir / "trip.iso"
     assert image.is_file()

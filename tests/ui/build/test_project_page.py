@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import os
 from pathlib import Path
 
@@ -230,7 +231,7 @@ def test_properties_edit_the_project_with_one_undo_step_each(qtbot: QtBot, page:
     page.undo_stack.undo()
     assert props.level_combo.currentData() is IsoLevel.LEVEL_3
     page.undo_stack.undo()
-    assert props.label_edit.text() == "CDROM"
+    assert props.label_edit.text() == f"Disc {datetime.date.today().isoformat()}"
     page.undo_stack.redo()
     assert props.label_edit.text() == "MY_DISC"
 
@@ -317,3 +318,21 @@ def test_label_notes_say_what_each_file_system_records_while_typing(
     props.label_edit.selectAll()
     qtbot.keyClicks(props.label_edit, "DISC")
     assert not props.label_notes.isVisible()  # every file system keeps it
+
+
+def test_a_new_project_is_labelled_by_date_then_by_its_file_name(
+    qtbot: QtBot, page: BuildPage, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    today = datetime.date.today().isoformat()
+    assert page.project.volume.label == f"Disc {today}"  # not mkisofs's "CDROM"
+    target = tmp_path / "Summer trip"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_a, **_k: (str(target), ""))
+    assert page.files.save()
+    assert page.project.volume.label == "Summer trip"
+    assert page.properties.label_edit.text() == "Summer trip"
+    assert not page.files.modified  # the new label is saved with the project
+    page.undo_stack.undo()
+    assert page.project.volume.label == f"Disc {today}"
+    page.undo_stack.redo()  # back to the saved state: New asks nothing
+    page.files.new_project()
+    assert page.project.volume.label == f"Disc {today}"

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import datetime
+
 from app.core.project.labels import (
     a_characters,
+    default_label,
     iso_volume_id,
     joliet_text,
     label_notes,
@@ -62,3 +65,13 @@ def test_notes_say_what_changes() -> None:
     assert any("Joliet" in n and "“My Backup ü 2024”" in n for n in notes)
     assert any("UDF" in n and "short" in n for n in notes)
     assert label_notes("CDROM", FileSystemOptions()) == []
+
+
+def test_default_label_is_the_name_or_the_date() -> None:
+    day = datetime.date(2026, 12, 2)
+    assert default_label(None, day) == "Disc 2026-12-02"
+    assert default_label("  Summer   trip ", day) == "Summer trip"
+    assert default_label("", day) == "Disc 2026-12-02"
+    labels = volume_labels(VolumeOptions(label=default_label(None, day)))
+    assert labels.iso == "DISC_2026_12_02"
+    assert labels.joliet == "Disc 2026-12-02"  # whole: 15 of Joliet's 16 units
