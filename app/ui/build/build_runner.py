@@ -29,7 +29,7 @@ from app.ui.build.activity import ActivityStrip, ResultBanner
 from app.ui.build.analysis import AnalysisWatcher
 from app.ui.build.capacity_bar import CapacityBar, Fill
 from app.ui.common.job_bridge import JobBridge
-from app.ui.common.settings import Settings
+from app.ui.common.settings import Purpose, Settings
 
 
 class BuildRunner(QObject):
@@ -74,7 +74,9 @@ class BuildRunner(QObject):
         project = self._project()
         if self.handle is not None or project.root.child_count == 0:
             return
-        folder = self._settings.preferences().output_dir
+        folder = self._settings.last_folder(
+            Purpose.BUILD_OUTPUT, self._settings.preferences().output_dir
+        )
         name = (project.volume.label or "disc").strip() or "disc"
         start = folder / f"{name}.iso"
         chosen, _filter = QFileDialog.getSaveFileName(
@@ -83,6 +85,7 @@ class BuildRunner(QObject):
         if not chosen:
             return
         output = Path(chosen)
+        self._settings.remember_folder(Purpose.BUILD_OUTPUT, output.parent)
         if not output.suffix:
             output = output.with_suffix(".iso")
         # the save dialog asked before replacing an existing file

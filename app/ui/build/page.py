@@ -57,7 +57,7 @@ from app.ui.build.properties_panel import PropertiesPanel
 from app.ui.common.error_dialog import show_error
 from app.ui.common.gil import use_gui_switch_interval
 from app.ui.common.job_bridge import JobBridge
-from app.ui.common.settings import Settings
+from app.ui.common.settings import Purpose, Settings
 
 _log = logging.getLogger(__name__)
 
@@ -354,13 +354,18 @@ class BuildPage(QWidget):
         return self.view.selected_nodes()
 
     def add_files_dialog(self) -> None:
-        names, _filter = QFileDialog.getOpenFileNames(self, "Add Files", str(self.browser.folder()))
+        start = self.settings.last_folder(Purpose.ADD_FILES, self.browser.folder())
+        names, _filter = QFileDialog.getOpenFileNames(self, "Add Files", str(start))
         if names:
+            self.settings.remember_folder(Purpose.ADD_FILES, Path(names[0]).parent)
             self.editor.add_paths([Path(n) for n in names], self.view.current_folder())
 
     def add_folder_dialog(self) -> None:
-        name = QFileDialog.getExistingDirectory(self, "Add Folder", str(self.browser.folder()))
+        start = self.settings.last_folder(Purpose.ADD_FILES, self.browser.folder())
+        name = QFileDialog.getExistingDirectory(self, "Add Folder", str(start))
         if name:
+            # the next dialog opens beside the folder just added, not inside it
+            self.settings.remember_folder(Purpose.ADD_FILES, Path(name).parent)
             self.editor.add_paths([Path(name)], self.view.current_folder())
 
     def new_folder(self) -> None:

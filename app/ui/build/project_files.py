@@ -24,7 +24,7 @@ from app.core.project.projectfile import SUFFIX, load_project, save_project
 from app.ui.build.editor import ProjectEditor
 from app.ui.build.project_model import ProjectModel
 from app.ui.common.gc_control import thaw
-from app.ui.common.settings import Settings
+from app.ui.common.settings import Purpose, Settings
 
 UNTITLED = "Untitled project"
 
@@ -109,7 +109,8 @@ class ProjectFiles(QObject):
     def open_project_dialog(self) -> None:
         if not self.maybe_save():
             return
-        start = str(self.path.parent) if self.path else str(Path.home())
+        folder = self._settings.last_folder(Purpose.PROJECT, Path.home())
+        start = str(self.path.parent) if self.path else str(folder)
         name, _filter = QFileDialog.getOpenFileName(
             self._page, "Open Project", start, PROJECT_FILTER
         )
@@ -126,6 +127,7 @@ class ProjectFiles(QObject):
             return False
         self.replace_project(project, path)
         self._settings.remember_recent_project(path)
+        self._settings.remember_folder(Purpose.PROJECT, path.parent)
         return True
 
     def replace_project(self, project: DiscProject, path: Path | None = None) -> None:
@@ -146,7 +148,8 @@ class ProjectFiles(QObject):
 
     def save_as(self) -> bool:
         project = self._model.project
-        start = self.path or Path.home() / f"{project.volume.label or 'disc'}{SUFFIX}"
+        folder = self._settings.last_folder(Purpose.PROJECT, Path.home())
+        start = self.path or folder / f"{project.volume.label or 'disc'}{SUFFIX}"
         name, _filter = QFileDialog.getSaveFileName(
             self._page, "Save Project As", str(start), PROJECT_FILTER
         )
@@ -177,6 +180,7 @@ class ProjectFiles(QObject):
         self.path = path
         self._undo_stack.setClean()
         self._settings.remember_recent_project(path)
+        self._settings.remember_folder(Purpose.PROJECT, path.parent)
         self.title_changed.emit(self.display_name())
         self.modified_changed.emit(False)
         return True

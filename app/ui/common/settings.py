@@ -32,9 +32,22 @@ class Theme(enum.Enum):
 
 
 def default_output_dir() -> Path:
-    """Where new images go unless the user chose otherwise: the Documents folder."""
+    """Where new images go unless the user chose otherwise: the Documents folder when it
+    exists (a minimal or non-English session may have none), else the home folder."""
     location = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-    return Path(location) if location else Path.home()
+    if location and Path(location).is_dir():
+        return Path(location)
+    return Path.home()
+
+
+class Purpose(enum.Enum):
+    """What a file dialog is for; each remembers the folder it was last used in."""
+
+    ADD_FILES = "add_files"
+    PROJECT = "project"
+    BUILD_OUTPUT = "build_output"
+    BOOT_IMAGE = "boot_image"
+    RIP_OUTPUT = "rip_output"
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,6 +70,7 @@ class Settings:
     KEY_WORKSPACE = "window/workspace"
     KEY_RECENT_PROJECTS = "build/recent_projects"
     KEY_PROPERTIES_SHOWN = "build/properties_shown"
+    KEY_LAST_FOLDER = "dialogs/last_folder"
     RECENT_MAX = 8
     """How many recent projects File ▸ Open Recent lists."""
 
@@ -74,6 +88,10 @@ class Settings:
         return Preferences(output_dir, verify, theme)
 
     def set_preferences(self, preferences: Preferences) -> None:
+        if preferences.output_dir != self.preferences().output_dir:
+            # a newly chosen default folder wins over where the last image was saved
+            self.store.remove(f"{self.KEY_LAST_FOLDER}/{Purpose.BUILD_OUTPUT.value}")
+            self.store.remove(f"{self.KEY_LAST_FOLDER}/{Purpose.RIP_OUTPUT.value}")
         self.store.setValue(self.KEY_OUTPUT_DIR, str(preferences.output_dir))
         self.store.setValue(self.KEY_VERIFY_AFTER, preferences.verify_after)
         self.store.setValue(self.KEY_THEME, preferences.theme.value)
@@ -118,6 +136,19 @@ class Settings:
 
     def _set_recent(self, paths: list[Path]) -> None:
         self.store.setValue(self.KEY_RECENT_PROJECTS, [str(p) for p in paths])
+
+    # -- file dialogs ---------------------------------------------------------------------
+
+    def last_folder(self, purpose: Purpose, fallback: Path) -> Path:
+        """The folder the last ``purpose`` dialog was used in, if it still exists."""
+        raw = self.store.value(f"{self.KEY_LAST_FOLDER}/{purpose.value}", "")
+        folder = Path(str(raw)) if raw else None
+        return folder if folder is not None and folder.is_dir() else fallback
+
+    def remember_folder(self, purpose: Purpose, chosen: Path) -> None:
+        """Remember where ``chosen`` (a file, or a folder for folder dialogs) lives."""
+        folder = chosen if chosen.is_dir() else chosen.parent
+        self.store.setValue(f"{self.KEY_LAST_FOLDER}/{purpose.value}", str(folder))
 
     def properties_shown(self) -> bool:
         """Whether the Build workspace's properties panel is open (it starts closed)."""
