@@ -134,6 +134,17 @@ class FileBrowser(QWidget):
         rows = self.view.selectionModel().selectedRows(0)
         return [Path(self.model.filePath(index)) for index in rows]
 
+    def set_target(self, folder_path: str) -> None:
+        """Name the project folder that "Add" puts things into (``/`` is the disc's root)."""
+        if folder_path == "/":
+            self.add_button.setText("&Add to Project")
+            where = "the root of the disc"
+        else:
+            name = folder_path.rsplit("/", 1)[-1]
+            self.add_button.setText(f"&Add to “{_elide(name)}”")
+            where = f"the project folder {folder_path}"
+        self.add_button.setToolTip(f"Add the selected files and folders to {where} (Enter)")
+
     def request_add(self) -> None:
         paths = self.selected_paths()
         if paths:
@@ -148,3 +159,11 @@ class FileBrowser(QWidget):
 
     def _on_selection(self) -> None:
         self.add_button.setEnabled(self.view.selectionModel().hasSelection())
+
+
+ADD_TARGET_CHARS = 28
+"""How much of the target folder's name the Add button shows (the tooltip has all of it)."""
+
+
+def _elide(name: str) -> str:
+    return name if len(name) <= ADD_TARGET_CHARS else name[: ADD_TARGET_CHARS - 1] + "…"

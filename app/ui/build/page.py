@@ -23,6 +23,7 @@ from pathlib import Path
 from PySide6.QtCore import QMimeData, QModelIndex, QPoint, Qt, QUrl, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QUndoStack
 from PySide6.QtWidgets import (
+    QApplication,
     QFileDialog,
     QHBoxLayout,
     QLabel,
@@ -234,7 +235,7 @@ class BuildPage(QWidget):
             (a.remove, self.remove_selected),
             (a.copy, self.copy_paths),
             (a.paste, self.paste),
-            (a.select_all, self.view.selectAll),
+            (a.select_all, self.select_all),
             (a.properties, self._toggle_properties),
             (a.cancel_build, self.runner.cancel),
         ):
@@ -338,6 +339,18 @@ class BuildPage(QWidget):
         adding = self.editor.adding
         a.undo.setEnabled(not adding and self.undo_stack.canUndo())
         a.redo.setEnabled(not adding and self.undo_stack.canRedo())
+        self.browser.set_target(self.view.current_folder().path)
+
+    def select_all(self) -> None:
+        """Edit ▸ Select All (Ctrl+A) selects in whatever has the focus: the file browser,
+        a text field, or (otherwise) the project tree."""
+        focus = QApplication.focusWidget()
+        if focus is not None and focus is not self.view and self.isAncestorOf(focus):
+            select = getattr(focus, "selectAll", None)
+            if callable(select):
+                select()
+                return
+        self.view.selectAll()
 
     def _toggle_properties(self, shown: bool) -> None:
         self.properties.setVisible(shown)

@@ -336,3 +336,39 @@ def test_a_new_project_is_labelled_by_date_then_by_its_file_name(
     page.undo_stack.redo()  # back to the saved state: New asks nothing
     page.files.new_project()
     assert page.project.volume.label == f"Disc {today}"
+
+
+def test_ctrl_a_selects_in_the_widget_that_has_the_focus(
+    qtbot: QtBot, page: BuildPage, sample: Path
+) -> None:
+    page.browser.set_folder(sample)
+    view = page.browser.view
+    qtbot.waitUntil(lambda: page.browser.model.rowCount(view.rootIndex()) == 3, timeout=5000)
+    with qtbot.waitSignal(page.editor.add_finished, timeout=10_000):
+        page.editor.add_paths([sample / "a.txt", sample / "b.bin"], page.project.root)
+    page.view.selectionModel().clearSelection()
+    view.setFocus()
+    qtbot.waitUntil(view.hasFocus, timeout=2000)
+    page.page_actions.select_all.trigger()  # what Ctrl+A does in the window
+    assert len(page.browser.selected_paths()) == 3
+    assert not page.view.selectionModel().hasSelection()  # the disc tree is left alone
+    page.view.setFocus()
+    qtbot.waitUntil(page.view.hasFocus, timeout=2000)
+    page.page_actions.select_all.trigger()
+    assert len(page.view.selected_nodes()) == 2
+
+
+def test_the_add_button_names_the_project_folder_it_adds_into(
+    qtbot: QtBot, page: BuildPage, sample: Path
+) -> None:
+    assert page.browser.add_button.text() == "&Add to Project"
+    assert "root of the disc" in page.browser.add_button.toolTip()
+    with qtbot.waitSignal(page.editor.add_finished, timeout=10_000):
+        page.editor.add_paths([sample / "photos"], page.project.root)
+    photos = page.project.find("/photos")
+    assert photos is not None
+    page.view.select_nodes([photos])
+    assert page.browser.add_button.text() == "&Add to “photos”"
+    assert "/photos" in page.browser.add_button.toolTip()
+    page.view.selectionModel().clearSelection()
+    assert page.browser.add_button.text() == "&Add to Project"
