@@ -574,8 +574,9 @@ class ProjectModel(QAbstractItemModel):
         return self._plan
 
     def set_naming(self, plan: NamingPlan | None, issues: dict[int, tuple[NameIssue, ...]]) -> None:
-        """Show ``issues`` (from :func:`~app.ui.build.analysis.issues_from_plan`) in the
-        ON_DISC column; only the rows whose issues differ repaint."""
+        """Show ``issues`` (from :func:`~app.ui.build.analysis.issues_from_plan`): the
+        warning colour of the NAME and ON_DISC cells and the ON_DISC icon; only the rows whose
+        issues differ repaint, both marked cells (an undone rename loses its colour too)."""
         self._plan = plan
         old, self._issues = self._issues, issues
         for node_id in set(old) | set(issues):
@@ -585,9 +586,9 @@ class ProjectModel(QAbstractItemModel):
                 node = self._project.node(node_id)
             except InvalidInputError:
                 continue
-            cell = self.index_of(node, Column.ON_DISC)
-            if cell.isValid():
-                self.dataChanged.emit(cell, cell)
+            name_cell = self.index_of(node, Column.NAME)
+            if name_cell.isValid():
+                self.dataChanged.emit(name_cell, name_cell.siblingAtColumn(Column.ON_DISC))
 
     def issues_for(self, node: Node) -> tuple[NameIssue, ...]:
         return self._issues.get(node.id, ())

@@ -7,11 +7,12 @@ import logging
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QModelIndex
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtTest import QAbstractItemModelTester
 from PySide6.QtWidgets import QTreeView
 from pytestqt.qtbot import QtBot
 
+from app.core.project.analysis import NameIssue
 from app.core.project.model import DiscProject
 from app.ui.build import analysis as analysis_module
 from app.ui.build.analysis import AnalysisWatcher
@@ -165,3 +166,18 @@ def test_a_walk_interrupted_by_an_edit_is_dropped_quietly(
     qtbot.waitUntil(lambda: bool(reports), timeout=10_000)
     assert watcher.latest is reports[0]
     watcher.shutdown()
+
+
+def test_clearing_an_issue_repaints_the_name_cell_too(model: ProjectModel) -> None:
+    """The name's warning colour went stale after undoing a rename: only ON_DISC repainted."""
+    node = model.project.add_folder("a;1")
+    issue = NameIssue("ISO 9660", "A_1.TXT", "';' is not allowed")
+    changed: list[tuple[int, int, int]] = []
+    model.dataChanged.connect(lambda a, b, _r=(): changed.append((a.row(), a.column(), b.column())))
+    model.set_naming(None, {node.id: (issue,)})
+    name_index = model.index_of(node, Column.NAME)
+    assert name_index.data(Qt.ItemDataRole.ForegroundRole) is not None
+    changed.clear()
+    model.set_naming(None, {})
+    assert name_index.data(Qt.ItemDataRole.ForegroundRole) is None
+    assert any(first <= Column.NAME <= last for _row, first, last in changed)
