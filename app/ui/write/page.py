@@ -39,7 +39,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QSpinBox,
-    QStackedWidget,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -117,7 +116,7 @@ class WritePage(QWidget):
         self._want_usb = False
         self._build_inputs()
         self._build_layout()
-        self._update_mode()
+        self._on_target_changed()
         # the watcher thread reports new listings; re-emit them on the GUI thread
         self._disks_arrived.connect(self.set_disks, Qt.ConnectionType.QueuedConnection)
         source = self.disk_source
@@ -214,9 +213,6 @@ class WritePage(QWidget):
         form.addRow("Image", image_row)
         form.addRow("Target", drive_row)
         self.disc_panel = self._build_disc_panel()
-        self.mode_stack = QStackedWidget()
-        self.mode_stack.addWidget(self.disc_panel)
-        self.mode_stack.addWidget(self.usb_panel)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         buttons.addWidget(self.cancel_button)
@@ -230,7 +226,8 @@ class WritePage(QWidget):
         inner = QWidget()
         layout = QVBoxLayout(inner)
         layout.addLayout(form)
-        layout.addWidget(self.mode_stack)
+        layout.addWidget(self.disc_panel)
+        layout.addWidget(self.usb_panel)
         layout.addLayout(buttons)
         layout.addWidget(self.phase_label)
         layout.addWidget(self.progress_bar)
@@ -313,7 +310,10 @@ class WritePage(QWidget):
 
     def _update_mode(self) -> None:
         usb = self.usb_mode
-        self.mode_stack.setCurrentWidget(self.usb_panel if usb else self.disc_panel)
+        # both in one column, one hidden: word-wrapped labels get their height for the width
+        # (a QStackedWidget would size them for the tallest page at a guessed width)
+        self.disc_panel.setVisible(not usb)
+        self.usb_panel.setVisible(usb)
         self.check_button.setVisible(not usb)
         self.burn_button.setVisible(not usb)
         self.flash_button.setVisible(usb)

@@ -66,12 +66,12 @@ class TargetCombo(QComboBox):
         self._model.appendRow(item)
 
     def _placeholder(self, text: str) -> None:
-        item = QStandardItem(f"    {text}")
+        item = QStandardItem(f"({text})")
         item.setFlags(Qt.ItemFlag.NoItemFlags)
         self._model.appendRow(item)
 
     def _entry(self, text: str, target: Target) -> None:
-        item = QStandardItem(f"    {text}")
+        item = QStandardItem(text)
         item.setData(target, TARGET_ROLE)
         item.setToolTip(target.path)
         self._model.appendRow(item)

@@ -58,6 +58,11 @@ def contents_lines(disk: DiskEntry) -> list[str]:
     return lines or ["no partitions"]
 
 
+def holds_text(disk: DiskEntry) -> str:
+    """The "Holds" row: what is on the disk, and that writing erases it."""
+    return "<br>".join(contents_lines(disk)) + "<br><i>All of it is erased by writing.</i>"
+
+
 def boot_text(boot: BootInfo) -> str:
     """The bootability verdict: a bold headline and the sentence that explains it."""
     return f"<b>{BOOT_HEADLINES[boot.verdict]}.</b> {boot.sentence()}"
@@ -86,7 +91,7 @@ class UsbPanel(QWidget):
         )
         form = QFormLayout()
         form.addRow("Stick", self.disk_label)
-        form.addRow("Erases", self.contents_label)
+        form.addRow("Holds", self.contents_label)
         form.addRow("Booting", self.boot_label)
         form.addRow("", self.check_label)
         form.addRow("Options", self.verify_box)
@@ -102,7 +107,7 @@ class UsbPanel(QWidget):
             self.check_label.setText("")
             return
         self.disk_label.setText(f"<b>{disk.name}</b><br>{disk_summary(disk)}")
-        self.contents_label.setText("<br>".join(contents_lines(disk)))
+        self.contents_label.setText(holds_text(disk))
 
     def show_plan(self, plan: FlashPlan) -> None:
         self.boot_label.setText(boot_text(plan.boot))

@@ -162,7 +162,8 @@ def test_choosing_a_stick_shows_it_and_the_boot_verdict(
     page, _source = make_page(qtbot, bridge, [mounted], drives=["/dev/sr0"])
     choose(page, mounted, image)
     assert page.usb_mode
-    assert page.mode_stack.currentWidget() is page.usb_panel
+    assert page.usb_panel.isVisible()
+    assert not page.disc_panel.isVisible()
     assert page.flash_button.isVisible()
     assert not page.burn_button.isVisible()
     assert not page.check_button.isVisible()
