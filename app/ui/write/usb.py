@@ -8,11 +8,10 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
-    QFormLayout,
+    QGridLayout,
     QLabel,
     QMessageBox,
     QPushButton,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -55,12 +54,15 @@ def contents_lines(disk: DiskEntry) -> list[str]:
         lines.append(f"{part.path}: {fs}{label}, {format_size(part.size_bytes)}{mounted}")
     if disk.mountpoints:
         lines.append(f"{disk.path} itself is mounted at {', '.join(disk.mountpoints)}")
-    return lines or ["no partitions"]
+    return lines
 
 
 def holds_text(disk: DiskEntry) -> str:
     """The "Holds" row: what is on the disk, and that writing erases it."""
-    return "<br>".join(contents_lines(disk)) + "<br><i>All of it is erased by writing.</i>"
+    lines = contents_lines(disk)
+    if not lines:
+        return "no partitions; <i>whatever is on it is erased by writing.</i>"
+    return "<br>".join(lines) + "<br><i>All of it is erased by writing.</i>"
 
 
 def boot_text(boot: BootInfo) -> str:
@@ -89,15 +91,23 @@ class UsbPanel(QWidget):
             "Reads the stick directly (O_DIRECT, never the cache), so a stick that lost or "
             "altered data is found before you rely on it."
         )
-        form = QFormLayout()
-        form.addRow("Stick", self.disk_label)
-        form.addRow("Holds", self.contents_label)
-        form.addRow("Booting", self.boot_label)
-        form.addRow("", self.check_label)
-        form.addRow("Options", self.verify_box)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addLayout(form)
+        # a grid, not a QFormLayout: its rows get the wrapped labels' height for the width
+        grid = QGridLayout(self)
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.setColumnStretch(1, 1)
+        rows = (
+            ("Stick", self.disk_label),
+            ("Holds", self.contents_label),
+            ("Booting", self.boot_label),
+            ("", self.check_label),
+            ("Options", self.verify_box),
+        )
+        for row, (name, field) in enumerate(rows):
+            heading = QLabel(name)
+            top = isinstance(field, QLabel)  # a check box row: centred with the box
+            align = Qt.AlignmentFlag.AlignTop if top else Qt.AlignmentFlag.AlignVCenter
+            grid.addWidget(heading, row, 0, align)
+            grid.addWidget(field, row, 1)
 
     def show_disk(self, disk: DiskEntry | None) -> None:
         if disk is None:
@@ -139,7 +149,7 @@ class FlashConfirmation(QMessageBox):
             f"{plan.image.name} to it?"
         )
         lines = [disk_summary(disk), "", "Everything on it is lost:"]
-        lines += [f"  • {line}" for line in contents_lines(disk)]
+        lines += [f"  • {line}" for line in contents_lines(disk) or ["no partitions"]]
         if plan.mounted:
             lines += ["", f"Unmounted first: {', '.join(plan.mounted)}."]
         lines += ["", plan.boot.sentence()]
