@@ -44,6 +44,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.core.burn.erase import EraseJob, EraseResult
 from app.core.burn.inspect import InspectMediumJob
 from app.core.burn.job import BurnJob, BurnResult, TransportOpener, open_for_writing
 from app.core.burn.medium import MediumStatus
@@ -60,7 +61,10 @@ from app.core.flash.job import FlashJob, FlashOptions, FlashResult, check_identi
 from app.core.jobs import JobHandle, Outcome, Progress, Result
 from app.core.transport import open_transport
 from app.core.units import SECTOR_SIZE, format_size
+from app.ui.common.empty_state import EmptyState
+from app.ui.common.icons import Symbol
 from app.ui.common.job_bridge import JobBridge
+from app.ui.write.erase import ERASABLE, EraseConfirmation
 from app.ui.write.targets import Target, TargetCombo
 from app.ui.write.usb import FlashConfirmation, UsbPanel, failure_text, success_text
 
@@ -68,6 +72,26 @@ _log = logging.getLogger(__name__)
 
 DRIVES_CHOICE = "Drive's choice"
 NEXT_DISC_TITLE = "Next disc"
+NO_TARGET_HEADING = "No optical drive or USB stick found"
+NO_TARGET_TEXT = (
+    "Connect a CD, DVD or Blu-ray drive to burn discs, or plug in a USB stick or SD card to "
+    "write the image to it: it is listed here as soon as it is connected."
+)
+RUNNING_REASON = "A job is running on this page: wait for it to end or cancel it."
+NOTHING_RUNNING = "Nothing is running."
+NO_DRIVE_REASON = "No optical drive is chosen: connect one."
+CHECK_FIRST = "Check the disc in the drive first (Check disc)."
+SPEEDS_REASON = "The speeds are listed once the disc in the drive is checked."
+SIMULATE_REASON = (
+    "Check a disc first: whether a test write is possible depends on the disc and the drive."
+)
+
+
+def set_enabled(widget: QWidget, enabled: bool, why: str, tip: str = "") -> None:
+    """Enable ``widget``, or disable it with ``why`` as its tooltip (a disabled control says
+    why it is disabled)."""
+    widget.setEnabled(enabled)
+    widget.setToolTip(tip if enabled else why)
 
 
 class WritePage(QWidget):
@@ -79,6 +103,8 @@ class WritePage(QWidget):
     """(MediumStatus | AppError) the disc check ended."""
     flash_finished = Signal(object)
     """(Result[FlashResult]) a write to a USB stick ended."""
+    erase_finished = Signal(object)
+    """(Result[EraseResult]) an erase ended."""
     targets_changed = Signal()
     """The target list was refreshed (drives or disks came or went)."""
     _disks_arrived = Signal(object)
@@ -108,6 +134,7 @@ class WritePage(QWidget):
         self.medium: MediumStatus | None = None
         self.handle: JobHandle[BurnResult] | None = None
         self.flash_handle: JobHandle[FlashResult] | None = None
+        self.erase_handle: JobHandle[EraseResult] | None = None
         self._check: JobHandle[MediumStatus] | None = None
         self._copies_left = 0
         self._drives: list[str] = []
@@ -141,8 +168,10 @@ class WritePage(QWidget):
 
         self.speed_combo = QComboBox()
         self.speed_combo.addItem(DRIVES_CHOICE, None)
+        self.speed_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        set_enabled(self.speed_combo, False, SPEEDS_REASON)
         self.simulate_box = QCheckBox("Simulate (laser off)")
-        self.simulate_box.setEnabled(False)
+        set_enabled(self.simulate_box, False, SIMULATE_REASON)
         self.verify_box = QCheckBox("Verify the disc after burning")
         self.verify_box.setChecked(True)
         self.eject_box = QCheckBox("Eject when done")
@@ -163,15 +192,29 @@ class WritePage(QWidget):
         self.advanced_button.setAutoRaise(True)
         self.advanced_button.toggled.connect(self._show_advanced)
 
+        self._build_buttons()
+
+    def _build_buttons(self) -> None:
         self.burn_button = QPushButton("Burn")
-        self.burn_button.setEnabled(False)
+        set_enabled(self.burn_button, False, "Choose an image to burn first.")
         self.burn_button.clicked.connect(self.start_burn)
         self.flash_button = QPushButton("Write to USB…")
-        self.flash_button.setEnabled(False)
+        set_enabled(self.flash_button, False, "Plug in a USB stick or SD card.")
         self.flash_button.clicked.connect(self.start_flash)
         self.cancel_button = QPushButton("Cancel")
-        self.cancel_button.setEnabled(False)
+        set_enabled(self.cancel_button, False, NOTHING_RUNNING)
         self.cancel_button.clicked.connect(self.cancel_burn)
+        self.erase_button = QPushButton("Erase Disc…")
+        set_enabled(self.erase_button, False, CHECK_FIRST)
+        self.erase_button.clicked.connect(self.start_erase)
+        self.empty_state = EmptyState(
+            Symbol.DRIVE,
+            NO_TARGET_HEADING,
+            NO_TARGET_TEXT,
+            icon_px=48,
+            heading_scale=1.2,
+            max_text_width_px=460,
+        )
 
         self.phase_label = QLabel("")
         self.phase_label.setWordWrap(True)
@@ -186,8 +229,11 @@ class WritePage(QWidget):
         form = QFormLayout()
         form.addRow("Disc", self.medium_label)
         form.addRow("", self.fit_label)
-        form.addRow("Speed", self.speed_combo)
-        form.addRow("Copies", self.copies_spin)
+        for name, field in (("Speed", self.speed_combo), ("Copies", self.copies_spin)):
+            row = QHBoxLayout()  # at their own width, not stretched across the page
+            row.addWidget(field)
+            row.addStretch(1)
+            form.addRow(name, row)
         options = QVBoxLayout()
         for box in (self.simulate_box, self.verify_box, self.eject_box):
             options.addWidget(box)
@@ -214,6 +260,7 @@ class WritePage(QWidget):
         form.addRow("Target", drive_row)
         self.disc_panel = self._build_disc_panel()
         buttons = QHBoxLayout()
+        buttons.addWidget(self.erase_button)
         buttons.addStretch(1)
         buttons.addWidget(self.cancel_button)
         buttons.addWidget(self.burn_button)
@@ -226,6 +273,7 @@ class WritePage(QWidget):
         inner = QWidget()
         layout = QVBoxLayout(inner)
         layout.addLayout(form)
+        layout.addWidget(self.empty_state)
         layout.addWidget(self.disc_panel)
         layout.addWidget(self.usb_panel)
         layout.addLayout(buttons)
@@ -312,10 +360,14 @@ class WritePage(QWidget):
         usb = self.usb_mode
         # both in one column, one hidden: word-wrapped labels get their height for the width
         # (a QStackedWidget would size them for the tallest page at a guessed width)
-        self.disc_panel.setVisible(not usb)
+        nothing = self.current_target() is None and not usb
+        self.empty_state.setVisible(nothing)
+        self.disc_panel.setVisible(not usb and not nothing)
         self.usb_panel.setVisible(usb)
         self.check_button.setVisible(not usb)
+        set_enabled(self.check_button, not nothing, NO_DRIVE_REASON, "Read the disc again")
         self.burn_button.setVisible(not usb)
+        self.erase_button.setVisible(not usb)
         self.flash_button.setVisible(usb)
 
     def set_image(self, path: Path) -> None:
@@ -351,10 +403,12 @@ class WritePage(QWidget):
         target = self.current_target()
         device = target.path if target is not None and not target.is_disk else ""
         self.medium = None
-        self.burn_button.setEnabled(False)
+        self._reset_disc_controls()
         if not device:
             self.medium_label.setText("No drive.")
+            set_enabled(self.burn_button, False, NO_DRIVE_REASON)
             return
+        set_enabled(self.burn_button, False, "The disc is being checked.")
         self.medium_label.setText(f"Checking the disc in {device}…")
         inspecting = self.bridge.submit(
             InspectMediumJob(device, self.reader_opener),
@@ -362,6 +416,14 @@ class WritePage(QWidget):
             context=self,
         )
         self._check = inspecting
+
+    def _reset_disc_controls(self) -> None:
+        self.speed_combo.clear()
+        self.speed_combo.addItem(DRIVES_CHOICE, None)
+        set_enabled(self.speed_combo, False, SPEEDS_REASON)
+        self.simulate_box.setChecked(False)
+        set_enabled(self.simulate_box, False, SIMULATE_REASON)
+        self._update_erase()
 
     def _on_check_done(
         self, inspecting: JobHandle[MediumStatus], result: Result[MediumStatus]
@@ -376,6 +438,7 @@ class WritePage(QWidget):
             self.medium_label.setText(error.message if error else "The disc check failed.")
             self.medium_checked.emit(error)
             self.update_fit()
+            self._update_erase()
             return
         medium = result.value
         self.medium = medium
@@ -387,43 +450,62 @@ class WritePage(QWidget):
             for kbps in offered(medium.write_speeds):
                 self.speed_combo.addItem(label(kbps, medium.profile), kbps)
             self.note_label.setText(verification_note(medium.profile))
+        many = self.speed_combo.count() > 1
+        set_enabled(
+            self.speed_combo,
+            many,
+            f"The drive offers no speed choice for this {medium.label}: it picks one itself.",
+            "The speed to burn at",
+        )
         self.simulate_box.setEnabled(medium.simulation_supported)
         if not medium.simulation_supported:
             self.simulate_box.setChecked(False)
         self.simulate_box.setToolTip(medium.simulation_reason)
         self.medium_checked.emit(medium)
         self.update_fit()
+        self._update_erase()
 
     def update_fit(self) -> None:
         """Show the image against the disc (or the stick) and enable Burn (Write to USB)
-        only when preflight passes."""
-        self.burn_button.setEnabled(False)
+        only when preflight passes; a disabled button says why."""
         if self.usb_mode:
+            set_enabled(self.burn_button, False, "A USB stick is the target.")
             self.update_usb()
             return
+        why = self._disc_fit()
+        if not why and self._running():
+            why = RUNNING_REASON
+        set_enabled(self.burn_button, not why, why, "Burn the image onto the disc")
+
+    def _running(self) -> bool:
+        return any(h is not None for h in (self.handle, self.flash_handle, self.erase_handle))
+
+    def _disc_fit(self) -> str:
+        """Show the image against the disc; why Burn is not possible ("" when it is)."""
         path = self.image_path
         if path is None:
             self.fit_label.setText("Choose an image.")
-            return
+            return "Choose an image to burn first."
         try:
             image = inspect_image(path)
         except AppError as exc:
             self.fit_label.setText(exc.message)
-            return
+            return exc.message
         if self.medium is None:
             self.fit_label.setText(f"Image: {format_size(image.size_bytes)}.")
-            return
+            target = self.current_target()
+            return NO_DRIVE_REASON if target is None else CHECK_FIRST
         try:
             check(image, self.medium, self.options())
         except AppError as exc:
             self.fit_label.setText(exc.message)
-            return
+            return exc.message
         free = self.medium.free_blocks * SECTOR_SIZE
         self.fit_label.setText(
             f"The image ({format_size(image.size_bytes)}) fits: "
             f"{format_size(free - image.size_bytes)} will stay free."
         )
-        self.burn_button.setEnabled(self.handle is None)
+        return ""
 
     def options(self) -> BurnOptions:
         kbps = self.speed_combo.currentData()
@@ -447,12 +529,15 @@ class WritePage(QWidget):
         self.handle = self.bridge.submit(
             job, on_progress=self._on_progress, on_done=self._on_burned, context=self
         )
-        self.burn_button.setEnabled(False)
+        set_enabled(self.burn_button, False, RUNNING_REASON)
         self._show_running()
 
     def cancel_burn(self) -> None:
         if self.flash_handle is not None:
             self.cancel_flash()
+            return
+        if self.erase_handle is not None:
+            self.bridge.cancel(self.erase_handle)
             return
         handle = self.handle
         if handle is None:
@@ -488,7 +573,8 @@ class WritePage(QWidget):
         self.detail_label.setText(" · ".join(parts))
 
     def _show_running(self) -> None:
-        self.cancel_button.setEnabled(True)
+        set_enabled(self.cancel_button, True, "", "Stop the running job")
+        self._update_erase()
         self.phase_label.setText("Preparing")
         self.detail_label.setText("")
         self.progress_bar.setRange(0, 1000)
@@ -497,7 +583,7 @@ class WritePage(QWidget):
 
     def _on_burned(self, result: Result[BurnResult]) -> None:
         self.handle = None
-        self.cancel_button.setEnabled(False)
+        set_enabled(self.cancel_button, False, NOTHING_RUNNING)
         self.progress_bar.setRange(0, 1000)
         self._copies_left -= 1
         value = result.value
@@ -551,7 +637,7 @@ class WritePage(QWidget):
     def update_usb(self) -> None:
         """The chosen stick, the image's bootability and the pre-flight verdict; Write to
         USB is enabled only when the core's plan passes."""
-        self.flash_button.setEnabled(False)
+        set_enabled(self.flash_button, False, "Plug in a USB stick or SD card.")
         disk = self.current_disk()
         self.usb_panel.show_disk(disk)
         if disk is None:
@@ -559,6 +645,7 @@ class WritePage(QWidget):
         path = self.image_path
         if path is None:
             self.usb_panel.show_refusal("Choose an image.")
+            self.flash_button.setToolTip("Choose an image to write first.")
             return
         disks = self.disks
         try:
@@ -571,9 +658,15 @@ class WritePage(QWidget):
             except OSError:
                 boot = None
             self.usb_panel.show_refusal(exc.message, boot)
+            self.flash_button.setToolTip(exc.message)
             return
         self.usb_panel.show_plan(plan)
-        self.flash_button.setEnabled(self.flash_handle is None and self.handle is None)
+        set_enabled(
+            self.flash_button,
+            not self._running(),
+            RUNNING_REASON,
+            f"Erase {disk.name} and write the image to it (asks first)",
+        )
 
     def confirm_flash(self, dialog: FlashConfirmation) -> bool:
         """Ask; True only when the user pressed "Erase and Write"."""
@@ -621,7 +714,7 @@ class WritePage(QWidget):
             on_progress=self._on_progress,
             context=self,
         )
-        self.flash_button.setEnabled(False)
+        set_enabled(self.flash_button, False, RUNNING_REASON)
         self._show_running()
 
     def cancel_flash(self) -> None:
@@ -644,14 +737,68 @@ class WritePage(QWidget):
         self._show_flash_outcome(*success_text(result))
 
     def _show_flash_outcome(self, headline: str, text: str) -> None:
+        """The outcome of a write or an erase: a bold headline and plain words."""
         self.phase_label.setText(f"<b>{headline}</b>")
         self.detail_label.setText(text)
 
     def _on_flash_done(self, result: Result[FlashResult]) -> None:
         self.flash_handle = None
-        self.cancel_button.setEnabled(False)
+        set_enabled(self.cancel_button, False, NOTHING_RUNNING)
         self.progress_bar.setRange(0, 1000)
         if result.outcome is Outcome.CANCELLED and result.error is not None:
             self._show_flash_outcome(*failure_text(result.error))
         self.flash_finished.emit(result)
         self.update_fit()
+
+    # -- erasing a rewritable disc ----------------------------------------------------------
+    def _update_erase(self) -> None:
+        medium = self.medium
+        if self._running():
+            why = RUNNING_REASON
+        elif medium is None:
+            why = f"{CHECK_FIRST} Only rewritable discs ({ERASABLE}) can be erased."
+        elif not medium.erasable:
+            why = f"The {medium.label} cannot be erased: only {ERASABLE} discs can."
+        else:
+            why = ""
+        set_enabled(self.erase_button, not why, why, "Erase the rewritable disc (asks first)")
+
+    def ask_erase(self, dialog: EraseConfirmation) -> bool | None:
+        """Ask; True for a full erase, False for a quick one, None when cancelled."""
+        dialog.exec()
+        return dialog.choice()
+
+    def start_erase(self) -> None:
+        target, medium = self.current_target(), self.medium
+        if target is None or target.is_disk or medium is None or self._running():
+            return
+        full = self.ask_erase(EraseConfirmation(target.path, medium, self))
+        if full is None:
+            return
+        self.erase_handle = self.bridge.submit(
+            EraseJob(target.path, full=full, opener=self.writer_opener),
+            on_success=self._on_erased,
+            on_failure=lambda error: self._show_flash_outcome(*failure_text(error)),
+            on_done=self._on_erase_done,
+            on_progress=self._on_progress,
+            context=self,
+        )
+        set_enabled(self.burn_button, False, RUNNING_REASON)
+        self._show_running()
+
+    def _on_erased(self, result: EraseResult) -> None:
+        self.progress_bar.setValue(1000)
+        how = "fully" if result.full else "quickly"
+        self._show_flash_outcome(
+            f"Erased {how}: the {result.medium} in {result.device}",
+            "The disc is blank and can be burned again.",
+        )
+
+    def _on_erase_done(self, result: Result[EraseResult]) -> None:
+        self.erase_handle = None
+        set_enabled(self.cancel_button, False, NOTHING_RUNNING)
+        self.progress_bar.setRange(0, 1000)
+        if result.outcome is Outcome.CANCELLED and result.error is not None:
+            self._show_flash_outcome(*failure_text(result.error))
+        self.erase_finished.emit(result)
+        self.check_disc()
