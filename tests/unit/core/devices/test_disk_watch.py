@@ -108,3 +108,25 @@ def test_the_first_listing_is_reported_from_the_thread_when_none_is_known(tmp_pa
         assert reported.get(timeout=5) == (a,)
     finally:
         watcher.stop()
+
+
+def test_system_source_reports_its_first_listing_from_the_watcher(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from app.core.devices import disk_watch
+
+    a = stick(tmp_path / "a.img", 1 << 20)
+    monkeypatch.setattr(disk_watch, "list_disks", lambda: (a,))
+
+    def no_monitor() -> disk_watch.EventWaiter:
+        raise OSError("no netlink here")
+
+    monkeypatch.setattr(disk_watch, "udev_waiter", no_monitor)
+    source = disk_watch.SystemDiskSource()
+    reported: queue.Queue[tuple[DiskEntry, ...]] = queue.Queue()
+    source.start(reported.put)
+    try:
+        assert reported.get(timeout=5) == (a,)
+        assert source.list_disks() == (a,)
+    finally:
+        source.stop()
