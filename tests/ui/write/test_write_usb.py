@@ -443,3 +443,21 @@ def test_target_entries_carry_their_disk(qtbot: QtBot, bridge: JobBridge, usb: D
     target = page.drive_combo.itemData(rows[usb.path], TARGET_ROLE)
     assert target.disk == usb
     assert page.drive_combo.itemData(rows["/dev/sr0"], TARGET_ROLE).disk is None
+
+
+def test_a_fixed_disk_is_written_only_after_the_unlock(
+    qtbot: QtBot, bridge: JobBridge, tmp_path: Path, image: Path
+) -> None:
+    fixed = stick(tmp_path / "fixed.img", STICK_BYTES, model="WDC", removable=False, kind="disk")
+    page, _source = make_page(qtbot, bridge, [fixed])
+    assert page.current_target() is None  # not offered
+    page.advanced_button.click()
+    assert page.unlock_box.isVisible()
+    page.unlock_box.setChecked(True)
+    assert page.current_disk() == fixed
+    page.set_image(image)
+    assert "fixed disk" in page.drive_combo.currentText()
+    result = write(qtbot, page)
+    assert result.outcome is Outcome.SUCCEEDED, result.error  # the job was unlocked too
+    page.unlock_box.setChecked(False)
+    assert page.current_disk() is None
