@@ -38,7 +38,7 @@ class InvalidInputError(AppError):
     """The request itself is wrong: a missing source file, an output that exists, bad options."""
 
     exit_code = 3
-    title = "Invalid input"
+    title = "Cannot use this input"
 
 
 class ProjectFileError(InvalidInputError):
@@ -61,7 +61,7 @@ class ImageError(AppError):
     """An image could not be built, read or verified (bad data, full disk, changed source)."""
 
     exit_code = 4
-    title = "Image error"
+    title = "Problem with the image"
 
 
 class VerifyError(ImageError):
@@ -80,7 +80,7 @@ class DeviceError(AppError):
     """A drive or its medium did not do what was asked."""
 
     exit_code = 5
-    title = "Drive error"
+    title = "Problem with the drive"
 
 
 class DeviceNotFound(DeviceError):
@@ -237,7 +237,7 @@ class InternalError(AppError):
     """A bug in Spindle: an exception nobody raised on purpose, wrapped at the job boundary."""
 
     exit_code = 70
-    title = "Internal error"
+    title = "Spindle ran into a problem of its own"
 
 
 EXIT_OK = 0

@@ -98,6 +98,7 @@ def run_self_test(argv: list[str]) -> int:
 
 def _self_test(argv: list[str]) -> str:
     from app.ui.common.workspaces import Workspace
+    from app.ui.dialogs.user_guide import guide_text
     from app.ui.main_window import MainWindow
 
     started = time.monotonic()
@@ -119,6 +120,8 @@ def _self_test(argv: list[str]) -> str:
                     raise SelfTestError(f"the {workspace.title} workspace did not show")
             _check_icon(window.windowIcon())
             imported = _import_modules()
+            if "user guide" not in guide_text().lower():
+                raise SelfTestError("the user guide is missing from the installation")
             job_text = _run_job(app, window, temp_dir)
             if not window.close():
                 raise SelfTestError("the main window refused to close")

@@ -40,6 +40,7 @@ from app.core.devices.provider import DriveProvider
 from app.core.jobs import JobHandle, Outcome, Result
 from app.core.units import SECTOR_SIZE
 from app.ui.build.page import BuildPage
+from app.ui.common.desktop import DesktopIntegration, SessionBus
 from app.ui.common.icons import app_icon
 from app.ui.common.job_bridge import JobBridge
 from app.ui.common.settings import Settings
@@ -47,6 +48,7 @@ from app.ui.common.theme import apply_theme
 from app.ui.common.workspaces import Workspace
 from app.ui.dialogs.about_dialog import AboutDialog
 from app.ui.dialogs.preferences_dialog import PreferencesDialog
+from app.ui.dialogs.user_guide import UserGuideDialog
 from app.ui.image.page import ImagePage
 from app.ui.panels.drive_panel import DrivePanel
 from app.ui.panels.jobs_panel import JobsPanel
@@ -68,6 +70,7 @@ class MainWindow(QMainWindow):
         bridge: JobBridge | None = None,
         drive_source: DriveProvider | None = None,
         disk_source: DiskSource | None = None,
+        desktop_bus: SessionBus | None = None,
     ) -> None:
         super().__init__()
         self.settings = settings if settings is not None else Settings()
@@ -77,6 +80,7 @@ class MainWindow(QMainWindow):
         self.setWindowIcon(app_icon())
         self.setObjectName("mainWindow")
         self._closing = False
+        self._guide: UserGuideDialog | None = None
         self.setDockOptions(
             QMainWindow.DockOption.AnimatedDocks | QMainWindow.DockOption.AllowTabbedDocks
         )
@@ -111,6 +115,7 @@ class MainWindow(QMainWindow):
         self.bridge.active_count_changed.connect(self._on_active_count)
         self.bridge.submitted.connect(self._on_job_submitted)
         self.bridge.finished.connect(self._on_job_finished)
+        self.desktop = DesktopIntegration(self.bridge, self.isActiveWindow, desktop_bus, self)
         self._on_active_count(0)
         self._restore()
         self._update_title(self.build_page.files.display_name())
@@ -240,6 +245,13 @@ class MainWindow(QMainWindow):
     def open_about(self) -> None:
         AboutDialog(self.log_path, self).exec()
 
+    def open_user_guide(self) -> None:
+        """Show the guide beside the window (not modal: it is read while working)."""
+        if self._guide is None:
+            self._guide = UserGuideDialog(self)
+        self._guide.show()
+        self._guide.raise_()
+
     def open_log_folder(self) -> None:
         if self.log_path is not None:
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.log_path.parent)))
@@ -285,6 +297,7 @@ class MainWindow(QMainWindow):
                 self._central.setEnabled(True)
                 self._closing = False
         self.build_page.shutdown()
+        self.desktop.close()
         self.log_view.uninstall()
         event.accept()
         super().closeEvent(event)
@@ -345,7 +358,13 @@ class MainWindow(QMainWindow):
         clear.triggered.connect(self.jobs_panel.clear_finished)
         view_menu.addAction(clear)
 
-        help_menu = menu_bar.addMenu("&Help")
+        self._build_help_menu(menu_bar.addMenu("&Help"))
+
+    def _build_help_menu(self, help_menu: QMenu) -> None:
+        guide = QAction("&User Guide", self)
+        guide.setShortcut(QKeySequence.StandardKey.HelpContents)
+        guide.triggered.connect(self.open_user_guide)
+        help_menu.addAction(guide)
         log_folder = QAction("Open &Log Folder", self)
         log_folder.setEnabled(self.log_path is not None)
         log_folder.triggered.connect(self.open_log_folder)

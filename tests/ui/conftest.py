@@ -8,6 +8,9 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# the windows under test never reach a developer's desktop (notifications, dock progress):
+# tests that want a session bus start a private one (tests/fakes/notifications.py)
+os.environ.pop("DBUS_SESSION_BUS_ADDRESS", None)
 
 import pytest
 from PySide6.QtCore import QSettings

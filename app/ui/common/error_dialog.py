@@ -1,11 +1,18 @@
 """The error dialog: the plain-language message first, the technical detail on request.
 
-Shows :attr:`AppError.message` in large text; :attr:`AppError.detail` sits behind an
-expandable "Details" section with a button that copies both to the clipboard (for bug
-reports).
+The window is titled with what the person was doing ("Build out.iso failed") when the caller
+knows it, never with an error-class name.  :attr:`AppError.message` is shown in large text and,
+when the detail holds an operating-system error (``[Errno 30] Read-only file system``), the
+cause in plain words under it ("The folder is on a read-only file system."), so nobody has to
+open Details to learn why; :attr:`AppError.detail` sits behind an expandable "Details" section
+with a button that copies everything to the clipboard (for bug reports).
 """
 
 from __future__ import annotations
+
+import errno
+import os
+import re
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFontDatabase, QGuiApplication
@@ -22,16 +29,59 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app import APP_NAME
 from app.core.errors import AppError
 
 ICON_PX = 48
+_ERRNO = re.compile(r"\[Errno (\d+)\]")
+PLAIN_CAUSES = {
+    errno.EROFS: "The folder is on a read-only file system.",
+    errno.EACCES: "You do not have permission to do this there.",
+    errno.EPERM: "The system does not allow this operation.",
+    errno.ENOSPC: "The disk is full.",
+    errno.EDQUOT: "Your disk quota is used up.",
+    errno.ENOENT: "The file or folder does not exist (any more).",
+    errno.ENOTDIR: "A part of the path is not a folder.",
+    errno.EISDIR: "The name is a folder, not a file.",
+    errno.EEXIST: "A file of that name exists already.",
+    errno.EBUSY: "The device or file is in use by another program.",
+    errno.EIO: "The device reported an input/output error (damaged medium or failing hardware?).",
+    errno.ENOMEDIUM: "There is no medium in the drive.",
+    errno.ENAMETOOLONG: "The name is too long for the file system.",
+    errno.EFBIG: "The file is larger than the file system allows.",
+    errno.ELOOP: "The path contains a symbolic link where none is allowed.",
+}
+
+
+def plain_cause(detail: str) -> str | None:
+    """The first operating-system error named in ``detail``, in plain words."""
+    match = _ERRNO.search(detail)
+    if match is None:
+        return None
+    number = int(match.group(1))
+    cause = PLAIN_CAUSES.get(number)
+    if cause is None:
+        cause = f"The system said: {os.strerror(number).lower()}."
+    return cause
+
+
+def _says(message: str, cause: str) -> bool:
+    """True when ``message`` already says ``cause`` (case and final stop ignored)."""
+    return cause.rstrip(".").lower() in message.lower()
+
+
+def dialog_title(error: AppError, action: str | None) -> str:
+    """``"<action> failed"`` when the action is known, else the application's name."""
+    return f"{action} failed" if action else APP_NAME
 
 
 class ErrorDialog(QDialog):
-    def __init__(self, error: AppError, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, error: AppError, parent: QWidget | None = None, *, action: str | None = None
+    ) -> None:
         super().__init__(parent)
         self.error = error
-        self.setWindowTitle(error.title)
+        self.setWindowTitle(dialog_title(error, action))
         self.setObjectName("errorDialog")
         self.setMinimumWidth(560)
 
@@ -52,6 +102,10 @@ class ErrorDialog(QDialog):
         self.message_label = QLabel(error.message)
         self.message_label.setWordWrap(True)
         self.message_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        cause = plain_cause(error.detail)
+        self.cause_label = QLabel(cause or "")
+        self.cause_label.setWordWrap(True)
+        self.cause_label.setVisible(cause is not None and not _says(error.message, cause))
 
         self.details_toggle = QToolButton()
         self.details_toggle.setText("Details")
@@ -86,6 +140,7 @@ class ErrorDialog(QDialog):
         text_column.setSpacing(8)
         text_column.addWidget(heading)
         text_column.addWidget(self.message_label)
+        text_column.addWidget(self.cause_label)
         text_column.addWidget(self.details_toggle, 0, Qt.AlignmentFlag.AlignLeft)
         text_column.addStretch(1)
 
@@ -103,7 +158,7 @@ class ErrorDialog(QDialog):
 
     def report_text(self) -> str:
         """What the copy button puts on the clipboard."""
-        lines = [f"{self.error.title}: {self.error.message}"]
+        lines = [f"{self.windowTitle()}: {self.error.title}: {self.error.message}"]
         if self.error.detail:
             lines += ["", self.error.detail]
         return "\n".join(lines)
@@ -122,9 +177,12 @@ class ErrorDialog(QDialog):
         self.adjustSize()
 
 
-def show_error(error: AppError, parent: QWidget | None = None) -> ErrorDialog:
-    """Open the dialog window-modally and return it (it deletes itself when closed)."""
-    dialog = ErrorDialog(error, parent)
+def show_error(
+    error: AppError, parent: QWidget | None = None, *, action: str | None = None
+) -> ErrorDialog:
+    """Open the dialog window-modally and return it (it deletes itself when closed);
+    ``action`` is what the person was doing, in a job title's words ("Build out.iso")."""
+    dialog = ErrorDialog(error, parent, action=action)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dialog.setWindowModality(Qt.WindowModality.WindowModal)
     dialog.show()

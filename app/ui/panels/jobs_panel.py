@@ -191,7 +191,7 @@ class JobRow(QFrame):
 
     def show_error_details(self) -> None:
         if self.error is not None:
-            show_error(self.error, self.window())
+            show_error(self.error, self.window(), action=self.handle.title)
 
     def _on_cancel_clicked(self) -> None:
         self.cancel_button.setEnabled(False)

@@ -85,8 +85,9 @@ def test_failed_job_shows_message_and_error_dialog(qtbot: QtBot, window: MainWin
     assert len(dialogs) == 1
     dialog = dialogs[0]
     assert dialog.isVisible()
-    assert dialog.windowTitle() == "Image error"
+    assert dialog.windowTitle() == f"{FailingJob().title} failed"
     assert dialog.message_label.text() == FAILURE.message
+    assert not dialog.cause_label.isVisible()  # the message says "the disk is full" already
     assert not dialog.details_shown()
 
     qtbot.mouseClick(dialog.details_toggle, Qt.MouseButton.LeftButton)
