@@ -16,11 +16,12 @@ from __future__ import annotations
 import argparse
 import logging
 import os
+import struct
 import sys
 import tempfile
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from PySide6.QtCore import QEventLoop, QSettings, QTimer
@@ -28,6 +29,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
 from app.cli.main import run_cli
+from app.core.devices.removable import DiskEntry, PartitionEntry
 from app.core.errors import ImageError
 from app.core.jobs import Job, JobContext, Outcome, Progress, Unit
 from app.core.logs import setup_logging
@@ -42,6 +44,7 @@ from app.ui.common.workspaces import Workspace
 from app.ui.dialogs.about_dialog import AboutDialog
 from app.ui.dialogs.preferences_dialog import PreferencesDialog
 from app.ui.main_window import MainWindow
+from app.ui.write.usb import FlashConfirmation
 
 SCREEN_SIZE = (1280, 800)
 GIB = 1024**3
@@ -92,6 +95,43 @@ class SimulatedFailure(Job[None]):
         del ctx, outcome
 
 
+class ShotDisks:
+    """The disk source of the pictures: no disk until :meth:`plug` (a DiskSource)."""
+
+    def __init__(self) -> None:
+        self.disks: tuple[DiskEntry, ...] = ()
+        self.callback: Callable[[tuple[DiskEntry, ...]], None] | None = None
+
+    def list_disks(self) -> tuple[DiskEntry, ...]:
+        return self.disks
+
+    def start(self, on_change: Callable[[tuple[DiskEntry, ...]], None]) -> None:
+        self.callback = on_change
+        on_change(self.disks)
+
+    def stop(self) -> None:
+        self.callback = None
+
+    def plug(self, *disks: DiskEntry) -> None:
+        self.disks = disks
+        if self.callback is not None:
+            self.callback(disks)
+
+
+@dataclass
+class ShotAccess:
+    """Opens the file standing in for a disk (``files[device]``); nothing else, ever."""
+
+    files: dict[str, Path]
+    name: str = "file"
+
+    def unmount(self, partition: str) -> None:
+        del partition
+
+    def open(self, device: str) -> int:
+        return os.open(self.files[device], os.O_RDWR)
+
+
 def pump(ms: int) -> None:
     """Run the event loop for ``ms`` milliseconds.  (QEventLoop.exec releases the GIL, so the
     job threads run meanwhile; QTest.qWait does not, and starves them.)"""
@@ -130,7 +170,7 @@ def take(out_dir: Path, temp_dir: Path) -> list[Path]:
     store = QSettings(str(temp_dir / "settings.ini"), QSettings.Format.IniFormat)
     settings = Settings(store)
     settings.set_preferences(settings.preferences())
-    window = MainWindow(settings, log_path=log_path)
+    window = MainWindow(settings, log_path=log_path, disk_source=ShotDisks())
     window.move(0, 0)
     window.resize(*SCREEN_SIZE)
     window.show()
@@ -141,6 +181,7 @@ def take(out_dir: Path, temp_dir: Path) -> list[Path]:
         shots.append(grab(out_dir, f"workspace-{workspace.value}"))
     shots.extend(take_build(window, out_dir, temp_dir))
     shots.extend(take_image(window, out_dir, temp_dir))
+    shots.extend(take_write_usb(window, out_dir, temp_dir))
 
     # jobs: one finished, one failed, one cancelled, one running
     sample = temp_dir / "debian-12.iso"
@@ -244,6 +285,80 @@ def take_image(window: MainWindow, out_dir: Path, temp_dir: Path) -> list[Path]:
     shots = [grab(out_dir, "image-browse")]
     page.fs_combo.setCurrentIndex(page.fs_combo.findData("joliet"))
     shots.append(grab(out_dir, "image-joliet"))
+    return shots
+
+
+def _hybrid_iso(path: Path, size_bytes: int) -> Path:
+    """A sparse image with what the bootability check reads: an MBR with an EFI system
+    partition and an ISO 9660 volume descriptor (as an isohybrid live image has)."""
+    sector = 2048
+    head = bytearray(18 * sector)
+    head[446 + 4] = 0xEF
+    head[446 + 8 : 446 + 16] = struct.pack("<II", 64, 8192)
+    head[510:512] = b"\x55\xaa"
+    pvd = bytearray(sector)
+    pvd[0:7] = b"\x01CD001\x01"
+    pvd[40:72] = b"DEBIAN_LIVE".ljust(32)
+    blocks = size_bytes // sector
+    pvd[80:88] = struct.pack("<I", blocks) + struct.pack(">I", blocks)
+    pvd[128:132] = struct.pack("<H", sector) + struct.pack(">H", sector)
+    head[16 * sector : 17 * sector] = pvd
+    head[17 * sector : 18 * sector] = b"\xffCD001\x01".ljust(sector, b"\0")
+    _sparse(path, size_bytes)
+    with path.open("r+b") as stream:
+        stream.write(head)
+        stream.seek(size_bytes // 2)
+        stream.write(os.urandom(MIB))
+    return path
+
+
+def take_write_usb(window: MainWindow, out_dir: Path, temp_dir: Path) -> list[Path]:
+    """The Write workspace writing to a USB stick: chosen (bootability shown), the question
+    before erasing, and after a verified write.  The "stick" is a sparse file."""
+    disks = window.write_page.disk_source
+    assert isinstance(disks, ShotDisks)
+    stick_file = _sparse(temp_dir / "stick" / "sdb", 15 * GIB + 512 * MIB)
+    part = PartitionEntry(
+        "/dev/sdb1", "8:17", 15 * GIB + 500 * MIB, 1, "vfat", "CRUZER", ("/media/user/CRUZER",)
+    )
+    stick = DiskEntry(
+        path="/dev/sdb",
+        sys_path="/sys/devices/pci0000:00/0000:00:14.0/usb1/1-1/block/sdb",
+        devnum="8:16",
+        size_bytes=stick_file.stat().st_size,
+        vendor="SanDisk",
+        model="Cruzer Blade",
+        serial="4C530001230915117531",
+        bus="usb",
+        kind="usb",
+        removable=True,
+        partitions=(part,),
+    )
+    page = window.write_page
+    page.flash_access = ShotAccess({"/dev/sdb": stick_file})
+    image = _hybrid_iso(temp_dir / "debian-live-12.5.0-amd64-kde.iso", 96 * MIB)
+    window.flash_image(image)
+    disks.plug(stick)
+    wait_until(lambda: page.current_disk() is not None)
+    window.statusBar().clearMessage()
+    shots = [grab(out_dir, "write-usb-chosen")]
+
+    def answer() -> None:
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, FlashConfirmation):
+            QTimer.singleShot(50, answer)
+            return
+        shots.append(grab(out_dir, "write-usb-confirm"))
+        dialog.erase_button.click()
+
+    done: list[object] = []
+    page.flash_finished.connect(done.append)
+    QTimer.singleShot(0, answer)
+    page.flash_button.click()
+    wait_until(lambda: bool(done), 60)
+    disks.plug(replace(stick, partitions=()))  # the kernel re-read the new partition table
+    window.statusBar().clearMessage()
+    shots.append(grab(out_dir, "write-usb-verified"))
     return shots
 
 

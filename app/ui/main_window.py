@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from app import APP_NAME
+from app.core.devices.disk_watch import DiskSource
 from app.core.devices.medium import MediaState
 from app.core.devices.provider import DriveProvider
 from app.core.jobs import JobHandle, Outcome, Result
@@ -68,6 +69,7 @@ class MainWindow(QMainWindow):
         log_path: Path | None = None,
         bridge: JobBridge | None = None,
         drive_source: DriveProvider | None = None,
+        disk_source: DiskSource | None = None,
         desktop_bus: SessionBus | None = None,
     ) -> None:
         super().__init__()
@@ -90,7 +92,7 @@ class MainWindow(QMainWindow):
         self.read_page = ReadPage(self.bridge, drive_paths=self._drive_paths)
         self.log_view = LogView()
         self.log_view.install()
-        self.write_page = WritePage(self.bridge)
+        self.write_page = WritePage(self.bridge, disk_source=disk_source)
         self.image_page = ImagePage(self.bridge)
         self._build_workspaces()
         self._connect_pages()
@@ -161,6 +163,8 @@ class MainWindow(QMainWindow):
         self.build_page.modified_changed.connect(self.setWindowModified)
         self.build_page.burn_requested.connect(self._on_burn_requested)
         self.image_page.burn_requested.connect(self._on_burn_requested)
+        self.build_page.flash_requested.connect(self._on_flash_requested)
+        self.image_page.flash_requested.connect(self._on_flash_requested)
         self.drive_panel.drives_changed.connect(self._on_drives_changed)
         self.write_page.set_drives(self._drive_paths())
 
@@ -171,6 +175,17 @@ class MainWindow(QMainWindow):
     def _on_burn_requested(self, image: Path) -> None:
         self.burn_image(image)
         self.statusBar().showMessage(f"Burn {image.name}: choose a drive with a blank disc", 8000)
+
+    def _on_flash_requested(self, image: Path) -> None:
+        self.flash_image(image)
+        self.statusBar().showMessage(f"Write {image.name} to a USB stick: choose the stick", 8000)
+
+    def flash_image(self, path: Path) -> None:
+        """Open the Write workspace with ``path`` chosen and a USB stick as the target: the
+        Build and Image workspaces' "Write to USB…"."""
+        self.write_page.set_image(path)
+        self.write_page.use_usb()
+        self.show_workspace(Workspace.WRITE)
 
     def burn_image(self, path: Path) -> None:
         """Open the Write workspace with ``path`` chosen: the Build workspace's

@@ -30,6 +30,9 @@ EXPECTED = (
     "build-over-capacity",
     "build-running",
     "build-done",
+    "write-usb-chosen",
+    "write-usb-confirm",
+    "write-usb-verified",
 )
 SCREEN = (1280, 800)
 

@@ -1,6 +1,6 @@
 """The Build workspace's two status strips: the activity strip (what runs now — adding files,
 building — with its progress and Cancel) and the result banner shown after a successful
-build (the image, its checksums, "Open Folder" and "Burn This Image…")."""
+build (the image, its checksums, "Open Folder", "Burn This Image…" and "Write to USB…")."""
 
 from __future__ import annotations
 
@@ -109,6 +109,7 @@ class ResultBanner(QFrame):
     """Shown after a successful build: the image, its checksum, and what to do next."""
 
     burn_clicked = Signal(object)
+    flash_clicked = Signal(object)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -120,6 +121,8 @@ class ResultBanner(QFrame):
         self.text.setWordWrap(True)
         self.open_folder_button = QPushButton("Open &Folder")
         self.burn_button = QPushButton("&Burn This Image…")
+        self.flash_button = QPushButton("Write to &USB…")
+        self.flash_button.setToolTip("Write the image to a USB stick or SD card")
         self.close_button = QToolButton()
         self.close_button.setIcon(
             self.style().standardIcon(QStyle.StandardPixmap.SP_TitleBarCloseButton)
@@ -132,9 +135,11 @@ class ResultBanner(QFrame):
         row.addWidget(self.text, 1)
         row.addWidget(self.open_folder_button)
         row.addWidget(self.burn_button)
+        row.addWidget(self.flash_button)
         row.addWidget(self.close_button)
         self.open_folder_button.clicked.connect(self.open_folder)
         self.burn_button.clicked.connect(lambda: self.burn_clicked.emit(self.path))
+        self.flash_button.clicked.connect(lambda: self.flash_clicked.emit(self.path))
         self.close_button.clicked.connect(self.hide)
         self.hide()
 

@@ -71,6 +71,8 @@ class BuildPage(QWidget):
     modified_changed = Signal(bool)
     burn_requested = Signal(object)
     """``Path`` of a built image the user wants to burn (the Write workspace takes it)."""
+    flash_requested = Signal(object)
+    """``Path`` of a built image the user wants written to a USB stick."""
     build_finished = Signal(object)
     """The :class:`~app.core.jobs.Result` of a build started here."""
     error_shown = Signal(object)
@@ -263,6 +265,7 @@ class BuildPage(QWidget):
         self.undo_stack.indexChanged.connect(self._update_actions)
         self.activity.cancel_button.clicked.connect(self._cancel_activity)
         self.result_banner.burn_clicked.connect(self.burn_requested)
+        self.result_banner.flash_clicked.connect(self.flash_requested)
         self.view.customContextMenuRequested.connect(self._context_menu)
         self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
 

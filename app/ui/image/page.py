@@ -61,6 +61,8 @@ class ImagePage(QWidget):
 
     burn_requested = Signal(Path)
     """(Path) the user asked to burn the open image."""
+    flash_requested = Signal(Path)
+    """(Path) the user asked to write the open image to a USB stick."""
     image_opened = Signal(Path)
 
     def __init__(self, bridge: JobBridge, parent: QWidget | None = None) -> None:
@@ -110,6 +112,9 @@ class ImagePage(QWidget):
         self.mount_button.clicked.connect(self.toggle_mount)
         self.burn_button = QPushButton("Burn…")
         self.burn_button.clicked.connect(self._on_burn)
+        self.flash_button = QPushButton("Write to USB…")
+        self.flash_button.setToolTip("Write the image to a USB stick or SD card")
+        self.flash_button.clicked.connect(self._on_flash)
         self.check_button = QPushButton("Check")
         self.check_button.setToolTip("Compare the image with its .sha256/.md5 checksum files")
         self.check_button.clicked.connect(self.check_image)
@@ -118,7 +123,13 @@ class ImagePage(QWidget):
         row.addWidget(QLabel("Names:"))
         row.addWidget(self.fs_combo)
         row.addStretch(1)
-        for button in (self.extract_button, self.mount_button, self.burn_button, self.check_button):
+        for button in (
+            self.extract_button,
+            self.mount_button,
+            self.burn_button,
+            self.flash_button,
+            self.check_button,
+        ):
             row.addWidget(button)
         return row
 
@@ -304,6 +315,10 @@ class ImagePage(QWidget):
         if self.image is not None:
             self.burn_requested.emit(self.image.path)
 
+    def _on_flash(self) -> None:
+        if self.image is not None:
+            self.flash_requested.emit(self.image.path)
+
     def check_image(self) -> None:
         if self.image is None:
             return
@@ -338,6 +353,7 @@ class ImagePage(QWidget):
             self.extract_button,
             self.mount_button,
             self.burn_button,
+            self.flash_button,
             self.check_button,
             self.fs_combo,
         ):

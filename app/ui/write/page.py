@@ -7,6 +7,15 @@ simulation is possible (greyed out with the reason when not).  Burning runs a
 buffer fill and the time left are shown as they arrive.  Cancel asks first and says that a
 partly written write-once disc cannot be used again.  With more than one copy, the page asks
 for the next blank disc after each burn.
+
+The target picker lists the optical drives and, in their own group, the USB sticks and SD
+cards a :class:`~app.core.devices.disk_watch.DiskSource` reports as they are plugged and
+pulled (only those the core offers: never a disk the system runs from; fixed disks only with
+the Advanced unlock).  Choosing a disk switches the page to writing to USB
+(:mod:`app.ui.write.usb`): the stick and what it holds, whether the image will boot from it,
+the pre-flight verdict; "Write to USB…" asks (naming the stick and everything that is
+erased or unmounted) and runs a :class:`~app.core.flash.job.FlashJob`, verified by reading
+back unless the user turns that off.
 """
 
 from __future__ import annotations
@@ -30,26 +39,59 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QSpinBox,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
+from app.core.burn.erase import EraseJob, EraseResult
 from app.core.burn.inspect import InspectMediumJob
 from app.core.burn.job import BurnJob, BurnResult, TransportOpener, open_for_writing
 from app.core.burn.medium import MediumStatus
 from app.core.burn.preflight import BurnOptions, check, inspect_image
 from app.core.burn.speeds import SpeedRequest, label, offered
 from app.core.burn.write_methods import verification_note, write_once
+from app.core.devices.disk_watch import DiskSource, SystemDiskSource
+from app.core.devices.removable import DiskEntry
 from app.core.errors import AppError
-from app.core.jobs import JobHandle, Progress, Result
+from app.core.flash import writer
+from app.core.flash.access import DeviceAccess
+from app.core.flash.boot import detect_file
+from app.core.flash.job import FlashJob, FlashOptions, FlashResult, check_identity, plan_flash
+from app.core.jobs import JobHandle, Outcome, Progress, Result
 from app.core.transport import open_transport
 from app.core.units import SECTOR_SIZE, format_size
+from app.ui.common.empty_state import EmptyState
+from app.ui.common.icons import Symbol
 from app.ui.common.job_bridge import JobBridge
+from app.ui.write.erase import ERASABLE, EraseConfirmation
+from app.ui.write.targets import Target, TargetCombo
+from app.ui.write.usb import FlashConfirmation, UsbPanel, failure_text, success_text
 
 _log = logging.getLogger(__name__)
 
 DRIVES_CHOICE = "Drive's choice"
 NEXT_DISC_TITLE = "Next disc"
+NO_TARGET_HEADING = "No optical drive or USB stick found"
+NO_TARGET_TEXT = (
+    "Connect a CD, DVD or Blu-ray drive to burn discs, or plug in a USB stick or SD card to "
+    "write the image to it: it is listed here as soon as it is connected."
+)
+RUNNING_REASON = "A job is running on this page: wait for it to end or cancel it."
+NOTHING_RUNNING = "Nothing is running."
+NO_DRIVE_REASON = "No optical drive is chosen: connect one."
+CHECK_FIRST = "Check the disc in the drive first (Check disc)."
+SPEEDS_REASON = "The speeds are listed once the disc in the drive is checked."
+SIMULATE_REASON = (
+    "Check a disc first: whether a test write is possible depends on the disc and the drive."
+)
+
+
+def set_enabled(widget: QWidget, enabled: bool, why: str, tip: str = "") -> None:
+    """Enable ``widget``, or disable it with ``why`` as its tooltip (a disabled control says
+    why it is disabled)."""
+    widget.setEnabled(enabled)
+    widget.setToolTip(tip if enabled else why)
 
 
 class WritePage(QWidget):
@@ -59,6 +101,13 @@ class WritePage(QWidget):
     """(Result) one burn ended (for tests and the status bar)."""
     medium_checked = Signal(object)
     """(MediumStatus | AppError) the disc check ended."""
+    flash_finished = Signal(object)
+    """(Result[FlashResult]) a write to a USB stick ended."""
+    erase_finished = Signal(object)
+    """(Result[EraseResult]) an erase ended."""
+    targets_changed = Signal()
+    """The target list was refreshed (drives or disks came or went)."""
+    _disks_arrived = Signal(object)
 
     def __init__(
         self,
@@ -66,6 +115,8 @@ class WritePage(QWidget):
         *,
         writer_opener: TransportOpener = open_for_writing,
         reader_opener: TransportOpener = open_transport,
+        disk_source: DiskSource | None = None,
+        flash_access: DeviceAccess | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -74,19 +125,37 @@ class WritePage(QWidget):
         self.bridge = bridge
         self.writer_opener = writer_opener
         self.reader_opener = reader_opener
+        self.disk_source: DiskSource = (
+            disk_source if disk_source is not None else SystemDiskSource()
+        )
+        self.flash_access = flash_access
+        """How a FlashJob opens the disk (None: udisks2, or directly as root)."""
+        self.flash_chunk_bytes = writer.CHUNK_BYTES
         self.medium: MediumStatus | None = None
         self.handle: JobHandle[BurnResult] | None = None
+        self.flash_handle: JobHandle[FlashResult] | None = None
+        self.erase_handle: JobHandle[EraseResult] | None = None
         self._check: JobHandle[MediumStatus] | None = None
         self._copies_left = 0
+        self._drives: list[str] = []
+        self.disks: tuple[DiskEntry, ...] = ()
+        """Every disk the source listed, offerable or not."""
+        self._want_usb = False
         self._build_inputs()
         self._build_layout()
+        self._on_target_changed()
+        # the watcher thread reports new listings; re-emit them on the GUI thread
+        self._disks_arrived.connect(self.set_disks, Qt.ConnectionType.QueuedConnection)
+        source = self.disk_source
+        self.destroyed.connect(lambda *_args: source.stop())
+        source.start(self._disks_arrived.emit)
 
     def _build_inputs(self) -> None:
         self.image_edit = QLineEdit()
         self.image_edit.setPlaceholderText("Drop an .iso here or choose one")
         self.image_edit.editingFinished.connect(self.update_fit)
-        self.drive_combo = QComboBox()
-        self.drive_combo.currentTextChanged.connect(lambda _t: self.check_disc())
+        self.drive_combo = TargetCombo()
+        self.drive_combo.currentIndexChanged.connect(lambda _i: self._on_target_changed())
         self.check_button = QPushButton("Check disc")
         self.check_button.clicked.connect(self.check_disc)
 
@@ -99,26 +168,83 @@ class WritePage(QWidget):
 
         self.speed_combo = QComboBox()
         self.speed_combo.addItem(DRIVES_CHOICE, None)
+        self.speed_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        set_enabled(self.speed_combo, False, SPEEDS_REASON)
         self.simulate_box = QCheckBox("Simulate (laser off)")
-        self.simulate_box.setEnabled(False)
+        set_enabled(self.simulate_box, False, SIMULATE_REASON)
         self.verify_box = QCheckBox("Verify the disc after burning")
         self.verify_box.setChecked(True)
         self.eject_box = QCheckBox("Eject when done")
         self.copies_spin = QSpinBox()
         self.copies_spin.setRange(1, 99)
 
+        self.usb_panel = UsbPanel()
+        self.unlock_box = QCheckBox(
+            "Also offer fixed (built-in) disks. Everything on the disk you choose is erased; "
+            "the disk this system runs from is never offered."
+        )
+        self.unlock_box.toggled.connect(lambda _on: self._refresh_targets())
+        self.advanced_button = QToolButton()
+        self.advanced_button.setText("Advanced")
+        self.advanced_button.setCheckable(True)
+        self.advanced_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.advanced_button.setArrowType(Qt.ArrowType.RightArrow)
+        self.advanced_button.setAutoRaise(True)
+        self.advanced_button.toggled.connect(self._show_advanced)
+
+        self._build_buttons()
+
+    def _build_buttons(self) -> None:
         self.burn_button = QPushButton("Burn")
-        self.burn_button.setEnabled(False)
+        set_enabled(self.burn_button, False, "Choose an image to burn first.")
         self.burn_button.clicked.connect(self.start_burn)
+        self.flash_button = QPushButton("Write to USB…")
+        set_enabled(self.flash_button, False, "Plug in a USB stick or SD card.")
+        self.flash_button.clicked.connect(self.start_flash)
         self.cancel_button = QPushButton("Cancel")
-        self.cancel_button.setEnabled(False)
+        set_enabled(self.cancel_button, False, NOTHING_RUNNING)
         self.cancel_button.clicked.connect(self.cancel_burn)
+        self.erase_button = QPushButton("Erase Disc…")
+        set_enabled(self.erase_button, False, CHECK_FIRST)
+        self.erase_button.clicked.connect(self.start_erase)
+        self.empty_state = EmptyState(
+            Symbol.DRIVE,
+            NO_TARGET_HEADING,
+            NO_TARGET_TEXT,
+            icon_px=48,
+            heading_scale=1.2,
+            max_text_width_px=460,
+        )
 
         self.phase_label = QLabel("")
+        self.phase_label.setWordWrap(True)
         self.progress_bar = QProgressBar()
         self.progress_bar.setRange(0, 1000)
         self.progress_bar.setValue(0)
+        self.progress_bar.hide()  # no bar until something runs
         self.detail_label = QLabel("")
+        self.detail_label.setWordWrap(True)
+
+    def _build_disc_panel(self) -> QWidget:
+        form = QFormLayout()
+        form.addRow("Disc", self.medium_label)
+        form.addRow("", self.fit_label)
+        for name, field in (("Speed", self.speed_combo), ("Copies", self.copies_spin)):
+            row = QHBoxLayout()  # at their own width, not stretched across the page
+            row.addWidget(field)
+            row.addStretch(1)
+            form.addRow(name, row)
+        options = QVBoxLayout()
+        for box in (self.simulate_box, self.verify_box, self.eject_box):
+            options.addWidget(box)
+        form.addRow("Options", options)
+        panel = QWidget()
+        panel.setObjectName("discPanel")
+        layout = QVBoxLayout(panel)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(form)
+        layout.addWidget(self.note_label)
+        return panel
 
     def _build_layout(self) -> None:
         browse = QPushButton("Choose…")
@@ -131,27 +257,31 @@ class WritePage(QWidget):
         drive_row.addWidget(self.check_button)
         form = QFormLayout()
         form.addRow("Image", image_row)
-        form.addRow("Drive", drive_row)
-        form.addRow("Disc", self.medium_label)
-        form.addRow("", self.fit_label)
-        form.addRow("Speed", self.speed_combo)
-        form.addRow("Copies", self.copies_spin)
-        options = QVBoxLayout()
-        for box in (self.simulate_box, self.verify_box, self.eject_box):
-            options.addWidget(box)
-        form.addRow("Options", options)
+        form.addRow("Target", drive_row)
+        self.disc_panel = self._build_disc_panel()
         buttons = QHBoxLayout()
+        buttons.addWidget(self.erase_button)
         buttons.addStretch(1)
         buttons.addWidget(self.cancel_button)
         buttons.addWidget(self.burn_button)
+        buttons.addWidget(self.flash_button)
+        self.advanced_frame = QFrame()
+        advanced = QVBoxLayout(self.advanced_frame)
+        advanced.setContentsMargins(18, 0, 0, 0)
+        advanced.addWidget(self.unlock_box)
+        self.advanced_frame.hide()
         inner = QWidget()
         layout = QVBoxLayout(inner)
         layout.addLayout(form)
-        layout.addWidget(self.note_label)
+        layout.addWidget(self.empty_state)
+        layout.addWidget(self.disc_panel)
+        layout.addWidget(self.usb_panel)
         layout.addLayout(buttons)
         layout.addWidget(self.phase_label)
         layout.addWidget(self.progress_bar)
         layout.addWidget(self.detail_label)
+        layout.addWidget(self.advanced_button)
+        layout.addWidget(self.advanced_frame)
         layout.addStretch(1)
         # scrolls rather than forcing a minimum window height
         scroll = QScrollArea()
@@ -162,17 +292,83 @@ class WritePage(QWidget):
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(scroll)
 
-    # -- inputs ---------------------------------------------------------------------------
+    def _show_advanced(self, shown: bool) -> None:
+        self.advanced_button.setArrowType(
+            Qt.ArrowType.DownArrow if shown else Qt.ArrowType.RightArrow
+        )
+        self.advanced_frame.setVisible(shown)
+
+    # -- targets --------------------------------------------------------------------------
     def set_drives(self, paths: list[str]) -> None:
-        current = self.drive_combo.currentText()
-        self.drive_combo.blockSignals(True)
-        self.drive_combo.clear()
-        self.drive_combo.addItems(paths)
-        if current in paths:
-            self.drive_combo.setCurrentText(current)
-        self.drive_combo.blockSignals(False)
-        if self.drive_combo.currentText() != current:
+        self._drives = list(paths)
+        self._refresh_targets()
+
+    def set_disks(self, disks: tuple[DiskEntry, ...]) -> None:
+        """The disk source's listing (every disk; only the offerable ones are shown)."""
+        self.disks = tuple(disks)
+        self._refresh_targets()
+
+    @property
+    def offered_disks(self) -> tuple[DiskEntry, ...]:
+        unlock = self.unlock_box.isChecked()
+        return tuple(d for d in self.disks if d.offerable(unlock_fixed=unlock))
+
+    def _refresh_targets(self) -> None:
+        changed = self.drive_combo.set_targets(
+            self._drives, self.offered_disks, prefer_disk=self._want_usb
+        )
+        if changed:
+            self._on_target_changed()
+        self.targets_changed.emit()
+
+    def current_target(self) -> Target | None:
+        return self.drive_combo.current_target()
+
+    def current_disk(self) -> DiskEntry | None:
+        target = self.current_target()
+        return target.disk if target is not None else None
+
+    @property
+    def usb_mode(self) -> bool:
+        """A disk is the target (or "Write to USB…" asked for one and none is plugged in)."""
+        target = self.current_target()
+        return target.is_disk if target is not None else self._want_usb
+
+    def use_usb(self) -> None:
+        """Switch to writing to a USB stick: the first one listed, or the first that is
+        plugged in ("Write to USB…" from the Build and Image workspaces)."""
+        self._want_usb = True
+        target = self.current_target()
+        if target is None or not target.is_disk:
+            first = next((t for _row, t in self.drive_combo.targets() if t.is_disk), None)
+            if first is not None:
+                self.drive_combo.select_path(first.path)  # emits: the target changes
+                return
+        self._on_target_changed()
+
+    def _on_target_changed(self) -> None:
+        target = self.current_target()
+        if target is not None:
+            self._want_usb = target.is_disk
+        self._update_mode()
+        if self.usb_mode:
+            self.update_fit()
+        else:
             self.check_disc()
+
+    def _update_mode(self) -> None:
+        usb = self.usb_mode
+        # both in one column, one hidden: word-wrapped labels get their height for the width
+        # (a QStackedWidget would size them for the tallest page at a guessed width)
+        nothing = self.current_target() is None and not usb
+        self.empty_state.setVisible(nothing)
+        self.disc_panel.setVisible(not usb and not nothing)
+        self.usb_panel.setVisible(usb)
+        self.check_button.setVisible(not usb)
+        set_enabled(self.check_button, not nothing, NO_DRIVE_REASON, "Read the disc again")
+        self.burn_button.setVisible(not usb)
+        self.erase_button.setVisible(not usb)
+        self.flash_button.setVisible(usb)
 
     def set_image(self, path: Path) -> None:
         """Use ``path`` as the image (also "Burn this image…" from the Build workspace)."""
@@ -204,12 +400,15 @@ class WritePage(QWidget):
 
     # -- the disc check -------------------------------------------------------------------
     def check_disc(self) -> None:
-        device = self.drive_combo.currentText()
+        target = self.current_target()
+        device = target.path if target is not None and not target.is_disk else ""
         self.medium = None
-        self.burn_button.setEnabled(False)
+        self._reset_disc_controls()
         if not device:
             self.medium_label.setText("No drive.")
+            set_enabled(self.burn_button, False, NO_DRIVE_REASON)
             return
+        set_enabled(self.burn_button, False, "The disc is being checked.")
         self.medium_label.setText(f"Checking the disc in {device}…")
         inspecting = self.bridge.submit(
             InspectMediumJob(device, self.reader_opener),
@@ -217,6 +416,14 @@ class WritePage(QWidget):
             context=self,
         )
         self._check = inspecting
+
+    def _reset_disc_controls(self) -> None:
+        self.speed_combo.clear()
+        self.speed_combo.addItem(DRIVES_CHOICE, None)
+        set_enabled(self.speed_combo, False, SPEEDS_REASON)
+        self.simulate_box.setChecked(False)
+        set_enabled(self.simulate_box, False, SIMULATE_REASON)
+        self._update_erase()
 
     def _on_check_done(
         self, inspecting: JobHandle[MediumStatus], result: Result[MediumStatus]
@@ -231,6 +438,7 @@ class WritePage(QWidget):
             self.medium_label.setText(error.message if error else "The disc check failed.")
             self.medium_checked.emit(error)
             self.update_fit()
+            self._update_erase()
             return
         medium = result.value
         self.medium = medium
@@ -242,39 +450,62 @@ class WritePage(QWidget):
             for kbps in offered(medium.write_speeds):
                 self.speed_combo.addItem(label(kbps, medium.profile), kbps)
             self.note_label.setText(verification_note(medium.profile))
+        many = self.speed_combo.count() > 1
+        set_enabled(
+            self.speed_combo,
+            many,
+            f"The drive offers no speed choice for this {medium.label}: it picks one itself.",
+            "The speed to burn at",
+        )
         self.simulate_box.setEnabled(medium.simulation_supported)
         if not medium.simulation_supported:
             self.simulate_box.setChecked(False)
         self.simulate_box.setToolTip(medium.simulation_reason)
         self.medium_checked.emit(medium)
         self.update_fit()
+        self._update_erase()
 
     def update_fit(self) -> None:
-        """Show the image against the disc and enable Burn only when preflight passes."""
-        self.burn_button.setEnabled(False)
+        """Show the image against the disc (or the stick) and enable Burn (Write to USB)
+        only when preflight passes; a disabled button says why."""
+        if self.usb_mode:
+            set_enabled(self.burn_button, False, "A USB stick is the target.")
+            self.update_usb()
+            return
+        why = self._disc_fit()
+        if not why and self._running():
+            why = RUNNING_REASON
+        set_enabled(self.burn_button, not why, why, "Burn the image onto the disc")
+
+    def _running(self) -> bool:
+        return any(h is not None for h in (self.handle, self.flash_handle, self.erase_handle))
+
+    def _disc_fit(self) -> str:
+        """Show the image against the disc; why Burn is not possible ("" when it is)."""
         path = self.image_path
         if path is None:
             self.fit_label.setText("Choose an image.")
-            return
+            return "Choose an image to burn first."
         try:
             image = inspect_image(path)
         except AppError as exc:
             self.fit_label.setText(exc.message)
-            return
+            return exc.message
         if self.medium is None:
             self.fit_label.setText(f"Image: {format_size(image.size_bytes)}.")
-            return
+            target = self.current_target()
+            return NO_DRIVE_REASON if target is None else CHECK_FIRST
         try:
             check(image, self.medium, self.options())
         except AppError as exc:
             self.fit_label.setText(exc.message)
-            return
+            return exc.message
         free = self.medium.free_blocks * SECTOR_SIZE
         self.fit_label.setText(
             f"The image ({format_size(image.size_bytes)}) fits: "
             f"{format_size(free - image.size_bytes)} will stay free."
         )
-        self.burn_button.setEnabled(self.handle is None)
+        return ""
 
     def options(self) -> BurnOptions:
         kbps = self.speed_combo.currentData()
@@ -288,7 +519,8 @@ class WritePage(QWidget):
     # -- burning --------------------------------------------------------------------------
     def start_burn(self) -> None:
         path = self.image_path
-        device = self.drive_combo.currentText()
+        target = self.current_target()
+        device = target.path if target is not None and not target.is_disk else ""
         if path is None or not device:
             return
         if self._copies_left <= 0:
@@ -297,12 +529,16 @@ class WritePage(QWidget):
         self.handle = self.bridge.submit(
             job, on_progress=self._on_progress, on_done=self._on_burned, context=self
         )
-        self.burn_button.setEnabled(False)
-        self.cancel_button.setEnabled(True)
-        self.phase_label.setText("Preparing")
-        self.progress_bar.setValue(0)
+        set_enabled(self.burn_button, False, RUNNING_REASON)
+        self._show_running()
 
     def cancel_burn(self) -> None:
+        if self.flash_handle is not None:
+            self.cancel_flash()
+            return
+        if self.erase_handle is not None:
+            self.bridge.cancel(self.erase_handle)
+            return
         handle = self.handle
         if handle is None:
             return
@@ -336,9 +572,18 @@ class WritePage(QWidget):
             parts.append(progress.message)
         self.detail_label.setText(" · ".join(parts))
 
+    def _show_running(self) -> None:
+        set_enabled(self.cancel_button, True, "", "Stop the running job")
+        self._update_erase()
+        self.phase_label.setText("Preparing")
+        self.detail_label.setText("")
+        self.progress_bar.setRange(0, 1000)
+        self.progress_bar.setValue(0)
+        self.progress_bar.show()
+
     def _on_burned(self, result: Result[BurnResult]) -> None:
         self.handle = None
-        self.cancel_button.setEnabled(False)
+        set_enabled(self.cancel_button, False, NOTHING_RUNNING)
         self.progress_bar.setRange(0, 1000)
         self._copies_left -= 1
         value = result.value
@@ -361,10 +606,12 @@ class WritePage(QWidget):
         self.update_fit()
 
     def ask_next_disc(self) -> bool:
+        target = self.current_target()
+        drive = target.path if target is not None else "the drive"
         answer = QMessageBox.information(
             self,
             NEXT_DISC_TITLE,
-            f"Insert the next blank disc into {self.drive_combo.currentText()} "
+            f"Insert the next blank disc into {drive} "
             f"({self._copies_left} more to burn), then press OK.",
             QMessageBox.StandardButton.Ok | QMessageBox.StandardButton.Cancel,
         )
@@ -381,4 +628,177 @@ class WritePage(QWidget):
                 self._copies_left = 0
 
         self.medium_checked.connect(after, Qt.ConnectionType.QueuedConnection)
+        self.check_disc()
+
+    # -- writing to a USB stick -------------------------------------------------------------
+    def _unlock_for(self, disk: DiskEntry) -> bool:
+        return not disk.removable and self.unlock_box.isChecked()
+
+    def update_usb(self) -> None:
+        """The chosen stick, the image's bootability and the pre-flight verdict; Write to
+        USB is enabled only when the core's plan passes."""
+        set_enabled(self.flash_button, False, "Plug in a USB stick or SD card.")
+        disk = self.current_disk()
+        self.usb_panel.show_disk(disk)
+        if disk is None:
+            return
+        path = self.image_path
+        if path is None:
+            self.usb_panel.show_refusal("Choose an image.")
+            self.flash_button.setToolTip("Choose an image to write first.")
+            return
+        disks = self.disks
+        try:
+            plan = plan_flash(
+                path, disk.path, unlock_fixed=self._unlock_for(disk), lister=lambda: disks
+            )
+        except AppError as exc:
+            try:
+                boot = detect_file(path) if path.is_file() else None
+            except OSError:
+                boot = None
+            self.usb_panel.show_refusal(exc.message, boot)
+            self.flash_button.setToolTip(exc.message)
+            return
+        self.usb_panel.show_plan(plan)
+        set_enabled(
+            self.flash_button,
+            not self._running(),
+            RUNNING_REASON,
+            f"Erase {disk.name} and write the image to it (asks first)",
+        )
+
+    def confirm_flash(self, dialog: FlashConfirmation) -> bool:
+        """Ask; True only when the user pressed "Erase and Write"."""
+        dialog.exec()
+        return dialog.confirmed()
+
+    def start_flash(self) -> None:
+        """Plan again with a fresh listing (mounts as they are now), ask, then submit the
+        FlashJob with the disk as it was chosen."""
+        disk, path = self.current_disk(), self.image_path
+        if disk is None or path is None or self.flash_handle is not None:
+            return
+        unlock = self._unlock_for(disk)
+        try:
+            disks = self.disk_source.list_disks()
+            plan = plan_flash(path, disk.path, unlock_fixed=unlock, lister=lambda: disks)
+            check_identity(disk.identity, plan.target)
+        except AppError as exc:
+            self._show_flash_outcome(*failure_text(exc))
+            return
+        dialog = FlashConfirmation(plan, self)
+        if not self.confirm_flash(dialog):
+            self.phase_label.setText("Nothing was written.")
+            self.detail_label.setText("")
+            return
+        options = FlashOptions(
+            verify=self.usb_panel.verify_box.isChecked(),
+            unmount=bool(plan.mounted),
+            unlock_fixed=unlock,
+            chunk_bytes=self.flash_chunk_bytes,
+        )
+        job = FlashJob(
+            path,
+            disk.path,
+            expected=disk.identity,
+            options=options,
+            lister=self.disk_source.list_disks,
+            access=self.flash_access,
+        )
+        self.flash_handle = self.bridge.submit(
+            job,
+            on_success=self._on_flashed,
+            on_failure=lambda error: self._show_flash_outcome(*failure_text(error)),
+            on_done=self._on_flash_done,
+            on_progress=self._on_progress,
+            context=self,
+        )
+        set_enabled(self.flash_button, False, RUNNING_REASON)
+        self._show_running()
+
+    def cancel_flash(self) -> None:
+        handle = self.flash_handle
+        if handle is None:
+            return
+        answer = QMessageBox.question(
+            self,
+            "Stop writing",
+            "Stop writing to the stick? It will be incomplete and will not work until an "
+            "image is written to it again.",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            self.bridge.cancel(handle)
+
+    def _on_flashed(self, result: FlashResult) -> None:
+        self.progress_bar.setValue(1000)
+        self._show_flash_outcome(*success_text(result))
+
+    def _show_flash_outcome(self, headline: str, text: str) -> None:
+        """The outcome of a write or an erase: a bold headline and plain words."""
+        self.phase_label.setText(f"<b>{headline}</b>")
+        self.detail_label.setText(text)
+
+    def _on_flash_done(self, result: Result[FlashResult]) -> None:
+        self.flash_handle = None
+        set_enabled(self.cancel_button, False, NOTHING_RUNNING)
+        self.progress_bar.setRange(0, 1000)
+        if result.outcome is Outcome.CANCELLED and result.error is not None:
+            self._show_flash_outcome(*failure_text(result.error))
+        self.flash_finished.emit(result)
+        self.update_fit()
+
+    # -- erasing a rewritable disc ----------------------------------------------------------
+    def _update_erase(self) -> None:
+        medium = self.medium
+        if self._running():
+            why = RUNNING_REASON
+        elif medium is None:
+            why = f"{CHECK_FIRST} Only rewritable discs ({ERASABLE}) can be erased."
+        elif not medium.erasable:
+            why = f"The {medium.label} cannot be erased: only {ERASABLE} discs can."
+        else:
+            why = ""
+        set_enabled(self.erase_button, not why, why, "Erase the rewritable disc (asks first)")
+
+    def ask_erase(self, dialog: EraseConfirmation) -> bool | None:
+        """Ask; True for a full erase, False for a quick one, None when cancelled."""
+        dialog.exec()
+        return dialog.choice()
+
+    def start_erase(self) -> None:
+        target, medium = self.current_target(), self.medium
+        if target is None or target.is_disk or medium is None or self._running():
+            return
+        full = self.ask_erase(EraseConfirmation(target.path, medium, self))
+        if full is None:
+            return
+        self.erase_handle = self.bridge.submit(
+            EraseJob(target.path, full=full, opener=self.writer_opener),
+            on_success=self._on_erased,
+            on_failure=lambda error: self._show_flash_outcome(*failure_text(error)),
+            on_done=self._on_erase_done,
+            on_progress=self._on_progress,
+            context=self,
+        )
+        set_enabled(self.burn_button, False, RUNNING_REASON)
+        self._show_running()
+
+    def _on_erased(self, result: EraseResult) -> None:
+        self.progress_bar.setValue(1000)
+        how = "fully" if result.full else "quickly"
+        self._show_flash_outcome(
+            f"Erased {how}: the {result.medium} in {result.device}",
+            "The disc is blank and can be burned again.",
+        )
+
+    def _on_erase_done(self, result: Result[EraseResult]) -> None:
+        self.erase_handle = None
+        set_enabled(self.cancel_button, False, NOTHING_RUNNING)
+        self.progress_bar.setRange(0, 1000)
+        if result.outcome is Outcome.CANCELLED and result.error is not None:
+            self._show_flash_outcome(*failure_text(result.error))
+        self.erase_finished.emit(result)
         self.check_disc()

@@ -11,6 +11,7 @@ from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
+from tests.fakes.disk_source import ScriptedDiskSource
 from tests.fakes.mmc_drive import FakeDrive
 
 from app.core.burn.medium import MediumStatus
@@ -37,7 +38,9 @@ def bridge(qtbot: QtBot) -> Iterator[JobBridge]:
 
 
 def make_page(qtbot: QtBot, bridge: JobBridge, fake: FakeDrive) -> WritePage:
-    page = WritePage(bridge, writer_opener=fake.open, reader_opener=fake.open)
+    page = WritePage(
+        bridge, writer_opener=fake.open, reader_opener=fake.open, disk_source=ScriptedDiskSource()
+    )
     qtbot.addWidget(page)
     with qtbot.waitSignal(page.medium_checked, timeout=5000):
         page.set_drives([fake.device])
@@ -167,7 +170,9 @@ def test_drop_an_iso(qtbot: QtBot, bridge: JobBridge, image: Path) -> None:
 
 def test_medium_checked_carries_the_status(qtbot: QtBot, bridge: JobBridge) -> None:
     fake = FakeDrive(profile=Profile.BD_RE)
-    page = WritePage(bridge, writer_opener=fake.open, reader_opener=fake.open)
+    page = WritePage(
+        bridge, writer_opener=fake.open, reader_opener=fake.open, disk_source=ScriptedDiskSource()
+    )
     qtbot.addWidget(page)
     with qtbot.waitSignal(page.medium_checked, timeout=5000) as checked:
         page.set_drives([fake.device])
