@@ -56,6 +56,27 @@ def _tree(folder: Path) -> str:
     return "files"
 
 
+def _pvd_image(folder: Path) -> str:
+    from tests.unit.core.protect.conftest import minimal_iso
+
+    minimal_iso(folder / "pvd.iso", 800)
+    return "pvd.iso"
+
+
+def _marked(folder: Path, *, damage: bool) -> str:
+    import os
+
+    from app.core.image.isomd5 import implant_fd
+
+    name = _pvd_image(folder)
+    fd = os.open(folder / name, os.O_RDWR)
+    implant_fd(fd)
+    if damage:
+        os.pwrite(fd, b"rot", 500 * 2048)
+    os.close(fd)
+    return name
+
+
 Setup = Callable[[Path], list[str]]
 
 CASES: list[tuple[str, Setup, int, str]] = [
@@ -111,6 +132,20 @@ CASES: list[tuple[str, Setup, int, str]] = [
         INVALID,
         "not a disk Spindle can write",
     ),
+    ("protect missing image", lambda d: ["protect", "nope.iso", "--implant-md5"], INVALID, "nope"),
+    ("protect nothing to do", lambda d: ["protect", _image(d)], INVALID, "Nothing to do"),
+    (
+        "protect image without a volume descriptor",
+        lambda d: ["protect", _image(d, "big.iso", 0), "--implant-md5"],
+        INVALID,
+        "no ISO 9660 primary volume",
+    ),
+    (
+        "info --verify-md5 without a mark",
+        lambda d: ["info", _pvd_image(d), "--verify-md5"],
+        INVALID,
+        "no implanted MD5",
+    ),
     # other invalid input
     (
         "verify bad digest",
@@ -155,6 +190,12 @@ CASES: list[tuple[str, Setup, int, str]] = [
         lambda d: ["verify", _image(d), "--sha256", "0" * 64],
         IMAGE,
         "does not match",
+    ),
+    (
+        "info --verify-md5 damaged",
+        lambda d: ["info", _marked(d, damage=True), "--verify-md5"],
+        IMAGE,
+        "",
     ),
     ("compare differs", lambda d: ["compare", _image(d), _image(d, "other.iso", 2)], IMAGE, ""),
     # an existing path that is no drive: a drive error
