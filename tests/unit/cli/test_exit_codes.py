@@ -77,6 +77,22 @@ def _marked(folder: Path, *, damage: bool) -> str:
     return name
 
 
+def _protected(folder: Path, damage: int = 0) -> str:
+    """pvd.iso with pvd.ecc (8 roots), then ``damage`` sectors from 0 zeroed."""
+    import os
+
+    from app.core.protect.rs01 import create
+
+    name = _pvd_image(folder)
+    image = os.open(folder / name, os.O_RDWR)
+    ecc = os.open(folder / "pvd.ecc", os.O_RDWR | os.O_CREAT)
+    create(image, ecc, 8)
+    os.pwrite(image, bytes(2048 * damage), 0)
+    os.close(image)
+    os.close(ecc)
+    return name
+
+
 Setup = Callable[[Path], list[str]]
 
 CASES: list[tuple[str, Setup, int, str]] = [
@@ -133,7 +149,7 @@ CASES: list[tuple[str, Setup, int, str]] = [
         "not a disk Spindle can write",
     ),
     ("protect missing image", lambda d: ["protect", "nope.iso", "--implant-md5"], INVALID, "nope"),
-    ("protect nothing to do", lambda d: ["protect", _image(d)], INVALID, "Nothing to do"),
+    ("protect a folder", lambda d: ["protect", _tree(d)], INVALID, "not a regular file"),
     (
         "protect image without a volume descriptor",
         lambda d: ["protect", _image(d, "big.iso", 0), "--implant-md5"],
@@ -145,6 +161,34 @@ CASES: list[tuple[str, Setup, int, str]] = [
         lambda d: ["info", _pvd_image(d), "--verify-md5"],
         INVALID,
         "no implanted MD5",
+    ),
+    (
+        "protect redundancy out of range",
+        lambda d: ["protect", _pvd_image(d), "--redundancy", "90"],
+        INVALID,
+        "outside what RS01 offers",
+    ),
+    (
+        "protect existing ecc file",
+        lambda d: ["protect", _pvd_image(d), "--ecc", _file(d, "x.ecc")],
+        INVALID,
+        "already exists",
+    ),
+    ("check missing image", lambda d: ["check", "nope.iso"], INVALID, "does not exist"),
+    ("check with nothing", lambda d: ["check", _pvd_image(d)], INVALID, "nothing to check it"),
+    ("repair missing image", lambda d: ["repair", "nope.iso"], INVALID, "does not exist"),
+    ("repair without ecc", lambda d: ["repair", _pvd_image(d)], INVALID, "no error-correction"),
+    (
+        "repair missing map",
+        lambda d: ["repair", _protected(d), "--map", "nope.map"],
+        INVALID,
+        "nope.map",
+    ),
+    (
+        "repair bad ecc file",
+        lambda d: ["repair", _pvd_image(d), "--ecc", _file(d, "x.ecc")],
+        INVALID,
+        "not a dvdisaster",
     ),
     # other invalid input
     (
@@ -194,6 +238,13 @@ CASES: list[tuple[str, Setup, int, str]] = [
     (
         "info --verify-md5 damaged",
         lambda d: ["info", _marked(d, damage=True), "--verify-md5"],
+        IMAGE,
+        "",
+    ),
+    ("check damaged", lambda d: ["check", _protected(d, damage=10)], IMAGE, ""),
+    (
+        "repair beyond the ecc's strength",
+        lambda d: ["repair", _protected(d, damage=800)],
         IMAGE,
         "",
     ),
