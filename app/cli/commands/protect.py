@@ -19,6 +19,7 @@ from app.core.protect.job import (
     RepairResult,
     default_ecc_path,
 )
+from app.core.protect.report import describe_repair, sector_ranges
 from app.core.units import format_size
 
 IMAGE_ERROR = 4
@@ -90,17 +91,6 @@ def register(
     repair.set_defaults(func=run_repair)
 
 
-def _ranges(sectors: list[int] | tuple[int, ...], limit: int = 12) -> str:
-    runs: list[list[int]] = []
-    for sector in sorted(sectors):
-        if runs and runs[-1][1] + 1 == sector:
-            runs[-1][1] = sector
-        else:
-            runs.append([sector, sector])
-    text = ", ".join(f"{a}" if a == b else f"{a}-{b}" for a, b in runs[:limit])
-    return text + (f" and {len(runs) - limit} more ranges" if len(runs) > limit else "")
-
-
 def run_protect(args: argparse.Namespace) -> int:
     want_ecc = args.ecc is not None or args.redundancy is not None or not args.implant_md5
     nroots = rs01.DEFAULT_ROOTS
@@ -142,7 +132,7 @@ def _describe_check(result: CheckResult) -> str:
         if report.damaged:
             missing = f" ({report.missing} missing from a short image)" if report.missing else ""
             lines.append(
-                f"{len(report.damaged)} damaged sectors{missing}: {_ranges(report.damaged)}"
+                f"{len(report.damaged)} damaged sectors{missing}: {sector_ranges(report.damaged)}"
             )
         else:
             lines.append("No damaged sector: every CRC matches.")
@@ -173,22 +163,7 @@ def run_repair(args: argparse.Namespace) -> int:
 
     def describe(result: RepairResult) -> str:
         seen.append(result)
-        report = result.report
-        lines = [
-            f"{report.erasures} damaged sectors ({result.crc_damaged} by CRC, "
-            f"{result.map_erasures} unread in the map); at most {report.worst_column} in one "
-            f"codeword group ({report.header.nroots} can be rebuilt)."
-        ]
-        if report.repaired:
-            lines.append(f"Repaired {len(report.repaired)} sectors: {_ranges(report.repaired)}")
-        if report.unrepairable:
-            lines.append(
-                f"Could NOT repair {len(report.unrepairable)} sectors: "
-                f"{_ranges(report.unrepairable)}"
-            )
-        if not report.erasures:
-            lines.append("Nothing to repair.")
-        return "\n".join(lines)
+        return describe_repair(result)
 
     code = run_cli_job(job, make_output(json_mode=args.json), describe)
     return IMAGE_ERROR if code == 0 and seen and not seen[0].report.ok else code
