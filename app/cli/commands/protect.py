@@ -105,6 +105,13 @@ def run_protect(args: argparse.Namespace) -> int:
         lines = []
         if result.implanted is not None:
             lines.append(f"Implanted MD5 {result.implanted.md5} into {result.image}")
+            stale = default_ecc_path(result.image)
+            if result.header is None and stale.is_file():
+                lines.append(
+                    f"Note: {stale.name} was made before the MD5 was implanted and no longer "
+                    f"matches sector 16; renew it with spindle protect {result.image.name} "
+                    "--force."
+                )
         if result.header is not None and result.ecc is not None:
             header = result.header
             lines.append(

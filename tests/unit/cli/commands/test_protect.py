@@ -53,3 +53,14 @@ def test_info_shows_an_unverified_mark_without_reading_everything(
     assert not (tmp_path / "disc.ecc").exists()  # --implant-md5 alone makes no .ecc file
     info = spindle("info", "disc.iso", cwd=tmp_path)
     assert "not verified (spindle info --verify-md5 checks it)" in info.stdout
+
+
+def test_implanting_after_an_ecc_file_says_it_is_stale(tmp_path: Path, spindle: Spindle) -> None:
+    minimal_iso(tmp_path / "disc.iso", 800)
+    assert spindle("protect", "disc.iso", cwd=tmp_path).returncode == 0
+    out = spindle("protect", "disc.iso", "--implant-md5", cwd=tmp_path)
+    assert out.returncode == 0
+    assert "disc.ecc was made before the MD5 was implanted" in out.stdout
+    assert spindle("check", "disc.iso", cwd=tmp_path).returncode == 4  # sector 16 changed
+    assert spindle("protect", "disc.iso", "--force", cwd=tmp_path).returncode == 0
+    assert spindle("check", "disc.iso", cwd=tmp_path).returncode == 0
