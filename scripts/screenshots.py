@@ -182,6 +182,7 @@ def take(out_dir: Path, temp_dir: Path) -> list[Path]:
     shots.extend(take_build(window, out_dir, temp_dir))
     shots.extend(take_image(window, out_dir, temp_dir))
     shots.extend(take_write_usb(window, out_dir, temp_dir))
+    shots.extend(take_read_repair(window, out_dir, temp_dir))
 
     # jobs: one finished, one failed, one cancelled, one running
     sample = temp_dir / "debian-12.iso"
@@ -224,6 +225,35 @@ def take(out_dir: Path, temp_dir: Path) -> list[Path]:
     window.close()
     _close_all(app)
     return shots
+
+
+def take_read_repair(window: MainWindow, out_dir: Path, temp_dir: Path) -> list[Path]:
+    """A rip of a (fake) scratched disc whose image has a dvdisaster .ecc file beside it: the
+    Read workspace offers the repair."""
+    from tests.fakes.sectors import FakeDisc, random_image
+
+    from app.core.protect import rs01
+
+    data = random_image(6000, seed=14)
+    original = temp_dir / "original.iso"
+    original.write_bytes(data)
+    folder = temp_dir / "rips"
+    folder.mkdir()
+    src = os.open(original, os.O_RDONLY)
+    ecc = os.open(folder / "holiday-2009.ecc", os.O_RDWR | os.O_CREAT)
+    rs01.create(src, ecc, 32)
+    os.close(src)
+    os.close(ecc)
+    page = window.read_page
+    disc = FakeDisc(data, bad=set(range(1200, 1290)) | set(range(4100, 4116)) | {5000})
+    page._open_source = lambda _path: disc
+    window.show_workspace(Workspace.READ)
+    page.drive_combo.setCurrentText("/dev/sr0")
+    page.output_edit.setText(str(folder / "holiday-2009.iso"))
+    page.start()
+    wait_until(page.repair_button.isVisible, timeout_s=60)
+    window.statusBar().clearMessage()
+    return [grab(out_dir, "read-repair-offer")]
 
 
 def _sparse(path: Path, size_bytes: int) -> Path:

@@ -46,6 +46,9 @@ COMMAND_MODULES: dict[str, str] = {
     "unmount": "app.cli.commands.image",
     "clean": "app.cli.commands.clean",
     "flash": "app.cli.commands.flash",
+    "protect": "app.cli.commands.protect",
+    "check": "app.cli.commands.protect",
+    "repair": "app.cli.commands.protect",
 }
 """Each subcommand and the module whose ``register(subparsers, parents)`` adds it, in the
 order ``--help`` lists them.  Only the module of the command being run is imported (plus all

@@ -97,11 +97,15 @@ def test_preferences_persist(
     qtbot.addWidget(dialog)
     dialog.output_dir_edit.setText(str(tmp_path / "images"))
     dialog.verify_check.setChecked(False)
+    assert not dialog.protect_check.isChecked()
+    dialog.protect_check.setChecked(True)
     dialog.theme_combo.setCurrentIndex(dialog.theme_combo.findData(Theme.DARK.value))
     dialog.accept()
 
     reopened = open_settings(settings_path).preferences()
-    assert reopened == Preferences(tmp_path / "images", verify_after=False, theme=Theme.DARK)
+    assert reopened == Preferences(
+        tmp_path / "images", verify_after=False, theme=Theme.DARK, protect_builds=True
+    )
     assert "images" in settings_path.read_text(encoding="utf-8")
 
 

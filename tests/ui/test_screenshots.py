@@ -33,6 +33,7 @@ EXPECTED = (
     "write-usb-chosen",
     "write-usb-confirm",
     "write-usb-verified",
+    "read-repair-offer",
 )
 SCREEN = (1280, 800)
 

@@ -24,7 +24,14 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("app.core.image",),
     ("app.core.verify",),
     # the workflows: each is one package (job.py, its engine, report.py)
-    ("app.core.rip", "app.core.burn", "app.core.drives", "app.core.convert", "app.core.flash"),
+    (
+        "app.core.rip",
+        "app.core.burn",
+        "app.core.drives",
+        "app.core.convert",
+        "app.core.flash",
+        "app.core.protect",
+    ),
     ("app.cli", "app.ui.common"),
     (
         "app.ui.panels",

@@ -65,6 +65,11 @@ def register(
     )
     parser.add_argument("--sha256", action="store_true", help="write IMAGE.sha256")
     parser.add_argument("--md5", action="store_true", help="write IMAGE.md5")
+    parser.add_argument(
+        "--implant-md5",
+        action="store_true",
+        help="implant the image's MD5 as implantisomd5 does (checkisomd5 checks it)",
+    )
     parser.add_argument("-f", "--force", action="store_true", help="replace an existing IMAGE")
     parser.add_argument(
         "--list-names", action="store_true", help="list every name recorded differently"
@@ -144,6 +149,7 @@ def run(args: argparse.Namespace) -> int:
         overwrite=args.force,
         checksums=algorithms,
         refuse_overflow=args.strict_capacity,
+        implant_md5=args.implant_md5,
     )
 
     def describe(result: BuildResult) -> str:

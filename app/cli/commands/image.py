@@ -29,6 +29,11 @@ def register(
         "implanted isomd5sum MD5, checksum sidecars, and any damage found.",
     )
     info.add_argument("image", type=Path, metavar="IMAGE")
+    info.add_argument(
+        "--verify-md5",
+        action="store_true",
+        help="check the implanted isomd5sum MD5 (reads the whole image; exit 4 if it fails)",
+    )
     info.set_defaults(func=run_info)
 
     ls = subparsers.add_parser(
@@ -84,8 +89,22 @@ def run_info(args: argparse.Namespace) -> int:
     _require_file(args.image)
     with open_image(args.image) as image:
         summary = image_summary(image)
+    failed = False
+    if args.verify_md5:
+        from dataclasses import replace
+
+        from app.core.image.isomd5 import describe_check, verify_path
+
+        if summary.implanted_md5 is None:
+            raise InvalidInputError(
+                f"“{args.image.name}” has no implanted MD5 to verify.",
+                "no 'ISO MD5SUM = ' in the application use field",
+            )
+        check = verify_path(args.image)
+        failed = not check.ok
+        summary = replace(summary, implanted_md5_check=describe_check(check))
     make_output(json_mode=args.json).result(summary, describe_image(summary))
-    return 0
+    return 4 if failed else 0
 
 
 def run_ls(args: argparse.Namespace) -> int:

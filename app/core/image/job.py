@@ -46,6 +46,7 @@ from app.core.image.checksum import (
 )
 from app.core.image.extract import Extractor, ExtractSummary, plan_extraction
 from app.core.image.fastcopy import FastCopier
+from app.core.image.isomd5 import implant_fd
 from app.core.image.mount import Mounted, mount_image, unmount_image
 from app.core.image.reader import open_image
 from app.core.image.tree import FsKind
@@ -86,6 +87,8 @@ class BuildJob(Job[BuildResult]):
     copier: FastCopier | None = None
     writer: str | None = None
     """The image writer (see :class:`ImageBuilder`); ``None``: the default."""
+    implant_md5: bool = False
+    """Implant the isomd5sum MD5 (``implantisomd5``'s format) before publishing."""
     _out: AtomicOutput | None = field(default=None, init=False, repr=False)
     _builder: ImageBuilder | None = field(default=None, init=False, repr=False)
     _staged: list[Path] = field(default_factory=list, init=False, repr=False)
@@ -215,6 +218,8 @@ class BuildJob(Job[BuildResult]):
             warnings.append(stale)
         self._out = AtomicOutput(self.output, overwrite=self.overwrite)
         self._write(ctx, builder, layout)
+        if self.implant_md5:
+            self._implant(ctx, layout.size_bytes)
         digests = self._verify(ctx, layout)
         # sidecars are staged first: a full disk fails before the image gets its final name
         self._staged = [stage_sidecar(self.output, d) for d in digests]
@@ -258,6 +263,16 @@ class BuildJob(Job[BuildResult]):
         finally:
             builder.close()
         ctx.report(Progress(Phase.WRITING, total, total, Unit.BYTES))
+
+    def _implant(self, ctx: JobContext, size: int) -> None:
+        assert self._out is not None
+
+        def on_chunk(done: int) -> None:
+            ctx.check_cancelled()
+            ctx.report(Progress(Phase.COMPUTING_CHECKSUMS, done, size, Unit.BYTES))
+
+        # the field is Spindle's own: a fresh image holds nothing else there
+        implant_fd(self._out.fd, force=True, on_chunk=on_chunk)
 
     def _verify(self, ctx: JobContext, layout: ImageLayout) -> tuple[Digest, ...]:
         """Check the written volume descriptor and size; hash when checksums are wanted."""

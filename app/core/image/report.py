@@ -51,6 +51,8 @@ class ImageSummary:
     implanted_md5: str | None
     sidecars: dict[str, str]
     problems: tuple[str, ...]
+    implanted_md5_check: str | None = None
+    """``"verified"``, or why the check failed; ``None``: not checked (``info --verify-md5``)."""
 
 
 def _fs_summary(tree: Tree) -> FileSystemSummary:
@@ -146,7 +148,13 @@ def describe_image(summary: ImageSummary) -> str:
             f"from byte {part['start']}, {part['size']} bytes{name}"
         )
     if summary.implanted_md5:
-        lines.append(f"  implanted MD5 (isomd5sum): {summary.implanted_md5}")
+        check = summary.implanted_md5_check
+        state = (
+            "not verified (spindle info --verify-md5 checks it)"
+            if check is None
+            else ("verified: the image matches it" if check == "verified" else f"FAILED: {check}")
+        )
+        lines.append(f"  implanted MD5 (isomd5sum): {summary.implanted_md5}, {state}")
     lines.extend(f"  {name} (sidecar): {digest}" for name, digest in summary.sidecars.items())
     lines.extend(f"  problem: {problem}" for problem in summary.problems)
     return "\n".join(lines)

@@ -36,3 +36,5 @@ class Phase(enum.StrEnum):
     EXTRACTING = "Extracting"
     CHECKING_TARGET = "Checking the target disk"
     UNMOUNTING = "Unmounting"
+    ENCODING = "Computing error-correction data"
+    REPAIRING = "Repairing"

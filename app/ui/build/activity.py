@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.image.job import BuildResult
+from app.core.protect.job import ProtectResult
 from app.core.units import format_size
 
 UPDATE_INTERVAL_S = 0.1
@@ -143,11 +144,19 @@ class ResultBanner(QFrame):
         self.close_button.clicked.connect(self.hide)
         self.hide()
 
-    def show_result(self, result: BuildResult) -> None:
+    def show_result(self, result: BuildResult, protection: ProtectResult | None = None) -> None:
         self.path = result.path
         lines = [f"<b>Image built:</b> {result.path.name} ({format_size(result.size_bytes)})"]
         for digest in result.digests:
             lines.append(f"{digest.algorithm.hashlib_name.upper()}: <tt>{digest.hex}</tt>")
+        if protection is not None and protection.header is not None and protection.ecc:
+            header = protection.header
+            lines.append(
+                f"Error-correction data: {protection.ecc.name} (RS01, "
+                f"{header.redundancy_percent:.1f} %): any run of up to "
+                f"{header.nroots * header.section_sectors} damaged sectors can be rebuilt; "
+                "the MD5 is implanted (checkisomd5)"
+            )
         for warning in result.warnings[:3]:
             lines.append(f"⚠ {warning}")
         self.text.setText("<br>".join(lines))

@@ -24,6 +24,7 @@ from app.core.image.job import BuildJob, BuildResult
 from app.core.jobs import JobHandle, Outcome, Progress, Result
 from app.core.project.model import DiscProject
 from app.core.project.projectfile import project_from_json, project_to_json
+from app.core.protect.job import ProtectJob, ProtectResult, default_ecc_path
 from app.core.units import format_size
 from app.ui.build.activity import ActivityStrip, ResultBanner
 from app.ui.build.analysis import AnalysisWatcher
@@ -65,14 +66,16 @@ class BuildRunner(QObject):
         self._page = page
         self.handle: JobHandle[BuildResult] | None = None
         """The running build, if any."""
+        self._protect = False
+        self._protect_handle: JobHandle[ProtectResult] | None = None
 
     @property
     def building(self) -> bool:
-        return self.handle is not None
+        return self.handle is not None or self._protect_handle is not None
 
     def build_image_dialog(self) -> None:
         project = self._project()
-        if self.handle is not None or project.root.child_count == 0:
+        if self.building or project.root.child_count == 0:
             return
         folder = self._settings.last_folder(
             Purpose.BUILD_OUTPUT, self._settings.preferences().output_dir
@@ -115,8 +118,16 @@ class BuildRunner(QObject):
             if answer != QMessageBox.StandardButton.Yes:
                 return None
         snapshot = project_from_json(project_to_json(self._project()))
-        checksums = (Algorithm.SHA256,) if self._settings.preferences().verify_after else ()
-        job = BuildJob(snapshot, output, overwrite=overwrite, checksums=checksums)
+        preferences = self._settings.preferences()
+        checksums = (Algorithm.SHA256,) if preferences.verify_after else ()
+        self._protect = preferences.protect_builds
+        job = BuildJob(
+            snapshot,
+            output,
+            overwrite=overwrite,
+            checksums=checksums,
+            implant_md5=self._protect,
+        )
         self._banner.hide()
         self.handle = self._bridge.submit(
             job,
@@ -129,9 +140,10 @@ class BuildRunner(QObject):
         return self.handle
 
     def cancel(self) -> None:
-        if self.handle is not None:
-            self._bridge.cancel(self.handle)
-            self._activity.show_activity("Cancelling…", None, None)
+        for handle in (self.handle, self._protect_handle):
+            if handle is not None:
+                self._bridge.cancel(handle)
+                self._activity.show_activity("Cancelling…", None, None)
 
     def _on_progress(self, output: Path, progress: Progress) -> None:
         parts = [progress.amount_text(), progress.rate_text(), progress.eta_text()]
@@ -145,10 +157,33 @@ class BuildRunner(QObject):
 
     def _on_done(self, result: Result[BuildResult]) -> None:
         self.handle = None
+        value = result.value
+        if result.outcome is Outcome.SUCCEEDED and value is not None and self._protect:
+            # the .ecc file of an earlier image of that name no longer fits: replaced
+            job = ProtectJob(value.path, ecc=default_ecc_path(value.path), force=True)
+            self._activity.show_activity(
+                f"Adding error-correction data to {value.path.name}…", None, None
+            )
+            self._protect_handle = self._bridge.submit(
+                job,
+                on_progress=lambda progress: self._on_progress(value.path, progress),
+                on_done=lambda protected: self._on_protected(result, protected),
+                context=self,
+            )
+            return
+        self._finish(result, None)
+
+    def _on_protected(self, built: Result[BuildResult], protected: Result[ProtectResult]) -> None:
+        self._protect_handle = None
+        if protected.outcome is Outcome.FAILED and protected.error is not None:
+            self.error.emit(protected.error)
+        self._finish(built, protected.value)
+
+    def _finish(self, result: Result[BuildResult], protection: ProtectResult | None) -> None:
         self._activity.hide()
         self.running_changed.emit(False)
         if result.outcome is Outcome.SUCCEEDED and result.value is not None:
-            self._banner.show_result(result.value)
+            self._banner.show_result(result.value, protection)
         elif result.outcome is Outcome.FAILED and result.error is not None:
             self.error.emit(result.error)
         self.finished.emit(result)

@@ -57,6 +57,8 @@ class Preferences:
     verify_after: bool = True
     """Verify images and discs after building, reading or burning them."""
     theme: Theme = Theme.SYSTEM
+    protect_builds: bool = False
+    """Implant an isomd5sum MD5 into built images and write their dvdisaster .ecc file."""
 
 
 class Settings:
@@ -65,6 +67,7 @@ class Settings:
     KEY_OUTPUT_DIR = "preferences/output_dir"
     KEY_VERIFY_AFTER = "preferences/verify_after"
     KEY_THEME = "preferences/theme"
+    KEY_PROTECT_BUILDS = "preferences/protect_builds"
     KEY_GEOMETRY = "window/geometry"
     KEY_STATE = "window/state"
     KEY_WORKSPACE = "window/workspace"
@@ -85,7 +88,8 @@ class Settings:
             theme = Theme(str(self.store.value(self.KEY_THEME, Theme.SYSTEM.value)))
         except ValueError:
             theme = Theme.SYSTEM
-        return Preferences(output_dir, verify, theme)
+        protect = _as_bool(self.store.value(self.KEY_PROTECT_BUILDS, False))
+        return Preferences(output_dir, verify, theme, protect)
 
     def set_preferences(self, preferences: Preferences) -> None:
         if preferences.output_dir != self.preferences().output_dir:
@@ -95,6 +99,7 @@ class Settings:
         self.store.setValue(self.KEY_OUTPUT_DIR, str(preferences.output_dir))
         self.store.setValue(self.KEY_VERIFY_AFTER, preferences.verify_after)
         self.store.setValue(self.KEY_THEME, preferences.theme.value)
+        self.store.setValue(self.KEY_PROTECT_BUILDS, preferences.protect_builds)
         self.store.sync()
 
     def window_geometry(self) -> QByteArray | None:

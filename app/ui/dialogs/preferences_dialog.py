@@ -42,6 +42,14 @@ class PreferencesDialog(QDialog):
 
         self.verify_check = QCheckBox("Verify images and discs after building, reading or burning")
         self.verify_check.setChecked(current.verify_after)
+        self.protect_check = QCheckBox(
+            "Add error-correction data to built images (dvdisaster .ecc file, implanted MD5)"
+        )
+        self.protect_check.setToolTip(
+            "Writes IMAGE.ecc (RS01, 14.3 %: a run of about 1/7 of the disc can be rebuilt) and "
+            "implants the MD5 that checkisomd5 checks"
+        )
+        self.protect_check.setChecked(current.protect_builds)
 
         self.theme_combo = QComboBox()
         for theme in Theme:
@@ -54,6 +62,7 @@ class PreferencesDialog(QDialog):
         form.addRow(_section("Files"))
         form.addRow("Output folder:", folder_row)
         form.addRow("", self.verify_check)
+        form.addRow("", self.protect_check)
         form.addRow(_section("Appearance", top_margin_px=10))
         form.addRow("Colour scheme:", self.theme_combo)
 
@@ -78,6 +87,7 @@ class PreferencesDialog(QDialog):
             output_dir=output_dir,
             verify_after=self.verify_check.isChecked(),
             theme=Theme(self.theme_combo.currentData()),
+            protect_builds=self.protect_check.isChecked(),
         )
 
     def accept(self) -> None:

@@ -37,11 +37,14 @@ from PySide6.QtWidgets import (
 
 from app.core.errors import AppError
 from app.core.image.checksum import Algorithm, read_sidecar, sidecar_path
+from app.core.image.isomd5 import describe_check
 from app.core.image.job import ExtractJob, ExtractResult, MountJob, UnmountJob
 from app.core.image.mount import Mounted
 from app.core.image.reader import Image, open_image
 from app.core.image.report import describe_extract, describe_image, image_summary, mode_string
 from app.core.image.tree import Entry, EntryKind, FsKind
+from app.core.protect.job import CheckJob, CheckResult, default_ecc_path
+from app.core.protect.report import sector_ranges
 from app.core.units import SECTOR_SIZE, format_size
 from app.core.verify.job import ChecksumJob, ChecksumResult
 from app.ui.common.empty_state import EmptyState
@@ -116,7 +119,10 @@ class ImagePage(QWidget):
         self.flash_button.setToolTip("Write the image to a USB stick or SD card")
         self.flash_button.clicked.connect(self._on_flash)
         self.check_button = QPushButton("Check")
-        self.check_button.setToolTip("Compare the image with its .sha256/.md5 checksum files")
+        self.check_button.setToolTip(
+            "Compare the image with its .sha256/.md5 checksum files, its implanted MD5 and "
+            "its dvdisaster .ecc file"
+        )
         self.check_button.clicked.connect(self.check_image)
         row = QHBoxLayout()
         row.addWidget(self.open_button)
@@ -346,6 +352,33 @@ class ImagePage(QWidget):
         else:
             lines.append("No checksum file next to the image: nothing compared.")
         self.status_label.setText("  ".join(lines))
+        image = self.image
+        if image is not None and (image.implanted_md5 or default_ecc_path(image.path).is_file()):
+            self.bridge.submit(
+                CheckJob(image.path),
+                on_success=self._protection_checked,
+                on_failure=self._failed,
+                context=self,
+            )
+
+    def _protection_checked(self, result: CheckResult) -> None:
+        """Add what the implanted MD5 and the .ecc file say to the checksum line."""
+        parts = []
+        if result.md5 is not None:
+            parts.append(
+                "Implanted MD5 verified."
+                if result.md5.ok
+                else f"Implanted MD5: {describe_check(result.md5)}."
+            )
+        report = result.report
+        if report is not None and result.ecc is not None:
+            parts.append(
+                f"{result.ecc.name}: no damaged sector."
+                if report.ok
+                else f"{result.ecc.name}: {len(report.damaged)} damaged sectors "
+                f"({sector_ranges(report.damaged, limit=4)})."
+            )
+        self.status_label.setText("  ".join([self.status_label.text(), *parts]))
 
     def _update_buttons(self) -> None:
         have = self.image is not None

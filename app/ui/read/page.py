@@ -5,6 +5,8 @@ map file and whether to verify; Start runs a :class:`~app.core.rip.job.RipJob` t
 :class:`~app.ui.common.job_bridge.JobBridge` and shows its progress (speed, time left), a live
 sector map and Cancel; the result lists the unreadable ranges, the files they hit and the
 checksums.  "Compare disc with image" runs a :class:`~app.core.rip.compare_job.CompareJob`.
+When a rip has unreadable sectors and a dvdisaster RS01 file lies beside the image, "Repair
+with NAME.ecc" runs a :class:`~app.core.protect.job.RepairJob` with the rip's map.
 """
 
 from __future__ import annotations
@@ -33,6 +35,8 @@ from PySide6.QtWidgets import (
 
 from app.core.errors import AppError, InvalidInputError
 from app.core.jobs import JobHandle, Outcome, Progress, Result
+from app.core.protect.job import RepairJob, RepairResult, default_ecc_path
+from app.core.protect.report import describe_repair
 from app.core.rip.compare_job import CompareJob
 from app.core.rip.inspect import DiscInfoJob, DiscSummary
 from app.core.rip.job import ImageFormat, RipJob, RipResult
@@ -85,6 +89,7 @@ class ReadPage(QWidget):
         self._drive_paths = drive_paths
         self._handle: JobHandle[RipResult] | None = None
         self._job: RipJob | None = None
+        self._repair_job: RepairJob | None = None
         self.last_result: Result[RipResult] | None = None
         options = self._make_options()
         buttons = self._make_buttons()
@@ -170,10 +175,18 @@ class ReadPage(QWidget):
         self.cancel_button.clicked.connect(self.cancel)
         self.compare_button = QPushButton("Compare disc with image")
         self.compare_button.clicked.connect(self.compare)
+        self.repair_button = QPushButton("Repair with error-correction data")
+        self.repair_button.setObjectName("repairButton")
+        self.repair_button.setToolTip(
+            "Rebuild the unreadable sectors from the image's dvdisaster .ecc file"
+        )
+        self.repair_button.setVisible(False)
+        self.repair_button.clicked.connect(self.repair)
         buttons = QHBoxLayout()
         buttons.addWidget(self.start_button)
         buttons.addWidget(self.cancel_button)
         buttons.addStretch(1)
+        buttons.addWidget(self.repair_button)
         buttons.addWidget(self.compare_button)
         self.progress_bar = QProgressBar()
         self.progress_bar.setRange(0, PROGRESS_STEPS)
@@ -304,6 +317,62 @@ class ReadPage(QWidget):
             job, on_progress=self._on_progress, on_done=self._on_compare_done, context=self
         )
 
+    def repair(self) -> None:
+        """Rebuild the last rip's unreadable sectors from the .ecc file found beside it."""
+        job = self._repair_job
+        if job is None:
+            return
+        self.repair_button.setEnabled(False)
+        self.start_button.setEnabled(False)
+        self.status_label.setText(
+            f"Repairing {job.image.name} with {job.ecc.name if job.ecc else ''}…"
+        )
+        self.bridge.submit(
+            job, on_progress=self._on_progress, on_done=self._on_repair_done, context=self
+        )
+
+    def _offer_repair(self, value: RipResult) -> None:
+        """Show "Repair with NAME.ecc" when the rip has unreadable sectors and an RS01 file
+        is beside the image (``disc.ecc`` or ``disc.iso.ecc``)."""
+        self._repair_job = None
+        self.repair_button.setVisible(False)
+        if not value.summary.bad_sectors:
+            return
+        image = value.output
+        for ecc in (default_ecc_path(image), image.with_name(image.name + ".ecc")):
+            if ecc.is_file():
+                self._repair_job = RepairJob(image, ecc, value.map_path)
+                self.repair_button.setText(f"Repair with {ecc.name}")
+                self.repair_button.setEnabled(True)
+                self.repair_button.setVisible(True)
+                self.status_label.setText(
+                    f"{self.status_label.text()} Error-correction data found: "
+                    f"“Repair with {ecc.name}” can rebuild them."
+                )
+                return
+
+    def _on_repair_done(self, result: Result[RepairResult]) -> None:
+        self.start_button.setEnabled(True)
+        self.progress_bar.setValue(PROGRESS_STEPS)
+        value = result.value
+        if result.ok and value is not None:
+            report = value.report
+            left = len(report.unrepairable)
+            self.status_label.setText(
+                f"Repaired: all {len(report.repaired)} damaged sectors were rebuilt."
+                if report.ok
+                else f"Repaired {len(report.repaired)} sectors; {left} could not be rebuilt."
+            )
+            self.result_view.setPlainText(describe_repair(value))
+            self.repair_button.setVisible(not report.ok)
+            self.repair_button.setEnabled(False)
+            return
+        self.repair_button.setEnabled(True)
+        error = result.error
+        self.status_label.setText(error.message if error else "The repair failed.")
+        if error is not None:
+            self.result_view.setPlainText(f"{error.message}\n{error.detail}".strip())
+
     # -- job signals ---------------------------------------------------------------------
 
     def _set_running(self, running: bool) -> None:
@@ -365,6 +434,7 @@ class ReadPage(QWidget):
                 else "Done: every sector was read."
             )
             self.result_view.setPlainText(describe_rip(value))
+            self._offer_repair(value)
             return
         error = result.error
         if result.outcome is Outcome.CANCELLED:

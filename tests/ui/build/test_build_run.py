@@ -157,3 +157,37 @@ def test_over_capacity_asks_first_and_blocking_names_refuse(
         assert page.runner.start(tmp_path / "deep.iso", confirm_overflow=False) is None
     assert "deeper than" in shown.args[0].message
     assert not (tmp_path / "deep.iso").exists()
+
+
+def test_build_with_error_correction_writes_the_ecc_file_and_the_md5(
+    qtbot: QtBot, page: BuildPage, sample: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from dataclasses import replace
+
+    from app.core.image.isomd5 import verify_path
+    from app.core.jobs import run_job
+    from app.core.protect.job import CheckJob
+
+    settings = page.settings
+    settings.set_preferences(replace(settings.preferences(), protect_builds=True))
+    add_and_wait(qtbot, page, [sample])
+    output_dir = settings.preferences().output_dir
+    big = output_dir.parent / "big.bin"  # an image over 702 KiB, so the MD5 can be implanted
+    big.write_bytes(bytes(range(256)) * 4096)
+    add_and_wait(qtbot, page, [big])
+    monkeypatch.setattr(
+        QFileDialog, "getSaveFileName", lambda *_a: (str(output_dir / "safe.iso"), "")
+    )
+    with qtbot.waitSignal(page.build_finished, timeout=60_000) as blocker:
+        page.page_actions.build.trigger()
+    assert blocker.args[0].outcome is Outcome.SUCCEEDED
+    image = output_dir / "safe.iso"
+    assert (output_dir / "safe.ecc").is_file()
+    assert verify_path(image).ok
+    checked = run_job(CheckJob(image))
+    assert checked.value is not None
+    assert checked.value.ok
+    assert checked.value.report is not None
+    text = page.result_banner.text.text()
+    assert "Error-correction data: safe.ecc (RS01, 14.3 %)" in text
+    assert page.page_actions.build.isEnabled()

@@ -139,3 +139,36 @@ def test_mount_and_unmount_through_udisks(
             assert fake.loops == {}
         finally:
             fake.close()
+
+
+def test_check_verifies_the_implanted_md5_and_the_ecc_file(
+    qtbot: QtBot, page: ImagePage, tmp_path: Path
+) -> None:
+    import os
+
+    from app.core.image.job import BuildJob
+    from app.core.jobs import run_job
+    from app.core.project.model import DiscProject
+    from app.core.protect.job import ProtectJob
+
+    (tmp_path / "src").mkdir()
+    (tmp_path / "src" / "data.bin").write_bytes(os.urandom(1 << 20))
+    project = DiscProject()
+    project.add_contents(tmp_path / "src")
+    path = tmp_path / "big.iso"
+    assert run_job(BuildJob(project, path, implant_md5=True)).ok
+    result = run_job(ProtectJob(path, ecc=tmp_path / "big.ecc"))
+    assert result.ok, result.error
+    assert page.open_path(path)
+    qtbot.mouseClick(page.check_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "big.ecc" in page.status_label.text(), timeout=20_000)
+    assert "Implanted MD5 verified." in page.status_label.text()
+    assert "big.ecc: no damaged sector." in page.status_label.text()
+    with path.open("r+b") as stream:
+        stream.seek(300 * 2048)
+        stream.write(b"rot")
+    page.status_label.setText("")
+    qtbot.mouseClick(page.check_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "big.ecc" in page.status_label.text(), timeout=20_000)
+    assert "Implanted MD5: fragment" in page.status_label.text()
+    assert "big.ecc: 1 damaged sectors (300)." in page.status_label.text()

@@ -146,3 +146,49 @@ def test_main_window_shows_the_read_page(qtbot: QtBot, tmp_path: Path) -> None:
     assert window.pages[Workspace.READ] is window.read_page
     assert window.read_page.isVisibleTo(window)
     assert not window.build_page.isVisibleTo(window)
+
+
+def test_a_damaged_rip_with_an_ecc_file_beside_it_is_offered_repair(
+    qtbot: QtBot, bridge: JobBridge, tmp_path: Path
+) -> None:
+    import hashlib
+    import os
+
+    from app.core.protect import rs01
+
+    data = random_image(3000, seed=5)
+    original = tmp_path / "original.iso"
+    original.write_bytes(data)
+    src, ecc = (
+        os.open(original, os.O_RDONLY),
+        os.open(tmp_path / "disc.ecc", os.O_RDWR | os.O_CREAT),
+    )
+    rs01.create(src, ecc, 16)
+    os.close(src)
+    os.close(ecc)
+    disc = FakeDisc(data, bad=set(range(200, 260)) | {2500})
+    page = make_page(qtbot, bridge, disc)
+    page.output_edit.setText(str(tmp_path / "disc.iso"))
+    with qtbot.waitSignal(page.rip_finished, timeout=WAIT_MS):
+        qtbot.mouseClick(page.start_button, Qt.MouseButton.LeftButton)
+    assert page.repair_button.isVisible()
+    assert page.repair_button.text() == "Repair with disc.ecc"
+    assert "Error-correction data found" in page.status_label.text()
+    qtbot.mouseClick(page.repair_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.status_label.text().startswith("Repaired"), timeout=WAIT_MS)
+    assert page.status_label.text() == "Repaired: all 61 damaged sectors were rebuilt."
+    assert "unread in the map" in page.result_view.toPlainText()
+    assert not page.repair_button.isVisible()
+    rebuilt = hashlib.sha256((tmp_path / "disc.iso").read_bytes()).hexdigest()
+    assert rebuilt == hashlib.sha256(data).hexdigest()
+
+
+def test_no_repair_offer_without_an_ecc_file(
+    qtbot: QtBot, bridge: JobBridge, tmp_path: Path
+) -> None:
+    disc = FakeDisc(random_image(500), bad={10})
+    page = make_page(qtbot, bridge, disc)
+    page.output_edit.setText(str(tmp_path / "disc.iso"))
+    with qtbot.waitSignal(page.rip_finished, timeout=WAIT_MS):
+        qtbot.mouseClick(page.start_button, Qt.MouseButton.LeftButton)
+    assert not page.repair_button.isVisible()

@@ -56,6 +56,43 @@ def _tree(folder: Path) -> str:
     return "files"
 
 
+def _pvd_image(folder: Path) -> str:
+    from tests.unit.core.protect.conftest import minimal_iso
+
+    minimal_iso(folder / "pvd.iso", 800)
+    return "pvd.iso"
+
+
+def _marked(folder: Path, *, damage: bool) -> str:
+    import os
+
+    from app.core.image.isomd5 import implant_fd
+
+    name = _pvd_image(folder)
+    fd = os.open(folder / name, os.O_RDWR)
+    implant_fd(fd)
+    if damage:
+        os.pwrite(fd, b"rot", 500 * 2048)
+    os.close(fd)
+    return name
+
+
+def _protected(folder: Path, damage: int = 0) -> str:
+    """pvd.iso with pvd.ecc (8 roots), then ``damage`` sectors from 0 zeroed."""
+    import os
+
+    from app.core.protect.rs01 import create
+
+    name = _pvd_image(folder)
+    image = os.open(folder / name, os.O_RDWR)
+    ecc = os.open(folder / "pvd.ecc", os.O_RDWR | os.O_CREAT)
+    create(image, ecc, 8)
+    os.pwrite(image, bytes(2048 * damage), 0)
+    os.close(image)
+    os.close(ecc)
+    return name
+
+
 Setup = Callable[[Path], list[str]]
 
 CASES: list[tuple[str, Setup, int, str]] = [
@@ -111,6 +148,48 @@ CASES: list[tuple[str, Setup, int, str]] = [
         INVALID,
         "not a disk Spindle can write",
     ),
+    ("protect missing image", lambda d: ["protect", "nope.iso", "--implant-md5"], INVALID, "nope"),
+    ("protect a folder", lambda d: ["protect", _tree(d)], INVALID, "not a regular file"),
+    (
+        "protect image without a volume descriptor",
+        lambda d: ["protect", _image(d, "big.iso", 0), "--implant-md5"],
+        INVALID,
+        "no ISO 9660 primary volume",
+    ),
+    (
+        "info --verify-md5 without a mark",
+        lambda d: ["info", _pvd_image(d), "--verify-md5"],
+        INVALID,
+        "no implanted MD5",
+    ),
+    (
+        "protect redundancy out of range",
+        lambda d: ["protect", _pvd_image(d), "--redundancy", "90"],
+        INVALID,
+        "outside what RS01 offers",
+    ),
+    (
+        "protect existing ecc file",
+        lambda d: ["protect", _pvd_image(d), "--ecc", _file(d, "x.ecc")],
+        INVALID,
+        "already exists",
+    ),
+    ("check missing image", lambda d: ["check", "nope.iso"], INVALID, "does not exist"),
+    ("check with nothing", lambda d: ["check", _pvd_image(d)], INVALID, "nothing to check it"),
+    ("repair missing image", lambda d: ["repair", "nope.iso"], INVALID, "does not exist"),
+    ("repair without ecc", lambda d: ["repair", _pvd_image(d)], INVALID, "no error-correction"),
+    (
+        "repair missing map",
+        lambda d: ["repair", _protected(d), "--map", "nope.map"],
+        INVALID,
+        "nope.map",
+    ),
+    (
+        "repair bad ecc file",
+        lambda d: ["repair", _pvd_image(d), "--ecc", _file(d, "x.ecc")],
+        INVALID,
+        "not a dvdisaster",
+    ),
     # other invalid input
     (
         "verify bad digest",
@@ -155,6 +234,19 @@ CASES: list[tuple[str, Setup, int, str]] = [
         lambda d: ["verify", _image(d), "--sha256", "0" * 64],
         IMAGE,
         "does not match",
+    ),
+    (
+        "info --verify-md5 damaged",
+        lambda d: ["info", _marked(d, damage=True), "--verify-md5"],
+        IMAGE,
+        "",
+    ),
+    ("check damaged", lambda d: ["check", _protected(d, damage=10)], IMAGE, ""),
+    (
+        "repair beyond the ecc's strength",
+        lambda d: ["repair", _protected(d, damage=800)],
+        IMAGE,
+        "",
     ),
     ("compare differs", lambda d: ["compare", _image(d), _image(d, "other.iso", 2)], IMAGE, ""),
     # an existing path that is no drive: a drive error

@@ -252,3 +252,19 @@ def test_a_part_file_left_by_a_killed_build_is_removed(src: Path, tmp_path: Path
     assert not stale.exists()
     assert alive.exists()
     assert any("left by a build that was stopped" in w for w in result.value.warnings)
+
+
+def test_implant_md5_marks_the_image_before_its_checksums(src: Path, tmp_path: Path) -> None:
+    from app.core.image.isomd5 import verify_path
+
+    out = tmp_path / "disc.iso"
+    job = BuildJob(_project(src), out, checksums=(Algorithm.SHA256,), implant_md5=True)
+    result = run_job(job)
+    assert result.ok, result.error
+    check = verify_path(out)
+    assert check.ok
+    assert check.computed == check.implanted.md5
+    sums = subprocess.run(
+        ["sha256sum", "-c", out.name + ".sha256"], cwd=tmp_path, capture_output=True, check=False
+    )
+    assert sums.returncode == 0  # the sidecar is of the marked image

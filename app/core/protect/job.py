@@ -1,0 +1,301 @@
+"""The protect workflow's jobs.
+
+- :class:`ProtectJob`: implant an isomd5sum MD5 and/or create an RS01 ``.ecc`` file;
+- :class:`CheckJob`: compare the image with its ``.ecc`` file's CRCs (and its implanted MD5);
+- :class:`RepairJob`: rebuild damaged sectors from the ``.ecc`` file, erasures taken from the
+  CRCs and from a ddrescue map's unread ranges.
+
+The image is changed only through a copy renamed over it (:mod:`app.core.protect.rewrite`);
+the ``.ecc`` file is written under a temporary name and published whole.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from app.core.errors import ImageError, InvalidInputError
+from app.core.files import AtomicOutput, write_error
+from app.core.image import isomd5
+from app.core.jobs.job import Job, JobContext
+from app.core.jobs.phase import Phase
+from app.core.jobs.progress import Progress, Unit
+from app.core.protect import rs01
+from app.core.protect.rewrite import require_image_file, rewrite
+from app.core.rip.mapfile import BlockStatus, load_map
+
+SECTOR = 2048
+
+
+def default_ecc_path(image: Path) -> Path:
+    """dvdisaster's default: ``disc.iso`` -> ``disc.ecc``."""
+    return image.with_suffix(".ecc") if image.suffix else image.with_name(image.name + ".ecc")
+
+
+def _open_ecc(path: Path) -> int:
+    try:
+        return os.open(path, os.O_RDONLY)
+    except FileNotFoundError as exc:
+        raise InvalidInputError(
+            f"There is no error-correction file “{path}” (create one with spindle protect, or "
+            "give --ecc FILE).",
+            str(exc),
+        ) from exc
+    except OSError as exc:
+        raise ImageError(f"Could not read “{path}”.", str(exc)) from exc
+
+
+@dataclass(frozen=True, slots=True)
+class ProtectResult:
+    image: Path
+    implanted: isomd5.Implanted | None = None
+    ecc: Path | None = None
+    header: rs01.Header | None = None
+
+
+@dataclass
+class ProtectJob(Job[ProtectResult]):
+    """Protect ``image``: with ``implant_md5``, write its isomd5sum MD5 into it (a copy of the
+    image is changed and renamed over it: the original is never half-written); with ``ecc``,
+    write dvdisaster's RS01 error-correction file there (after the MD5, so it covers it)."""
+
+    image: Path
+    implant_md5: bool = False
+    force: bool = False
+    """Replace data already in the application use field, and an existing .ecc file."""
+    ecc: Path | None = None
+    nroots: int = rs01.DEFAULT_ROOTS
+
+    @property
+    def title(self) -> str:
+        return f"Protect {self.image.name}"
+
+    def run(self, ctx: JobContext) -> ProtectResult:
+        size = require_image_file(self.image).st_size
+        if self.ecc is not None:
+            self._check_ecc_target(self.ecc)
+        implanted = None
+        if self.implant_md5:
+            implanted = self._implant(ctx, size)
+        header = None
+        if self.ecc is not None:
+            header = self._create_ecc(ctx, self.ecc)
+        return ProtectResult(self.image, implanted, self.ecc, header)
+
+    def _check_ecc_target(self, ecc: Path) -> None:
+        if os.path.lexists(ecc) and not self.force:
+            raise InvalidInputError(
+                f"“{ecc}” already exists. Replace it with --force.", "refusing to overwrite"
+            )
+        if os.path.lexists(ecc) and os.path.samefile(ecc, self.image):
+            raise InvalidInputError("The error-correction file cannot be the image itself.")
+
+    def _implant(self, ctx: JobContext, size: int) -> isomd5.Implanted:
+        with self.image.open("rb") as stream:  # refuse before copying anything
+            isomd5.check_implantable(isomd5.read_volume(stream.fileno()), force=self.force)
+
+        def on_copy(done: int) -> None:
+            ctx.check_cancelled()
+            ctx.report(Progress(Phase.PREPARING, done, size, Unit.BYTES))
+
+        def on_hash(done: int) -> None:
+            ctx.check_cancelled()
+            ctx.report(Progress(Phase.COMPUTING_CHECKSUMS, done, size, Unit.BYTES))
+
+        def change(fd: int) -> isomd5.Implanted:
+            return isomd5.implant_fd(fd, force=self.force, on_chunk=on_hash)
+
+        return rewrite(self.image, change, on_copy=on_copy)
+
+    def _create_ecc(self, ctx: JobContext, ecc: Path) -> rs01.Header:
+        size = self.image.stat().st_size
+        sectors = -(-size // SECTOR)
+        sections = -(-sectors // (255 - self.nroots))
+
+        def on_scan(done: int) -> None:
+            ctx.check_cancelled()
+            ctx.report(Progress(Phase.READING_IMAGE, done, size, Unit.BYTES))
+
+        def on_encode(done: int) -> None:
+            ctx.check_cancelled()
+            ctx.report(Progress(Phase.ENCODING, done, sections, Unit.SECTORS))
+
+        with AtomicOutput(ecc, overwrite=self.force) as out, self.image.open("rb") as image:
+            try:
+                header = rs01.create(
+                    image.fileno(), out.fd, self.nroots, on_scan=on_scan, on_encode=on_encode
+                )
+            except OSError as exc:
+                raise write_error(exc, f"The error-correction file “{ecc}”") from exc
+            out.publish()
+        return header
+
+
+@dataclass(frozen=True, slots=True)
+class CheckResult:
+    image: Path
+    ecc: Path | None = None
+    report: rs01.CheckReport | None = None
+    md5: isomd5.Md5Check | None = None
+
+    @property
+    def ok(self) -> bool:
+        return (self.report is None or self.report.ok) and (self.md5 is None or self.md5.ok)
+
+
+@dataclass
+class CheckJob(Job[CheckResult]):
+    """Check ``image`` against its .ecc file (``ecc``, or the default name when it exists) and
+    its implanted MD5 (when it has one)."""
+
+    image: Path
+    ecc: Path | None = None
+
+    @property
+    def title(self) -> str:
+        return f"Check {self.image.name}"
+
+    def run(self, ctx: JobContext) -> CheckResult:
+        size = require_image_file(self.image).st_size
+        ecc = self.ecc
+        if ecc is None and default_ecc_path(self.image).is_file():
+            ecc = default_ecc_path(self.image)
+
+        def on_bytes(done: int) -> None:
+            ctx.check_cancelled()
+            ctx.report(Progress(Phase.VERIFYING, done, size, Unit.BYTES))
+
+        with self.image.open("rb") as image:
+            md5 = None
+            try:
+                has_mark = isomd5.parse(isomd5.read_volume(image.fileno()).appdata) is not None
+            except InvalidInputError:
+                has_mark = False
+            if has_mark:
+                md5 = isomd5.verify_fd(image.fileno(), on_chunk=on_bytes)
+            if ecc is None and md5 is None:
+                raise InvalidInputError(
+                    f"“{self.image.name}” has no error-correction file “"
+                    f"{default_ecc_path(self.image).name}” and no implanted MD5: nothing to "
+                    "check it with (give --ecc FILE).",
+                    "no .ecc file, no isomd5sum mark",
+                )
+            report = None
+            if ecc is not None:
+                fd = _open_ecc(ecc)
+                try:
+                    report = rs01.check(image.fileno(), fd, on_scan=on_bytes)
+                finally:
+                    os.close(fd)
+        return CheckResult(self.image, ecc, report, md5)
+
+
+@dataclass(frozen=True, slots=True)
+class RepairResult:
+    image: Path
+    ecc: Path
+    report: rs01.RepairReport
+    crc_damaged: int
+    map_erasures: int
+    """Sectors the map says were not read (whatever their CRC)."""
+
+
+def map_bad_sectors(path: Path) -> set[int]:
+    """Every sector a ddrescue map does not mark finished."""
+    rescue_map = load_map(path)
+    bad: set[int] = set()
+    wanted = [s for s in BlockStatus if s is not BlockStatus.FINISHED]
+    for block in rescue_map.iter_blocks(*wanted):
+        first = block.pos_bytes // SECTOR
+        last = -(-block.end_bytes // SECTOR)
+        bad.update(range(first, last))
+    return bad
+
+
+@dataclass
+class RepairJob(Job[RepairResult]):
+    """Repair ``image`` with its .ecc file; the image is replaced by a repaired copy, and only
+    when something was repaired."""
+
+    image: Path
+    ecc: Path | None = None
+    map: Path | None = None
+    _erasures: set[int] = field(default_factory=set, init=False, repr=False)
+
+    @property
+    def title(self) -> str:
+        return f"Repair {self.image.name}"
+
+    def run(self, ctx: JobContext) -> RepairResult:
+        size = require_image_file(self.image).st_size
+        ecc = self.ecc or default_ecc_path(self.image)
+        from_map = map_bad_sectors(self.map) if self.map is not None else set()
+        fd = _open_ecc(ecc)
+        try:
+            return self._repair(ctx, ecc, fd, size, from_map)
+        finally:
+            os.close(fd)
+
+    def _sector16_lost(self, from_map: set[int]) -> bool:
+        """The fingerprint sector was not read (the map says so, or a rip zero-filled it):
+        a different fingerprint then does not mean another image."""
+        fp = rs01.FINGERPRINT_SECTOR
+        return fp in from_map or _zero_or_missing(self.image, fp)
+
+    def _repair(
+        self, ctx: JobContext, ecc: Path, fd: int, size: int, from_map: set[int]
+    ) -> RepairResult:
+        def on_bytes(done: int) -> None:
+            ctx.check_cancelled()
+            ctx.report(Progress(Phase.VERIFYING, done, size, Unit.BYTES))
+
+        with self.image.open("rb") as image:
+            checked = rs01.check(image.fileno(), fd, on_scan=on_bytes)
+        if not checked.ecc_ok:
+            raise ImageError(
+                f"The error-correction file “{ecc.name}” is itself damaged: its checksum does "
+                "not match, so a repair with it could make the image worse.",
+                "MD5 of the CRC and parity sections differs from the header's",
+            )
+        if not checked.fingerprint_ok and not self._sector16_lost(from_map):
+            raise InvalidInputError(
+                f"The error-correction file “{ecc.name}” was made for another image.",
+                "sector 16 fingerprint differs",
+            )
+        erasures = set(checked.damaged) | {s for s in from_map if s < checked.header.sectors}
+        if not erasures:
+            empty = rs01.RepairReport(checked.header)
+            return RepairResult(self.image, ecc, empty, 0, len(from_map))
+        columns = len({s % checked.header.section_sectors for s in erasures})
+
+        def on_columns(done: int) -> None:
+            ctx.check_cancelled()
+            ctx.report(Progress(Phase.REPAIRING, done, columns, Unit.ITEMS))
+
+        def change(target: int) -> rs01.RepairReport:
+            report = rs01.repair(target, fd, erasures, on_columns=on_columns)
+            if not report.repaired:
+                raise _NothingRepaired(report)
+            return report
+
+        try:
+            report = rewrite(self.image, change)
+        except _NothingRepaired as nothing:
+            report = nothing.report
+        return RepairResult(self.image, ecc, report, len(checked.damaged), len(from_map))
+
+
+def _zero_or_missing(path: Path, sector: int) -> bool:
+    with path.open("rb") as stream:
+        stream.seek(sector * SECTOR)
+        data = stream.read(SECTOR)
+    return not data.strip(b"\0")
+
+
+class _NothingRepaired(Exception):
+    """Leaves the image untouched (the copy is discarded) when no sector could be rebuilt."""
+
+    def __init__(self, report: rs01.RepairReport) -> None:
+        super().__init__("nothing repaired")
+        self.report = report

@@ -1,0 +1,66 @@
+"""``spindle protect``, ``check``, ``repair`` and ``info --verify-md5`` as a user sees them."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from tests.unit.cli.conftest import Spindle
+from tests.unit.core.protect.conftest import minimal_iso
+
+
+def _zero(path: Path, first: int, count: int) -> None:
+    with path.open("r+b") as stream:
+        stream.seek(first * 2048)
+        stream.write(bytes(count * 2048))
+
+
+def test_protect_check_damage_repair_round_trip(tmp_path: Path, spindle: Spindle) -> None:
+    image = minimal_iso(tmp_path / "disc.iso", 3000, seed=11)
+    original = image.read_bytes()
+    made = spindle("protect", "disc.iso", "--implant-md5", "--redundancy", "10", cwd=tmp_path)
+    assert made.returncode == 0, made.stderr
+    assert "Implanted MD5" in made.stdout
+    assert "Wrote disc.ecc (RS01, 23 roots, 9.9 % redundancy" in made.stdout
+    assert "one run of 299 damaged sectors" in made.stdout  # 23 roots x 13-sector sections
+    protected = image.read_bytes()
+    assert protected != original  # the MD5 is in it
+    good = spindle("check", "disc.iso", cwd=tmp_path)
+    assert good.returncode == 0, good.stderr
+    assert "Implanted MD5" in good.stdout
+    assert "verified" in good.stdout
+    assert "No damaged sector" in good.stdout
+    _zero(image, 700, 299)
+    bad = spindle("check", "disc.iso", cwd=tmp_path)
+    assert bad.returncode == 4
+    assert "299 damaged sectors: 700-998" in bad.stdout
+    assert "DOES NOT MATCH" in bad.stdout
+    fixed = spindle("repair", "disc.iso", "--json", cwd=tmp_path)
+    assert fixed.returncode == 0, fixed.stderr
+    events = [json.loads(line) for line in fixed.stdout.splitlines()]
+    assert events[-1]["event"] == "result"
+    assert image.read_bytes() == protected
+    info = spindle("info", "disc.iso", "--verify-md5", cwd=tmp_path)
+    assert info.returncode == 0
+    assert "verified: the image matches it" in info.stdout
+
+
+def test_info_shows_an_unverified_mark_without_reading_everything(
+    tmp_path: Path, spindle: Spindle
+) -> None:
+    minimal_iso(tmp_path / "disc.iso", 800)
+    assert spindle("protect", "disc.iso", "--implant-md5", cwd=tmp_path).returncode == 0
+    assert not (tmp_path / "disc.ecc").exists()  # --implant-md5 alone makes no .ecc file
+    info = spindle("info", "disc.iso", cwd=tmp_path)
+    assert "not verified (spindle info --verify-md5 checks it)" in info.stdout
+
+
+def test_implanting_after_an_ecc_file_says_it_is_stale(tmp_path: Path, spindle: Spindle) -> None:
+    minimal_iso(tmp_path / "disc.iso", 800)
+    assert spindle("protect", "disc.iso", cwd=tmp_path).returncode == 0
+    out = spindle("protect", "disc.iso", "--implant-md5", cwd=tmp_path)
+    assert out.returncode == 0
+    assert "disc.ecc was made before the MD5 was implanted" in out.stdout
+    assert spindle("check", "disc.iso", cwd=tmp_path).returncode == 4  # sector 16 changed
+    assert spindle("protect", "disc.iso", "--force", cwd=tmp_path).returncode == 0
+    assert spindle("check", "disc.iso", cwd=tmp_path).returncode == 0
