@@ -244,7 +244,38 @@ def take_image(window: MainWindow, out_dir: Path, temp_dir: Path) -> list[Path]:
     shots = [grab(out_dir, "image-browse")]
     page.fs_combo.setCurrentIndex(page.fs_combo.findData("joliet"))
     shots.append(grab(out_dir, "image-joliet"))
+    shots.append(take_image_convert(window, out_dir, temp_dir))
     return shots
+
+
+def take_image_convert(window: MainWindow, out_dir: Path, temp_dir: Path) -> Path:
+    """A mixed-mode BIN/CUE (data with two damaged sectors, then two audio tracks) opened in
+    the Image workspace and converted to ISO after accepting the listed losses."""
+    import numpy as np
+
+    from app.core.convert import ecma130
+
+    folder = temp_dir / "convert"
+    folder.mkdir()
+    user = np.random.default_rng(7).integers(0, 256, size=(3000, 2048), dtype=np.uint8)
+    raw = ecma130.encode_mode1(user, 0).copy()
+    raw[[1200, 2417], 300] ^= 0x20
+    (folder / "Game (Europe).bin").write_bytes(raw.tobytes() + bytes(2 * 4500 * 2352))
+    (folder / "Game (Europe).cue").write_text(
+        'FILE "Game (Europe).bin" BINARY\n  TRACK 01 MODE1/2352\n    INDEX 01 00:00:00\n'
+        "  TRACK 02 AUDIO\n    INDEX 00 00:40:00\n    INDEX 01 00:42:00\n"
+        "  TRACK 03 AUDIO\n    INDEX 01 01:40:00\n"
+    )
+    page = window.image_page
+    view = page.convert_view
+    page.open_path(folder / "Game (Europe).cue")
+    wait_until(lambda: view.disc is not None)
+    view.target_combo.setCurrentIndex(view.target_combo.findData("iso"))
+    view.accept_box.setChecked(True)
+    view.start()
+    wait_until(lambda: view.result is not None)
+    window.statusBar().clearMessage()
+    return grab(out_dir, "image-convert")
 
 
 def take_build(window: MainWindow, out_dir: Path, temp_dir: Path) -> list[Path]:

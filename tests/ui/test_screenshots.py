@@ -30,6 +30,7 @@ EXPECTED = (
     "build-over-capacity",
     "build-running",
     "build-done",
+    "image-convert",
 )
 SCREEN = (1280, 800)
 
