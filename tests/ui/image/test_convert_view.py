@@ -3,8 +3,10 @@ of losses with its explicit consent, conversion with progress and Cancel, the re
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterator
 from pathlib import Path
+from typing import BinaryIO
 
 import numpy as np
 import pytest
@@ -128,19 +130,20 @@ def test_cancel_stops_the_conversion_and_leaves_nothing(
 ) -> None:
     load(qtbot, view, mixed_cue(tmp_path, data_sectors=60))
     view.set_output(tmp_path / "out.cue")
-    from app.core.convert import extract
+    from app.core.convert import job as job_module
 
-    monkeypatch.setattr(extract, "CHUNK_SECTORS", 1)
-    started = []
-    real = view._on_progress
+    def slow_write(disc: object, tracks: object, out: BinaryIO, *rest: object) -> str:
+        advance = rest[-1]
+        assert callable(advance)
+        out.write(b"partial")
+        deadline = time.monotonic() + 20
+        while time.monotonic() < deadline:  # until Cancel reaches the job
+            advance(1)
+            time.sleep(0.01)
+        raise AssertionError("never cancelled")
 
-    def on_progress(progress: object) -> None:
-        real(progress)  # type: ignore[arg-type]
-        if not started:
-            started.append(progress)
-            view.cancel()
-
-    monkeypatch.setattr(view, "_on_progress", on_progress)
+    monkeypatch.setattr(job_module, "write_bincue", slow_write)
+    monkeypatch.setattr(view, "_on_progress", lambda _p: view.cancel())
     handle = view.start()
     assert handle is not None
     assert view.cancel_button.isEnabled()
