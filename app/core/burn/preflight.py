@@ -8,6 +8,7 @@ burn sends no WRITE.
 from __future__ import annotations
 
 import os
+import tempfile
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -106,6 +107,15 @@ def inspect_image(
             f"{size} bytes = {size // SECTOR_SIZE} sectors + {size % SECTOR_SIZE} bytes",
         )
     return ImageInfo(path, size)
+
+
+def preview_image(path: Path) -> ImageInfo:
+    """:func:`inspect_image` for a page that shows the image before the burn: a CD image is
+    read with its losses accepted (the caller shows ``cd_image.losses`` and asks), a CHD
+    extracted into a scratch folder that is removed at once (only the size and the losses
+    are kept; the burn reads the image again)."""
+    with tempfile.TemporaryDirectory(prefix="spindle-preview-") as scratch:
+        return inspect_image(path, Path(scratch), accept_losses=True)
 
 
 def check(image: ImageInfo, medium: MediumStatus, options: BurnOptions) -> BurnPlan:

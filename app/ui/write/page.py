@@ -37,7 +37,7 @@ from PySide6.QtWidgets import (
 from app.core.burn.inspect import InspectMediumJob
 from app.core.burn.job import BurnJob, BurnResult, TransportOpener, open_for_writing
 from app.core.burn.medium import MediumStatus
-from app.core.burn.preflight import BurnOptions, check, inspect_image
+from app.core.burn.preflight import BurnOptions, check, preview_image
 from app.core.burn.speeds import SpeedRequest, label, offered
 from app.core.burn.write_methods import verification_note, write_once
 from app.core.errors import AppError
@@ -45,6 +45,10 @@ from app.core.jobs import JobHandle, Progress, Result
 from app.core.transport import open_transport
 from app.core.units import SECTOR_SIZE, format_size
 from app.ui.common.job_bridge import JobBridge
+
+SUFFIXES = (".iso", ".img", ".cue", ".bin", ".nrg", ".mds", ".mdf", ".ccd", ".cdi", ".chd")
+"""Images the page takes: ISO, and CD images (burned as their data track)."""
+IMAGE_FILTER = "Disc images (" + " ".join(f"*{s}" for s in SUFFIXES) + ");;All files (*)"
 
 _log = logging.getLogger(__name__)
 
@@ -96,6 +100,9 @@ class WritePage(QWidget):
         self.fit_label.setWordWrap(True)
         self.note_label = QLabel("")
         self.note_label.setWordWrap(True)
+        self.accept_losses_box = QCheckBox("Burn the data track anyway (the rest is not kept)")
+        self.accept_losses_box.setVisible(False)
+        self.accept_losses_box.toggled.connect(lambda _on: self.update_fit())
 
         self.speed_combo = QComboBox()
         self.speed_combo.addItem(DRIVES_CHOICE, None)
@@ -134,6 +141,7 @@ class WritePage(QWidget):
         form.addRow("Drive", drive_row)
         form.addRow("Disc", self.medium_label)
         form.addRow("", self.fit_label)
+        form.addRow("", self.accept_losses_box)
         form.addRow("Speed", self.speed_combo)
         form.addRow("Copies", self.copies_spin)
         options = QVBoxLayout()
@@ -181,14 +189,14 @@ class WritePage(QWidget):
 
     def choose_image(self) -> None:
         name, _filter = QFileDialog.getOpenFileName(
-            self, "Choose an image to burn", "", "Disc images (*.iso *.img);;All files (*)"
+            self, "Choose an image to burn", "", IMAGE_FILTER
         )
         if name:
             self.set_image(Path(name))
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         urls = event.mimeData().urls()
-        if urls and urls[0].isLocalFile() and urls[0].toLocalFile().lower().endswith(".iso"):
+        if urls and urls[0].isLocalFile() and urls[0].toLocalFile().lower().endswith(SUFFIXES):
             event.acceptProposedAction()
 
     def dropEvent(self, event: QDropEvent) -> None:
@@ -257,12 +265,16 @@ class WritePage(QWidget):
             self.fit_label.setText("Choose an image.")
             return
         try:
-            image = inspect_image(path)
+            image = preview_image(path)
         except AppError as exc:
             self.fit_label.setText(exc.message)
             return
+        cd, losses = image.cd_image, ""
+        self.accept_losses_box.setVisible(cd is not None and cd.needs_consent)
+        if cd is not None and cd.losses:
+            losses = f" Burns data track {cd.track} only; not kept: " + "; ".join(cd.losses) + "."
         if self.medium is None:
-            self.fit_label.setText(f"Image: {format_size(image.size_bytes)}.")
+            self.fit_label.setText(f"Image: {format_size(image.size_bytes)}.{losses}")
             return
         try:
             check(image, self.medium, self.options())
@@ -272,9 +284,10 @@ class WritePage(QWidget):
         free = self.medium.free_blocks * SECTOR_SIZE
         self.fit_label.setText(
             f"The image ({format_size(image.size_bytes)}) fits: "
-            f"{format_size(free - image.size_bytes)} will stay free."
+            f"{format_size(free - image.size_bytes)} will stay free.{losses}"
         )
-        self.burn_button.setEnabled(self.handle is None)
+        refused = cd is not None and cd.needs_consent and not self.accept_losses_box.isChecked()
+        self.burn_button.setEnabled(self.handle is None and not refused)
 
     def options(self) -> BurnOptions:
         kbps = self.speed_combo.currentData()
@@ -293,7 +306,13 @@ class WritePage(QWidget):
             return
         if self._copies_left <= 0:
             self._copies_left = self.copies_spin.value()
-        job = BurnJob(path, device, self.options(), opener=self.writer_opener)
+        job = BurnJob(
+            path,
+            device,
+            self.options(),
+            opener=self.writer_opener,
+            accept_losses=self.accept_losses_box.isChecked(),
+        )
         self.handle = self.bridge.submit(
             job, on_progress=self._on_progress, on_done=self._on_burned, context=self
         )
