@@ -150,6 +150,7 @@ def test_cancel_stops_the_conversion_and_leaves_nothing(
     qtbot.waitUntil(lambda: view.result_text.toPlainText().startswith("Cancelled"), timeout=WAIT_MS)
     assert not (tmp_path / "out.cue").exists()
     assert not (tmp_path / "out.bin").exists()
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []  # no temp files
     assert not view.cancel_button.isEnabled()
 
 
