@@ -1,6 +1,7 @@
 """Burning a CD image onto the drive lab's blank DVD+R: a MODE1/2352 BIN/CUE (an ISO 9660
-image made by xorriso, as raw sectors with EDC/ECC, then an audio track) burned with
-``spindle burn`` as the desktop user.
+image made by xorriso, as raw sectors with EDC/ECC built by the plain reference encoder of
+tests/fakes/ecma130_reference.py, then an audio track) burned with ``spindle burn`` as the
+desktop user.
 
 Shown here: without ``--accept-losses`` the burn is refused (exit 3, the audio track named)
 before any WRITE; with it, the disc read back through the kernel after the tray cycle holds
@@ -18,8 +19,8 @@ import subprocess
 from collections.abc import Iterator
 from pathlib import Path
 
-import numpy as np
 import pytest
+from tests.fakes.ecma130_reference import ref_check, ref_encode_mode1
 from tests.lab.test_burn import (
     SECTOR,
     Blank,
@@ -33,7 +34,6 @@ from tests.lab.test_burn import (
     written_bytes,
 )
 
-from app.core.convert import ecma130
 from app.core.mmc.write_commands import WRITE_OPCODES
 
 pytestmark = pytest.mark.lab
@@ -52,7 +52,7 @@ def make_cd_image(folder: Path) -> tuple[Path, Path]:
     """An ISO by xorriso, and a BIN/CUE of it: track 1 MODE1/2352, track 2 audio."""
     tree = folder / "tree"
     (tree / "sub").mkdir(parents=True)
-    (tree / "a.bin").write_bytes(os.urandom(1_200_000))
+    (tree / "a.bin").write_bytes(os.urandom(300_000))
     (tree / "sub" / "b.txt").write_text("Spindle burns a CD image\n")
     iso = folder / "data.iso"
     command = ["xorriso", "-as", "mkisofs", "-quiet", "-V", "CD_IMAGE", "-J", "-R", "-o"]
@@ -62,11 +62,15 @@ def make_cd_image(folder: Path) -> tuple[Path, Path]:
         capture_output=True,
         timeout=120,
     )
-    user = np.fromfile(iso, dtype=np.uint8).reshape(-1, SECTOR)
-    raw = ecma130.encode_mode1(user, 0)
-    audio = np.random.default_rng(1).integers(0, 256, AUDIO_SECTORS * 2352, dtype=np.uint8)
-    (folder / "game.bin").write_bytes(raw.tobytes() + audio.tobytes())
-    minutes, rest = divmod(user.shape[0], 75 * 60)
+    # raw sectors by the plain reference encoder: the lab guest's emulated CPU (qemu64) runs
+    # no numpy, and the BIN is then made by code that shares nothing with Spindle's
+    data = iso.read_bytes()
+    sectors = len(data) // SECTOR
+    raw = [ref_encode_mode1(data[i * SECTOR : (i + 1) * SECTOR], i) for i in range(sectors)]
+    ref_check(raw[0])
+    ref_check(raw[-1])
+    (folder / "game.bin").write_bytes(b"".join(raw) + os.urandom(AUDIO_SECTORS * 2352))
+    minutes, rest = divmod(sectors, 75 * 60)
     seconds, frames = divmod(rest, 75)
     cue = folder / "game.cue"
     cue.write_text(

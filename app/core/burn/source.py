@@ -5,11 +5,11 @@ A data disc (DVD, BD, or a CD written as one data track) takes 2048-byte sectors
 image gives its data track: :class:`UserData` reads the track's stored records straight from
 the image file (no temporary copy) and hands on the 2048 user bytes of each (ECMA-130 §14:
 at 16 in a raw Mode 1 sector, at 24 in a raw Mode 2 XA sector, at 8 in a 2336-byte record,
-the whole record in a 2048-byte one).  Only a CHD is first extracted by ``chdman`` into a
-scratch folder (no maintained Python reader; see :mod:`app.core.convert.chd`).  What the disc
-cannot get (audio tracks, other sessions, sub-channel, CD-TEXT, Form 2 bytes) is the ISO
-target's list of losses (:func:`app.core.convert.loss.plan_conversion`); the burn refuses
-unless it is accepted.
+the whole record in a 2048-byte one), without numpy.  Only a CHD is first extracted by
+``chdman`` into a scratch folder (no maintained Python reader: :mod:`app.core.convert.chd`).
+What the disc cannot get (audio tracks, other sessions, sub-channel, CD-TEXT, Form 2 bytes)
+is the ISO target's list of losses (:func:`app.core.convert.loss.plan_conversion`); the burn
+refuses unless it is accepted.
 """
 
 from __future__ import annotations
@@ -18,9 +18,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-import numpy as np
-
-from app.core.convert.extract import user_offset
+from app.core.convert.disc import user_offset
 from app.core.convert.formats import open_image
 from app.core.convert.loss import Target, plan_conversion
 from app.core.errors import ImageError, InvalidInputError
@@ -63,9 +61,12 @@ class UserData:
             return
         raw = memoryview(bytearray(count * self.stride))
         self._fill(fd, raw, position)
-        records = np.frombuffer(raw, dtype=np.uint8).reshape(count, self.stride)
-        target = np.frombuffer(into, dtype=np.uint8).reshape(count, SECTOR_SIZE)
-        target[:] = records[:, self.user_offset : self.user_offset + SECTOR_SIZE]
+        # one slice copy per sector (no numpy: it does not run on every CPU a burn runs on,
+        # such as the drive lab's emulated qemu64)
+        start = self.user_offset
+        for i in range(count):
+            into[i * SECTOR_SIZE : (i + 1) * SECTOR_SIZE] = raw[start : start + SECTOR_SIZE]
+            start += self.stride
 
     def _fill(self, fd: int, into: memoryview, position: int) -> None:
         got = 0

@@ -43,6 +43,7 @@ import numpy as np
 import numpy.typing as npt
 
 from app.core.convert.crc import edc_of
+from app.core.convert.disc import SYNC
 
 Bytes = npt.NDArray[np.uint8]
 
@@ -50,8 +51,6 @@ RAW = 2352
 USER = 2048
 MODE2_SIZE = 2336
 FORM2_USER = 2324
-SYNC = bytes([0x00] + [0xFF] * 10 + [0x00])
-"""§14.1: the sync field of every data sector."""
 MODE1_EDC_END = 2064
 FORM1_EDC_END = 2072
 FORM2_EDC_END = 2348

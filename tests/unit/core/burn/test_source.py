@@ -133,3 +133,36 @@ def test_which_names_are_cd_images(tmp_path: Path) -> None:
         True,
         True,
     ]
+
+
+def test_burning_a_cd_image_needs_no_numpy(tmp_path: Path) -> None:
+    """numpy does not run on every CPU (the drive lab's emulated qemu64 lacks the x86-64-v2
+    instructions its wheels need): the burn of a CD image must not import it."""
+    import subprocess
+    import sys
+
+    from tests.paths import ROOT
+
+    data = user(8)
+    cue = mode1_cue(tmp_path, data, audio=4)
+    code = (
+        "import builtins, sys\n"
+        "real = builtins.__import__\n"
+        "def guard(name, *args, **kwargs):\n"
+        "    if name.split('.')[0] == 'numpy':\n"
+        "        raise ImportError('numpy is not allowed here')\n"
+        "    return real(name, *args, **kwargs)\n"
+        "builtins.__import__ = guard\n"
+        "from pathlib import Path\n"
+        "import app.cli.commands.burn\n"
+        "from app.core.burn.preflight import inspect_image\n"
+        f"info = inspect_image(Path({str(cue)!r}), Path({str(tmp_path)!r}), accept_losses=True)\n"
+        "view = memoryview(bytearray(info.size_bytes))\n"
+        "info.data.read_into(view, 0)\n"
+        "sys.stdout.buffer.write(view)\n"
+    )
+    run = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, cwd=ROOT, timeout=60, check=False
+    )
+    assert run.returncode == 0, run.stderr.decode()
+    assert run.stdout == data.tobytes()
