@@ -105,10 +105,7 @@ def sg3_utils() -> None:
 DESKTOP_UID = 65534
 DESKTOP_PYTHON = "/usr/bin/python3"
 """The venv's interpreter lives below /root (mode 0700), which nobody cannot enter."""
-_STAGED_PACKAGES = ("pyudev", "pycdlib", "numpy", "anycrc")
-"""Copied for the desktop user (numpy and anycrc, compiled for this same interpreter, for
-app/core/convert, which burn uses to read CD images); a ``NAME.libs`` folder beside a package
-(numpy's bundled libraries, found through its RPATH) goes along."""
+_STAGED_PACKAGES = ("pyudev", "pycdlib")
 _ROOT = Path(__file__).resolve().parents[2]
 
 
@@ -137,11 +134,7 @@ def readable_code() -> str:
     for name in _STAGED_PACKAGES:
         module = importlib.import_module(name)
         assert module.__file__ is not None
-        folder = Path(module.__file__).parent
-        shutil.copytree(folder, stage / name, ignore=ignore)
-        libs = folder.with_name(f"{name}.libs")
-        if libs.is_dir():
-            shutil.copytree(libs, stage / libs.name)
+        shutil.copytree(Path(module.__file__).parent, stage / name, ignore=ignore)
     for path in (stage, *stage.rglob("*")):
         path.chmod(0o755)
     _stage.append(str(stage))

@@ -135,9 +135,10 @@ def test_which_names_are_cd_images(tmp_path: Path) -> None:
     ]
 
 
-def test_burning_a_cd_image_needs_no_numpy(tmp_path: Path) -> None:
+def test_burning_a_cd_image_needs_no_numpy_nor_anycrc(tmp_path: Path) -> None:
     """numpy does not run on every CPU (the drive lab's emulated qemu64 lacks the x86-64-v2
-    instructions its wheels need): the burn of a CD image must not import it."""
+        instructions its wheels need), and the drive lab's desktop user gets no copy of numpy or
+    anycrc: the burn of a CD image must import neither."""
     import subprocess
     import sys
 
@@ -149,8 +150,8 @@ def test_burning_a_cd_image_needs_no_numpy(tmp_path: Path) -> None:
         "import builtins, sys\n"
         "real = builtins.__import__\n"
         "def guard(name, *args, **kwargs):\n"
-        "    if name.split('.')[0] == 'numpy':\n"
-        "        raise ImportError('numpy is not allowed here')\n"
+        "    if name.split('.')[0] in ('numpy', 'anycrc'):\n"
+        "        raise ImportError(name + ' is not allowed here')\n"
         "    return real(name, *args, **kwargs)\n"
         "builtins.__import__ = guard\n"
         "from pathlib import Path\n"
