@@ -43,6 +43,7 @@ from app.ui.common.theme import apply_theme
 from app.ui.common.workspaces import Workspace
 from app.ui.dialogs.about_dialog import AboutDialog
 from app.ui.dialogs.preferences_dialog import PreferencesDialog
+from app.ui.dialogs.user_guide import UserGuideDialog
 from app.ui.main_window import MainWindow
 from app.ui.write.usb import FlashConfirmation
 
@@ -202,14 +203,7 @@ def take(out_dir: Path, temp_dir: Path) -> list[Path]:
     shots.append(grab(out_dir, "log-panel"))
     window.jobs_dock.raise_()
 
-    error_dialog = ErrorDialog(FULL_DISK, window)
-    error_dialog.details_toggle.setChecked(True)
-    show_dialog(error_dialog, out_dir, "error-dialog")
-    shots.append(out_dir / "error-dialog.png")
-    show_dialog(PreferencesDialog(settings, window), out_dir, "preferences")
-    shots.append(out_dir / "preferences.png")
-    show_dialog(AboutDialog(log_path, window), out_dir, "about")
-    shots.append(out_dir / "about.png")
+    shots.extend(take_dialogs(window, settings, log_path, out_dir))
 
     apply_theme(app, Theme.DARK)
     window.show_workspace(Workspace.BUILD)
@@ -225,6 +219,20 @@ def take(out_dir: Path, temp_dir: Path) -> list[Path]:
     window.close()
     _close_all(app)
     return shots
+
+
+def take_dialogs(
+    window: MainWindow, settings: Settings, log_path: Path | None, out_dir: Path
+) -> list[Path]:
+    error_dialog = ErrorDialog(FULL_DISK, window, action="Build backup.iso")
+    error_dialog.details_toggle.setChecked(True)
+    show_dialog(error_dialog, out_dir, "error-dialog")
+    show_dialog(PreferencesDialog(settings, window), out_dir, "preferences")
+    show_dialog(AboutDialog(log_path, window), out_dir, "about")
+    show_dialog(UserGuideDialog(window), out_dir, "user-guide")
+    return [
+        out_dir / f"{name}.png" for name in ("error-dialog", "preferences", "about", "user-guide")
+    ]
 
 
 def take_read_repair(window: MainWindow, out_dir: Path, temp_dir: Path) -> list[Path]:
@@ -315,6 +323,7 @@ def take_image(window: MainWindow, out_dir: Path, temp_dir: Path) -> list[Path]:
     shots = [grab(out_dir, "image-browse")]
     page.fs_combo.setCurrentIndex(page.fs_combo.findData("joliet"))
     shots.append(grab(out_dir, "image-joliet"))
+    shots.append(take_image_convert(window, out_dir, temp_dir))
     return shots
 
 
@@ -390,6 +399,36 @@ def take_write_usb(window: MainWindow, out_dir: Path, temp_dir: Path) -> list[Pa
     window.statusBar().clearMessage()
     shots.append(grab(out_dir, "write-usb-verified"))
     return shots
+
+
+def take_image_convert(window: MainWindow, out_dir: Path, temp_dir: Path) -> Path:
+    """A mixed-mode BIN/CUE (data with two damaged sectors, then two audio tracks) opened in
+    the Image workspace and converted to ISO after accepting the listed losses."""
+    import numpy as np
+
+    from app.core.convert import ecma130
+
+    folder = temp_dir / "convert"
+    folder.mkdir()
+    user = np.random.default_rng(7).integers(0, 256, size=(3000, 2048), dtype=np.uint8)
+    raw = ecma130.encode_mode1(user, 0).copy()
+    raw[[1200, 2417], 300] ^= 0x20
+    (folder / "Game (Europe).bin").write_bytes(raw.tobytes() + bytes(2 * 4500 * 2352))
+    (folder / "Game (Europe).cue").write_text(
+        'FILE "Game (Europe).bin" BINARY\n  TRACK 01 MODE1/2352\n    INDEX 01 00:00:00\n'
+        "  TRACK 02 AUDIO\n    INDEX 00 00:40:00\n    INDEX 01 00:42:00\n"
+        "  TRACK 03 AUDIO\n    INDEX 01 01:40:00\n"
+    )
+    page = window.image_page
+    view = page.convert_view
+    page.open_path(folder / "Game (Europe).cue")
+    wait_until(lambda: view.disc is not None)
+    view.target_combo.setCurrentIndex(view.target_combo.findData("iso"))
+    view.accept_box.setChecked(True)
+    view.start()
+    wait_until(lambda: view.result is not None)
+    window.statusBar().clearMessage()
+    return grab(out_dir, "image-convert")
 
 
 def take_build(window: MainWindow, out_dir: Path, temp_dir: Path) -> list[Path]:

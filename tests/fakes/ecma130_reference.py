@@ -86,3 +86,68 @@ def ref_check(sector: bytes) -> None:
     p_vectors, q_vectors = ref_vectors(sector, zero_header=mode == 2)
     for vector in p_vectors + q_vectors:
         assert syndromes(vector) == (0, 0)
+
+
+def _edc_table() -> list[int]:
+    """The bit-serial register of :func:`ref_edc` after each single byte (a byte-wise CRC)."""
+    return [ref_edc(bytes([b])) for b in range(256)]
+
+
+_EDC_TABLE: list[int] = []
+_MUL: dict[int, list[int]] = {}
+
+
+def fast_edc(data: bytes) -> int:
+    """:func:`ref_edc`, a byte at a time (CRC linearity: the register after a byte is the
+    table entry of the low byte XOR the byte, XOR the register shifted right by 8)."""
+    if not _EDC_TABLE:
+        _EDC_TABLE.extend(_edc_table())
+    register = 0
+    for byte in data:
+        register = _EDC_TABLE[(register ^ byte) & 0xFF] ^ (register >> 8)
+    return register
+
+
+def _times(factor: int) -> list[int]:
+    if factor not in _MUL:
+        _MUL[factor] = [gf_mul(factor, x) for x in range(256)]
+    return _MUL[factor]
+
+
+_INVERSE_OF_3 = next(v for v in range(1, 256) if gf_mul(3, v) == 1)
+"""1 / (alpha + 1), alpha = 2."""
+
+
+def _parity_pair(elements: list[int]) -> tuple[int, int]:
+    """The two parity elements appended to ``elements`` so that H·V = 0 (Annex A):
+    S0 = a + p + q = 0 and S1 = b + alpha·p + q = 0, so p = (a + b)/(alpha + 1), q = a + p."""
+    n = len(elements) + 2
+    a = b = 0
+    for i, value in enumerate(elements):
+        a ^= value
+        b ^= _times(ALPHA_POWERS[n - 1 - i])[value]
+    p = _times(_INVERSE_OF_3)[a ^ b]
+    return p, a ^ p
+
+
+def ref_encode_mode1(user: bytes, lba: int) -> bytes:
+    """A raw Mode 1 sector (§14.3) for 2048 ``user`` bytes at ``lba``, built from the text of
+    the standard with no code shared with app/core/convert/ecma130.py (and no numpy)."""
+    msf = lba + 150
+    bcd = [((v // 10) << 4) | (v % 10) for v in (msf // 4500, (msf // 75) % 60, msf % 75)]
+    sector = bytearray(bytes([0] + [0xFF] * 10 + [0]) + bytes(bcd) + b"\x01" + user)
+    sector += fast_edc(bytes(sector)).to_bytes(4, "little") + bytes(8)
+    region = sector[12:] + bytes(172 + 104)  # header .. intermediate, then P and Q
+    for plane in (0, 1):  # P: 43 columns of 24 words, parity words 1032 + c and 1075 + c
+        for column in range(43):
+            data = [region[2 * (43 * row + column) + plane] for row in range(24)]
+            p, q = _parity_pair(data)
+            region[2 * (1032 + column) + plane] = p
+            region[2 * (1075 + column) + plane] = q
+    for plane in (0, 1):  # Q: 26 diagonals of 43 words, parity words 1118 + v and 1144 + v
+        for vector in range(26):
+            data = [region[2 * ((43 * vector + 44 * k) % 1118) + plane] for k in range(43)]
+            p, q = _parity_pair(data)
+            region[2 * (1118 + vector) + plane] = p
+            region[2 * (1144 + vector) + plane] = q
+    return bytes(sector[:12] + region)

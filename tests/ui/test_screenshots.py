@@ -22,6 +22,7 @@ EXPECTED = (
     "error-dialog",
     "preferences",
     "about",
+    "user-guide",
     "dark-workspace-build",
     "dark-error-dialog",
     "build-empty",
@@ -34,6 +35,7 @@ EXPECTED = (
     "write-usb-confirm",
     "write-usb-verified",
     "read-repair-offer",
+    "image-convert",
 )
 SCREEN = (1280, 800)
 

@@ -23,12 +23,13 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("app.core.devices", "app.core.jobs", "app.core.project"),
     ("app.core.image",),
     ("app.core.verify",),
+    # image conversion: a workflow of its own, and burn's reader of CD images (BIN/CUE, NRG, …)
+    ("app.core.convert",),
     # the workflows: each is one package (job.py, its engine, report.py)
     (
         "app.core.rip",
         "app.core.burn",
         "app.core.drives",
-        "app.core.convert",
         "app.core.flash",
         "app.core.protect",
     ),
@@ -63,13 +64,9 @@ INDEPENDENT = (
     ("app.core.jobs", "app.core.project"),
     ("app.core.rip", "app.core.drives"),
     ("app.core.burn", "app.core.drives"),
-    ("app.core.convert", "app.core.rip"),
-    ("app.core.convert", "app.core.burn"),
-    ("app.core.convert", "app.core.drives"),
     ("app.core.flash", "app.core.rip"),
     ("app.core.flash", "app.core.burn"),
     ("app.core.flash", "app.core.drives"),
-    ("app.core.convert", "app.core.flash"),
 )
 """Pairs in one layer that never import each other (only ``app.__main__`` joins the CLI
 and the GUI; workflows share engines below them, not each other; the Qt pages and panels

@@ -25,7 +25,11 @@ def register(
         help="burn an image onto a blank disc, then verify it",
         description=(
             "Burn IMAGE (an .iso, a whole number of 2048-byte sectors) onto the blank disc in "
-            "DEVICE, then reload the disc and compare every sector with the image. Refuses, "
+            "DEVICE, then reload the disc and compare every sector with the image. A CD image "
+            "(.cue/.bin, .nrg, .mds/.mdf, .ccd/.img, .cdi, .chd) is burned as its data track's "
+            "2048-byte sectors, read on the fly; what that leaves out (audio tracks, other "
+            "sessions, sub-channel, CD-TEXT) is listed and the burn refused unless "
+            "--accept-losses. Refuses, "
             "before writing anything, when the image does not fit or the disc is not blank. "
             "Recipes: DVD+R is verified on a drive (the drive lab); DVD-R/-RW, DVD+RW, "
             "DVD-RAM, BD-R, BD-RE and CD-R/RW only against Spindle's simulated drive."
@@ -50,6 +54,11 @@ def register(
         "--keep-open",
         action="store_true",
         help="leave the disc appendable instead of finalizing it",
+    )
+    parser.add_argument(
+        "--accept-losses",
+        action="store_true",
+        help="a CD image: burn its data track even though other parts are left out",
     )
     parser.add_argument(
         "--trace",
@@ -87,6 +96,8 @@ def describe_burn(result: BurnResult) -> str:
         lines.append("Not verified (--no-verify).")
     if result.ejected:
         lines.append("Ejected.")
+    if result.losses:
+        lines.append("Not on the disc (accepted): " + "; ".join(result.losses))
     lines.append(result.note)
     return "\n".join(lines)
 
@@ -101,7 +112,7 @@ def run_burn(args: argparse.Namespace) -> int:
         finalize=not args.keep_open,
     )
     trace = CommandTrace(args.trace) if args.trace else None
-    job = BurnJob(args.image, args.device, options, trace=trace)
+    job = BurnJob(args.image, args.device, options, trace=trace, accept_losses=args.accept_losses)
     return run_cli_job(job, output, describe_burn)
 
 

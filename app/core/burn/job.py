@@ -8,6 +8,8 @@ written before every preflight check passed (:mod:`app.core.burn.preflight`).
 from __future__ import annotations
 
 import logging
+import shutil
+import tempfile
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -17,6 +19,7 @@ from app.core.burn.drive import BurnDrive, stop_burn_on_reset
 from app.core.burn.medium import MediumStatus, read_medium
 from app.core.burn.preflight import BurnOptions, BurnPlan, ImageInfo, check, inspect_image
 from app.core.burn.readback import raise_for, verify_disc
+from app.core.burn.source import is_cd_image
 from app.core.burn.strategies import strategy_for
 from app.core.burn.trace import CommandTrace, tracing
 from app.core.burn.write_methods import padded_blocks, verification_note, write_method
@@ -70,6 +73,8 @@ class BurnResult:
     ejected: bool
     note: str
     """How well this medium's recipe is verified (UI/CLI show it)."""
+    losses: tuple[str, ...] = ()
+    """A CD image burned as its data track: what the disc did not get (accepted)."""
 
     @property
     def average_bytes_per_second(self) -> float:
@@ -95,7 +100,10 @@ class BurnJob(Job[BurnResult]):
     trace: CommandTrace | None = None
     sleep: Callable[[float], None] = time.sleep
     chunk_blocks: int | None = None
+    accept_losses: bool = False
+    """A CD image: burn its data track even though other parts are left out."""
     plan: BurnPlan | None = field(default=None, init=False)
+    _scratch: Path | None = field(default=None, init=False, repr=False)
 
     @property
     def resource(self) -> str:
@@ -116,7 +124,8 @@ class BurnJob(Job[BurnResult]):
         return BurnDrive(transport, sleep=self.sleep)
 
     def run(self, ctx: JobContext) -> BurnResult:
-        image = inspect_image(self.image)
+        self._scratch = scratch_folder(self.image)
+        image = inspect_image(self.image, self._scratch, accept_losses=self.accept_losses)
         ctx.report(Progress(Phase.PREPARING, 0, None, Unit.ITEMS))
         transport = self._open()
         try:
@@ -154,6 +163,7 @@ class BurnJob(Job[BurnResult]):
                 verify=report,
                 ejected=ejected,
                 note=verification_note(plan.profile),
+                losses=image.cd_image.losses if image.cd_image is not None else (),
             )
         finally:
             transport.close()
@@ -190,7 +200,7 @@ class BurnJob(Job[BurnResult]):
             try:
                 result = stream_image(
                     drive,
-                    plan.image.path,
+                    plan.image.data,
                     start_lba=plan.start_lba,
                     image_blocks=plan.image.blocks,
                     total_blocks=total,
@@ -266,6 +276,20 @@ class BurnJob(Job[BurnResult]):
     def cleanup(self, ctx: JobContext, outcome: Outcome) -> None:
         if self.trace is not None:
             self.trace.close()
+        remove_scratch(self._scratch)
+        self._scratch = None
+
+
+def scratch_folder(image: Path) -> Path | None:
+    """A temporary folder for reading a CD image (a CHD is extracted into it), or None."""
+    if not is_cd_image(image):
+        return None
+    return Path(tempfile.mkdtemp(prefix="spindle-burn-"))
+
+
+def remove_scratch(scratch: Path | None) -> None:
+    if scratch is not None:
+        shutil.rmtree(scratch, ignore_errors=True)
 
 
 @dataclass
@@ -286,8 +310,12 @@ class VerifyDiscJob(Job[CompareResult]):
     def title(self) -> str:
         return f"Verify {self.device} against {self.image.name}"
 
+    accept_losses: bool = False
+    _scratch: Path | None = field(default=None, init=False, repr=False)
+
     def run(self, ctx: JobContext) -> CompareResult:
-        image = inspect_image(self.image)
+        self._scratch = scratch_folder(self.image)
+        image = inspect_image(self.image, self._scratch, accept_losses=self.accept_losses)
         transport = self.opener(self.device)
         if self.trace is not None:
             transport = tracing(transport, self.trace)
@@ -300,6 +328,10 @@ class VerifyDiscJob(Job[CompareResult]):
         raise_for(report, image.path, self.device)
         return report
 
+    def cleanup(self, ctx: JobContext, outcome: Outcome) -> None:
+        remove_scratch(self._scratch)
+        self._scratch = None
+
 
 def _read_back(
     ctx: JobContext, drive: BurnDrive, image: ImageInfo, start_lba: int, chunk_blocks: int
@@ -309,7 +341,7 @@ def _read_back(
     ctx.report(Progress(Phase.VERIFYING, 0, total_bytes, Unit.BYTES))
     return verify_disc(
         drive,
-        image.path,
+        image.data if image.cd_image is not None else image.path,
         start_lba=start_lba,
         blocks=image.blocks,
         on_progress=lambda done: ctx.report(

@@ -8,10 +8,12 @@ burn sends no WRITE.
 from __future__ import annotations
 
 import os
+import tempfile
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from app.core.burn.medium import FormatState, MediumStatus
+from app.core.burn.source import CdImage, UserData, is_cd_image, open_cd_image, refuse_losses
 from app.core.burn.speeds import SpeedRequest
 from app.core.burn.speeds import resolve as resolve_speed
 from app.core.burn.write_methods import WriteMethod, padded_blocks, write_method
@@ -26,10 +28,19 @@ from app.core.units import SECTOR_SIZE, format_size
 class ImageInfo:
     path: Path
     size_bytes: int
+    cd_image: CdImage | None = None
+    """Set when ``path`` is a CD image: its data track is what gets burned."""
 
     @property
     def blocks(self) -> int:
         return self.size_bytes // SECTOR_SIZE
+
+    @property
+    def data(self) -> UserData:
+        """Where the sectors to burn are read from."""
+        if self.cd_image is not None:
+            return self.cd_image.data
+        return UserData(self.path, self.blocks, name=self.path.name)
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,8 +71,22 @@ class BurnPlan:
     needs_format: bool
 
 
-def inspect_image(path: Path) -> ImageInfo:
-    """The image's size, refusing what cannot be burned as 2048-byte sectors."""
+def inspect_image(
+    path: Path, scratch: Path | None = None, *, accept_losses: bool = False
+) -> ImageInfo:
+    """The image's size, refusing what cannot be burned as 2048-byte sectors.  A CD image
+    (:func:`~app.core.burn.source.is_cd_image`) gives its data track, and is refused while
+    that leaves something out and ``accept_losses`` is not set; ``scratch`` is the folder
+    for a CHD's extracted copy (none: such an image is refused)."""
+    if is_cd_image(path) and path.is_file():
+        if scratch is None:
+            raise InvalidInputError(
+                f"“{path.name}” is a CD image and needs a scratch folder to be read.", str(path)
+            )
+        cd_image = open_cd_image(path, scratch)
+        if cd_image.needs_consent and not accept_losses:
+            raise refuse_losses(cd_image, path)
+        return ImageInfo(path, cd_image.data.size_bytes, cd_image)
     try:
         st = path.stat()
     except FileNotFoundError:
@@ -82,6 +107,15 @@ def inspect_image(path: Path) -> ImageInfo:
             f"{size} bytes = {size // SECTOR_SIZE} sectors + {size % SECTOR_SIZE} bytes",
         )
     return ImageInfo(path, size)
+
+
+def preview_image(path: Path) -> ImageInfo:
+    """:func:`inspect_image` for a page that shows the image before the burn: a CD image is
+    read with its losses accepted (the caller shows ``cd_image.losses`` and asks), a CHD
+    extracted into a scratch folder that is removed at once (only the size and the losses
+    are kept; the burn reads the image again)."""
+    with tempfile.TemporaryDirectory(prefix="spindle-preview-") as scratch:
+        return inspect_image(path, Path(scratch), accept_losses=True)
 
 
 def check(image: ImageInfo, medium: MediumStatus, options: BurnOptions) -> BurnPlan:

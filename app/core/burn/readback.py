@@ -15,7 +15,7 @@ from app.core.burn.drive import BurnDrive
 from app.core.errors import SenseError, VerifyError
 from app.core.sectors import SectorReadError
 from app.core.units import SECTOR_SIZE
-from app.core.verify.compare import CompareResult, compare_with_image
+from app.core.verify.compare import CompareResult, ImageSectors, compare_with_image
 from app.core.verify.report import describe_ranges
 
 VERIFY_CHUNK_BLOCKS = 64
@@ -48,7 +48,7 @@ class DriveReadback:
 
 def verify_disc(
     drive: BurnDrive,
-    image: Path,
+    image: Path | ImageSectors,
     *,
     start_lba: int,
     blocks: int,
@@ -56,7 +56,8 @@ def verify_disc(
     check_cancelled: Callable[[], None],
     chunk_blocks: int = VERIFY_CHUNK_BLOCKS,
 ) -> CompareResult:
-    """Compare ``blocks`` sectors of ``image`` with the disc from ``start_lba``."""
+    """Compare ``blocks`` sectors of ``image`` (a file of 2048-byte sectors, or the data track
+    of a CD image) with the disc from ``start_lba``."""
     return compare_with_image(
         DriveReadback(drive, chunk_blocks),
         image,

@@ -1,6 +1,7 @@
 """The data stream: the image, in large aligned WRITE(10) commands at consecutive addresses.
 
-A reader thread keeps a few chunks of the image ready (``os.readinto`` into reused buffers)
+A reader thread keeps a few chunks of the image ready (``preadv`` into reused buffers; the user
+data of a CD image's raw sectors cut out on the way: :class:`~app.core.burn.source.UserData`)
 while the drive takes the previous WRITE, so the drive's buffer never waits on the disk; the
 SG_IO ioctl releases the GIL.  The drive's buffer fill (READ BUFFER CAPACITY, MMC-6 §6.20) is
 sampled about once a second for the progress display.  The last chunk is padded with zeros
@@ -15,10 +16,9 @@ import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
-from pathlib import Path
 
 from app.core.burn.drive import BurnDrive
-from app.core.errors import ImageError
+from app.core.burn.source import UserData
 from app.core.units import SECTOR_SIZE
 
 _log = logging.getLogger(__name__)
@@ -47,9 +47,11 @@ class StreamResult:
 class _Reader(threading.Thread):
     """Reads ``total_blocks`` (image + zero padding) in chunks into a bounded queue."""
 
-    def __init__(self, path: Path, image_blocks: int, total_blocks: int, chunk_blocks: int) -> None:
+    def __init__(
+        self, data: UserData, image_blocks: int, total_blocks: int, chunk_blocks: int
+    ) -> None:
         super().__init__(name="burn-reader", daemon=True)
-        self.path = path
+        self.data = data
         self.image_blocks = image_blocks
         self.total_blocks = total_blocks
         self.chunk_blocks = chunk_blocks
@@ -63,22 +65,15 @@ class _Reader(threading.Thread):
 
     def run(self) -> None:
         try:
-            with self.path.open("rb", buffering=0) as image:
+            with self.data.path.open("rb", buffering=0) as image:
                 done = 0
                 while done < self.total_blocks and not self.stop.is_set():
                     blocks = min(self.chunk_blocks, self.total_blocks - done)
                     buf = self.free.get()
                     view = memoryview(buf)[: blocks * SECTOR_SIZE]
                     want = max(0, min(blocks, self.image_blocks - done)) * SECTOR_SIZE
-                    got = 0
-                    while got < want:
-                        n = image.readinto(view[got:want])
-                        if not n:
-                            raise ImageError(
-                                f"The image “{self.path.name}” became shorter while burning.",
-                                f"end of file at byte {done * SECTOR_SIZE + got}",
-                            )
-                        got += n
+                    if want:
+                        self.data.read_into(view[:want], done, image.fileno())
                     if want < blocks * SECTOR_SIZE:
                         view[want:] = bytes(blocks * SECTOR_SIZE - want)
                     self._put((buf, blocks))
@@ -99,7 +94,7 @@ class _Reader(threading.Thread):
 
 def stream_image(
     drive: BurnDrive,
-    path: Path,
+    data: UserData,
     *,
     start_lba: int,
     image_blocks: int,
@@ -109,8 +104,9 @@ def stream_image(
     check_cancelled: Callable[[], None],
     clock: Callable[[], float] = time.monotonic,
 ) -> StreamResult:
-    """WRITE ``total_blocks`` blocks (the image, then zeros) from ``start_lba``."""
-    reader = _Reader(path, image_blocks, total_blocks, chunk_blocks)
+    """WRITE ``total_blocks`` blocks (the image's sectors from ``data``, then zeros) from
+    ``start_lba``."""
+    reader = _Reader(data, image_blocks, total_blocks, chunk_blocks)
     reader.start()
     started = clock()
     lba = start_lba

@@ -19,6 +19,7 @@ import os
 from pathlib import Path
 
 from app.core.convert.disc import (
+    SYNC,
     Disc,
     Session,
     Subchannel,
@@ -28,7 +29,6 @@ from app.core.convert.disc import (
     check_layout,
     parse_int,
 )
-from app.core.convert.ecma130 import SYNC
 from app.core.errors import ImageError
 
 MAX_CCD = 4 * 1024 * 1024

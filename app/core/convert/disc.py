@@ -24,6 +24,10 @@ from pathlib import Path
 
 from app.core.errors import ImageError
 
+SYNC = bytes([0x00] + [0xFF] * 10 + [0x00])
+"""ECMA-130 §14.1: the sync field of every data sector (here so that the readers need no
+numpy: a burn of a CD image reads through them on CPUs numpy does not run on)."""
+
 
 class TrackMode(enum.Enum):
     """The sector mode of a track (ECMA-130 §14; CD-ROM XA for the forms)."""
@@ -311,3 +315,18 @@ def parse_int(text: str, what: str, where: str) -> int:
         return int(text.strip(), 0)
     except ValueError as exc:
         raise ImageError(f"The image has an unreadable {what}.", f"{where}: {text!r}") from exc
+
+
+def user_offset(track: Track) -> int:
+    """Where the 2048 user bytes start in a stored record of ``track`` (ECMA-130 §14)."""
+    size = track.store.sector_size
+    if size == 2048:
+        return 0
+    if size == 2336:
+        return 8
+    if size == 2352:
+        return 16 if track.mode is TrackMode.MODE1 else 24
+    raise ImageError(
+        f"Track {track.number} has no 2048-byte user data to take.",
+        f"{size}-byte {track.mode.label} sectors",
+    )

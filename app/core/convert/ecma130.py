@@ -34,6 +34,7 @@ word (multiplying by alpha on packed bytes is a shift, a mask and an XOR).
 from __future__ import annotations
 
 import enum
+import math
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -42,6 +43,7 @@ import numpy as np
 import numpy.typing as npt
 
 from app.core.convert.crc import edc_of
+from app.core.convert.disc import SYNC
 
 Bytes = npt.NDArray[np.uint8]
 
@@ -49,8 +51,6 @@ RAW = 2352
 USER = 2048
 MODE2_SIZE = 2336
 FORM2_USER = 2324
-SYNC = bytes([0x00] + [0xFF] * 10 + [0x00])
-"""§14.1: the sync field of every data sector."""
 MODE1_EDC_END = 2064
 FORM1_EDC_END = 2072
 FORM2_EDC_END = 2348
@@ -333,7 +333,11 @@ def _edc_mismatch(sectors: Bytes, rows: npt.NDArray[np.intp], start: int, end: i
 
     First one CRC over all the rows' ``start:end+4`` bytes back to back: a message followed by
     its own EDC leaves the register at zero (Annex B, initial value 0), so a batch of intact
-    sectors gives zero, and only a batch that does not is checked sector by sector."""
+    sectors gives zero, and only a batch that does not is checked sector by sector.  The CRC is
+    linear with each sector's remainder shifted by its distance to the end, so one damaged
+    sector always shows (x is prime to the polynomial), and two with the same damage d sectors
+    apart only if ``x^(8·len·d) + 1`` were a multiple of its factor ``x^15 + x + 1`` (order
+    32767, prime to 8·2068): never within a batch shorter than 32767 sectors."""
     if rows.size == 0:
         return []
     block = np.ascontiguousarray(_rows(sectors, rows)[:, start : end + 4])
@@ -350,52 +354,74 @@ def _edc_mismatch(sectors: Bytes, rows: npt.NDArray[np.intp], start: int, end: i
     ]
 
 
-GROUP = 15
+GROUP = 63
 """Sectors summed into one codeword by the parity pre-check.  Odd, so that the same error
-pattern in every sector of a group (a constant mask) does not cancel out."""
+pattern in every sector of a group (a constant mask) does not cancel out.  In chunks of
+4095 = 63 x 65 sectors, 130 sums stand for 4095 sectors (3 % of the bytes go through the
+parity check; groups of 15 in 1020-sector chunks sent 13 %), and two sectors of one
+consecutive group never share a strided one (65 >= 63)."""
 
 
-def _group_sums(block: Bytes) -> tuple[Bytes, Bytes, int]:
-    """XOR sums of ``GROUP`` consecutive sectors and of every ``m``-th sector (``m`` groups)."""
+def _group_size(n: int) -> int:
+    """:data:`GROUP`, or for fewer than ``GROUP²`` sectors the largest odd number whose square
+    fits in ``n`` (so that there are at least as many groups as sectors in a group)."""
+    if n >= GROUP * GROUP:
+        return GROUP
+    root = math.isqrt(n)
+    return max(1, root if root % 2 else root - 1)
+
+
+@dataclass(frozen=True, slots=True)
+class GroupSums:
+    """XOR sums of a batch of ``n`` sectors laid out as ``groups`` x ``size`` (``size`` odd,
+    ``groups >= size``): one sum per run of ``size`` consecutive sectors, one per set of every
+    ``groups``-th sector, and the ``n mod size`` sectors left over as sums of their own.
+
+    Every sum covers an odd number of sectors (a constant error mask over a run of sectors does
+    not cancel), and two sectors of one consecutive run never share a strided sum, so a
+    damaged sector escapes only if other damaged sectors cancel its error exactly in both of
+    its sums."""
+
+    sums: Bytes
+    size: int
+    groups: int
+    count: int
+
+    def members(self, index: int) -> range:
+        """The rows summed in sum ``index``."""
+        full = self.groups * self.size
+        if index < self.groups:
+            return range(index * self.size, (index + 1) * self.size)
+        index -= self.groups
+        if index < self.groups:
+            return range(index, full, self.groups)
+        return range(full + index - self.groups, full + index - self.groups + 1)
+
+
+def _group_sums(block: Bytes) -> GroupSums:
+    """The :class:`GroupSums` of ``block`` (``(n, 2352)``)."""
     n = block.shape[0]
-    groups = -(-n // GROUP)
-    padded = block
-    if groups * GROUP != n or not block.flags.c_contiguous:
-        padded = np.zeros((groups * GROUP, RAW), dtype=np.uint8)  # zero sectors: codewords
-        padded[:n] = block
-    words = padded.view(np.uint64)
-    consecutive = np.bitwise_xor.reduce(words.reshape(groups, GROUP, RAW // 8), axis=1)
-    strided = np.bitwise_xor.reduce(words.reshape(GROUP, groups, RAW // 8), axis=0)
-    return consecutive.view(np.uint8), strided.view(np.uint8), groups
+    size = _group_size(n)
+    groups = n // size
+    full = groups * size
+    words = np.ascontiguousarray(block[:full]).view(np.uint64)
+    consecutive = np.bitwise_xor.reduce(words.reshape(groups, size, RAW // 8), axis=1)
+    strided = np.bitwise_xor.reduce(words.reshape(size, groups, RAW // 8), axis=0)
+    sums = np.concatenate([consecutive.view(np.uint8), strided.view(np.uint8), block[full:]])
+    return GroupSums(sums, size, groups, n)
 
 
 def _ecc_mismatch(sectors: Bytes, rows: npt.NDArray[np.intp], zero_header: bool) -> list[int]:
-    """Rows whose P or Q parity does not fit their data (Annex A).
-
-    The parity equations are linear, so the XOR of intact sectors satisfies them too: the
-    sums of groups of :data:`GROUP` consecutive sectors and of every ``m``-th sector are
-    checked first, and only the sectors of a failing group one by one.  A damaged sector goes
-    unnoticed only if its syndromes are cancelled exactly by other damaged sectors in both its
-    groups."""
+    """Rows whose P or Q parity does not fit their data (Annex A), each sector's syndromes
+    computed on its own (vectorised across the rows, no group sums)."""
     if rows.size == 0:
         return []
     block = _rows(sectors, rows)
     if zero_header:
         block = block.copy() if block is sectors else block
         block[:, 12:16] = 0
-    consecutive, strided, groups = _group_sums(block)
-    failing = np.nonzero(_parity_errors(np.concatenate([consecutive, strided]), None))[0]
-    if failing.size == 0:
-        return []
-    suspects: set[int] = set()
-    for group in failing.tolist():
-        if group < groups:
-            suspects.update(range(group * GROUP, min((group + 1) * GROUP, rows.size)))
-        else:
-            suspects.update(range(group - groups, rows.size, groups))
-    members = np.array(sorted(suspects), dtype=np.intp)
-    bad = _parity_errors(block[members], None)
-    return [int(rows[i]) for i in members[bad]]
+    bad = _parity_errors(block, None)
+    return [int(i) for i in rows[bad]]
 
 
 def _classify(sectors: Bytes) -> tuple[npt.NDArray[np.intp], npt.NDArray[np.uint8]]:
@@ -463,13 +489,10 @@ class ParitySums:
     def count(self) -> int:
         return len(self.members)
 
-    def add_group_sums(
-        self, consecutive: Bytes, strided: Bytes, groups: int, lbas: npt.NDArray[np.int64]
-    ) -> None:
+    def add_group_sums(self, groups: GroupSums, lbas: npt.NDArray[np.int64]) -> None:
         """Keep the sums of a batch whose sectors have the LBAs ``lbas`` (in row order)."""
-        self.sums += [consecutive, strided]
-        self.members += [lbas[j * GROUP : (j + 1) * GROUP] for j in range(groups)]
-        self.members += [lbas[j::groups] for j in range(groups)]
+        self.sums.append(groups.sums)
+        self.members += [lbas[groups.members(i)] for i in range(groups.sums.shape[0])]
 
     def suspects(self) -> list[int]:
         """LBAs of the sectors in sums whose parity fails (to be checked one by one), and
@@ -485,19 +508,17 @@ class ParitySums:
         return sorted(found)
 
 
-def _failing_sums(sums: Bytes, start: int, end: int) -> list[int]:
-    """Group sums whose EDC region does not leave the CRC register at zero."""
-    return [i for i in range(sums.shape[0]) if edc_of(sums[i, start : end + 4].data)]
-
-
 def check_batch(sectors: Bytes, first_lba: int, sums: ParitySums | None) -> SectorCheck:
-    """:func:`check_raw` for a long run of sectors, doing the arithmetic on group sums.
+    """:func:`check_raw` for a long run of sectors, the parity left to group sums.
 
-    Both the EDC (a CRC) and the parity are linear, so the XOR of intact sectors passes both:
-    the EDC is checked on the sums of groups (consecutive and strided, see
-    :func:`_ecc_mismatch`) and sector by sector only in failing groups; the sums, with the
-    header zeroed for Form 1, go to ``sums`` for one parity check of many batches
-    (:meth:`ParitySums.suspects`)."""
+    The EDC is checked as in :func:`check_raw` (one CRC over the batch, per sector only when
+    it fails).  The parity is linear, so the XOR of intact sectors passes it too: the
+    :class:`GroupSums`, with the header zeroed for Form 1, go to ``sums`` for one parity check
+    of many batches (:meth:`ParitySums.suspects`), and the sectors of a failing sum are checked
+    one by one.  The blind spot of the sums: damage that cancels exactly in both sums of a
+    sector, such as the same byte changed the same way in an even number of sectors of both
+    its runs.  Damage to the EDC region (all the bytes an ISO keeps) is still found by the
+    EDC; only damage confined to the parity bytes can go unlisted that way."""
     bad_sync, kinds = _classify(sectors)
     wrong = _wrong_addresses(sectors, first_lba, kinds)
     bad_edc: list[int] = []
@@ -505,22 +526,12 @@ def check_batch(sectors: Bytes, first_lba: int, sums: ParitySums | None) -> Sect
         rows = np.nonzero(kinds == code)[0]
         if rows.size == 0:
             continue
-        block = _rows(sectors, rows)
-        consecutive, strided, groups = _group_sums(block)
-        suspects: set[int] = set()
-        for group in _failing_sums(consecutive, start, end):
-            suspects.update(range(group * GROUP, min((group + 1) * GROUP, rows.size)))
-        for group in _failing_sums(strided, start, end):
-            suspects.update(range(group, rows.size, groups))
-        if suspects:
-            members = np.array(sorted(suspects), dtype=np.intp)
-            bad_edc += [int(rows[i]) for i in _edc_mismatch(block, members, start, end)]
+        bad_edc += _edc_mismatch(sectors, rows, start, end)
         if sums is not None:
+            groups = _group_sums(_rows(sectors, rows))
             if code == 3:  # Form 1 parity is computed with the header taken as zero
-                consecutive, strided = consecutive.copy(), strided.copy()
-                consecutive[:, 12:16] = 0
-                strided[:, 12:16] = 0
-            sums.add_group_sums(consecutive, strided, groups, rows.astype(np.int64) + first_lba)
+                groups.sums[:, 12:16] = 0
+            sums.add_group_sums(groups, rows.astype(np.int64) + first_lba)
     form2 = np.nonzero(kinds == 4)[0]
     form2_edc = form2[np.any(sectors[form2, FORM2_EDC_END:RAW] != 0, axis=1)]
     bad_edc += _edc_mismatch(sectors, form2_edc, 16, FORM2_EDC_END)

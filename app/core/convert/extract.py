@@ -19,12 +19,13 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from app.core.convert import ecma130
-from app.core.convert.disc import Disc, Track, TrackMode, read_stored
+from app.core.convert.disc import Disc, Track, TrackMode, read_stored, user_offset
 from app.core.errors import ImageError
 
-CHUNK_SECTORS = 1020
-"""Sectors per read: 2.3 MiB of raw sectors (the passes over a chunk stay in the caches); a
-multiple of the parity check's group of 15."""
+CHUNK_SECTORS = 4095
+"""Sectors per read: 9.6 MiB of raw sectors, 65 x 63 (:data:`ecma130.GROUP`): 130 parity group
+sums per chunk (measured on the 700 MB bench BIN: the full check took 0.74 s in 4095-sector
+chunks, 0.98 s in 1020-sector chunks)."""
 
 Progress = Callable[[int], None]
 """Called with the number of sectors just done."""
@@ -61,21 +62,6 @@ def _main(track: Track, data: memoryview) -> ecma130.Bytes:
     if store.stride != store.sector_size:
         records = records[:, : store.sector_size]
     return records
-
-
-def user_offset(track: Track) -> int:
-    """Where the 2048 user bytes start in a stored record of ``track`` (ECMA-130 §14)."""
-    size = track.store.sector_size
-    if size == 2048:
-        return 0
-    if size == 2336:
-        return 8
-    if size == 2352:
-        return 16 if track.mode is TrackMode.MODE1 else 24
-    raise ImageError(
-        f"Track {track.number} has no 2048-byte user data to take.",
-        f"{size}-byte {track.mode.label} sectors",
-    )
 
 
 CHECK_THREADS = 1

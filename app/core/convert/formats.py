@@ -6,8 +6,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from app.core.convert.disc import Disc, Session, Track, TrackMode, TrackStore, check_layout
-from app.core.convert.ecma130 import SYNC
+from app.core.convert.disc import SYNC, Disc, Session, Track, TrackMode, TrackStore, check_layout
 from app.core.errors import ImageError, InvalidInputError
 
 CHD_MAGIC = b"MComprHD"

@@ -4,12 +4,14 @@ sector checked on the way and the damaged ones listed."""
 
 from __future__ import annotations
 
-from typing import BinaryIO
+from typing import TYPE_CHECKING, BinaryIO
 
 from app.core.convert.disc import Disc, Track
-from app.core.convert.extract import CheckLog, Progress, user_data
 from app.core.errors import InvalidInputError
 from app.core.files import write_error
+
+if TYPE_CHECKING:  # numpy, which a burn's reading of a CD image does without
+    from app.core.convert.extract import CheckLog, Progress
 
 
 def pick_data_track(disc: Disc, number: int | None) -> Track:
@@ -41,6 +43,8 @@ def write_iso(
 ) -> int:
     """Write ``track``'s user data to ``out``; returns the bytes written.  Without ``parity``
     only the EDC of raw sectors is checked (it covers every byte that goes into the ISO)."""
+    from app.core.convert.extract import user_data
+
     written = 0
     try:
         for chunk in user_data(track, log, progress, parity=parity):

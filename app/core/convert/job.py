@@ -278,3 +278,20 @@ class ConvertJob(Job[ConvertResult]):
         if self._scratch is not None:
             shutil.rmtree(self._scratch, ignore_errors=True)
             self._scratch = None
+
+
+@dataclass
+class OpenDiscJob(Job[Disc]):
+    """Read ``source``'s descriptor (or, for a CHD, extract it into ``scratch`` with chdman)
+    and return its disc model, for a caller that shows the tracks before converting."""
+
+    source: Path
+    scratch: Path
+
+    @property
+    def title(self) -> str:
+        return f"Open {self.source.name}"
+
+    def run(self, ctx: JobContext) -> Disc:
+        ctx.report(Progress(Phase.OPENING_IMAGE, 0, None, Unit.ITEMS))
+        return open_image(self.source, self.scratch)

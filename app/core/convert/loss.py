@@ -9,7 +9,6 @@ import enum
 from dataclasses import dataclass
 
 from app.core.convert.disc import Disc, Track, TrackMode
-from app.core.convert.extract import pregap_is_silent
 from app.core.convert.iso import pick_data_track
 from app.core.errors import InvalidInputError
 
@@ -172,6 +171,8 @@ def plan_conversion(disc: Disc, target: Target, track: int | None = None) -> Pla
             )
         )
     if target in (Target.WAV, Target.FLAC):
+        from app.core.convert.extract import pregap_is_silent  # numpy: not needed to burn
+
         audible = [t for t in chosen if not pregap_is_silent(t)]
         if audible:
             losses.append(

@@ -14,9 +14,11 @@ from __future__ import annotations
 
 import logging
 import os
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Protocol
 
 from app.core.errors import ImageError, InvalidInputError
 from app.core.sectors import LbaRange, RangeCollector, SectorReadError, SectorSource
@@ -81,6 +83,50 @@ def _read_image(fd: int, image: Path, into: memoryview, offset: int) -> None:
         got += n
 
 
+class ImageSectors(Protocol):
+    """An image that is not a plain file of sectors (the data track of a CD image, say):
+    its name for messages, its sector count, and its sectors read into a buffer."""
+
+    @property
+    def name(self) -> str: ...
+
+    @property
+    def sectors(self) -> int: ...
+
+    def read_into(self, into: memoryview, first: int) -> None:
+        """Fill ``into`` (whole sectors) with the sectors from ``first`` on."""
+
+
+ReadAt = Callable[[memoryview, int], None]
+"""``read_at(into, byte_offset)``: image bytes from ``byte_offset`` into ``into``."""
+
+
+@contextmanager
+def _image_reader(image: Path | ImageSectors, sectors: int, size: int) -> Iterator[ReadAt]:
+    if not isinstance(image, Path):
+        if image.sectors != sectors:
+            raise ImageError(
+                f"The image “{image.name}” does not have the disc's size.",
+                f"image {image.sectors} sectors, disc {sectors} sectors of {size} bytes",
+            )
+        yield lambda into, offset: image.read_into(into, offset // size)
+        return
+    try:
+        fd = os.open(image, os.O_RDONLY | os.O_CLOEXEC)
+    except OSError as exc:
+        raise InvalidInputError(f"Could not open the image “{image}”.", str(exc)) from exc
+    try:
+        image_size = os.fstat(fd).st_size
+        if image_size != sectors * size:
+            raise ImageError(
+                f"The image “{image.name}” does not have the disc's size.",
+                f"image {image_size} bytes, disc {sectors} sectors of {size} bytes",
+            )
+        yield lambda into, offset: _read_image(fd, image, into, offset)
+    finally:
+        os.close(fd)
+
+
 def _compare_chunk(  # noqa: PLR0917 (one call site, all positional)
     source: SectorSource,
     lba: int,
@@ -108,7 +154,7 @@ def _compare_chunk(  # noqa: PLR0917 (one call site, all positional)
 
 def compare_with_image(
     source: SectorSource,
-    image: Path,
+    image: Path | ImageSectors,
     sectors: int,
     *,
     chunk_sectors: int,
@@ -118,20 +164,11 @@ def compare_with_image(
     check_cancelled: Callable[[], None] = lambda: None,
 ) -> CompareResult:
     """Read ``sectors`` sectors from ``source`` (from ``start_lba``) and compare them with the
-    whole of ``image``, which must hold exactly that many sectors."""
+    whole of ``image`` (a file of sectors, or :class:`ImageSectors`), which must hold exactly
+    that many sectors."""
     size = source.sector_size
     chunk_sectors = max(1, min(chunk_sectors, source.max_sectors_per_read))
-    try:
-        fd = os.open(image, os.O_RDONLY | os.O_CLOEXEC)
-    except OSError as exc:
-        raise InvalidInputError(f"Could not open the image “{image}”.", str(exc)) from exc
-    try:
-        image_size = os.fstat(fd).st_size
-        if image_size != sectors * size:
-            raise ImageError(
-                f"The image “{image.name}” does not have the disc's size.",
-                f"image {image_size} bytes, disc {sectors} sectors of {size} bytes",
-            )
+    with _image_reader(image, sectors, size) as read_at:
         skipped = sorted(skip, key=lambda r: r.lba)
         differing = RangeCollector()
         unreadable = RangeCollector()
@@ -155,12 +192,10 @@ def compare_with_image(
                 end = min(end, nxt.lba)
             count = end - lba
             theirs = image_buf[: count * size]
-            _read_image(fd, image, theirs, (lba - start_lba) * size)
+            read_at(theirs, (lba - start_lba) * size)
             _compare_chunk(source, lba, count, theirs, differing, unreadable)
             lba = end
             on_progress(lba - start_lba, unreadable.sectors)
-    finally:
-        os.close(fd)
     return CompareResult(
         compared_sectors=sectors - skipped_count,
         differing=tuple(differing.ranges),

@@ -51,12 +51,15 @@ from app.ui.common.empty_state import EmptyState
 from app.ui.common.error_dialog import show_error
 from app.ui.common.icons import Symbol
 from app.ui.common.job_bridge import JobBridge
+from app.ui.image.convert_view import ConvertView, is_convertible
 
 _log = logging.getLogger(__name__)
 ENTRY_ROLE = Qt.ItemDataRole.UserRole
 PATH_ROLE = Qt.ItemDataRole.UserRole + 1
 FS_ORDER = (FsKind.RR, FsKind.JOLIET, FsKind.UDF, FsKind.ISO)
-IMAGE_FILTER = "Disc images (*.iso *.img *.udf *.bin);;All files (*)"
+IMAGE_FILTER = (
+    "Disc images (*.iso *.img *.udf *.bin *.cue *.nrg *.mds *.mdf *.ccd *.cdi *.chd);;All files (*)"
+)
 
 
 class ImagePage(QWidget):
@@ -91,6 +94,8 @@ class ImagePage(QWidget):
         self.stack = QStackedWidget()
         self.stack.addWidget(self.empty)
         self.stack.addWidget(self._make_browser())
+        self.convert_view = ConvertView(bridge)  # CD images: tracks, convert (index 2)
+        self.stack.addWidget(self.convert_view)
         layout.addWidget(self.stack, 1)
         self.status_label = QLabel()
         self.status_label.setWordWrap(True)
@@ -177,6 +182,14 @@ class ImagePage(QWidget):
 
     def open_path(self, path: Path) -> bool:
         """Open ``path`` and show it; an unreadable image is shown as an error."""
+        if is_convertible(path):
+            self.close_image()
+            self.fs_combo.clear()
+            self.convert_view.load(path)
+            self.stack.setCurrentIndex(2)
+            self.status_label.setText(f"{path.name}: a CD image — convert it below")
+            self._update_buttons()
+            return True
         try:
             image = open_image(path)
         except AppError as exc:

@@ -48,7 +48,7 @@ from app.core.burn.erase import EraseJob, EraseResult
 from app.core.burn.inspect import InspectMediumJob
 from app.core.burn.job import BurnJob, BurnResult, TransportOpener, open_for_writing
 from app.core.burn.medium import MediumStatus
-from app.core.burn.preflight import BurnOptions, check, inspect_image
+from app.core.burn.preflight import BurnOptions, check, preview_image
 from app.core.burn.speeds import SpeedRequest, label, offered
 from app.core.burn.write_methods import verification_note, write_once
 from app.core.devices.disk_watch import DiskSource, SystemDiskSource
@@ -67,6 +67,10 @@ from app.ui.common.job_bridge import JobBridge
 from app.ui.write.erase import ERASABLE, EraseConfirmation
 from app.ui.write.targets import Target, TargetCombo
 from app.ui.write.usb import FlashConfirmation, UsbPanel, failure_text, success_text
+
+SUFFIXES = (".iso", ".img", ".cue", ".bin", ".nrg", ".mds", ".mdf", ".ccd", ".cdi", ".chd")
+"""Images the page takes: ISO, and CD images (burned as their data track)."""
+IMAGE_FILTER = "Disc images (" + " ".join(f"*{s}" for s in SUFFIXES) + ");;All files (*)"
 
 _log = logging.getLogger(__name__)
 
@@ -165,6 +169,9 @@ class WritePage(QWidget):
         self.fit_label.setWordWrap(True)
         self.note_label = QLabel("")
         self.note_label.setWordWrap(True)
+        self.accept_losses_box = QCheckBox("Burn the data track anyway (the rest is not kept)")
+        self.accept_losses_box.setVisible(False)
+        self.accept_losses_box.toggled.connect(lambda _on: self.update_fit())
 
         self.speed_combo = QComboBox()
         self.speed_combo.addItem(DRIVES_CHOICE, None)
@@ -229,6 +236,7 @@ class WritePage(QWidget):
         form = QFormLayout()
         form.addRow("Disc", self.medium_label)
         form.addRow("", self.fit_label)
+        form.addRow("", self.accept_losses_box)
         for name, field in (("Speed", self.speed_combo), ("Copies", self.copies_spin)):
             row = QHBoxLayout()  # at their own width, not stretched across the page
             row.addWidget(field)
@@ -377,14 +385,14 @@ class WritePage(QWidget):
 
     def choose_image(self) -> None:
         name, _filter = QFileDialog.getOpenFileName(
-            self, "Choose an image to burn", "", "Disc images (*.iso *.img);;All files (*)"
+            self, "Choose an image to burn", "", IMAGE_FILTER
         )
         if name:
             self.set_image(Path(name))
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         urls = event.mimeData().urls()
-        if urls and urls[0].isLocalFile() and urls[0].toLocalFile().lower().endswith(".iso"):
+        if urls and urls[0].isLocalFile() and urls[0].toLocalFile().lower().endswith(SUFFIXES):
             event.acceptProposedAction()
 
     def dropEvent(self, event: QDropEvent) -> None:
@@ -487,12 +495,16 @@ class WritePage(QWidget):
             self.fit_label.setText("Choose an image.")
             return "Choose an image to burn first."
         try:
-            image = inspect_image(path)
+            image = preview_image(path)
         except AppError as exc:
             self.fit_label.setText(exc.message)
             return exc.message
+        cd, losses = image.cd_image, ""
+        self.accept_losses_box.setVisible(cd is not None and cd.needs_consent)
+        if cd is not None and cd.losses:
+            losses = f" Burns data track {cd.track} only; not kept: " + "; ".join(cd.losses) + "."
         if self.medium is None:
-            self.fit_label.setText(f"Image: {format_size(image.size_bytes)}.")
+            self.fit_label.setText(f"Image: {format_size(image.size_bytes)}.{losses}")
             target = self.current_target()
             return NO_DRIVE_REASON if target is None else CHECK_FIRST
         try:
@@ -503,8 +515,10 @@ class WritePage(QWidget):
         free = self.medium.free_blocks * SECTOR_SIZE
         self.fit_label.setText(
             f"The image ({format_size(image.size_bytes)}) fits: "
-            f"{format_size(free - image.size_bytes)} will stay free."
+            f"{format_size(free - image.size_bytes)} will stay free.{losses}"
         )
+        if cd is not None and cd.needs_consent and not self.accept_losses_box.isChecked():
+            return "Tick “Burn the data track anyway” first: the rest of this image is not kept."
         return ""
 
     def options(self) -> BurnOptions:
@@ -525,7 +539,13 @@ class WritePage(QWidget):
             return
         if self._copies_left <= 0:
             self._copies_left = self.copies_spin.value()
-        job = BurnJob(path, device, self.options(), opener=self.writer_opener)
+        job = BurnJob(
+            path,
+            device,
+            self.options(),
+            opener=self.writer_opener,
+            accept_losses=self.accept_losses_box.isChecked(),
+        )
         self.handle = self.bridge.submit(
             job, on_progress=self._on_progress, on_done=self._on_burned, context=self
         )

@@ -50,6 +50,19 @@ def _file(folder: Path, name: str = "plain.txt") -> str:
     return name
 
 
+def _cd_image(folder: Path, *, audio: bool = True, data: bool = True) -> str:
+    """A BIN/CUE: 16 MODE1/2048 data sectors and/or 16 audio sectors."""
+    sheet = 'FILE "cd.bin" BINARY\n'
+    if data:
+        sheet += "  TRACK 01 MODE1/2048\n    INDEX 01 00:00:00\n"
+    if audio:
+        number, start = (2, "00:00:16") if data else (1, "00:00:00")
+        sheet += f"  TRACK {number:02d} AUDIO\n    INDEX 01 {start}\n"
+    (folder / "cd.bin").write_bytes(bytes(2048 * 16 * data + 2352 * 16 * audio))
+    (folder / "cd.cue").write_text(sheet)
+    return "cd.cue"
+
+
 def _tree(folder: Path) -> str:
     (folder / "files").mkdir()
     (folder / "files" / "a.txt").write_text("a")
@@ -223,6 +236,24 @@ CASES: list[tuple[str, Setup, int, str]] = [
         "not whole 2048-byte sectors",
     ),
     (
+        "burn a CD image that loses its audio track",
+        lambda d: ["burn", _cd_image(d), _file(d, "dev")],
+        INVALID,
+        "--accept-losses",
+    ),
+    (
+        "burn an audio-only CD image",
+        lambda d: ["burn", _cd_image(d, data=False), _file(d, "dev")],
+        INVALID,
+        "no data track",
+    ),
+    (
+        "burn an unreadable CUE sheet",
+        lambda d: ["burn", _file(d, "lost.cue"), _file(d, "dev")],
+        IMAGE,
+        "lost.cue",
+    ),
+    (
         "burn odd-sized image",
         lambda d: ["burn", _file(d), _file(d, "dev")],
         INVALID,
@@ -261,6 +292,12 @@ CASES: list[tuple[str, Setup, int, str]] = [
     (
         "burn to a file",
         lambda d: ["burn", _image(d), _file(d, "dev")],
+        DRIVE,
+        "not an optical drive",
+    ),
+    (
+        "burn a CD image, losses accepted, to a file",
+        lambda d: ["burn", _cd_image(d), _file(d, "dev"), "--accept-losses"],
         DRIVE,
         "not an optical drive",
     ),

@@ -136,3 +136,17 @@ def test_check_batch_agrees_with_check_raw() -> None:
     assert batch.bad_sync == exact.bad_sync == (41,)
     assert set(sums.suspects()) >= {7 + i for i in exact.bad_ecc}
     assert exact.bad_ecc == (10, 11, 40, 70)
+
+
+def test_the_plain_reference_encoder_builds_the_same_sectors() -> None:
+    from tests.fakes.ecma130_reference import fast_edc, ref_encode_mode1
+
+    rng = np.random.default_rng(44)
+    user = rng.integers(0, 256, size=(3, 2048), dtype=np.uint8)
+    ours = ecma130.encode_mode1(user, 4500)
+    data = rng.integers(0, 256, size=3000, dtype=np.uint8).tobytes()
+    assert fast_edc(data) == ref_edc(data)
+    for i in range(3):
+        theirs = ref_encode_mode1(user[i].tobytes(), 4500 + i)
+        ref_check(theirs)
+        assert theirs == ours[i].tobytes()
