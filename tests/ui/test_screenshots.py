@@ -30,6 +30,7 @@ EXPECTED = (
     "build-over-capacity",
     "build-running",
     "build-done",
+    "image-edit-project",
 )
 SCREEN = (1280, 800)
 

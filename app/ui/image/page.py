@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
 
 from app.core.errors import AppError
 from app.core.image.checksum import Algorithm, read_sidecar, sidecar_path
+from app.core.image.edit import project_from_image
 from app.core.image.job import ExtractJob, ExtractResult, MountJob, UnmountJob
 from app.core.image.mount import Mounted
 from app.core.image.reader import Image, open_image
@@ -62,6 +63,8 @@ class ImagePage(QWidget):
     burn_requested = Signal(Path)
     """(Path) the user asked to burn the open image."""
     image_opened = Signal(Path)
+    edit_requested = Signal(object)
+    """(EditResult) "Edit as project": the open image as a Build project (app.core.image.edit)."""
 
     def __init__(self, bridge: JobBridge, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -113,6 +116,12 @@ class ImagePage(QWidget):
         self.check_button = QPushButton("Check")
         self.check_button.setToolTip("Compare the image with its .sha256/.md5 checksum files")
         self.check_button.clicked.connect(self.check_image)
+        self.edit_button = QPushButton("Edit as Project")
+        self.edit_button.setToolTip(
+            "Open the image's files in the Build workspace to change them and build a new "
+            "image; the boot records are kept"
+        )
+        self.edit_button.clicked.connect(self.edit_as_project)
         row = QHBoxLayout()
         row.addWidget(self.open_button)
         row.addWidget(QLabel("Names:"))
@@ -120,6 +129,7 @@ class ImagePage(QWidget):
         row.addStretch(1)
         for button in (self.extract_button, self.mount_button, self.burn_button, self.check_button):
             row.addWidget(button)
+        row.addWidget(self.edit_button)
         return row
 
     def _make_browser(self) -> QWidget:
@@ -186,6 +196,17 @@ class ImagePage(QWidget):
         self._update_buttons()
         self.image_opened.emit(path)
         return True
+
+    def edit_as_project(self) -> None:
+        """Turn the open image into a Build project (its files stream from the image)."""
+        if self.image is None:
+            return
+        try:
+            result = project_from_image(self.image)
+        except AppError as exc:
+            show_error(exc, self)
+            return
+        self.edit_requested.emit(result)
 
     def close_image(self) -> None:
         if self.image is not None:
@@ -339,6 +360,7 @@ class ImagePage(QWidget):
             self.mount_button,
             self.burn_button,
             self.check_button,
+            self.edit_button,
             self.fs_combo,
         ):
             button.setEnabled(have)
