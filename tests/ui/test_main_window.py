@@ -242,6 +242,8 @@ def test_edit_as_project_loads_the_image_into_build_with_its_boot_records(
     assert notes is not None
     assert notes.source_str == str(image)  # streams from the image
     assert notes.pieces
+    tip = build.view_index_of(notes).data(Qt.ItemDataRole.ToolTipRole)
+    assert f"From the image {image}" in tip
     panel = build.properties
     assert not panel.kept_box.isHidden()
     rows = [panel.kept_list.item(i).text() for i in range(panel.kept_list.count())]
