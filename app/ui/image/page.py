@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import logging
 import time
+from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
@@ -49,6 +50,7 @@ from app.ui.common.empty_state import EmptyState
 from app.ui.common.error_dialog import show_error
 from app.ui.common.icons import Symbol
 from app.ui.common.job_bridge import JobBridge
+from app.ui.image.drag import DragTree, ExtractOnDropMimeData
 
 _log = logging.getLogger(__name__)
 ENTRY_ROLE = Qt.ItemDataRole.UserRole
@@ -133,7 +135,8 @@ class ImagePage(QWidget):
         return row
 
     def _make_browser(self) -> QWidget:
-        self.tree = QTreeWidget()
+        self.tree = DragTree()
+        self.tree.make_mime = self.drag_data
         self.tree.setObjectName("imageTree")
         self.tree.setHeaderLabels(["Name", "Size", "Modified", "Mode"])
         self.tree.setSelectionMode(QTreeWidget.SelectionMode.ExtendedSelection)
@@ -246,6 +249,23 @@ class ImagePage(QWidget):
         entry = self._entries.get(int(item.data(0, ENTRY_ROLE)))
         if entry is not None:
             self._add_children(item, entry, str(item.data(0, PATH_ROLE)))
+
+    def drag_data(self, items: Sequence[QTreeWidgetItem]) -> ExtractOnDropMimeData | None:
+        """Drag-out: the items' entries, extracted when dropped (app/ui/image/drag.py)."""
+        if self.image is None or not items:
+            return None
+        chains: list[list[Entry]] = []
+        for item in items:
+            chain: list[Entry] = []
+            node: QTreeWidgetItem | None = item
+            while node is not None:
+                entry = self._entries.get(int(node.data(0, ENTRY_ROLE)))
+                if entry is None:
+                    break
+                chain.insert(0, entry)
+                node = node.parent()
+            chains.append(chain)
+        return ExtractOnDropMimeData(self.image, chains)
 
     def selected_paths(self) -> list[str]:
         return [str(item.data(0, PATH_ROLE)) for item in self.tree.selectedItems()]
