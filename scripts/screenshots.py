@@ -256,6 +256,7 @@ def _take_edit_as_project(window: MainWindow, out_dir: Path) -> Path:
     build.undo_stack.setClean()  # no "save the project?" question in a picture run
     page.open_path(Path("/usr/lib/ipxe/ipxe.iso"))
     page.edit_button.click()
+    wait_until(lambda: window.current_workspace() is Workspace.BUILD)
     if not build.properties.isVisible():
         build.page_actions.properties.trigger()
     pump(200)

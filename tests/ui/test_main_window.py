@@ -235,8 +235,10 @@ def test_edit_as_project_loads_the_image_into_build_with_its_boot_records(
     page = window.image_page
     assert not page.edit_button.isEnabled()
     assert page.open_path(image)
-    qtbot.mouseClick(page.edit_button, Qt.MouseButton.LeftButton)
-    assert window.current_workspace() is Workspace.BUILD
+    qtbot.mouseClick(page.edit_button, Qt.MouseButton.LeftButton)  # an EditImageJob runs
+    assert not page.edit_button.isEnabled()
+    qtbot.waitUntil(lambda: window.current_workspace() is Workspace.BUILD, timeout=20_000)
+    qtbot.waitUntil(page.edit_button.isEnabled)
     build = window.build_page
     notes = build.project.find("/notes.txt")
     assert notes is not None

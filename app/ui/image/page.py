@@ -18,7 +18,8 @@ import time
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+import shiboken6
+from PySide6.QtCore import QEventLoop, Qt, Signal
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -38,11 +39,18 @@ from PySide6.QtWidgets import (
 
 from app.core.errors import AppError
 from app.core.image.checksum import Algorithm, read_sidecar, sidecar_path
-from app.core.image.edit import project_from_image
-from app.core.image.job import ExtractJob, ExtractResult, MountJob, UnmountJob
+from app.core.image.job import (
+    EditImageJob,
+    ExtractJob,
+    ExtractResult,
+    MountJob,
+    OpenedImage,
+    OpenImageJob,
+    UnmountJob,
+)
 from app.core.image.mount import Mounted
-from app.core.image.reader import Image, open_image
-from app.core.image.report import describe_extract, describe_image, image_summary, mode_string
+from app.core.image.reader import Image
+from app.core.image.report import describe_extract, describe_image, mode_string
 from app.core.image.tree import Entry, EntryKind, FsKind
 from app.core.units import SECTOR_SIZE, format_size
 from app.core.verify.job import ChecksumJob, ChecksumResult
@@ -76,6 +84,7 @@ class ImagePage(QWidget):
         self.image: Image | None = None
         self.mounted: Mounted | None = None
         self._entries: dict[int, Entry] = {}
+        self._opening = False
         self.empty = EmptyState(
             Symbol.IMAGE,
             "Open a disc image",
@@ -172,24 +181,50 @@ class ImagePage(QWidget):
             self.open_path(Path(name))
 
     def open_path(self, path: Path) -> bool:
-        """Open ``path`` and show it; an unreadable image is shown as an error."""
-        try:
-            image = open_image(path)
-        except AppError as exc:
-            show_error(exc, self)
+        """Open ``path`` and show it; an unreadable image is shown as an error.
+
+        The image is read by an :class:`~app.core.image.job.OpenImageJob` (a 100,000-file
+        image takes seconds): this waits for it in a local event loop, so the window keeps
+        painting and the jobs panel shows the progress, and then shows the image."""
+        if self._opening:
             return False
+        self._opening = True
+        self.open_button.setEnabled(False)
+        got: list[OpenedImage | AppError] = []
+        loop = QEventLoop()
+        self.destroyed.connect(loop.quit)
+        self.bridge.submit(
+            OpenImageJob(path),
+            on_success=got.append,
+            on_failure=got.append,
+            on_done=lambda _result: loop.quit(),
+            context=self,
+        )
+        try:
+            loop.exec()
+        finally:
+            self._opening = False
+            if shiboken6.isValid(self):
+                self.open_button.setEnabled(True)
+        if not got or not shiboken6.isValid(self):
+            if got and isinstance(got[0], OpenedImage):
+                got[0].image.close()
+            return False
+        if isinstance(got[0], AppError):
+            show_error(got[0], self)
+            return False
+        image, summary = got[0].image, got[0].summary
         self.close_image()
         self.image = image
         self.mounted = None
-        summary = image_summary(image)
         self.summary.setPlainText(describe_image(summary))
         self.fs_combo.blockSignals(True)
         self.fs_combo.clear()
         preferred = image.tree().fs
+        counts = {s.fs: s.entries for s in summary.file_systems}
         for fs in FS_ORDER:
-            tree = image.trees.get(fs)
-            if tree is not None:
-                self.fs_combo.addItem(f"{fs.label} ({tree.count()} entries)", fs.value)
+            if fs in image.trees:
+                self.fs_combo.addItem(f"{fs.label} ({counts.get(fs.value, 0)} entries)", fs.value)
         self.fs_combo.setCurrentIndex(max(0, self.fs_combo.findData(preferred.value)))
         self.fs_combo.blockSignals(False)
         self._show_tree()
@@ -201,15 +236,21 @@ class ImagePage(QWidget):
         return True
 
     def edit_as_project(self) -> None:
-        """Turn the open image into a Build project (its files stream from the image)."""
+        """Turn the open image into a Build project (its files stream from the image), in an
+        :class:`~app.core.image.job.EditImageJob`; ``edit_requested`` follows."""
         if self.image is None:
             return
-        try:
-            result = project_from_image(self.image)
-        except AppError as exc:
-            show_error(exc, self)
-            return
-        self.edit_requested.emit(result)
+        self.edit_button.setEnabled(False)
+        self.bridge.submit(
+            EditImageJob(self.image),
+            on_success=self.edit_requested.emit,
+            on_failure=self._show_failure,
+            on_done=lambda _result: self._update_buttons(),
+            context=self,
+        )
+
+    def _show_failure(self, exc: AppError) -> None:
+        show_error(exc, self)
 
     def close_image(self) -> None:
         if self.image is not None:

@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QMimeData, QPoint, Qt, QUrl
+from PySide6.QtCore import QMimeData, QPoint, Qt, QTimer, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from pytestqt.qtbot import QtBot
 from tests.fakes.udisks import FakeUDisks, private_bus
 from tests.unit.core.image.test_reader import PAYLOAD, make_full
 
 from app.core.errors import AppError
+from app.core.image import job as job_module
 from app.core.image.tree import FsKind
 from app.ui.common.job_bridge import JobBridge
 from app.ui.image import page as page_module
@@ -139,3 +141,46 @@ def test_mount_and_unmount_through_udisks(
             assert fake.loops == {}
         finally:
             fake.close()
+
+
+def test_opening_runs_in_a_job_and_the_window_keeps_working(
+    page: ImagePage, bridge: JobBridge, image: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """open_image of a 100,000-file image took 17-27 s here: it runs in an OpenImageJob while
+    open_path waits in a local event loop (timers fire, the jobs panel hears progress)."""
+    real_open = job_module.open_image
+
+    def slow_open(path: Path, on_step: object = None) -> object:
+        time.sleep(0.6)
+        return real_open(path, on_step)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(job_module, "open_image", slow_open)
+    ticks: list[int] = []
+    timer = QTimer()
+    timer.timeout.connect(lambda: ticks.append(1))
+    timer.start(20)
+    titles: list[str] = []
+    phases: list[str] = []
+    bridge.started.connect(lambda handle: titles.append(handle.title))
+    bridge.progress.connect(lambda _handle, progress: phases.append(str(progress.phase)))
+    assert page.open_path(image)
+    timer.stop()
+    assert len(ticks) >= 5  # the event loop ran while the image was read
+    assert titles == ["Open full.iso"]
+    assert phases
+    assert page.stack.currentIndex() == 1
+    assert page.fs_combo.itemText(0) == "Rock Ridge (4 entries)"
+    assert page.open_button.isEnabled()
+
+
+def test_an_unreadable_image_from_the_job_is_shown_as_an_error(
+    page: ImagePage, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    shown: list[AppError] = []
+    monkeypatch.setattr(page_module, "show_error", lambda exc, _parent: shown.append(exc))
+    bad = tmp_path / "bad.iso"
+    bad.write_bytes(b"\0" * 65536)
+    assert not page.open_path(bad)
+    assert shown
+    assert "not a readable disc image" in shown[0].message
+    assert page.image is None

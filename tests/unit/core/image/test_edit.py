@@ -356,3 +356,23 @@ def test_damaged_pieces_in_a_project_file_are_refused(tmp_path: Path, pieces: st
     )
     with pytest.raises(ProjectFileError, match="pieces"):
         load_project(path)
+
+
+def test_open_and_edit_jobs(tmp_path: Path) -> None:
+    from app.core.errors import ImageError
+    from app.core.image.job import EditImageJob, OpenImageJob
+
+    orig = _bootable(tmp_path)
+    opened = run_job(OpenImageJob(orig))
+    assert opened.ok, opened.error
+    assert opened.value is not None
+    with opened.value.image as image:
+        assert [s.fs for s in opened.value.summary.file_systems][:1] == ["iso"]
+        edited = run_job(EditImageJob(image))
+        assert edited.ok, edited.error
+        assert edited.value is not None
+        assert edited.value.project.find("/boot/loader.bin") is not None
+    bad = tmp_path / "bad.iso"
+    bad.write_bytes(bytes(65536))
+    failed = run_job(OpenImageJob(bad))
+    assert isinstance(failed.error, ImageError)
