@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 import shiboken6
-from PySide6.QtCore import QEventLoop, Qt, Signal
+from PySide6.QtCore import QEventLoop, Qt, QTimer, Signal
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -331,7 +331,10 @@ class ImagePage(QWidget):
         urls = event.mimeData().urls()
         if urls and urls[0].isLocalFile():
             event.acceptProposedAction()
-            self.open_path(Path(urls[0].toLocalFile()))
+            # opened after the drop has finished: open_path waits in an event loop, which must
+            # not run inside the drag-and-drop handshake
+            path = Path(urls[0].toLocalFile())
+            QTimer.singleShot(0, self, lambda: self.open_path(path))
 
     # -- actions ----------------------------------------------------------------------
 

@@ -117,6 +117,8 @@ def test_drop_opens_the_image_and_burn_hands_it_on(
         Qt.KeyboardModifier.NoModifier,
     )
     page.dropEvent(drop)
+    assert drop.isAccepted()
+    qtbot.waitUntil(lambda: page.image is not None, timeout=WAIT_MS)  # opened after the drop
     assert page.image is not None
     assert page.image.path == image
     with qtbot.waitSignal(page.burn_requested, timeout=WAIT_MS) as blocker:
