@@ -100,8 +100,16 @@ def project_from_image(image: Image, fs: FsKind | None = None) -> EditResult:
 
 
 def _pick_tree(image: Image, fs: FsKind | None) -> Tree:
+    """Rock Ridge, else Joliet, else ISO 9660 names, else UDF; but UDF when it holds more
+    than the ISO 9660 trees without Rock Ridge (Windows media: the ISO 9660 part holds only a
+    README that says the disc is UDF)."""
     if fs is not None:
         return image.tree(fs)
+    udf = image.trees.get(FsKind.UDF)
+    if FsKind.RR not in image.trees and udf is not None:
+        others = [image.trees[k].count() for k in (FsKind.JOLIET, FsKind.ISO) if k in image.trees]
+        if udf.count() > max(others, default=-1):
+            return udf
     for kind in EDIT_PREFERENCE:
         if kind in image.trees:
             return image.trees[kind]

@@ -376,3 +376,32 @@ def test_open_and_edit_jobs(tmp_path: Path) -> None:
     bad.write_bytes(bytes(65536))
     failed = run_job(OpenImageJob(bad))
     assert isinstance(failed.error, ImageError)
+
+
+def test_udf_names_when_the_udf_tree_holds_more_than_iso_9660(tmp_path: Path) -> None:
+    """Windows media: the ISO 9660/Joliet part holds only a README; the files are in UDF."""
+    import io
+
+    import pycdlib
+
+    path = tmp_path / "windows-like.iso"
+    iso = pycdlib.PyCdlib()
+    iso.new(interchange_level=3, joliet=3, udf="2.60")
+    iso.add_fp(io.BytesIO(b"readme"), 6, "/README.TXT;1", joliet_path="/README.TXT",
+               udf_path="/README.TXT")  # fmt: skip
+    iso.add_fp(io.BytesIO(b"setup program"), 13, udf_path="/setup.exe")
+    iso.write(str(path))
+    iso.close()
+    with open_image(path) as image:
+        result = project_from_image(image)
+        joliet = project_from_image(image, FsKind.JOLIET)
+    assert result.fs is FsKind.UDF
+    assert result.project.find("/setup.exe") is not None
+    assert result.project.filesystems.udf
+    assert joliet.project.find("/setup.exe") is None
+    out = tmp_path / "rebuilt.iso"
+    _build(result.project, out)
+    with open_image(out) as image:
+        entry = image.tree(FsKind.UDF).lookup("/setup.exe")
+        assert entry is not None
+        assert b"".join(image.chunks(entry, "setup")) == b"setup program"
