@@ -147,3 +147,35 @@ def test_rebuilt_ipxe_boots_as_a_usb_disk_through_its_isohybrid_mbr(
 
 def test_rebuilt_grub_rescue_boots_from_cdrom(grub: Path, tmp_path: Path) -> None:
     assert GRUB_MARKER in _boot(grub, "cdrom", tmp_path / "serial.log", GRUB_MARKER)
+
+
+def test_a_hidden_boot_image_is_carried_whole_and_boots(tmp_path: Path) -> None:
+    """mkisofs ``-hide``: no file of the tree holds the boot image; its size comes from its
+    boot info table (isolinux loads the rest of itself through it), and it boots again."""
+    src = tmp_path / "src"
+    src.mkdir()
+    shutil.copy("/usr/lib/ISOLINUX/isolinux.bin", src)
+    shutil.copy("/usr/lib/syslinux/modules/bios/ldlinux.c32", src)
+    marker = "HIDDEN-BOOT-OK"
+    (src / "isolinux.cfg").write_text(
+        f"SERIAL 0 115200\nPROMPT 0\nSAY {marker}\nSAY {marker}\nSAY {marker}\nDEFAULT nothing\n"
+    )
+    original = tmp_path / "hidden.iso"
+    subprocess.run(
+        ["xorriso", "-as", "mkisofs", "-quiet", "-R", "-J", "-o", str(original),
+         "-b", "isolinux.bin", "-no-emul-boot", "-boot-load-size", "4", "-boot-info-table",
+         "-hide", "isolinux.bin", "-hide-joliet", "isolinux.bin", str(src)],
+        capture_output=True, check=True, timeout=120,
+    )  # fmt: skip
+    with open_image(original) as image:
+        result = project_from_image(image)
+    replay = result.project.boot.replay
+    assert replay is not None
+    (entry,) = replay.entries
+    assert entry.node_id is None
+    assert entry.hidden[0][1] == (src / "isolinux.bin").stat().st_size
+    assert entry.boot_info_table
+    rebuilt = tmp_path / "rebuilt.iso"
+    built = run_job(BuildJob(result.project, rebuilt))
+    assert built.ok, built.error
+    assert marker in _boot(rebuilt, "cdrom", tmp_path / "serial.log", marker)

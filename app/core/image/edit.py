@@ -251,9 +251,7 @@ def _replay_entry(
         hidden: tuple[tuple[int, int], ...] = ()
         label = f"{kind} {node.path}"
     else:
-        # no file of the tree holds it: carry its loaded sectors over as a hidden file
-        size = max(entry.size_bytes, SECTOR_SIZE) if entry.media_type == 0 else entry.size_bytes
-        size = min(size, image.size - offset)
+        size = _hidden_size(image, entry, offset)
         hidden = ((offset, size),)
         label = f"{kind} (hidden, {size} bytes at sector {entry.load_lba})"
     head = _read(image, offset, min(size, GRUB2_PATCH_OFFSET + 8))
@@ -280,6 +278,34 @@ def _replay_entry(
         grub2_boot_info=grub2,
         label=label,
     )
+
+
+MAX_HIDDEN_BYTES = 32 << 20
+
+
+def _hidden_size(image: Image, entry: BootEntry, offset: int) -> int:
+    """A boot image no file of the tree holds (mkisofs ``-hide``): an emulated one is as big
+    as its medium; a no-emulation one loads only ``sectors`` but reads the rest itself (isolinux
+    through its boot info table), so it is taken up to the next thing the image records (a
+    file, a directory, the catalog, the end of the volume) — or exactly the boot info table's
+    length when the table is there."""
+    if entry.media_type != 0:
+        return min(entry.size_bytes, image.size - offset)
+    ends = [image.size]
+    if image.boot is not None:
+        ends.append(image.boot.lba * SECTOR_SIZE)
+    ends.extend(d.space_blocks * SECTOR_SIZE for d in image.descriptors if d.kind == 1)
+    for tree in image.trees.values():
+        for _path, item in tree.walk():
+            ends.extend(p.offset for p in item.pieces if not p.is_zero)
+    gap = min([e for e in ends if e > offset], default=image.size) - offset
+    gap = max(SECTOR_SIZE, min(gap, MAX_HIDDEN_BYTES, image.size - offset))
+    head = _read(image, offset, 20)
+    if len(head) >= 20 and (u32(head, 8), u32(head, 12)) == (16, entry.load_lba):
+        length = u32(head, 16)
+        if 0 < length <= gap:
+            return length
+    return gap
 
 
 def _read(image: Image, offset: int, size: int) -> bytes:
