@@ -330,7 +330,7 @@ def _system_area(
             "The GPT of the image is not carried over (only its MBR): the rebuilt image boots "
             "from a disc, and from USB through the MBR."
         )
-        data = data[:512] + bytes(SYSTEM_AREA_BYTES - 512)
+        data = _without_protective_records(data[:512]) + bytes(SYSTEM_AREA_BYTES - 512)
     partition_nodes: list[tuple[int, int]] = []
     summary: list[str] = []
     has_mbr = data[510:512] == b"\x55\xaa"
@@ -338,7 +338,7 @@ def _system_area(
         for slot in range(4):
             raw = data[446 + slot * 16 : 462 + slot * 16]
             kind, start = raw[4], u32(raw, 8)
-            if kind == 0:
+            if kind == 0 and u32(raw, 12) == 0:
                 continue
             if start <= 1:
                 summary.append(f"MBR partition {slot + 1} (type 0x{kind:02X}) over the image")
@@ -361,8 +361,7 @@ def _system_area(
             summary.append("MBR boot code pointing at the boot image")
     geometry = mbr_geometry(data) if has_mbr else None
     cylinder = geometry[0] * geometry[1] * 512 if geometry is not None else 0
-    space = next((d.space_blocks for d in image.descriptors if d.kind == 1), 0) * SECTOR_SIZE
-    align = cylinder if cylinder and image.size % cylinder == 0 and image.size > space else 0
+    align = cylinder if cylinder and image.size % cylinder == 0 else 0
     return ReplaySystemArea(
         data=data,
         old_image_sectors512=image.size // 512,
@@ -372,6 +371,17 @@ def _system_area(
         geometry=geometry or (64, 32),
         summary="; ".join(summary) or "system area (32 KiB)",
     )
+
+
+def _without_protective_records(mbr: bytes) -> bytes:
+    """The MBR without its 0xEE records (UEFI 2.10 §5.2.3): they announce a GPT, and the
+    GPT is not carried over."""
+    out = bytearray(mbr)
+    for slot in range(4):
+        at = 446 + slot * 16
+        if out[at + 4] == 0xEE:
+            out[at : at + 16] = bytes(16)
+    return bytes(out)
 
 
 def _entry_lba512(entry: ReplayEntry, project: DiscProject) -> int | None:
@@ -390,7 +400,7 @@ def mbr_geometry(mbr: bytes) -> tuple[int, int] | None:
     """(heads, sectors per track) that give the first partition's recorded CHS end from its
     LBA end (xorriso's ``-partition_hd_cyl`` / ``-partition_sec_hd``); ``None`` if none does."""
     raw = mbr[446:462]
-    if raw[4] == 0:
+    if u32(raw, 12) == 0:
         return None
     last = u32(raw, 8) + u32(raw, 12) - 1
     for heads, sectors in GEOMETRIES:

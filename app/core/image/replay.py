@@ -96,9 +96,9 @@ def system_area_bytes(
     for slot in range(4):
         at = 446 + slot * 16
         record = data[at : at + 16]
-        kind, start = record[4], struct.unpack_from("<I", record, 8)[0]
-        if kind == 0:
-            continue
+        kind, start, old_count = record[4], *struct.unpack_from("<II", record, 8)
+        if kind == 0 and old_count == 0:
+            continue  # an empty record (xorriso's GPT layouts use type 0 over the image)
         if slot in moved:
             lba2048, length = extent_of(moved[slot])
             start, count = lba2048 * 4, -(-length // 512)

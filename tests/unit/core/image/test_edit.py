@@ -405,3 +405,30 @@ def test_udf_names_when_the_udf_tree_holds_more_than_iso_9660(tmp_path: Path) ->
         entry = image.tree(FsKind.UDF).lookup("/setup.exe")
         assert entry is not None
         assert b"".join(image.chunks(entry, "setup")) == b"setup program"
+
+
+def test_a_gpt_is_left_out_with_its_protective_record_and_said_so(tmp_path: Path) -> None:
+    orig = _bootable(tmp_path)
+    mbr = bytearray(_isohybrid_mbr(orig, 0))
+    with orig.open("r+b") as stream:
+        stream.truncate(2 << 20)  # padded to two cylinders
+    size = orig.stat().st_size
+    mbr[446 + 4] = 0x00  # xorriso's GPT layouts: a type-0 record over the image ...
+    struct.pack_into("<I", mbr, 446 + 12, size // 512)
+    mbr[462:478] = struct.pack("<B3sB3sII", 0, b"\0\2\0", 0xEE, b"\xff\xff\xff", 1, 100)
+    with orig.open("r+b") as stream:
+        stream.write(bytes(mbr) + b"EFI PART" + bytes(504))  # ... a 0xEE record and a GPT
+    with open_image(orig) as image:
+        result = project_from_image(image)
+    assert any("GPT" in note for note in result.notes)
+    data = result.project.find("/docs/deep/data.bin")
+    assert data is not None
+    result.project.remove(data)
+    out = tmp_path / "rebuilt.iso"
+    _build(result.project, out)
+    new = out.read_bytes()
+    assert new[512:520] != b"EFI PART"
+    assert new[462:478] == bytes(16)  # no protective record without a GPT
+    start, count = struct.unpack_from("<II", new, 446 + 8)
+    assert (new[446 + 4], start, count) == (0, 0, len(new) // 512)
+    assert len(new) < size  # the type-0 record was re-made for the smaller image
