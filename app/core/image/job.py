@@ -379,6 +379,7 @@ class OpenImageJob(Job[OpenedImage]):
         except BaseException:
             image.close()
             raise
+        ctx.report(Progress(Phase.READING_IMAGE, READ_STEPS, READ_STEPS, Unit.ITEMS))
         return OpenedImage(image, summary)
 
 
@@ -394,8 +395,10 @@ class EditImageJob(Job[EditResult]):
         return f"Edit {self.image.path.name} as a project"
 
     def run(self, ctx: JobContext) -> EditResult:
-        ctx.report(Progress(Phase.READING_IMAGE, 0, None, Unit.ITEMS))
-        return project_from_image(self.image)
+        ctx.report(Progress(Phase.READING_IMAGE, 0, 1, Unit.ITEMS))
+        result = project_from_image(self.image)
+        ctx.report(Progress(Phase.READING_IMAGE, 1, 1, Unit.ITEMS))
+        return result
 
 
 @dataclass
