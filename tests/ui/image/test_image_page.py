@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -165,9 +166,16 @@ def test_opening_runs_in_a_job_and_the_window_keeps_working(
     phases: list[str] = []
     bridge.started.connect(lambda handle: titles.append(handle.title))
     bridge.progress.connect(lambda _handle, progress: phases.append(str(progress.phase)))
-    assert page.open_path(image)
+    collections: list[int] = []
+    gc.callbacks.append(on_gc := lambda phase, info: collections.append(info["generation"]))
+    try:
+        assert page.open_path(image)
+    finally:
+        gc.callbacks.remove(on_gc)
     timer.stop()
     assert len(ticks) >= 5  # the event loop ran while the image was read
+    assert collections == []  # no collection pauses the window while the trees are made
+    assert gc.isenabled()
     assert titles == ["Open full.iso"]
     assert phases
     assert page.stack.currentIndex() == 1
