@@ -324,6 +324,7 @@ def take_image(window: MainWindow, out_dir: Path, temp_dir: Path) -> list[Path]:
     page.fs_combo.setCurrentIndex(page.fs_combo.findData("joliet"))
     shots.append(grab(out_dir, "image-joliet"))
     shots.append(take_image_convert(window, out_dir, temp_dir))
+    shots.append(_take_edit_as_project(window, out_dir))
     return shots
 
 
@@ -429,6 +430,26 @@ def take_image_convert(window: MainWindow, out_dir: Path, temp_dir: Path) -> Pat
     wait_until(lambda: view.result is not None)
     window.statusBar().clearMessage()
     return grab(out_dir, "image-convert")
+
+
+def _take_edit_as_project(window: MainWindow, out_dir: Path) -> Path:
+    """Debian's ipxe.iso opened with "Edit as project": the Build workspace with its files
+    and, in the properties panel, the boot records kept from the image."""
+    page = window.image_page
+    build = window.build_page
+    build.undo_stack.setClean()  # no "save the project?" question in a picture run
+    page.open_path(Path("/usr/lib/ipxe/ipxe.iso"))
+    page.edit_button.click()
+    wait_until(lambda: window.current_workspace() is Workspace.BUILD)
+    if not build.properties.isVisible():
+        build.page_actions.properties.trigger()
+    pump(200)
+    bar = build.properties.verticalScrollBar()
+    bar.setValue(bar.maximum())  # the Boot group with the kept records
+    window.statusBar().clearMessage()
+    shot = grab(out_dir, "image-edit-project")
+    build.page_actions.properties.trigger()
+    return shot
 
 
 def take_build(window: MainWindow, out_dir: Path, temp_dir: Path) -> list[Path]:

@@ -37,6 +37,7 @@ from app import APP_NAME
 from app.core.devices.disk_watch import DiskSource
 from app.core.devices.medium import MediaState
 from app.core.devices.provider import DriveProvider
+from app.core.image.edit import EditResult
 from app.core.jobs import JobHandle, Outcome, Result
 from app.core.units import SECTOR_SIZE
 from app.ui.build.page import BuildPage
@@ -165,6 +166,7 @@ class MainWindow(QMainWindow):
         self.image_page.burn_requested.connect(self._on_burn_requested)
         self.build_page.flash_requested.connect(self._on_flash_requested)
         self.image_page.flash_requested.connect(self._on_flash_requested)
+        self.image_page.edit_requested.connect(self._on_edit_requested)
         self.drive_panel.drives_changed.connect(self._on_drives_changed)
         self.write_page.set_drives(self._drive_paths())
 
@@ -186,6 +188,21 @@ class MainWindow(QMainWindow):
         self.write_page.set_image(path)
         self.write_page.use_usb()
         self.show_workspace(Workspace.WRITE)
+
+    def _on_edit_requested(self, result: EditResult) -> None:
+        """ "Edit as project": the image's project replaces the Build workspace's (after the
+        usual question to save the old one)."""
+        if not self.build_page.files.maybe_save():
+            return
+        self.build_page.files.replace_project(result.project, None)
+        self.show_workspace(Workspace.BUILD)
+        kept = result.project.boot.replay
+        boot = f", {len(kept.entries)} boot entr(y/ies) kept" if kept and kept.entries else ""
+        notes = f"; {len(result.notes)} note(s): {result.notes[0]}" if result.notes else ""
+        self.statusBar().showMessage(
+            f"Editing the {result.fs.label} tree of the image as a new project{boot}{notes}",
+            15000,
+        )
 
     def burn_image(self, path: Path) -> None:
         """Open the Write workspace with ``path`` chosen: the Build workspace's

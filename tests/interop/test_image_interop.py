@@ -309,25 +309,45 @@ def _utc(value: float) -> str:
 
 
 @pytest.mark.parametrize(
-    ("media", "revision"),
-    [("dvd", "2.01"), ("dvd", "1.02"), ("cdr", "2.00"), ("cdr", "2.60"), ("bdr", "2.50")],
+    ("media", "revision", "extra"),
+    [
+        ("dvd", "2.01", ""),
+        ("dvd", "1.02", ""),
+        ("cdr", "2.00", ""),
+        ("cdr", "2.60", ""),
+        ("bdr", "2.50", ""),
+        ("cdr", "1.50", "--new-file"),  # the UDF 1.50 VAT (2.2.10) in the image's last block
+        ("cdr", "1.50", ""),  # ... and followed by zeros (a padded image of a CD-R)
+        ("dvd", "2.01", "--strategy=4096"),  # ICBs of strategy 4096 (ECMA-167 4/14.6.2)
+        ("hd", "1.50", "--strategy=4096"),
+    ],
 )
-def test_mkudffs_images_label_and_empty_root(tmp_path: Path, media: str, revision: str) -> None:
+def test_mkudffs_images_label_and_empty_root(
+    tmp_path: Path, media: str, revision: str, extra: str
+) -> None:
     """mkudffs, UDF only: plain partitions, and the VAT of write-once media (cdr, bdr)."""
     image = tmp_path / "mkudffs.udf"
-    with image.open("wb") as handle:
-        handle.truncate(20 << 20)
-    run("mkudffs", "-b", "2048", "-m", media, "-r", revision, "--label=MKUDFFS", str(image))
+    args = ["mkudffs", "-b", "2048", "-m", media, "-r", revision, "--label=MKUDFFS"]
+    if extra == "--new-file":
+        run(*args, "--new-file", str(image), "300")
+    else:
+        with image.open("wb") as handle:
+            handle.truncate(20 << 20)
+        run(*args, *([extra] if extra else []), str(image))
     fields = dict(
         line.split("=", 1) for line in run("udfinfo", str(image)).splitlines() if "=" in line
     )
+    if revision == "1.50":
+        assert fields["udfrev"] == "1.50"  # (mkudffs records 2.60 as read revision 2.50)
+    assert fields["numdirs"] == "1"
     info = spindle("info", "--json", str(image)).splitlines()[-1]
     value = json.loads(info)["value"]
     assert [fs["fs"] for fs in value["file_systems"]] == ["udf"]
     assert value["file_systems"][0]["label"] == fields["label"] == "MKUDFFS"
     assert value["problems"] == []
     assert spindle_entries(image, "udf") == {}
-    if media == "dvd":  # 7-Zip cannot open a VAT (“Unsupported feature”)
+    if media == "dvd" and not extra:  # 7-Zip cannot open a VAT (“Unsupported feature”) or
+        # strategy-4096 ICBs (“Cannot open the file as [Udf] archive”, 7-Zip 16.02)
         _, theirs = seven_zip(image)
         assert theirs == {}
 
@@ -373,3 +393,58 @@ def test_relocated_deep_directories_equal_osirrox(tmp_path: Path) -> None:
     theirs, ours = tree_of(tmp_path / "theirs"), tree_of(tmp_path / "ours")
     assert "/a/b/c/d/e/f/g/h/i/j/leaf.txt" in ours
     assert {p: v[:2] for p, v in ours.items()} == {p: v[:2] for p, v in theirs.items()}
+
+
+def _tag_checksum(data: bytearray) -> None:
+    data[4] = (sum(data[0:4]) + sum(data[5:16])) & 0xFF
+
+
+def test_strategy_4096_icb_follows_the_indirect_entry_to_the_newer_file_entry(
+    tmp_path: Path,
+) -> None:
+    """A strategy-4096 ICB (ECMA-167 4/14.6.2) rewritten the way a packet writer does it: the
+    root's file entry is written anew elsewhere and an indirect entry (tag 259, 4/14.7) in the
+    ICB's second block points there; the reader must show the newer entry (its time)."""
+    import struct
+
+    from app.core.image.blocks import ImageFile
+    from app.core.image.reader import open_image
+    from app.core.image.tree import FsKind
+    from app.core.image.udf import UdfReader
+
+    image = tmp_path / "s4096.udf"
+    with image.open("wb") as handle:
+        handle.truncate(20 << 20)
+    run("mkudffs", "-b", "2048", "-m", "dvd", "--strategy=4096", "--label=S4096", str(image))
+    with open_image(image) as opened:
+        root = opened.trees[FsKind.UDF].root
+        old_time, root_at = root.mtime, root.location
+    reader = UdfReader(ImageFile(image))
+    reader.read_volume()
+    start = reader.volume.partitions[0]
+    reader.image.close()
+    data = bytearray(image.read_bytes())
+    block = 2048
+    entry = bytearray(data[root_at : root_at + block])
+    assert struct.unpack_from("<H", entry, 20)[0] == 4096  # mkudffs made a strategy-4096 ICB
+    new_lbn = 9000 - start
+    stamp = 92 if struct.unpack_from("<H", entry, 0)[0] == 266 else 84  # EFE / FE
+    # type 1 (local time), offset 0, 2001-02-03 04:05:06 (ECMA-167 1/7.3)
+    struct.pack_into("<Hh8B", entry, stamp, 1 << 12, 2001, 2, 3, 4, 5, 6, 0, 0, 0)
+    struct.pack_into("<I", entry, 12, new_lbn)
+    _tag_checksum(entry)
+    data[(start + new_lbn) * block : (start + new_lbn + 1) * block] = entry
+    indirect = bytearray(block)
+    struct.pack_into("<HH", indirect, 0, 259, 2)
+    struct.pack_into("<I", indirect, 12, root_at // block - start + 1)
+    struct.pack_into("<IHHHBB", indirect, 16, 0, 4096, 0, 2, 0, 3)  # ICB tag, file type 3
+    struct.pack_into("<IIH", indirect, 36, block, new_lbn, 0)  # long_ad to the new ICB
+    _tag_checksum(indirect)
+    data[root_at + block : root_at + 2 * block] = indirect
+    image.write_bytes(bytes(data))
+    with open_image(image) as opened:
+        root = opened.trees[FsKind.UDF].root
+        assert root.location == (start + new_lbn) * block
+        assert root.mtime != old_time
+        assert _utc(root.mtime or 0).startswith("2001-02-03 04:05:06")
+        assert opened.problems == []

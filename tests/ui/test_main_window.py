@@ -14,7 +14,9 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 from tests.fakes.jobs import SteppedJob
 
-from app.core.jobs import JobState, Outcome
+from app.core.image.job import BuildJob
+from app.core.jobs import JobState, Outcome, run_job
+from app.core.project.model import BootOptions, DiscProject
 from app.ui.common.icons import distinct_colours
 from app.ui.common.settings import Preferences, Settings, Theme
 from app.ui.common.theme import apply_theme, is_dark
@@ -221,3 +223,41 @@ def test_a_blank_disc_in_a_drive_is_offered_as_the_build_medium(
     qtbot.waitUntil(lambda: offered() == [], timeout=10_000)
     main.close()
     main.log_view.uninstall()
+
+
+def test_edit_as_project_loads_the_image_into_build_with_its_boot_records(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / "loader.bin").write_bytes(bytes(range(256)) * 24)
+    (src / "notes.txt").write_text("kept\n")
+    project = DiscProject(boot=BootOptions(bios_image=src / "loader.bin"))
+    project.add_contents(src)
+    image = tmp_path / "boot.iso"
+    assert run_job(BuildJob(project, image)).ok
+    page = window.image_page
+    assert not page.edit_button.isEnabled()
+    assert page.open_path(image)
+    qtbot.mouseClick(page.edit_button, Qt.MouseButton.LeftButton)  # an EditImageJob runs
+    assert not page.edit_button.isEnabled()
+    qtbot.waitUntil(lambda: window.current_workspace() is Workspace.BUILD, timeout=20_000)
+    qtbot.waitUntil(page.edit_button.isEnabled)
+    build = window.build_page
+    notes = build.project.find("/notes.txt")
+    assert notes is not None
+    assert notes.source_str == str(image)  # streams from the image
+    assert notes.pieces
+    tip = build.view_index_of(notes).data(Qt.ItemDataRole.ToolTipRole)
+    assert f"From the image {image}" in tip
+    panel = build.properties
+    assert not panel.kept_box.isHidden()
+    rows = [panel.kept_list.item(i).text() for i in range(panel.kept_list.count())]
+    assert rows == ["El Torito: BIOS /loader.bin, boot info table"]
+    panel.kept_list.item(0).setSelected(True)
+    qtbot.mouseClick(panel.kept_remove, Qt.MouseButton.LeftButton)
+    assert build.project.boot.replay is None
+    assert panel.kept_box.isHidden()
+    build.undo_stack.undo()
+    assert build.project.boot.replay is not None
+    assert panel.kept_list.count() == 1

@@ -36,6 +36,7 @@ EXPECTED = (
     "write-usb-verified",
     "read-repair-offer",
     "image-convert",
+    "image-edit-project",
 )
 SCREEN = (1280, 800)
 

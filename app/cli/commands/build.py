@@ -2,6 +2,8 @@
 
 A folder given as SRC contributes its *contents* to the top of the disc (as mkisofs does); a
 file is put at the top.  ``--project FILE`` starts from a saved project (SRCs are added to it).
+``--from-image IMAGE`` starts from an existing image ("Edit as project"): its files stream from
+it, its boot records are kept unless ``--drop-boot`` (app/core/image/edit.py).
 """
 
 from __future__ import annotations
@@ -14,7 +16,9 @@ from app.cli.output import make_output
 from app.cli.runner import run_cli_job
 from app.core.errors import InvalidInputError
 from app.core.image.checksum import Algorithm
+from app.core.image.edit import project_from_image
 from app.core.image.job import BuildJob, BuildResult
+from app.core.image.reader import open_image
 from app.core.project.model import BootOptions, DiscProject, FileSystemOptions, IsoLevel
 from app.core.project.projectfile import load_project
 from app.core.units import MediaPreset, format_size
@@ -56,6 +60,17 @@ def register(
     )
     parser.add_argument("--project", type=Path, metavar="FILE", help="start from a project file")
     parser.add_argument(
+        "--from-image",
+        type=Path,
+        metavar="IMAGE",
+        help="start from an existing image: its files, names, times and boot records",
+    )
+    parser.add_argument(
+        "--drop-boot",
+        action="store_true",
+        help="with --from-image: leave out the image's El Torito entries and MBR",
+    )
+    parser.add_argument(
         "--medium",
         choices=[m.name for m in MediaPreset],
         help="target medium for the capacity check (default DVD_5)",
@@ -77,10 +92,28 @@ def register(
     parser.set_defaults(func=run)
 
 
-def project_from_args(args: argparse.Namespace) -> DiscProject:
-    project = load_project(args.project) if args.project is not None else DiscProject()
+def _start(args: argparse.Namespace) -> DiscProject:
+    if args.from_image is not None and args.project is not None:
+        raise InvalidInputError(
+            "Give either --project or --from-image, not both.", "--project with --from-image"
+        )
+    if args.drop_boot and args.from_image is None:
+        raise InvalidInputError("--drop-boot needs --from-image.", "--drop-boot alone")
+    if args.from_image is not None:
+        with open_image(args.from_image) as image:
+            result = project_from_image(image)
+        for note in result.notes:
+            print(f"spindle: note: {note}", file=sys.stderr)
+        return result.project
     if not args.sources and args.project is None:
-        raise InvalidInputError("Nothing to build: give files or folders, or --project FILE.")
+        raise InvalidInputError(
+            "Nothing to build: give files or folders, --project FILE or --from-image IMAGE."
+        )
+    return load_project(args.project) if args.project is not None else DiscProject()
+
+
+def project_from_args(args: argparse.Namespace) -> DiscProject:
+    project = _start(args)
     for source in args.sources:
         # a link to a folder named here is followed, as mkisofs and xorriso do
         if source.is_dir():
@@ -115,6 +148,7 @@ def project_from_args(args: argparse.Namespace) -> DiscProject:
         efi_image=args.boot_efi or boot.efi_image,
         hybrid=args.hybrid or boot.hybrid,
         hybrid_mbr=hybrid_mbr if (args.hybrid or boot.hybrid) else None,
+        replay=None if args.drop_boot else boot.replay,
     )
     if args.medium is not None:
         project.medium = MediaPreset[args.medium]

@@ -53,7 +53,8 @@ from app.core.image.boot import BootImage, BootKind, check_boot_image, check_mbr
 from app.core.image.fastcopy import FastCopier
 from app.core.image.gpt import BACKUP_SECTORS, LBA_BYTES, plan_hybrid, write_hybrid
 from app.core.image.records import clamp_time
-from app.core.image.sources import Source, open_regular
+from app.core.image.replay import REPLAY_MEDIA, check_replay, replayed_size, write_replay
+from app.core.image.sources import ImageSource, Source, describe_open_error, open_regular
 from app.core.image.writer import IsoWriter
 from app.core.project.labels import (
     JOLIET_SYSTEM_ID_UNITS,
@@ -65,7 +66,14 @@ from app.core.project.labels import (
     udf_dstring,
     volume_labels,
 )
-from app.core.project.model import DiscProject, IsoLevel, Node, NodeKind, VolumeOptions
+from app.core.project.model import (
+    DiscProject,
+    IsoLevel,
+    Node,
+    NodeKind,
+    ReplayEntry,
+    VolumeOptions,
+)
 from app.core.project.naming import JOLIET_MAX_CHARS, NamingPlan, plan_names
 from app.core.units import SECTOR_SIZE, format_size
 
@@ -164,13 +172,7 @@ class _SpindleCdlib(pycdlib.PyCdlib):
         if isinstance(ino.data_fp, Source):
             source = ino.data_fp
             source.close()  # a descriptor pycdlib's boot-table read may have left open
-            src_fd = source.open()
-            try:
-                yield from self.copier.iter_copy(
-                    src_fd, 0, outfp.fileno(), start, data_len, name=source.name, dst_is_fresh=True
-                )
-            finally:
-                os.close(src_fd)
+            yield from source.iter_into(self.copier, outfp.fileno(), start)
         else:
             # data pycdlib holds itself (in-memory UDF link targets)
             with inode.InodeOpenData(ino, block) as (data_fp, data_len):
@@ -199,7 +201,9 @@ class ImageBuilder:
         self._iso: _SpindleCdlib | None = None
         self._boot: list[BootImage] = []
         self._boot_paths: dict[BootKind, str] = {}
+        self._replay_paths: list[tuple[ReplayEntry, str]] = []
         self._mbr_code: bytes | None = None
+        self._hidden_folder = False
         self.layout: ImageLayout | None = None
         self.forbidden_inode: tuple[int, int] | None = None
         """(st_dev, st_ino) of the output file when it exists: no source may be it."""
@@ -265,38 +269,16 @@ class ImageBuilder:
         unreadable: list[str] = []
         total = 0
         self._sources.clear()
+        images: dict[str, os.stat_result] = {}
         for index, node in enumerate(files):
             path = node.source_str
             assert path is not None
-            try:
-                info = os.lstat(path)
-            except FileNotFoundError:
-                missing.append(str(node.source))
+            if node.pieces is not None:
+                total += self._check_image_source(node, path, images)
+                if on_item is not None:
+                    on_item(index + 1, len(files))
                 continue
-            except OSError as exc:
-                unreadable.append(f"{node.source} ({exc.strerror})")
-                continue
-            if not stat.S_ISREG(info.st_mode):
-                unreadable.append(f"{node.source} ({_not_regular(info.st_mode)})")
-                continue
-            if not os.access(path, os.R_OK, follow_symlinks=False):
-                unreadable.append(f"{node.source} (Permission denied)")
-                continue
-            if info.st_size == 0 and self._has_hidden_content(node):
-                raise InvalidInputError(
-                    f"“{node.source}” says it is empty but has content (a file of /proc or "
-                    "/sys?); its size is not known before it is read. Copy it to an ordinary "
-                    "file and add that instead.",
-                    f"{node.path}: st_size 0, data on read",
-                )
-            if (info.st_dev, info.st_ino) == self.forbidden_inode:
-                raise InvalidInputError(
-                    f"The output is also one of the files going into the image: “{node.source}”.",
-                    f"{node.path} is the output file",
-                )
-            node.size_bytes = info.st_size
-            total += info.st_size
-            self._sources[node.id] = Source(path, info.st_dev, info.st_ino, info.st_size)
+            total += self._check_disk_source(node, path, missing, unreadable)
             if on_item is not None:
                 on_item(index + 1, len(files))
         if missing:
@@ -313,6 +295,75 @@ class ImageBuilder:
             )
         self._check_boot()
         return total
+
+    def _check_disk_source(
+        self, node: Node, path: str, missing: list[str], unreadable: list[str]
+    ) -> int:
+        """One file of the disk (see :meth:`check_sources`); its size, or 0 when it was put
+        on the ``missing`` or ``unreadable`` list."""
+        try:
+            info = os.lstat(path)
+        except FileNotFoundError:
+            missing.append(str(node.source))
+            return 0
+        except OSError as exc:
+            unreadable.append(f"{node.source} ({exc.strerror})")
+            return 0
+        if not stat.S_ISREG(info.st_mode):
+            unreadable.append(f"{node.source} ({_not_regular(info.st_mode)})")
+            return 0
+        if not os.access(path, os.R_OK, follow_symlinks=False):
+            unreadable.append(f"{node.source} (Permission denied)")
+            return 0
+        if info.st_size == 0 and self._has_hidden_content(node):
+            raise InvalidInputError(
+                f"“{node.source}” says it is empty but has content (a file of /proc or "
+                "/sys?); its size is not known before it is read. Copy it to an ordinary "
+                "file and add that instead.",
+                f"{node.path}: st_size 0, data on read",
+            )
+        if (info.st_dev, info.st_ino) == self.forbidden_inode:
+            raise InvalidInputError(
+                f"The output is also one of the files going into the image: “{node.source}”.",
+                f"{node.path} is the output file",
+            )
+        node.size_bytes = info.st_size
+        self._sources[node.id] = Source(path, info.st_dev, info.st_ino, info.st_size)
+        return info.st_size
+
+    def _check_image_source(self, node: Node, path: str, images: dict[str, os.stat_result]) -> int:
+        """A file inside an image ("Edit as project"): the image must be there, readable, a
+        regular file, and hold every byte range of the file."""
+        info = images.get(path)
+        if info is None:
+            try:
+                fd, info = open_regular(path, follow=True)
+            except OSError as exc:
+                raise InvalidInputError(
+                    f"The image “{path}” that this project was made from can no longer be "
+                    f"read: {describe_open_error(exc)}.",
+                    str(exc),
+                ) from exc
+            os.close(fd)
+            images[path] = info
+        pieces = node.pieces or ()
+        if any(o >= 0 and o + n > info.st_size for o, n in pieces):
+            raise InvalidInputError(
+                f"“{node.path}” lies past the end of the image “{path}”; was the image "
+                "changed since it was opened?",
+                f"pieces {pieces[:4]} in a {info.st_size}-byte image",
+            )
+        self._sources[node.id] = ImageSource(
+            path,
+            info.st_dev,
+            info.st_ino,
+            node.size_bytes,
+            follow=True,
+            pieces=pieces,
+            image_size=info.st_size,
+            label=node.path,
+        )
+        return node.size_bytes
 
     @staticmethod
     def _has_hidden_content(node: Node) -> bool:
@@ -331,6 +382,9 @@ class ImageBuilder:
             os.close(fd)
 
     def _check_boot(self) -> None:
+        replay = self.project.boot.replay
+        if replay is not None:
+            check_replay(self.project, replay)
         for kind, path in (
             (BootKind.BIOS, self.project.boot.bios_image),
             (BootKind.EFI, self.project.boot.efi_image),
@@ -399,9 +453,8 @@ class ImageBuilder:
             ) from exc
         hybrid_extra = BACKUP_SECTORS * LBA_BYTES // SECTOR_SIZE if project.boot.hybrid else 0
         files, folders, links, data = counts
-        self.layout = ImageLayout(
-            iso.pvd.space_size + hybrid_extra, files, folders, links, data, boot_entries
-        )
+        sectors = replayed_size(project, iso.pvd.space_size * SECTOR_SIZE) // SECTOR_SIZE
+        self.layout = ImageLayout(sectors + hybrid_extra, files, folders, links, data, boot_entries)
         return self.layout
 
     def check_capacity(self) -> int:
@@ -450,7 +503,7 @@ class ImageBuilder:
             stack.extend(n for n in reversed(ordered) if n.is_folder)
         files = folders = links = 0
         data = 0
-        stored: dict[tuple[int, int], tuple[str, str | None, str | None]] = {}
+        stored: dict[tuple[int, ...], tuple[str, str | None, str | None]] = {}
         for index, node in enumerate(nodes):
             names = plan.names[node.id]
             assert node.parent is not None
@@ -474,7 +527,7 @@ class ImageBuilder:
                 source = self._sources.get(node.id)
                 if source is None:
                     raise InternalError("lay_out() called before check_sources()", node.path)
-                key = (source.device, source.inode)
+                key = source.key
                 first = stored.get(key)
                 if first is not None and source.size < FOUR_GIB:
                     # a hard link of a file already added: its data is stored once
@@ -573,27 +626,96 @@ class ImageBuilder:
             current = current.parent
         return "/" + "/".join(reversed(parts))
 
-    def _add_boot(self, iso: _SpindleCdlib) -> int:
-        if not self._boot:
-            return 0
+    def _catalog_names(self) -> dict[str, Any]:
+        """The boot catalog's names (the replayed image's own name when there is one)."""
         fs = self.project.filesystems
         taken = {c.name.casefold() for c in self.project.root.children}
-        catalog = "boot.cat"
+        replay = self.project.boot.replay
+        wanted = replay.catalog_path.rsplit("/", 1)[-1] if replay is not None else ""
+        catalog = wanted or "boot.cat"
         counter = 0
-        while catalog in taken:
+        while catalog.casefold() in taken:
             counter += 1
             catalog = f"boot{counter}.cat"
-        for number, image in enumerate(self._boot):
+        return {
+            "bootcatfile": f"/{BOOT_CATALOG_ISO};1",
+            "rr_bootcatname": catalog if fs.rock_ridge else None,
+            "joliet_bootcatfile": f"/{catalog}" if fs.joliet else None,
+            "udf_bootcatfile": f"/{catalog}" if fs.udf else None,
+        }
+
+    def _add_replayed(self, iso: _SpindleCdlib) -> int:
+        """The El Torito entries taken over from an opened image (see app.core.image.edit)."""
+        replay = self.project.boot.replay
+        if replay is None:
+            return 0
+        for number, entry in enumerate(replay.entries):
+            if entry.node_id is not None:
+                path = self._iso_path_of(self.project.node(entry.node_id))
+            else:
+                path = self._add_hidden_boot(iso, entry, number)
+            self._replay_paths.append((entry, path))
+            iso.add_eltorito(
+                path,
+                boot_load_size=entry.load_sectors or None,
+                platform_id=entry.platform_id,
+                boot_info_table=entry.boot_info_table,
+                efi=entry.platform_id == 0xEF,
+                media_name=REPLAY_MEDIA.get(entry.media_type, "noemul"),
+                bootable=entry.bootable,
+                boot_load_seg=entry.load_segment,
+                **(self._catalog_names() if number == 0 else {}),
+            )
+        return len(replay.entries)
+
+    def _add_hidden_boot(self, iso: _SpindleCdlib, entry: ReplayEntry, number: int) -> str:
+        """A replayed boot image no file of the tree held: added as ``/SPINDLE_BOOT/BOOTn.IMG``."""
+        fs = self.project.filesystems
+        folder = "/SPINDLE_BOOT"
+        if not self._hidden_folder:
+            iso.add_directory(
+                iso_path=folder,
+                rr_name="spindle_boot" if fs.rock_ridge else None,
+                joliet_path="/spindle_boot" if fs.joliet else None,
+                udf_path="/spindle_boot" if fs.udf else None,
+                file_mode=(stat.S_IFDIR | 0o755) if fs.rock_ridge else None,
+            )
+            self._hidden_folder = True
+        assert entry.hidden_source is not None
+        info = os.stat(entry.hidden_source)
+        size = sum(n for _o, n in entry.hidden)
+        source = ImageSource(
+            entry.hidden_source,
+            info.st_dev,
+            info.st_ino,
+            size,
+            follow=True,
+            pieces=entry.hidden,
+            image_size=info.st_size,
+            label=entry.label,
+        )
+        lower = f"boot{number}.img"
+        iso.add_fp(
+            cast("BinaryIO", source),
+            size,
+            iso_path=f"{folder}/BOOT{number}.IMG;1",
+            rr_name=lower if fs.rock_ridge else None,
+            joliet_path=f"/spindle_boot/{lower}" if fs.joliet else None,
+            udf_path=f"/spindle_boot/{lower}" if fs.udf else None,
+            file_mode=(stat.S_IFREG | 0o444) if fs.rock_ridge else None,
+        )
+        return f"{folder}/BOOT{number}.IMG;1"
+
+    def _add_boot(self, iso: _SpindleCdlib) -> int:
+        replayed = self._add_replayed(iso)
+        if not self._boot:
+            return replayed
+        for number, image in enumerate(self._boot, start=replayed):
             path = self._boot_iso_path(iso, image)
             self._boot_paths[image.kind] = path
             common: dict[str, Any] = {}
             if number == 0:
-                common = {
-                    "bootcatfile": f"/{BOOT_CATALOG_ISO};1",
-                    "rr_bootcatname": catalog if fs.rock_ridge else None,
-                    "joliet_bootcatfile": f"/{catalog}" if fs.joliet else None,
-                    "udf_bootcatfile": f"/{catalog}" if fs.udf else None,
-                }
+                common = self._catalog_names()
             if image.kind is BootKind.BIOS:
                 iso.add_eltorito(
                     path,
@@ -612,7 +734,7 @@ class ImageBuilder:
                     efi=True,
                     **common,
                 )
-        return len(self._boot)
+        return replayed + len(self._boot)
 
     # ------------------------------------------------------------ times
     def _apply_times(self, iso: _SpindleCdlib) -> None:
@@ -719,6 +841,25 @@ class ImageBuilder:
             raise write_error(exc) from exc
         if self.project.boot.hybrid:
             self._write_hybrid(iso, outfp)
+        if self._replay_paths or self.project.boot.replay is not None:
+            placed = [
+                (entry, iso.get_record(iso_path=path).extent_location())
+                for entry, path in self._replay_paths
+            ]
+            try:
+                write_replay(outfp.fileno(), self.project, placed, self._node_extent(iso))
+            except OSError as exc:
+                raise write_error(exc) from exc
+
+    def _node_extent(self, iso: _SpindleCdlib) -> Callable[[int], tuple[int, int]]:
+        """Node id → (2048-byte sector, size) of that file in the written image."""
+
+        def extent(node_id: int) -> tuple[int, int]:
+            node = self.project.node(node_id)
+            record = iso.get_record(iso_path=self._iso_path_of(node))
+            return record.extent_location(), record.get_data_length()
+
+        return extent
 
     def _write_hybrid(self, iso: _SpindleCdlib, outfp: io.BufferedRandom) -> None:
         efi_extent = None

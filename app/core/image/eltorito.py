@@ -44,6 +44,13 @@ class BootEntry:
     load_lba: int
     sectors: int
     """Virtual 512-byte sectors the BIOS loads (El Torito §2.2 offset 6)."""
+    platform_id: int = 0
+    media_type: int = 0
+    """The emulation (byte 1, bits 0-3): 0 none, 1-3 floppies, 4 hard disk."""
+    system_type: int = 0
+    raw_load_segment: int = 0
+    """Byte 2-3 as recorded (0: the default 0x7C0)."""
+    raw_sectors: int = 0
 
     @property
     def size_bytes(self) -> int:
@@ -83,6 +90,11 @@ def _entry(raw: bytes, platform: int) -> BootEntry:
         load_segment=u16(raw, 2) or 0x7C0,
         load_lba=u32(raw, 8),
         sectors=(_MEDIA_BYTES[media] // 512) if media in _MEDIA_BYTES else u16(raw, 6),
+        platform_id=platform,
+        media_type=media,
+        system_type=raw[4],
+        raw_load_segment=u16(raw, 2),
+        raw_sectors=u16(raw, 6),
     )
 
 

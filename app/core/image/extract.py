@@ -23,7 +23,7 @@ import contextlib
 import os
 import posixpath
 import stat
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -296,3 +296,31 @@ class Extractor:
             os.chmod(path, mode)
         except OSError as exc:
             raise ImageError(f"Could not set the permissions of “{path}”.", str(exc)) from exc
+
+
+def extract_selection(image: Image, chains: Iterable[Sequence[Entry]], out: Path) -> list[Path]:
+    """Extract the chosen entries below ``out`` (an empty private folder: drag-out to a file
+    manager) with the rules above; returns where each landed, in order.
+
+    Each chain is an entry with its folders from the top (``docs``, ``a.txt``); it keeps its
+    place below ``out`` (``out/docs/a.txt``) so two entries of one name in different folders
+    never collide, and the file manager is given the returned paths and copies only those.
+    Entries are given, not paths: a hostile name such as ``../x`` is never looked up or
+    joined; it is skipped like every name :func:`sanitise` refuses."""
+    plan = Plan()
+    wanted: list[tuple[str, ...]] = []
+    for chain in chains:
+        label = "/" + "/".join(e.name for e in chain)
+        safe = [sanitise(e.name) for e in chain]
+        parts = tuple(p for p in safe if p is not None)
+        if not chain or len(parts) != len(chain) or len(parts) > MAX_DEPTH:
+            plan.skipped.append(label)
+            continue
+        for depth in range(1, len(chain)):
+            plan.items.append(Planned(parts[:depth], chain[depth - 1], label))
+        plan.items.append(Planned(parts, chain[-1], label))
+        if chain[-1].is_dir:
+            _add_children(plan, parts, label, chain[-1])
+        wanted.append(parts)
+    Extractor(image, out, force=False, on_bytes=lambda _n: None).run(plan)
+    return [out.joinpath(*parts) for parts in wanted if os.path.lexists(out.joinpath(*parts))]

@@ -134,6 +134,15 @@ class FastCopier:
             )
         self._check_size(src_fd, src_offset + length, name)
 
+    def iter_copy_range(
+        self, src_fd: int, src_offset: int, dst_fd: int, dst_offset: int, length: int, *, name: str
+    ) -> Iterator[int]:
+        """:meth:`iter_copy` of a range inside a larger source (a file's extent in an image):
+        no whole-file size check, and no hole skipping."""
+        yield from self._copy_segment(
+            src_fd, src_offset, dst_fd=dst_fd, dst_offset=dst_offset, length=length, name=name
+        )
+
     @staticmethod
     def _check_size(src_fd: int, expected: int, name: str) -> None:
         size = os.fstat(src_fd).st_size

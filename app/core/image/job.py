@@ -44,11 +44,13 @@ from app.core.image.checksum import (
     sidecar_path,
     stage_sidecar,
 )
+from app.core.image.edit import EditResult, project_from_image
 from app.core.image.extract import Extractor, ExtractSummary, plan_extraction
 from app.core.image.fastcopy import FastCopier
 from app.core.image.isomd5 import implant_fd
 from app.core.image.mount import Mounted, mount_image, unmount_image
-from app.core.image.reader import open_image
+from app.core.image.reader import READ_STEPS, Image, open_image
+from app.core.image.report import ImageSummary, image_summary
 from app.core.image.tree import FsKind
 from app.core.jobs.job import Job, JobContext, Outcome
 from app.core.jobs.phase import Phase
@@ -358,6 +360,60 @@ class ExtractJob(Job[ExtractResult]):
             extractor = Extractor(image, self.out_dir, force=self.force, on_bytes=on_bytes)
             summary = extractor.run(plan)
         return ExtractResult(self.image_path, self.out_dir, tree.fs, summary)
+
+
+@dataclass(frozen=True, slots=True)
+class OpenedImage:
+    image: Image
+    """Owned by the caller (close it)."""
+    summary: ImageSummary
+
+
+@dataclass
+class OpenImageJob(Job[OpenedImage]):
+    """Open an image off the GUI thread (``open_image`` and its summary: a 100,000-file image
+    takes seconds); the caller owns (and closes) the returned image."""
+
+    image_path: Path
+
+    @property
+    def title(self) -> str:
+        return f"Open {self.image_path.name}"
+
+    def run(self, ctx: JobContext) -> OpenedImage:
+        ctx.report(Progress(Phase.READING_IMAGE, 0, READ_STEPS, Unit.ITEMS))
+
+        def on_step(done: int, total: int) -> None:
+            ctx.check_cancelled()
+            ctx.report(Progress(Phase.READING_IMAGE, done, total, Unit.ITEMS))
+
+        image = open_image(self.image_path, on_step)
+        try:
+            summary = image_summary(image)
+            ctx.check_cancelled()
+        except BaseException:
+            image.close()
+            raise
+        ctx.report(Progress(Phase.READING_IMAGE, READ_STEPS, READ_STEPS, Unit.ITEMS))
+        return OpenedImage(image, summary)
+
+
+@dataclass
+class EditImageJob(Job[EditResult]):
+    """ "Edit as project" off the GUI thread: the Build project of an open image
+    (``app.core.image.edit``; 100,000 files take about a second)."""
+
+    image: Image
+
+    @property
+    def title(self) -> str:
+        return f"Edit {self.image.path.name} as a project"
+
+    def run(self, ctx: JobContext) -> EditResult:
+        ctx.report(Progress(Phase.READING_IMAGE, 0, 1, Unit.ITEMS))
+        result = project_from_image(self.image)
+        ctx.report(Progress(Phase.READING_IMAGE, 1, 1, Unit.ITEMS))
+        return result
 
 
 @dataclass

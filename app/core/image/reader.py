@@ -224,25 +224,38 @@ def implanted_md5(primary: VolumeDescriptor | None) -> str | None:
     )
 
 
-def read_image(file: ImageFile) -> Image:
-    """Everything readable in ``file`` (it stays open, owned by the returned Image)."""
+READ_STEPS = 5
+"""What :func:`read_image` reports through ``on_step``: descriptors, ISO 9660 trees (plain,
+Rock Ridge, Joliet), UDF, boot records, done."""
+StepCallback = Callable[[int, int], None]
+
+
+def read_image(file: ImageFile, on_step: StepCallback | None = None) -> Image:
+    """Everything readable in ``file`` (it stays open, owned by the returned Image).
+
+    ``on_step(done, total)`` is called between the steps (it may raise to cancel)."""
+    step = on_step or (lambda _done, _total: None)
     image = Image(file)
     image.descriptors, problems = read_descriptors(file)
     image.problems.extend(f"ISO 9660: {p}" for p in problems)
+    step(1, READ_STEPS)
     _iso_trees(image)
+    step(2, READ_STEPS)
     _add_tree(image, FsKind.UDF, lambda: read_udf(file))
     image.problems = [p for p in image.problems if not p.startswith("UDF: The image holds no UDF")]
+    step(3, READ_STEPS)
     _boot(image)
     _partitions(image)
     image.implanted_md5 = implanted_md5(next((d for d in image.descriptors if d.kind == 1), None))
+    step(4, READ_STEPS)
     return image
 
 
-def open_image(path: Path) -> Image:
+def open_image(path: Path, on_step: StepCallback | None = None) -> Image:
     """Open ``path``; :class:`ImageError` naming why if it holds no readable file system."""
     file = ImageFile(path)
     try:
-        image = read_image(file)
+        image = read_image(file, on_step)
     except BaseException:
         file.close()
         raise

@@ -16,11 +16,12 @@ from __future__ import annotations
 import errno
 import os
 import stat
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import ClassVar
 
-from app.core.image.fastcopy import SourceChangedError
+from app.core.image.fastcopy import FastCopier, SourceChangedError
 
 _FLAGS = os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC | getattr(os, "O_NOCTTY", 0)
 
@@ -150,3 +151,123 @@ class Source:
         if self._fd >= 0:
             os.close(self._fd)
             self._fd = -1
+
+    @property
+    def key(self) -> tuple[int, ...]:
+        """What makes two sources the same data (hard links: one copy in the image)."""
+        return (self.device, self.inode)
+
+    def iter_into(
+        self, copier: FastCopier, dst_fd: int, dst_offset: int, *, dst_is_fresh: bool = True
+    ) -> Iterator[int]:
+        """Copy the whole source to ``dst_offset`` of ``dst_fd``, yielding byte counts."""
+        src_fd = self.open()
+        try:
+            yield from copier.iter_copy(
+                src_fd, 0, dst_fd, dst_offset, self.size, name=self.name, dst_is_fresh=dst_is_fresh
+            )
+        finally:
+            os.close(src_fd)
+
+
+@dataclass(slots=True)
+class ImageSource(Source):
+    """A file inside an image opened with "Edit as project": its data is read from the image's
+    byte ranges (``pieces``: offset, length; offset -1 for zeros), never extracted first.
+
+    ``path``/``device``/``inode`` are the image's; the image must still be that very file with
+    the size it had (``image_size``) when the build opens it."""
+
+    pieces: tuple[tuple[int, int], ...] = ()
+    image_size: int = 0
+    label: str = ""
+    """The file's path inside the image, for messages."""
+
+    @property
+    def name(self) -> str:
+        return f"{self.label} (in {self.path})" if self.label else self.path
+
+    @property
+    def key(self) -> tuple[int, ...]:
+        first = next((o for o, n in self.pieces if o >= 0 and n), -1)
+        # an empty file shares no data with anything: its own key
+        return (self.device, self.inode, first, self.size) if first >= 0 else (id(self),)
+
+    def open(self) -> int:
+        try:
+            fd, info = open_regular(self.path, follow=True)
+        except OSError as exc:
+            raise SourceChangedError(
+                f"The image “{self.path}” that this project was made from can no longer be "
+                f"read: {describe_open_error(exc)}.",
+                str(exc),
+            ) from exc
+        if (info.st_dev, info.st_ino, info.st_size) != (self.device, self.inode, self.image_size):
+            os.close(fd)
+            raise SourceChangedError(
+                f"The image “{self.path}” that this project was made from was changed or "
+                "replaced; open it again with “Edit as project”.",
+                f"expected {self.device}:{self.inode} with {self.image_size} bytes, found "
+                f"{info.st_dev}:{info.st_ino} with {info.st_size}",
+            )
+        return fd
+
+    def read(self, count: int = -1) -> bytes:
+        if self._fd < 0:
+            self._fd = self.open()
+        if count < 0:
+            count = max(0, self.size - self._position)
+        count = max(0, min(count, self.size - self._position))
+        out = bytearray()
+        at = 0
+        for offset, length in self.pieces:
+            if not count:
+                break
+            if self._position < at + length:
+                skip = self._position - at
+                take = min(length - skip, count)
+                chunk = bytes(take) if offset < 0 else os.pread(self._fd, take, offset + skip)
+                if len(chunk) != take:
+                    raise SourceChangedError(
+                        f"The image “{self.path}” ends inside “{self.label}”.", f"at {offset}"
+                    )
+                out += chunk
+                self._position += take
+                count -= take
+            at += length
+        return bytes(out)
+
+    def iter_into(
+        self, copier: FastCopier, dst_fd: int, dst_offset: int, *, dst_is_fresh: bool = True
+    ) -> Iterator[int]:
+        src_fd = self.open()
+        try:
+            left = self.size
+            for offset, length in self.pieces:
+                take = min(length, left)
+                if take <= 0:
+                    break
+                if offset < 0:
+                    if not dst_is_fresh:
+                        _write_zeros(dst_fd, dst_offset, take)
+                    yield take
+                else:
+                    yield from copier.iter_copy_range(
+                        src_fd, offset, dst_fd, dst_offset, take, name=self.name
+                    )
+                dst_offset += take
+                left -= take
+            if left:
+                raise SourceChangedError(
+                    f"The image “{self.path}” holds less of “{self.label}” than its size.",
+                    f"{left} bytes missing",
+                )
+        finally:
+            os.close(src_fd)
+
+
+def _write_zeros(fd: int, offset: int, length: int) -> None:
+    block = bytes(min(length, 1 << 20))
+    while length > 0:
+        count = os.pwrite(fd, block[:length], offset)
+        offset, length = offset + count, length - count

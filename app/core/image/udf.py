@@ -38,9 +38,15 @@ MAX_ENTRIES = 1_000_000
 MAX_DIR_BYTES = 64 << 20
 MAX_AD_CHAIN = 64
 VAT_SEARCH = 64 << 20
+VAT150_ID = b"*UDF Virtual Alloc Tbl"
+VAT150_TRAILER = 36
+"""UDF 1.50 2.2.10: the VAT ends with an EntityID (32 bytes, identifier at 1-23) and the
+32-bit location of the previous VAT ICB."""
 BLOCK_SIZES = (2048, 512, 4096)
 TAG_AVDP, TAG_PD, TAG_LVD, TAG_TD = 2, 5, 6, 8
-TAG_FSD, TAG_FID, TAG_FE, TAG_EFE = 256, 257, 261, 266
+TAG_FSD, TAG_FID, TAG_FE, TAG_EFE, TAG_IE = 256, 257, 261, 266, 259
+STRATEGY_4096 = 4096
+MAX_ICB_CHAIN = 1024
 _KINDS = {4: EntryKind.DIRECTORY, 5: EntryKind.FILE, 12: EntryKind.SYMLINK, 248: EntryKind.FILE}
 _OTHER_TYPES = (6, 7, 9, 10)
 
@@ -236,17 +242,26 @@ class UdfReader:
         return self.sector_of(table[lbn], physical)
 
     def _read_vat(self, physical: int) -> list[int]:
-        """The VAT (UDF 2.2.11, file type 248) from the last recorded blocks of the image."""
+        """The VAT from the last recorded blocks of the image: UDF 2.00+ (2.2.11) a file of
+        type 248; UDF 1.50 (2.2.10) a file of type 0 whose data ends with the regid
+        ``*UDF Virtual Alloc Tbl`` and the previous VAT's location (36 bytes)."""
         block = self.volume.block
         start = self.volume.partitions.get(physical, 0)
         last = self._last_recorded(block)
         for lba in range(last, max(start, last - 32), -1):
             data = self.image.read(lba * block, block, "the UDF VAT")
-            if (tag_ok(data, TAG_FE) or tag_ok(data, TAG_EFE)) and data[27] == 248:
-                entry = self._file_entry(lba * block, physical, "")
-                if entry is not None:
-                    return _vat_entries(self._data(entry, 16 << 20))
-        raise ParseError("The UDF virtual allocation table is missing.", "no type 248 entry")
+            if not (tag_ok(data, TAG_FE) or tag_ok(data, TAG_EFE)) or data[27] not in (0, 248):
+                continue
+            entry = self._file_entry(lba * block, physical, "", vat=True)
+            if entry is None:
+                continue
+            table = self._data(entry, 16 << 20)
+            if data[27] == 248:
+                return _vat_entries(table)
+            if len(table) >= VAT150_TRAILER and table[-VAT150_TRAILER:][1:23] == VAT150_ID:
+                body = table[: len(table) - VAT150_TRAILER]
+                return [u32(body, i) for i in range(0, len(body) - 3, 4)]
+        raise ParseError("The UDF virtual allocation table is missing.", "no VAT file entry")
 
     def _last_recorded(self, block: int) -> int:
         """The last block that is not all zeros (an image of a write-once disc ends there,
@@ -335,15 +350,15 @@ class UdfReader:
             self.problem(f"“{name}”: {exc.message} ({exc.detail})")
             return None
 
-    def _file_entry(self, offset: int, ref: int, name: str) -> Entry | None:
-        data = self.image.read(offset, self.volume.block, "a UDF file entry")
+    def _file_entry(self, offset: int, ref: int, name: str, *, vat: bool = False) -> Entry | None:
+        offset, data = self._newest_entry(offset)
         extended = tag_ok(data, TAG_EFE)
         if not extended and not tag_ok(data, TAG_FE):
             raise ParseError(
                 "The image is damaged: a UDF file entry is unreadable.", f"at {offset}"
             )
         file_type, icb_flags = data[27], u16(data, 34)
-        kind = _KINDS.get(file_type)
+        kind = EntryKind.FILE if vat else _KINDS.get(file_type)
         if kind is None and file_type not in _OTHER_TYPES:
             return None
         entry = Entry(name, kind or EntryKind.OTHER, location=offset)
@@ -367,6 +382,30 @@ class UdfReader:
         if entry.kind is EntryKind.SYMLINK:
             entry.link_target = symlink_target(self._data(entry, 4096))
         return entry
+
+    def _newest_entry(self, offset: int) -> tuple[int, bytes]:
+        """ECMA-167 4/14.6.2 strategy 4096: an ICB is a direct entry and, in the next block,
+        an indirect entry (tag 259, 4/14.7) pointing at the ICB that holds the newer file
+        entry; follow those to the last one (bounded, each ICB once)."""
+        block = self.volume.block
+        head = self.image.read(offset, block, "a UDF file entry")
+        seen = {offset}
+        while len(head) >= 24 and u16(head, 20) == STRATEGY_4096 and len(seen) < MAX_ICB_CHAIN:
+            if offset + 2 * block > self.image.size:
+                break
+            indirect = self.image.read(offset + block, block, "a UDF indirect entry")
+            if not tag_ok(indirect, TAG_IE):
+                break
+            target = self.sector_of(u32(indirect, 40), u16(indirect, 44))
+            if target in seen or target + block > self.image.size:
+                self.problem(f"A UDF ICB chain at byte {offset} loops or leaves the image.")
+                break
+            newer = self.image.read(target, block, "a UDF file entry")
+            if not (tag_ok(newer, TAG_FE) or tag_ok(newer, TAG_EFE)):
+                break
+            seen.add(target)
+            offset, head = target, newer
+        return offset, head
 
     def _pieces(
         self, area: bytes, area_offset: int, ad_type: int, ref: int, size: int

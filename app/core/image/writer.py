@@ -171,7 +171,7 @@ class IsoWriter:
         """Node id of each file → its extent (hard links share one)."""
         self._data: list[tuple[int, Source]] = []
         """(extent, source) in extent order."""
-        self._links: dict[tuple[int, int], int] = {}
+        self._links: dict[tuple[int, ...], int] = {}
         self._ce_entries: list[_Entry] = []
         self._table_sizes: dict[str, int] = {}
         self._table_at: dict[str, tuple[int, int]] = {}
@@ -370,9 +370,9 @@ class IsoWriter:
         self._build_iso_tree()
         if self.joliet:
             self._build_joliet_tree()
-        links_of: dict[tuple[int, int], int] = {}
+        links_of: dict[tuple[int, ...], int] = {}
         for source in self.sources.values():
-            key = (source.device, source.inode)
+            key = source.key
             links_of[key] = links_of.get(key, 0) + 1
         sector = 16 + 2 + (1 if self.joliet else 0)  # system area, descriptors, terminator
         sector = self._assign_path_tables(sector)
@@ -468,7 +468,7 @@ class IsoWriter:
                     continue
                 assert entry.node is not None
                 source = self.sources[entry.node.id]
-                key = (source.device, source.inode)
+                key = source.key
                 shared = self._links.get(key)
                 if shared is not None:
                     self._extents[entry.node.id] = shared
@@ -498,7 +498,7 @@ class IsoWriter:
         yield from directory.entries
 
     def _size_dirs(
-        self, dirs: list[_Dir], sector: int, links_of: dict[tuple[int, int], int], *, rock: bool
+        self, dirs: list[_Dir], sector: int, links_of: dict[tuple[int, ...], int], *, rock: bool
     ) -> int:
         """Make the "." and ".." entries, fit Rock Ridge, and give each directory its
         extent and its size (whole sectors; records never cross a sector, §6.8.1.1)."""
@@ -525,7 +525,7 @@ class IsoWriter:
                     links = 1
                     if entry.kind == "file" and entry.node is not None:
                         source = self.sources[entry.node.id]
-                        links = links_of.get((source.device, source.inode), 1)
+                        links = links_of.get(source.key, 1)
                     elif entry.directory is not None:
                         links = self._links_of_dir(entry.directory)
                     self._fit(entry, self._rock_entries(entry, links), base)
@@ -685,14 +685,8 @@ class IsoWriter:
                 on_bytes(done, total)
         on_bytes(done, total)
         for extent, source in self._data:
-            src_fd = source.open()
-            try:
-                for count in self.copier.iter_copy(
-                    src_fd, 0, fd, extent * SECTOR, source.size, name=source.name, dst_is_fresh=True
-                ):
-                    done += count
-                    on_bytes(done, total)
-            finally:
-                os.close(src_fd)
+            for count in source.iter_into(self.copier, fd, extent * SECTOR):
+                done += count
+                on_bytes(done, total)
         os.ftruncate(fd, total)
         on_bytes(total, total)

@@ -73,6 +73,65 @@ class FileSystemOptions:
 
 
 @dataclass(frozen=True, slots=True)
+class ReplayEntry:
+    """One El Torito boot entry taken over from an opened image (El Torito 1.0 §2.2-§2.5).
+
+    ``node_id`` is the project file that holds the boot image (its id survives renames and
+    moves); ``hidden`` is the boot image's byte ranges in the old image when no file of the
+    tree holds it.  ``boot_info_table`` / ``grub2_boot_info``: the original had the table at
+    bytes 8-63 (mkisofs ``-boot-info-table``) / GRUB2's address at byte 2548 (xorriso
+    ``--grub2-boot-info``), so the rebuilt image patches them again."""
+
+    platform_id: int
+    media_type: int
+    load_segment: int
+    system_type: int
+    load_sectors: int
+    bootable: bool
+    node_id: int | None
+    hidden: tuple[tuple[int, int], ...] = ()
+    hidden_source: str | None = None
+    boot_info_table: bool = False
+    grub2_boot_info: bool = False
+    label: str = ""
+    """How the entry is shown (``"BIOS /isolinux.bin"``)."""
+
+
+@dataclass(frozen=True, slots=True)
+class ReplaySystemArea:
+    """The first 32 KiB of an opened image (ECMA-119 §6.2.1) with what points into the data.
+
+    The rebuilt image gets these bytes back with the MBR partition table (bytes 446-509)
+    re-made for the new size: a partition that started at sector 0 or 1 covers the new image;
+    one that started at a boot image follows that boot image (``partition_nodes``).
+    ``mbr_boot_offsets``: 64-bit fields of the MBR that held the first boot image's 512-byte
+    address plus a small constant (isohybrid at 432, GRUB2 at 432 with +4), re-patched."""
+
+    data: bytes
+    old_image_sectors512: int
+    partition_nodes: tuple[tuple[int, int], ...] = ()
+    """(MBR slot 0-3, node id of the boot image file it covered)."""
+    mbr_boot_offsets: tuple[tuple[int, int], ...] = ()
+    """(byte offset in the MBR, constant added to the boot image's 512-byte LBA)."""
+    align_bytes: int = 0
+    """The old image was padded to a multiple of this (isohybrid cylinder alignment); 0: no."""
+    geometry: tuple[int, int] = (64, 32)
+    """(heads, sectors per track) of the MBR's CHS addresses, as the old records used."""
+    summary: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class BootReplay:
+    """The boot equipment of an opened image, replayed into the rebuilt one (as xorriso's
+    ``-boot_image any replay``).  ``catalog_node_name``: the boot catalog's name in the root
+    (``boot.cat``); the catalog itself is re-made, not copied."""
+
+    entries: tuple[ReplayEntry, ...] = ()
+    system_area: ReplaySystemArea | None = None
+    catalog_path: str = "/boot.cat"
+
+
+@dataclass(frozen=True, slots=True)
 class BootOptions:
     """El Torito (Phoenix/IBM El Torito 1.0) boot images and the USB hybrid layout.
 
@@ -86,10 +145,16 @@ class BootOptions:
     hybrid: bool = False
     hybrid_mbr: Path | None = None
     """The 432-byte isohybrid MBR code (syslinux's isohdpfx.bin); needed for BIOS USB boot."""
+    replay: BootReplay | None = None
+    """Boot records taken over from an image opened with "Edit as project"."""
 
     @property
     def enabled(self) -> bool:
-        return self.bios_image is not None or self.efi_image is not None
+        return (
+            self.bios_image is not None
+            or self.efi_image is not None
+            or (self.replay is not None and bool(self.replay.entries))
+        )
 
 
 class ChangeKind(enum.StrEnum):
@@ -131,6 +196,7 @@ class Node:
         "mtime_ns",
         "name",
         "parent",
+        "pieces",
         "size_bytes",
         "target",
     )
@@ -145,6 +211,7 @@ class Node:
         mtime_ns: int | None = None,
         mode: int | None = None,
         target: str | None = None,
+        pieces: tuple[tuple[int, int], ...] | None = None,
     ) -> None:
         self.id: int = next(_ids)
         self.kind = kind
@@ -159,6 +226,9 @@ class Node:
         """POSIX permission bits (``0o644``) for Rock Ridge; ``None`` means the default."""
         self.target = target
         """A symbolic link's target, as ``readlink`` gave it."""
+        self.pieces = pieces
+        """For a file inside an image (``source`` is the image): its data as (byte offset in
+        the image, length) ranges, offset -1 for zeros; ``None`` for a file of its own."""
         self._children: list[Node] | None = [] if kind is NodeKind.FOLDER else None
         self._index: dict[str, Node] | None = {} if kind is NodeKind.FOLDER else None
 

@@ -102,6 +102,8 @@ def _node_to_json(top: Node) -> dict[str, Any]:
             item["mode"] = node.mode
         if node.kind is NodeKind.FILE:
             item["size_bytes"] = node.size_bytes
+            if node.pieces is not None:
+                item["pieces"] = [list(piece) for piece in node.pieces]
         elif node.kind is NodeKind.SYMLINK:
             item["target"] = node.target
         else:
@@ -113,6 +115,13 @@ def _node_to_json(top: Node) -> dict[str, Any]:
 
 def save_project(project: DiscProject, path: Path) -> None:
     """Write ``project`` to ``path`` atomically."""
+    if project.boot.replay is not None:
+        raise ProjectFileError(
+            "The project cannot be saved with the boot records taken over from its image "
+            "(a project file does not hold them yet): build the image, or remove the image's "
+            "boot records in Boot properties first.",
+            "boot.replay is set",
+        )
     deepest = max((n.depth for n in project if n.is_folder), default=0)
     if deepest > MAX_TREE_DEPTH:
         raise ProjectFileError(
@@ -316,6 +325,29 @@ def _read_project(data: dict[str, Any], base: Path | None) -> DiscProject:
 _KINDS = {kind.value: kind for kind in NodeKind}
 
 
+MAX_PIECES = 1 << 20
+
+
+def _pieces(raw: Any, where: str) -> tuple[tuple[int, int], ...] | None:
+    """A file inside an image: its (offset, length) ranges (offset -1: zeros)."""
+    if raw is None:
+        return None
+    if not isinstance(raw, list) or len(raw) > MAX_PIECES:
+        raise ProjectFileError("", f"{where}.pieces must be a list of [offset, length]")
+    pieces: list[tuple[int, int]] = []
+    for item in raw:
+        if (
+            not isinstance(item, list)
+            or len(item) != 2
+            or not all(type(v) is int for v in item)
+            or not -1 <= item[0] < _INT64
+            or not 0 <= item[1] < _INT64
+        ):
+            raise ProjectFileError("", f"{where}.pieces must be a list of [offset, length]")
+        pieces.append((item[0], item[1]))
+    return tuple(pieces)
+
+
 def _attach_all(project: DiscProject, tree: list[Any], base: Path | None) -> None:
     """Rebuild the saved tree under the root, iteratively, checking every entry."""
     stack: list[tuple[Node, Any, str, int]] = [
@@ -345,6 +377,7 @@ def _attach_all(project: DiscProject, tree: list[Any], base: Path | None) -> Non
             if source is None or size is None:
                 raise ProjectFileError("", f"{where} needs a source and a size_bytes")
             node = Node(kind, name, source=source, size_bytes=size, mtime_ns=mtime, mode=mode)
+            node.pieces = _pieces(entry.raw.get("pieces"), where)
         elif kind is NodeKind.SYMLINK:
             target = entry.text("target", None)
             if not target or "\0" in target:

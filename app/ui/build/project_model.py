@@ -623,7 +623,9 @@ class ProjectModel(QAbstractItemModel):
         lines.append(node.path)
         if node.kind is NodeKind.SYMLINK and node.target is not None:
             lines.append(f"Link to {node.target}")
-        if node.source is not None:
+        if node.pieces is not None:
+            lines.append(f"From the image {node.source} (read from it when building)")
+        elif node.source is not None:
             lines.append(f"From {node.source}")
         elif node.is_folder:
             lines.append("New folder (not from disk)")

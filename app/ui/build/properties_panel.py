@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QListWidget,
     QPushButton,
     QScrollArea,
     QToolButton,
@@ -31,7 +32,13 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.project.labels import JOLIET_VOLUME_ID_UNITS, UDF_LOGICAL_VOLUME_ID_BYTES, label_notes
-from app.core.project.model import BootOptions, FileSystemOptions, IsoLevel, VolumeOptions
+from app.core.project.model import (
+    BootOptions,
+    BootReplay,
+    FileSystemOptions,
+    IsoLevel,
+    VolumeOptions,
+)
 from app.ui.build.commands import ProjectOptions, current_options
 from app.ui.build.editor import ProjectEditor
 
@@ -67,6 +74,9 @@ TIPS = {
     "PCs with a BIOS (El Torito).",
     "efi": "A FAT image with the UEFI boot loader (EFI/BOOT/BOOTX64.EFI) for UEFI PCs.",
     "hybrid": "Add a partition table so the same image also boots when written to a USB stick.",
+    "kept": "Boot records taken over from the image this project was opened from (Edit as "
+    "project): its El Torito entries and its system area (MBR). They are rebuilt for the new "
+    "image; remove one to leave it out.",
     "mbr": "The 432-byte isohybrid MBR code (syslinux's isohdpfx.bin), needed for BIOS "
     "booting from USB.",
 }
@@ -152,6 +162,13 @@ class PropertiesPanel(QScrollArea):
         self.efi_field = PathField("UEFI boot image", "Choose the UEFI boot image (FAT)")
         self.hybrid_check = QCheckBox("Hybrid (boots from USB too)")
         self.mbr_field = PathField("Hybrid MBR", "Choose the isohybrid MBR (isohdpfx.bin)")
+        self.kept_list = QListWidget()
+        self.kept_list.setObjectName("keptBootRecords")
+        self.kept_list.setSelectionMode(QListWidget.SelectionMode.ExtendedSelection)
+        self.kept_list.setMaximumHeight(90)
+        self.kept_remove = QPushButton("Remove")
+        self.kept_remove.setToolTip("Leave the selected boot records out of the new image")
+        self.kept_box = QWidget()
         self.defaults_button = QPushButton("Reset to &Defaults")
         self.defaults_button.setToolTip(
             "ISO 9660 level 3 with Joliet and Rock Ridge, no UDF, no boot image"
@@ -173,6 +190,7 @@ class PropertiesPanel(QScrollArea):
             (self.efi_field.edit, "efi", "UEFI boot image"),
             (self.hybrid_check, "hybrid", "Hybrid USB layout"),
             (self.mbr_field.edit, "mbr", "Hybrid MBR"),
+            (self.kept_list, "kept", "Boot records kept from the image"),
         ):
             widget.setToolTip(TIPS[key])
             widget.setAccessibleName(name)
@@ -217,6 +235,12 @@ class PropertiesPanel(QScrollArea):
         form.addRow(_buddy("&UEFI image:", self.efi_field.edit), self.efi_field)
         form.addRow(self.hybrid_check)
         form.addRow(_buddy("Hybrid &MBR:", self.mbr_field.edit), self.mbr_field)
+        kept = QVBoxLayout(self.kept_box)
+        kept.setContentsMargins(0, 0, 0, 0)
+        kept.addWidget(_buddy("&Kept from the image:", self.kept_list))
+        kept.addWidget(self.kept_list)
+        kept.addWidget(self.kept_remove, 0, Qt.AlignmentFlag.AlignRight)
+        form.addRow(self.kept_box)
         column.addWidget(boot)
 
         column.addWidget(self.defaults_button, 0, Qt.AlignmentFlag.AlignLeft)
@@ -247,6 +271,10 @@ class PropertiesPanel(QScrollArea):
         self.hybrid_check.toggled.connect(lambda on: self._boot("hybrid layout", hybrid=on))
         self.mbr_field.on_changed = lambda path: self._boot("hybrid MBR", hybrid_mbr=path)
         self.defaults_button.clicked.connect(self.reset_to_defaults)
+        self.kept_remove.clicked.connect(self.remove_kept_records)
+        self.kept_list.itemSelectionChanged.connect(
+            lambda: self.kept_remove.setEnabled(bool(self.kept_list.selectedItems()))
+        )
 
     # ------------------------------------------------------------------ edits
     def _apply(self, new: ProjectOptions, what: str) -> None:
@@ -268,6 +296,32 @@ class PropertiesPanel(QScrollArea):
     def _boot(self, what: str, **changes: object) -> None:
         options = current_options(self.editor.model)
         self._apply(replace(options, boot=replace(options.boot, **changes)), what)  # type: ignore[arg-type]
+
+    def remove_kept_records(self) -> None:
+        """Leave the selected kept boot records out (undoable like every option).  With the
+        last El Torito entry the system area goes too: its boot code has nothing to load."""
+        replay = self.editor.project.boot.replay
+        if replay is None:
+            return
+        rows = {self.kept_list.row(item) for item in self.kept_list.selectedItems()}
+        entries = tuple(e for i, e in enumerate(replay.entries) if i not in rows)
+        area = replay.system_area if len(replay.entries) not in rows else None
+        kept = None if not entries else replace(replay, entries=entries, system_area=area)
+        self._boot("kept boot records", replay=kept)
+
+    def _show_kept(self, replay: BootReplay | None) -> None:
+        self.kept_list.clear()
+        self.kept_box.setVisible(replay is not None)
+        if replay is None:
+            return
+        for entry in replay.entries:
+            table = ", boot info table" if entry.boot_info_table else ""
+            self.kept_list.addItem(f"El Torito: {entry.label}{table}")
+        if replay.system_area is not None:
+            self.kept_list.addItem("System area (MBR boot code and partition table)")
+            item = self.kept_list.item(self.kept_list.count() - 1)
+            item.setToolTip(replay.system_area.summary)
+        self.kept_remove.setEnabled(False)
 
     def reset_to_defaults(self) -> None:
         options = current_options(self.editor.model)
@@ -307,6 +361,7 @@ class PropertiesPanel(QScrollArea):
             self.hybrid_check.setChecked(boot.hybrid)
             self.mbr_field.set_path(boot.hybrid_mbr)
             self.mbr_field.setEnabled(boot.hybrid)
+            self._show_kept(boot.replay)
             self.summary_label.setText(_summary(fs))
             self._show_label_notes(volume.label)
         finally:

@@ -15,9 +15,11 @@ from __future__ import annotations
 
 import logging
 import time
+from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+import shiboken6
+from PySide6.QtCore import QEventLoop, Qt, QTimer, Signal
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -38,10 +40,18 @@ from PySide6.QtWidgets import (
 from app.core.errors import AppError
 from app.core.image.checksum import Algorithm, read_sidecar, sidecar_path
 from app.core.image.isomd5 import describe_check
-from app.core.image.job import ExtractJob, ExtractResult, MountJob, UnmountJob
+from app.core.image.job import (
+    EditImageJob,
+    ExtractJob,
+    ExtractResult,
+    MountJob,
+    OpenedImage,
+    OpenImageJob,
+    UnmountJob,
+)
 from app.core.image.mount import Mounted
-from app.core.image.reader import Image, open_image
-from app.core.image.report import describe_extract, describe_image, image_summary, mode_string
+from app.core.image.reader import Image
+from app.core.image.report import describe_extract, describe_image, mode_string
 from app.core.image.tree import Entry, EntryKind, FsKind
 from app.core.protect.job import CheckJob, CheckResult, default_ecc_path
 from app.core.protect.report import sector_ranges
@@ -49,9 +59,11 @@ from app.core.units import SECTOR_SIZE, format_size
 from app.core.verify.job import ChecksumJob, ChecksumResult
 from app.ui.common.empty_state import EmptyState
 from app.ui.common.error_dialog import show_error
+from app.ui.common.gc_control import CollectionPause
 from app.ui.common.icons import Symbol
 from app.ui.common.job_bridge import JobBridge
 from app.ui.image.convert_view import ConvertView, is_convertible
+from app.ui.image.drag import DragTree, ExtractOnDropMimeData
 
 _log = logging.getLogger(__name__)
 ENTRY_ROLE = Qt.ItemDataRole.UserRole
@@ -70,6 +82,8 @@ class ImagePage(QWidget):
     flash_requested = Signal(Path)
     """(Path) the user asked to write the open image to a USB stick."""
     image_opened = Signal(Path)
+    edit_requested = Signal(object)
+    """(EditResult) "Edit as project": the open image as a Build project (app.core.image.edit)."""
 
     def __init__(self, bridge: JobBridge, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -79,6 +93,7 @@ class ImagePage(QWidget):
         self.image: Image | None = None
         self.mounted: Mounted | None = None
         self._entries: dict[int, Entry] = {}
+        self._opening = False
         self.empty = EmptyState(
             Symbol.IMAGE,
             "Open a disc image",
@@ -129,6 +144,12 @@ class ImagePage(QWidget):
             "its dvdisaster .ecc file"
         )
         self.check_button.clicked.connect(self.check_image)
+        self.edit_button = QPushButton("Edit as Project")
+        self.edit_button.setToolTip(
+            "Open the image's files in the Build workspace to change them and build a new "
+            "image; the boot records are kept"
+        )
+        self.edit_button.clicked.connect(self.edit_as_project)
         row = QHBoxLayout()
         row.addWidget(self.open_button)
         row.addWidget(QLabel("Names:"))
@@ -142,10 +163,12 @@ class ImagePage(QWidget):
             self.check_button,
         ):
             row.addWidget(button)
+        row.addWidget(self.edit_button)
         return row
 
     def _make_browser(self) -> QWidget:
-        self.tree = QTreeWidget()
+        self.tree = DragTree()
+        self.tree.make_mime = self.drag_data
         self.tree.setObjectName("imageTree")
         self.tree.setHeaderLabels(["Name", "Size", "Modified", "Mode"])
         self.tree.setSelectionMode(QTreeWidget.SelectionMode.ExtendedSelection)
@@ -181,7 +204,11 @@ class ImagePage(QWidget):
             self.open_path(Path(name))
 
     def open_path(self, path: Path) -> bool:
-        """Open ``path`` and show it; an unreadable image is shown as an error."""
+        """Open ``path`` and show it; an unreadable image is shown as an error.
+
+        The image is read by an :class:`~app.core.image.job.OpenImageJob` (a 100,000-file
+        image takes seconds): this waits for it in a local event loop, so the window keeps
+        painting and the jobs panel shows the progress, and then shows the image."""
         if is_convertible(path):
             self.close_image()
             self.fs_combo.clear()
@@ -190,23 +217,50 @@ class ImagePage(QWidget):
             self.status_label.setText(f"{path.name}: a CD image — convert it below")
             self._update_buttons()
             return True
-        try:
-            image = open_image(path)
-        except AppError as exc:
-            show_error(exc, self)
+        if self._opening:
             return False
+        self._opening = True
+        self.open_button.setEnabled(False)
+        got: list[OpenedImage | AppError] = []
+        # a 100,000-file image is ~10^6 objects made in one burst: without a pause, full
+        # collections on the worker (holding the GIL) stalled this thread 100-220 ms each
+        pause = CollectionPause()
+        pause.begin()
+        loop = QEventLoop()
+        self.destroyed.connect(loop.quit)
+        self.bridge.submit(
+            OpenImageJob(path),
+            on_success=got.append,
+            on_failure=got.append,
+            on_done=lambda _result: loop.quit(),
+            context=self,
+        )
+        try:
+            loop.exec()
+        finally:
+            pause.end()
+            self._opening = False
+            if shiboken6.isValid(self):
+                self.open_button.setEnabled(True)
+        if not got or not shiboken6.isValid(self):
+            if got and isinstance(got[0], OpenedImage):
+                got[0].image.close()
+            return False
+        if isinstance(got[0], AppError):
+            show_error(got[0], self)
+            return False
+        image, summary = got[0].image, got[0].summary
         self.close_image()
         self.image = image
         self.mounted = None
-        summary = image_summary(image)
         self.summary.setPlainText(describe_image(summary))
         self.fs_combo.blockSignals(True)
         self.fs_combo.clear()
         preferred = image.tree().fs
+        counts = {s.fs: s.entries for s in summary.file_systems}
         for fs in FS_ORDER:
-            tree = image.trees.get(fs)
-            if tree is not None:
-                self.fs_combo.addItem(f"{fs.label} ({tree.count()} entries)", fs.value)
+            if fs in image.trees:
+                self.fs_combo.addItem(f"{fs.label} ({counts.get(fs.value, 0)} entries)", fs.value)
         self.fs_combo.setCurrentIndex(max(0, self.fs_combo.findData(preferred.value)))
         self.fs_combo.blockSignals(False)
         self._show_tree()
@@ -216,6 +270,23 @@ class ImagePage(QWidget):
         self._update_buttons()
         self.image_opened.emit(path)
         return True
+
+    def edit_as_project(self) -> None:
+        """Turn the open image into a Build project (its files stream from the image), in an
+        :class:`~app.core.image.job.EditImageJob`; ``edit_requested`` follows."""
+        if self.image is None:
+            return
+        self.edit_button.setEnabled(False)
+        self.bridge.submit(
+            EditImageJob(self.image),
+            on_success=self.edit_requested.emit,
+            on_failure=self._show_failure,
+            on_done=lambda _result: self._update_buttons(),
+            context=self,
+        )
+
+    def _show_failure(self, exc: AppError) -> None:
+        show_error(exc, self)
 
     def close_image(self) -> None:
         if self.image is not None:
@@ -256,6 +327,23 @@ class ImagePage(QWidget):
         if entry is not None:
             self._add_children(item, entry, str(item.data(0, PATH_ROLE)))
 
+    def drag_data(self, items: Sequence[QTreeWidgetItem]) -> ExtractOnDropMimeData | None:
+        """Drag-out: the items' entries, extracted when dropped (app/ui/image/drag.py)."""
+        if self.image is None or not items:
+            return None
+        chains: list[list[Entry]] = []
+        for item in items:
+            chain: list[Entry] = []
+            node: QTreeWidgetItem | None = item
+            while node is not None:
+                entry = self._entries.get(int(node.data(0, ENTRY_ROLE)))
+                if entry is None:
+                    break
+                chain.insert(0, entry)
+                node = node.parent()
+            chains.append(chain)
+        return ExtractOnDropMimeData(self.image, chains)
+
     def selected_paths(self) -> list[str]:
         return [str(item.data(0, PATH_ROLE)) for item in self.tree.selectedItems()]
 
@@ -279,7 +367,10 @@ class ImagePage(QWidget):
         urls = event.mimeData().urls()
         if urls and urls[0].isLocalFile():
             event.acceptProposedAction()
-            self.open_path(Path(urls[0].toLocalFile()))
+            # opened after the drop has finished: open_path waits in an event loop, which must
+            # not run inside the drag-and-drop handshake
+            path = Path(urls[0].toLocalFile())
+            QTimer.singleShot(0, self, lambda: self.open_path(path))
 
     # -- actions ----------------------------------------------------------------------
 
@@ -401,6 +492,7 @@ class ImagePage(QWidget):
             self.burn_button,
             self.flash_button,
             self.check_button,
+            self.edit_button,
             self.fs_combo,
         ):
             button.setEnabled(have)

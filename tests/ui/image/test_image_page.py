@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
+import gc
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QMimeData, QPoint, Qt, QUrl
+from PySide6.QtCore import QMimeData, QPoint, Qt, QTimer, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from pytestqt.qtbot import QtBot
 from tests.fakes.udisks import FakeUDisks, private_bus
 from tests.unit.core.image.test_reader import PAYLOAD, make_full
 
 from app.core.errors import AppError
+from app.core.image import job as job_module
 from app.core.image.tree import FsKind
 from app.ui.common.job_bridge import JobBridge
 from app.ui.image import page as page_module
@@ -115,6 +118,8 @@ def test_drop_opens_the_image_and_burn_hands_it_on(
         Qt.KeyboardModifier.NoModifier,
     )
     page.dropEvent(drop)
+    assert drop.isAccepted()
+    qtbot.waitUntil(lambda: page.image is not None, timeout=WAIT_MS)  # opened after the drop
     assert page.image is not None
     assert page.image.path == image
     with qtbot.waitSignal(page.burn_requested, timeout=WAIT_MS) as blocker:
@@ -172,3 +177,53 @@ def test_check_verifies_the_implanted_md5_and_the_ecc_file(
     qtbot.waitUntil(lambda: "big.ecc" in page.status_label.text(), timeout=20_000)
     assert "Implanted MD5: fragment" in page.status_label.text()
     assert "big.ecc: 1 damaged sectors (300)." in page.status_label.text()
+
+
+def test_opening_runs_in_a_job_and_the_window_keeps_working(
+    page: ImagePage, bridge: JobBridge, image: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """open_image of a 100,000-file image took 17-27 s here: it runs in an OpenImageJob while
+    open_path waits in a local event loop (timers fire, the jobs panel hears progress)."""
+    real_open = job_module.open_image
+
+    def slow_open(path: Path, on_step: object = None) -> object:
+        time.sleep(0.6)
+        return real_open(path, on_step)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(job_module, "open_image", slow_open)
+    ticks: list[int] = []
+    timer = QTimer()
+    timer.timeout.connect(lambda: ticks.append(1))
+    timer.start(20)
+    titles: list[str] = []
+    phases: list[str] = []
+    bridge.started.connect(lambda handle: titles.append(handle.title))
+    bridge.progress.connect(lambda _handle, progress: phases.append(str(progress.phase)))
+    collections: list[int] = []
+    gc.callbacks.append(on_gc := lambda phase, info: collections.append(info["generation"]))
+    try:
+        assert page.open_path(image)
+    finally:
+        gc.callbacks.remove(on_gc)
+    timer.stop()
+    assert len(ticks) >= 5  # the event loop ran while the image was read
+    assert collections == []  # no collection pauses the window while the trees are made
+    assert gc.isenabled()
+    assert titles == ["Open full.iso"]
+    assert phases
+    assert page.stack.currentIndex() == 1
+    assert page.fs_combo.itemText(0) == "Rock Ridge (4 entries)"
+    assert page.open_button.isEnabled()
+
+
+def test_an_unreadable_image_from_the_job_is_shown_as_an_error(
+    page: ImagePage, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    shown: list[AppError] = []
+    monkeypatch.setattr(page_module, "show_error", lambda exc, _parent: shown.append(exc))
+    bad = tmp_path / "bad.iso"
+    bad.write_bytes(b"\0" * 65536)
+    assert not page.open_path(bad)
+    assert shown
+    assert "not a readable disc image" in shown[0].message
+    assert page.image is None

@@ -218,6 +218,24 @@ CASES: list[tuple[str, Setup, int, str]] = [
     ),
     ("build nothing", lambda d: ["build", "-o", "o.iso"], INVALID, "Nothing to build"),
     (
+        "build --from-image with --project",
+        lambda d: ["build", "--from-image", "x.iso", "--project", "p.spindle", "-o", "o.iso"],
+        INVALID,
+        "not both",
+    ),
+    (
+        "build --drop-boot alone",
+        lambda d: ["build", "x", "--drop-boot", "-o", "o.iso"],
+        INVALID,
+        "",
+    ),
+    (
+        "build --from-image not an image",
+        lambda d: ["build", "--from-image", _file(d), "-o", "o.iso"],
+        IMAGE,
+        "not a readable disc image",
+    ),
+    (
         "build output folder missing",
         lambda d: ["build", _tree(d), "-o", "no/o.iso"],
         INVALID,

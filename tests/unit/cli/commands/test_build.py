@@ -13,8 +13,9 @@ import pytest
 
 from app.cli.output import make_output
 from app.cli.runner import run_cli_job
+from app.core.image.reader import open_image
 from app.core.jobs.job import Job, JobContext
-from app.core.project.model import DiscProject
+from app.core.project.model import BootOptions, DiscProject
 from app.core.project.projectfile import save_project
 from tests.unit.cli.conftest import Spindle
 
@@ -172,3 +173,36 @@ def test_existing_sidecars_are_kept_without_force_and_checked_first(
     result = spindle("build", str(src), "-o", "out.iso", "--sha256", "--force", cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     assert (tmp_path / "out.iso.sha256").read_text().endswith(" *out.iso\n")
+
+
+def test_build_from_image_keeps_files_and_boot_unless_dropped(
+    tmp_path: Path, spindle: Spindle
+) -> None:
+    src = _src(tmp_path)
+    loader = tmp_path / "loader.bin"
+    loader.write_bytes(os.urandom(4096))
+    project = DiscProject(boot=BootOptions(bios_image=loader))
+    project.add_contents(src)
+    project.add_path(loader)
+    save_project(project, tmp_path / "p.spindle")
+    assert (
+        spindle("build", "--project", "p.spindle", "-o", "orig.iso", cwd=tmp_path).returncode == 0
+    )
+    (tmp_path / "extra.txt").write_text("added on top\n")
+    kept = spindle("build", "--from-image", "orig.iso", "extra.txt", "-o", "kept.iso", cwd=tmp_path)
+    assert kept.returncode == 0, kept.stderr
+    dropped = spindle(
+        "build", "--from-image", "orig.iso", "--drop-boot", "-o", "plain.iso", cwd=tmp_path
+    )
+    assert dropped.returncode == 0, dropped.stderr
+    with open_image(tmp_path / "kept.iso") as image:
+        assert image.boot is not None
+        assert [e.sectors for e in image.boot.entries] == [4]
+        names = {path for path, _entry in image.tree().walk()}
+        top = image.tree().lookup("/top.bin")
+        assert top is not None
+        assert b"".join(image.chunks(top, "top")) == (src / "top.bin").read_bytes()
+    assert {"/extra.txt", "/loader.bin", "/folder/Read Me.txt"} <= names
+    with open_image(tmp_path / "plain.iso") as image:
+        assert image.boot is None
+        assert image.tree().lookup("/extra.txt") is None

@@ -268,3 +268,32 @@ def test_unrecorded_udf_extents_become_holes(tmp_path: Path) -> None:
     written = out / "docs" / "a rather long name.txt"
     assert written.stat().st_size == size
     assert written.stat().st_blocks * 512 < 1 << 20
+
+
+def test_extract_selection_keeps_places_and_skips_unsafe_entries(tmp_path: Path) -> None:
+    from app.core.image.extract import extract_selection
+    from app.core.image.reader import open_image
+    from app.core.image.tree import Entry, EntryKind
+    from tests.unit.core.image.test_reader import PAYLOAD, make_full
+
+    image_path = tmp_path / "full.iso"
+    make_full(image_path)
+    out = tmp_path / "out"
+    with open_image(image_path) as image:
+        tree = image.tree()
+        docs = tree.lookup("/docs")
+        assert docs is not None
+        chains = [
+            [docs, docs.children[0]],
+            [Entry("..", EntryKind.DIRECTORY, children=[docs.children[0]])],
+            [],
+        ]
+        landed = extract_selection(image, chains, out)
+    assert landed == [out / "docs" / "a rather long name.txt"]
+    assert landed[0].read_bytes() == PAYLOAD
+    assert {str(p.relative_to(tmp_path)) for p in tmp_path.rglob("*")} == {
+        "full.iso",
+        "out",
+        "out/docs",
+        "out/docs/a rather long name.txt",
+    }
