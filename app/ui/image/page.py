@@ -91,6 +91,7 @@ class ImagePage(QWidget):
         self.setAcceptDrops(True)
         self.bridge = bridge
         self.image: Image | None = None
+        self.cd_image_path: Path | None = None
         self.mounted: Mounted | None = None
         self._entries: dict[int, Entry] = {}
         self._opening = False
@@ -211,6 +212,7 @@ class ImagePage(QWidget):
         painting and the jobs panel shows the progress, and then shows the image."""
         if is_convertible(path):
             self.close_image()
+            self.cd_image_path = path  # Burn… takes it: the Write page burns its data track
             self.fs_combo.clear()
             self.convert_view.load(path)
             self.stack.setCurrentIndex(2)
@@ -289,6 +291,7 @@ class ImagePage(QWidget):
         show_error(exc, self)
 
     def close_image(self) -> None:
+        self.cd_image_path = None
         if self.image is not None:
             self.image.close()
             self.image = None
@@ -424,6 +427,8 @@ class ImagePage(QWidget):
     def _on_burn(self) -> None:
         if self.image is not None:
             self.burn_requested.emit(self.image.path)
+        elif self.cd_image_path is not None:
+            self.burn_requested.emit(self.cd_image_path)
 
     def _on_flash(self) -> None:
         if self.image is not None:
@@ -496,6 +501,13 @@ class ImagePage(QWidget):
             self.fs_combo,
         ):
             button.setEnabled(have)
+        if self.cd_image_path is not None:
+            self.burn_button.setEnabled(True)
+            self.burn_button.setToolTip(
+                "Burn the CD image's data track (the Write page lists what is lost)"
+            )
+        else:
+            self.burn_button.setToolTip("")
         self.mount_button.setText("Unmount" if self.mounted is not None else "Mount")
 
 

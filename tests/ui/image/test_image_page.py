@@ -227,3 +227,20 @@ def test_an_unreadable_image_from_the_job_is_shown_as_an_error(
     assert shown
     assert "not a readable disc image" in shown[0].message
     assert page.image is None
+
+
+def test_a_cd_image_can_be_burned_from_the_image_page(
+    qtbot: QtBot, page: ImagePage, tmp_path: Path
+) -> None:
+    (tmp_path / "game.bin").write_bytes(bytes(2048 * 300))
+    cue = tmp_path / "game.cue"
+    cue.write_text('FILE "game.bin" BINARY\n  TRACK 01 MODE1/2048\n    INDEX 01 00:00:00\n')
+    assert page.open_path(cue)
+    assert page.burn_button.isEnabled()
+    assert "data track" in page.burn_button.toolTip()
+    with qtbot.waitSignal(page.burn_requested, timeout=2000) as blocker:
+        qtbot.mouseClick(page.burn_button, Qt.MouseButton.LeftButton)
+    assert blocker.args == [cue]
+    page.close_image()
+    page._update_buttons()
+    assert not page.burn_button.isEnabled()
