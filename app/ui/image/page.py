@@ -156,16 +156,20 @@ class ImagePage(QWidget):
         row.addWidget(QLabel("Names:"))
         row.addWidget(self.fs_combo)
         row.addStretch(1)
-        for button in (
+        for button in self._image_buttons():
+            row.addWidget(button)
+        return row
+
+    def _image_buttons(self) -> tuple[QPushButton, ...]:
+        """The toolbar's buttons that act on an opened image, in their order."""
+        return (
             self.extract_button,
             self.mount_button,
             self.burn_button,
             self.flash_button,
             self.check_button,
-        ):
-            row.addWidget(button)
-        row.addWidget(self.edit_button)
-        return row
+            self.edit_button,
+        )
 
     def _make_browser(self) -> QWidget:
         self.tree = DragTree()
@@ -491,16 +495,8 @@ class ImagePage(QWidget):
 
     def _update_buttons(self) -> None:
         have = self.image is not None
-        for button in (
-            self.extract_button,
-            self.mount_button,
-            self.burn_button,
-            self.flash_button,
-            self.check_button,
-            self.edit_button,
-            self.fs_combo,
-        ):
-            button.setEnabled(have)
+        for control in (*self._image_buttons(), self.fs_combo):
+            control.setEnabled(have)
         if self.cd_image_path is not None:
             self.burn_button.setEnabled(True)
             self.burn_button.setToolTip(
