@@ -48,7 +48,7 @@ from app.core.rip.disc import (
 )
 from app.core.rip.mapfile import BlockStatus, MapFileError, RescueMap, load_map, save_map
 from app.core.rip.rescue import RescueEngine, RescueOptions, RescueProgress, RescueSummary
-from app.core.rip.source import DiscSource, RawCapable, SpeedControl
+from app.core.rip.source import DiscSource, RawCapable, SpeedControl, TrayControl
 from app.core.rip.sources import open_disc_source
 from app.core.rip.speed import MAXIMUM, ReadSpeed
 from app.core.rip.subchannel import QPosition, find_pregap_start
@@ -210,14 +210,25 @@ class RipJob(Job[RipResult]):
                 len(layout.tracks),
             )
             self.layout = layout
-            if self._wants_bin(layout):
-                return self._rip_bin(ctx, source, layout)
-            if layout.capacity_sectors <= 0:
-                raise DeviceError(f"The disc in {self.device} is blank or empty.", "capacity 0")
-            volume = self._read_volume(source, layout)
-            return self._rip_iso(ctx, source, layout, volume)
+            # the tray stays shut from the first read to the last (verify included), and is
+            # unlocked however the rip ends: done, cancelled or failed
+            locked = isinstance(source, TrayControl) and source.lock_tray()
+            try:
+                return self._rip(ctx, source, layout)
+            finally:
+                if locked:
+                    assert isinstance(source, TrayControl)
+                    source.unlock_tray()
         finally:
             source.close()
+
+    def _rip(self, ctx: JobContext, source: DiscSource, layout: DiscLayout) -> RipResult:
+        if self._wants_bin(layout):
+            return self._rip_bin(ctx, source, layout)
+        if layout.capacity_sectors <= 0:
+            raise DeviceError(f"The disc in {self.device} is blank or empty.", "capacity 0")
+        volume = self._read_volume(source, layout)
+        return self._rip_iso(ctx, source, layout, volume)
 
     # -- steps ---------------------------------------------------------------------------
 

@@ -28,6 +28,12 @@
   speed for retry passes (:mod:`app.core.rip.speed`); drives that reject both, and systems
   whose SG_IO filter refuses them (a read-only fd, REAL-DRIVES.md #1), are read at whatever
   speed the drive chooses (logged, not an error).
+- Tray: locked with PREVENT MEDIUM REMOVAL (SPC-4 §6.17) for the whole rip, so the drive's
+  button cannot pull the disc out under the rip (growisofs and libburn lock the tray for the
+  length of their session too).  It needs the read-write fd (the kernel's SG_IO filter passes
+  1Eh only with FMODE_WRITE, REAL-DRIVES.md #1); on a read-only fd, or a drive without a lock,
+  the rip goes on unlocked.  Should Spindle die without unlocking, Linux's cdrom layer unlocks
+  the door when the drive's last descriptor closes (``cdrom_release``).
 """
 
 from __future__ import annotations
@@ -156,6 +162,7 @@ class MmcSource:
         """Sectors of the medium's ECC unit (1 CD, 16 DVD, 32 BD), known after layout()."""
         self._track_ends: frozenset[int] = frozenset()
         self._unit_attention_armed = False
+        self._tray_locked = False
 
     @classmethod
     def open(cls, path: str, *, speed: ReadSpeed = MAXIMUM) -> MmcSource:
@@ -390,6 +397,37 @@ class MmcSource:
                 "so far and its map were kept: put the same disc back and resume.",
                 f"{command.name}: {sense}",
             )
+
+    # -- tray ----------------------------------------------------------------------------
+
+    def lock_tray(self) -> bool:
+        """PREVENT MEDIUM REMOVAL (module docstring); ``False`` when refused."""
+        try:
+            self.drive.lock()
+        except PermissionDenied as exc:
+            _log.info("%s: the system does not let us lock the tray (%s)", self.path, exc)
+            return False
+        except SenseError as exc:
+            if exc.key != 0x5:
+                raise
+            _log.info("%s: the drive does not lock its tray (%s)", self.path, exc.code)
+            return False
+        self._tray_locked = True
+        _log.info("%s: tray locked for the rip", self.path)
+        return True
+
+    def unlock_tray(self) -> None:
+        """ALLOW MEDIUM REMOVAL after :meth:`lock_tray`; a failure is logged, never raised
+        (it must not hide why the rip ended, and the kernel unlocks on the last close)."""
+        if not self._tray_locked:
+            return
+        self._tray_locked = False
+        try:
+            self.drive.unlock()
+        except DeviceError as exc:
+            _log.warning("%s: could not unlock the tray: %s", self.path, exc.detail)
+            return
+        _log.info("%s: tray unlocked", self.path)
 
     # -- speed ---------------------------------------------------------------------------
 
