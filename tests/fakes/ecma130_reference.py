@@ -1,6 +1,6 @@
 """A second, deliberately plain implementation of ECMA-130 written from the standard's text
 (bit-serial CRC of Annex B; P and Q parity of Annex A as the matrix equations H·V = 0, with
-table-free GF(2^8) arithmetic), sharing no code with app/core/convert/ecma130.py: the
+table-free GF(2^8) arithmetic), sharing no code with app/core/ecma130.py: the
 independent check that sectors Spindle builds are right."""
 
 from __future__ import annotations

@@ -28,7 +28,7 @@ from app.core.convert.disc import (
     check_layout,
     parse_int,
 )
-from app.core.convert.ecma130 import SYNC
+from app.core.ecma130 import SYNC
 from app.core.errors import ImageError
 
 MAX_CCD = 4 * 1024 * 1024

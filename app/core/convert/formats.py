@@ -7,7 +7,7 @@ import os
 from pathlib import Path
 
 from app.core.convert.disc import Disc, Session, Track, TrackMode, TrackStore, check_layout
-from app.core.convert.ecma130 import SYNC
+from app.core.ecma130 import SYNC
 from app.core.errors import ImageError, InvalidInputError
 
 CHD_MAGIC = b"MComprHD"

@@ -41,7 +41,7 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
-from app.core.convert.crc import edc_of
+from app.core.crc import edc_of
 
 Bytes = npt.NDArray[np.uint8]
 
