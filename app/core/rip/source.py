@@ -65,6 +65,8 @@ class TrayControl(Protocol):
 class RawCapable(Protocol):
     """A drive that can also read raw 2352-byte CD sectors and the Q sub-channel."""
 
-    def raw_source(self) -> SectorSource: ...
+    def raw_source(self, *, read_offset: int = 0) -> SectorSource:
+        """Raw sectors, audio corrected by the drive's ``read_offset`` (samples)."""
+        ...
 
     def read_q(self, lba: int) -> QPosition | None: ...
