@@ -4,12 +4,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from app.core.burn.job import VerifyDiscJob
+from app.core.burn.readback import DriveReadback
 from app.core.errors import VerifyError
 from app.core.jobs import Outcome, run_job
 from app.core.mmc import write_commands as wc
 from app.core.mmc.profiles import Profile
-from app.core.sectors import LbaRange
+from app.core.sectors import LbaRange, SectorReadError
 from tests.fakes.mmc_drive import READ_10, READ_12, FakeDrive
 from tests.unit.core.burn.conftest import Burn
 
@@ -90,3 +93,18 @@ def test_unreadable_sectors_are_listed(burn: Burn, image: Path) -> None:
 def test_lba_range_text() -> None:
     assert str(LbaRange(5, 1)) == "5"
     assert str(LbaRange(5, 3)) == "5-7"
+
+
+def test_a_read_with_a_residual_is_not_taken_for_the_data() -> None:
+    """#25: a GOOD READ that moved fewer bytes than asked leaves the previous chunk in the
+    buffer; comparing that would call a wrong disc good."""
+
+    class HalfReads:
+        def read_into(self, lba: int, blocks: int, buffer: memoryview) -> int:
+            buffer[: len(buffer) // 2] = bytes([lba & 0xFF]) * (len(buffer) // 2)
+            return len(buffer) // 2 if lba else len(buffer)
+
+    reader = DriveReadback(HalfReads(), 4)  # type: ignore[arg-type]
+    assert bytes(reader.read(0, 4))[:1] == b"\x00"
+    with pytest.raises(SectorReadError, match="short transfer"):
+        reader.read(4, 4)
