@@ -77,6 +77,19 @@ CLUELESS_NOT_READY_S = 5.0
 ABORTED_RETRIES = 3
 
 
+def _toc_has_format(data: bytes, fmt: int) -> bool:
+    """Whether a READ TOC reply has the shape of format ``fmt`` (1: 10 bytes after the
+    length; 2: 11-byte descriptors including the A0h point) rather than a format-0 TOC."""
+    if len(data) < 4:
+        return False
+    length = int.from_bytes(data[:2], "big")
+    if fmt == 1:
+        return length == 10
+    body = data[4 : 2 + length]
+    points = {body[i + 3] for i in range(0, len(body) - 10, 11)}
+    return (length - 2) % 11 == 0 and 0xA0 in points
+
+
 def is_unsupported(error: BaseException) -> bool:
     """True for ILLEGAL REQUEST / INVALID COMMAND OPERATION CODE or INVALID FIELD IN CDB:
     the drive does not implement the command (or that form of it)."""
@@ -120,6 +133,7 @@ class Drive:
         self._clock = clock
         self.on_unit_attention: Callable[[SenseData, Command], None] | None = None
         """Called with every UNIT ATTENTION before it is retried; may raise to stop."""
+        self._sff8020_toc = False
 
     @classmethod
     def open(cls, path: str, *, write: bool = False, exclusive: bool = False) -> Drive:
@@ -305,10 +319,23 @@ class Drive:
         return parse_toc(self.send(cdb.read_toc(cdb.TocFormat.TOC)).data)
 
     def session_info(self) -> SessionInfo:
-        return parse_session_info(self.send(cdb.read_toc(cdb.TocFormat.SESSION_INFO)).data)
+        return parse_session_info(self._toc_reply(cdb.TocFormat.SESSION_INFO, msf=False))
 
     def full_toc(self) -> FullToc:
-        return parse_full_toc(self.send(cdb.read_toc(cdb.TocFormat.FULL_TOC, msf=True)).data)
+        return parse_full_toc(self._toc_reply(cdb.TocFormat.FULL_TOC, msf=True))
+
+    def _toc_reply(self, fmt: cdb.TocFormat, *, msf: bool) -> bytes:
+        """READ TOC format 1 or 2 with CONTROL 0 (REAL-DRIVES.md #27); sent again with the
+        format in CONTROL bits 7-6 (SFF-8020i) only when the reply is a format-0 TOC, i.e.
+        the drive ignored byte 2 (QEMU's ATAPI CD-ROM does), and from then on for this
+        drive."""
+        if not self._sff8020_toc:
+            data = self.send(cdb.read_toc(fmt, msf=msf)).data
+            if _toc_has_format(data, fmt):
+                return data
+            _log.debug("%s: READ TOC format %d answered as format 0: SFF-8020i", self.path, fmt)
+            self._sff8020_toc = True
+        return self.send(cdb.read_toc(fmt, msf=msf, sff8020=True)).data
 
     # --- mechanism -------------------------------------------------------------------------
 

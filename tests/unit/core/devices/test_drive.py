@@ -255,3 +255,42 @@ def test_unit_attention_hook_can_stop_a_command() -> None:
     with pytest.raises(RuntimeError, match="changed"):
         drive.read_capacity()
     assert len(fake.calls) == 1
+
+
+# -- READ TOC CONTROL byte (REAL-DRIVES.md #27): 0 as libburn sends it; the SFF-8020i bits
+# only for a drive that shows it needs them
+
+FORMAT0_TOC = bytes([0, 18, 1, 1]) + bytes([0, 0x14, 1, 0, 0, 0, 0, 0])
+FORMAT0_TOC += bytes([0, 0x14, 0xAA, 0, 0, 0, 0x10, 0])
+FULL_TOC = bytes([0, 2 + 33, 1, 1]) + b"".join(
+    bytes([1, 0x14, 0, point, 0, 0, 0, 0, pm, 0, 0])
+    for point, pm in ((0xA0, 1), (0xA1, 1), (0xA2, 3))
+)
+
+
+def test_read_toc_sends_control_zero_to_a_strict_drive() -> None:
+
+    def strict(call: Call) -> Reply | bytes:
+        if call.cdb[9]:
+            return sense_reply(0x5, 0x24, 0x00)
+        return FULL_TOC if call.cdb[2] == 2 else FORMAT0_TOC
+
+    transport = FakeTransport()
+    transport.on(0x43, strict)
+    toc = Drive(transport).full_toc()
+    assert {e.point for e in toc.entries} == {0xA0, 0xA1, 0xA2}
+    assert [c.cdb[9] for c in transport.calls] == [0]
+
+
+def test_read_toc_uses_the_sff8020_bits_when_byte_2_is_ignored() -> None:
+    """QEMU's ATAPI CD-ROM answers format 0 unless CONTROL bits 7-6 carry the format."""
+
+    def sff8020(call: Call) -> bytes:
+        return FULL_TOC if call.cdb[9] >> 6 == 2 else FORMAT0_TOC
+
+    transport = FakeTransport()
+    transport.on(0x43, sff8020)
+    drive = Drive(transport)
+    assert {e.point for e in drive.full_toc().entries} == {0xA0, 0xA1, 0xA2}
+    assert {e.point for e in drive.full_toc().entries} == {0xA0, 0xA1, 0xA2}
+    assert [c.cdb[9] for c in transport.calls] == [0x00, 0x80, 0x80]
