@@ -267,13 +267,45 @@ class Drive:
         return parse_inquiry(self.send(cdb.inquiry()).data)
 
     def configuration(self) -> Configuration:
-        return parse_configuration(self.send(cdb.get_configuration()).data)
+        reply = self._two_step(
+            lambda n: cdb.get_configuration(length=n), 8, 4, cdb.CONFIGURATION_LENGTH
+        )
+        return parse_configuration(reply)
 
     def capabilities(self) -> Capabilities:
-        return parse_capabilities(self.send(cdb.mode_sense10(PAGE_CAPABILITIES)).data)
+        return parse_capabilities(self._mode_sense(PAGE_CAPABILITIES))
 
     def write_parameters(self) -> WriteParameters:
-        return parse_write_parameters(self.send(cdb.mode_sense10(PAGE_WRITE_PARAMETERS)).data)
+        return parse_write_parameters(self._mode_sense(PAGE_WRITE_PARAMETERS))
+
+    def _mode_sense(self, page: int) -> bytes:
+        return self._two_step(
+            lambda n: cdb.mode_sense10(page, length=n), 8, 2, cdb.MODE_SENSE_LENGTH
+        )
+
+    def _two_step(
+        self, make: Callable[[int], Command], header: int, size_field: int, most: int
+    ) -> bytes:
+        """Ask for the ``header`` bytes first, then for exactly as many as its length field
+        (the first ``size_field`` bytes, counting what follows them) announces, in an even
+        number up to ``most``: libburn's *"first command execution to learn Allocation
+        Length"*, because *"older GNU/Linux USB dislikes requests to fetch more bytes than
+        the drive will deliver"* (REAL-DRIVES.md #26).  A drive that refuses the short
+        request (ILLEGAL REQUEST) is asked once for ``most`` bytes, as before."""
+        try:
+            first = self.send(make(header)).data
+        except SenseError as exc:
+            if exc.key != SenseKey.ILLEGAL_REQUEST:
+                raise
+            _log.debug("%s: short %s refused (%s)", self.path, make(header).name, exc.code)
+            return self.send(make(most)).data
+        if len(first) < size_field:
+            return first
+        total = size_field + int.from_bytes(first[:size_field], "big")
+        total = min(most, total + (total & 1))
+        if total <= len(first):
+            return first
+        return self.send(make(total)).data
 
     def set_write_parameters(self, parameters: WriteParameters) -> None:
         """MODE SELECT(10) page 05h (needs the drive opened for writing on Linux)."""
