@@ -39,9 +39,9 @@ from pathlib import Path
 
 from app.core.errors import (
     CommandTimeout,
-    DeviceError,
     DeviceNotFound,
     PermissionDenied,
+    TargetBusy,
     TransportError,
 )
 from app.core.transport.base import (
@@ -263,7 +263,7 @@ def _os_open(path: str, flags: int, mode: str) -> int:
         ) from exc
     except OSError as exc:
         if exc.errno == errno.EBUSY:
-            raise DeviceError(
+            raise TargetBusy(
                 f"The drive {path} is in use (mounted, or opened by another program).",
                 f"open({path}, {mode}, exclusive): {exc.strerror}",
             ) from exc
@@ -285,7 +285,7 @@ def open_device(path: str, *, write: bool = False, exclusive: bool = False) -> t
     is not required, ``O_RDONLY|O_NONBLOCK`` as growisofs does (module docstring).
 
     Raises DeviceNotFound (no such device, or not a SCSI/MMC device), PermissionDenied
-    (naming the group or udev rule needed) or DeviceError (busy with ``exclusive``).
+    (naming the group or udev rule needed) or TargetBusy (busy with ``exclusive``).
     """
     extra = os.O_NONBLOCK | os.O_CLOEXEC | (os.O_EXCL if exclusive else 0)
     writable = True

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
-from app.core.burn.job import VerifyDiscJob
+from app.core.burn import job as burn_job
+from app.core.burn.job import BurnJob, VerifyDiscJob
+from app.core.burn.preflight import BurnOptions
 from app.core.burn.readback import DriveReadback
-from app.core.errors import VerifyError
+from app.core.errors import TargetBusy, VerifyError
 from app.core.jobs import Outcome, run_job
 from app.core.mmc import write_commands as wc
 from app.core.mmc.profiles import Profile
@@ -108,3 +111,49 @@ def test_a_read_with_a_residual_is_not_taken_for_the_data() -> None:
     assert bytes(reader.read(0, 4))[:1] == b"\x00"
     with pytest.raises(SectorReadError, match="short transfer"):
         reader.read(4, 4)
+
+
+def _automounted(fake: FakeDrive, busy_opens: int) -> Callable[[str], object]:
+    """The opener of a desktop that automounts the new disc after the tray cycle: the
+    exclusive opens after the load (the 3rd open on) fail EBUSY ``busy_opens`` times."""
+    left = [busy_opens]
+
+    def opener(device: str) -> object:
+        if fake.opens >= 2 and left[0] > 0:
+            left[0] -= 1
+            raise TargetBusy(
+                "The drive is in use (mounted, or opened by another program).", "EBUSY"
+            )
+        return fake.open(device)
+
+    return opener
+
+
+def _burn_with(opener: Callable[[str], object], fake: FakeDrive, image: Path) -> object:
+    job = BurnJob(image, fake.device, BurnOptions(), opener=opener, sleep=lambda _s: None)  # type: ignore[arg-type]
+    return run_job(job, interval_s=0.0)
+
+
+def test_a_busy_drive_after_the_tray_cycle_is_opened_again(
+    image: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """#28: udev/automount open the reloaded disc; O_EXCL fails EBUSY for a while."""
+    monkeypatch.setattr(burn_job, "REOPEN_PAUSE_S", 0.01)
+    fake = FakeDrive(profile=Profile.DVD_PLUS_R)
+    result = _burn_with(_automounted(fake, 3), fake, image)
+    assert result.ok, result.error  # type: ignore[attr-defined]
+    assert result.value.verify is not None  # type: ignore[attr-defined]
+
+
+def test_a_drive_that_stays_busy_says_the_burn_is_done(
+    image: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from app.core.burn import job as burn_job
+
+    monkeypatch.setattr(burn_job, "REOPEN_PAUSE_S", 0.01)
+    monkeypatch.setattr(burn_job, "REOPEN_WAIT_S", 0.05)
+    fake = FakeDrive(profile=Profile.DVD_PLUS_R)
+    result = _burn_with(_automounted(fake, 10_000), fake, image)
+    error = result.error  # type: ignore[attr-defined]
+    assert isinstance(error, TargetBusy)
+    assert "was burned" in error.message
