@@ -105,7 +105,11 @@ def sg3_utils() -> None:
 DESKTOP_UID = 65534
 DESKTOP_PYTHON = "/usr/bin/python3"
 """The venv's interpreter lives below /root (mode 0700), which nobody cannot enter."""
-_STAGED_PACKAGES = ("pyudev", "pycdlib")
+_STAGED_PACKAGES = ("pyudev", "pycdlib", "numpy", "anycrc")
+"""Copied for the desktop user: the system Python is the venv's own (3.11), so compiled
+packages (numpy, anycrc: the rip's raw-sector checks) work from the copy too."""
+_STAGED_SIBLINGS = ("numpy.libs",)
+"""Shared libraries a manylinux wheel keeps beside its package (found via ``$ORIGIN``)."""
 _ROOT = Path(__file__).resolve().parents[2]
 
 
@@ -122,7 +126,7 @@ _stage: list[str] = []
 
 
 def readable_code() -> str:
-    """A world-readable copy of ``app`` and its pure-Python dependencies (once per run)."""
+    """A world-readable copy of ``app`` and its dependencies (once per run)."""
     import importlib
     import tempfile
 
@@ -134,7 +138,11 @@ def readable_code() -> str:
     for name in _STAGED_PACKAGES:
         module = importlib.import_module(name)
         assert module.__file__ is not None
-        shutil.copytree(Path(module.__file__).parent, stage / name, ignore=ignore)
+        package = Path(module.__file__).parent
+        shutil.copytree(package, stage / name, ignore=ignore)
+        for sibling in _STAGED_SIBLINGS:
+            if (package.parent / sibling).is_dir() and not (stage / sibling).exists():
+                shutil.copytree(package.parent / sibling, stage / sibling, ignore=ignore)
     for path in (stage, *stage.rglob("*")):
         path.chmod(0o755)
     _stage.append(str(stage))

@@ -124,6 +124,7 @@ class DriveWatcher:
         self._worker: threading.Thread | None = None
         self._known: dict[str, DriveEntry] = {}
         self._present: dict[str, bool | None] = {}
+        self._polled: dict[str, bool] = {}
         self._gesn_unsupported: set[str] = set()
         self._kernel_polls = kernel_polls
         self._poll_forced = poll_media is True
@@ -257,7 +258,10 @@ class DriveWatcher:
             if not status.supports_media_class or status.notification_class != 4:
                 self._gesn_unsupported.add(path)
                 continue
-            before = self._present.get(path)
+            # the poll's own record: a udev event that already updated _present must not
+            # hide the change from the poll
+            before = self._polled.get(path)
+            self._polled[path] = status.media_present
             changed = status.event in (
                 MediaEvent.NEW_MEDIA,
                 MediaEvent.MEDIA_REMOVAL,

@@ -178,3 +178,26 @@ def test_a_drive_the_kernel_polls_is_left_to_its_uevents() -> None:
     w._monitor_open = False  # no uevents at all: every drive is polled
     w._poll_all()
     assert polled == ["/dev/sr1", "/dev/sr0", "/dev/sr1"]
+
+
+def test_a_poll_sees_the_change_even_after_udev_reported_it() -> None:
+    """udev's event may update the drive's presence between two polls; without GESN's event
+    field the poll goes by its own previous answer (seen in the drive lab)."""
+    events: list[DriveEvent] = []
+    answers = [False, True]
+
+    def poller(path: str) -> MediaEventStatus:
+        return MediaEventStatus(False, 4, 0x10, MediaEvent.NO_CHANGE, answers.pop(0), False)
+
+    w = DriveWatcher(
+        events.append,
+        source="udev",
+        poll_media=True,
+        media_poller=poller,
+        lister=lambda: (DriveEntry("/dev/sr0", "/s0"),),
+    )
+    w._known = {e.path: e for e in w._lister()}
+    w._poll_all()
+    w._present["/dev/sr0"] = True  # what a udev "change" event leaves
+    w._poll_all()
+    assert [(e.path, e.media_present, e.source) for e in events] == [("/dev/sr0", True, "poll")]
