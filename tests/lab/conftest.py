@@ -105,11 +105,10 @@ def sg3_utils() -> None:
 DESKTOP_UID = 65534
 DESKTOP_PYTHON = "/usr/bin/python3"
 """The venv's interpreter lives below /root (mode 0700), which nobody cannot enter."""
-_STAGED_PACKAGES = ("pyudev", "pycdlib", "numpy", "anycrc")
-"""Copied for the desktop user: the system Python is the venv's own (3.11), so compiled
-packages (numpy, anycrc: the rip's raw-sector checks) work from the copy too."""
-_STAGED_SIBLINGS = ("numpy.libs",)
-"""Shared libraries a manylinux wheel keeps beside its package (found via ``$ORIGIN``)."""
+_STAGED_PACKAGES = ("pyudev", "pycdlib")
+"""Not numpy: the guest's ``-cpu qemu64`` lacks numpy 2's baseline instructions (SIGILL),
+so nothing a lab test runs may import it (app.core.rip.raw_read)."""
+_STAGED_SIBLINGS: tuple[str, ...] = ()
 _ROOT = Path(__file__).resolve().parents[2]
 
 

@@ -46,8 +46,6 @@ import logging
 import time
 from dataclasses import replace
 
-import numpy as np
-
 from app.core.devices.drive import Drive, is_unsupported
 from app.core.errors import (
     CommandTimeout,
@@ -68,8 +66,6 @@ from app.core.rip.raw_read import (
     C2_BYTES,
     SAMPLE_BYTES,
     AudioRuns,
-    assemble,
-    c2_bits,
     cache_sectors,
     drive_span,
     extra_sectors,
@@ -447,39 +443,41 @@ class MmcSource:
     def _read_raw(self, lba: int, count: int) -> memoryview:
         """READ CD of ``count`` raw sectors, offset-corrected and checked
         (:mod:`app.core.rip.raw_read`)."""
+        # numpy only when raw sectors are read (app.core.rip.raw_read)
+        from app.core.rip.raw_check import assemble, split_reply
+
         if any(sector in self._suspect for sector in range(lba, lba + count)):
             self._defeat_cache(lba, count)
-        shift = self._shift if self._shift and self._audio.mask(lba, count).any() else 0
+        shift = self._shift if self._shift and self._audio.overlaps(lba, count) else 0
         first, stop = drive_span(lba, count, shift, self._end or lba + count)
         if stop <= first:
             first, stop, shift = lba, lba + count, 0
         try:
-            main, errors = self._read_cd(first, stop - first)
+            with_c2 = self._read_cd(first, stop - first)
         except SectorReadError as exc:
             raise _moved(exc, lba, count, shift) from exc
+        main, errors = split_reply(self._buffer, stop - first, with_c2=with_c2)
         result = assemble(
             main, errors, first=first, lba=lba, count=count, shift_bytes=shift, audio=self._audio
         )
-        bad = np.nonzero(result.bad)[0]
-        if bad.size:
-            self._suspect.update(lba + int(i) for i in bad)
+        if result.bad:
+            self._suspect.update(lba + i for i in result.bad)
             raise SectorReadError(
                 lba,
                 count,
-                f"{bad.size} damaged sector(s) returned without an error: {result.reason}",
-                first_bad_lba=lba + int(bad[0]),
+                f"{len(result.bad)} damaged sector(s) returned without an error: {result.reason}",
+                first_bad_lba=lba + result.bad[0],
             )
         self._suspect.difference_update(range(lba, lba + count))
         view = memoryview(self._out)[: count * RAW_SECTOR_SIZE]
         view[:] = result.sectors.reshape(-1).data
         return view
 
-    def _read_cd(self, first: int, count: int) -> tuple[np.ndarray, np.ndarray | None]:
-        """``count`` raw sectors from ``first`` with C2 pointers when the drive has them:
-        ``(count, 2352)`` bytes and ``(count, 2352)`` C2 flags (or ``None``)."""
+    def _read_cd(self, first: int, count: int) -> bool:
+        """READ CD of ``count`` raw sectors from ``first`` into the buffer, with C2 pointers
+        when the drive has them; whether it did."""
         if self._c2 is not False:
-            size = count * (RAW_SECTOR_SIZE + C2_BYTES)
-            view = memoryview(self._buffer)[:size]
+            view = memoryview(self._buffer)[: count * (RAW_SECTOR_SIZE + C2_BYTES)]
             command = cdb.read_cd(first, count, c2=cdb.C2ErrorField.C2_BITS)
             try:
                 self._send_read(command, view, first, count)
@@ -490,12 +488,10 @@ class MmcSource:
                 self._c2 = False
             else:
                 self._c2 = True
-                block = np.frombuffer(self._buffer, np.uint8, size).reshape(count, -1)
-                return block[:, :RAW_SECTOR_SIZE], c2_bits(block[:, RAW_SECTOR_SIZE:])
+                return True
         view = memoryview(self._buffer)[: count * RAW_SECTOR_SIZE]
         self._send_read(cdb.read_cd(first, count), view, first, count)
-        main = np.frombuffer(self._buffer, np.uint8, len(view)).reshape(count, -1)
-        return main, None
+        return False
 
     def _defeat_cache(self, lba: int, count: int) -> None:
         """Read a drive buffer's worth of sectors away from ``lba`` so that the re-read that

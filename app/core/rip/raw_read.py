@@ -27,16 +27,18 @@ that byte), and for data sectors their own EDC/ECC (ECMA-130, :mod:`app.core.ecm
   Size) somewhere else on the disc, so the re-read comes from the disc (what cdparanoia's
   cache modelling and EAC's "drive caches audio data" option do).  It costs about a buffer's
   worth of reading per re-read, and only sectors that failed are re-read.
+
+
+The arithmetic on sectors (C2 bits, cutting shifted audio out, the ECMA-130 checks) is in
+:mod:`app.core.rip.raw_check`, which needs numpy; this module does not, so that opening a
+drive and ripping data discs never loads numpy (the drive lab's guest CPU, ``-cpu qemu64``,
+cannot even run numpy 2's baseline instructions).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-import numpy as np
-import numpy.typing as npt
-
-from app.core import ecma130
 from app.core.units import RAW_SECTOR_SIZE
 
 RAW = RAW_SECTOR_SIZE
@@ -47,8 +49,6 @@ SAMPLE_BYTES = 4
 DEFAULT_CACHE_KIB = 2048
 """Buffer assumed when the drive does not report one (page 2Ah Buffer Size 0)."""
 MAX_CACHE_KIB = 16384
-
-Bools = npt.NDArray[np.bool_]
 
 
 def cache_sectors(buffer_kib: int) -> int:
@@ -73,13 +73,9 @@ class AudioRuns:
                 runs.append((start, end))
         return cls(tuple(runs))
 
-    def mask(self, lba: int, count: int) -> Bools:
-        """Which of ``count`` sectors from ``lba`` are audio."""
-        lbas = np.arange(lba, lba + count)
-        found = np.zeros(count, dtype=bool)
-        for start, end in self.runs:
-            found |= (lbas >= start) & (lbas < end)
-        return found
+    def overlaps(self, lba: int, count: int) -> bool:
+        """Whether any of ``count`` sectors from ``lba`` is audio."""
+        return any(start < lba + count and lba < end for start, end in self.runs)
 
     def run_of(self, lba: int) -> tuple[int, int] | None:
         return next(((s, e) for s, e in self.runs if s <= lba < e), None)
@@ -96,67 +92,3 @@ def drive_span(lba: int, count: int, shift_bytes: int, end_lba: int) -> tuple[in
     low = (lba * RAW + min(0, shift_bytes)) // RAW
     high = -(-((lba + count) * RAW + max(0, shift_bytes)) // RAW)
     return max(0, low), max(0, low, min(end_lba, high))
-
-
-def c2_bits(pointers: npt.NDArray[np.uint8]) -> Bools:
-    """``(n, 294)`` C2 pointer bytes as ``(n, 2352)`` flags, one per main-channel byte."""
-    return np.unpackbits(pointers, axis=1, bitorder="big").astype(bool)
-
-
-@dataclass(frozen=True, slots=True)
-class Assembled:
-    sectors: npt.NDArray[np.uint8]
-    """``(count, 2352)``: audio shifted by the read offset, data as read."""
-    bad: Bools
-    """Per sector: damaged (C2 on a sector without sync, EDC/ECC/address on one with)."""
-    reason: str
-
-
-def assemble(
-    main: npt.NDArray[np.uint8],
-    errors: Bools | None,
-    *,
-    first: int,
-    lba: int,
-    count: int,
-    shift_bytes: int,
-    audio: AudioRuns,
-) -> Assembled:
-    """Cut the ``count`` sectors from ``lba`` out of ``main`` (``(m, 2352)`` drive sectors
-    from ``first``; ``errors`` their C2 flags) and judge each one (module docstring)."""
-    stream = main.reshape(-1)
-    flags = errors.reshape(-1) if errors is not None else None
-    base = first * RAW
-    is_audio = audio.mask(lba, count)
-    out = np.zeros((count, RAW), dtype=np.uint8)
-    c2 = np.zeros(count, dtype=bool)
-    for i in range(count):
-        sector = lba + i
-        start = sector * RAW
-        low, high = start, start + RAW
-        if is_audio[i] and shift_bytes:
-            run = audio.run_of(sector)
-            assert run is not None
-            low, high = start + shift_bytes, start + shift_bytes + RAW
-            low_ok, high_ok = max(low, run[0] * RAW), min(high, run[1] * RAW)
-        else:
-            low_ok, high_ok = low, high
-        low_ok, high_ok = max(low_ok, base), min(high_ok, base + stream.size)
-        if high_ok <= low_ok:
-            continue
-        out[i, low_ok - low : high_ok - low] = stream[low_ok - base : high_ok - base]
-        if flags is not None:
-            c2[i] = bool(flags[low_ok - base : high_ok - base].any())
-    data = ~is_audio & np.all(out[:, :12] == np.frombuffer(ecma130.SYNC, dtype=np.uint8), axis=1)
-    damaged = np.zeros(count, dtype=bool)
-    reason = ""
-    if data.any():
-        check = ecma130.check_raw(out, lba, parity=True)
-        found = [i for i in (*check.bad_edc, *check.bad_ecc, *check.wrong_address) if data[i]]
-        damaged[found] = True
-        if found:
-            reason = "EDC/ECC or header address of a data sector"
-    c2_bad = c2 & ~data
-    if c2_bad.any():
-        reason = (reason + "; " if reason else "") + "C2 error pointers"
-    return Assembled(out, damaged | c2_bad, reason)

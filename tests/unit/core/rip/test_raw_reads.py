@@ -109,3 +109,20 @@ def test_a_re_read_is_not_answered_from_the_drive_cache() -> None:
     data = bytes(raw.read(1500, 1))
     assert data == drive.exact_image()[1500 * RAW : 1501 * RAW]
     assert drive.media_reads[1500] == 2
+
+
+def test_a_data_rip_never_loads_numpy() -> None:
+    """The drive lab's guest CPU (-cpu qemu64) cannot run numpy 2 (SIGILL): only raw reads
+    may import it (app.core.rip.raw_check), never the rip of a data disc or the CLI."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "from app.cli.main import build_parser\n"
+        "build_parser('rip')\n"
+        "import app.core.rip.job, app.core.rip.sources, app.core.rip.mmc_source\n"
+        "print('numpy' in sys.modules, 'anycrc' in sys.modules)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["False", "False"]
