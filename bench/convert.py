@@ -33,7 +33,7 @@ import numpy as np
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from app.core.convert import ecma130  # noqa: E402
+from app.core import ecma130  # noqa: E402
 from app.core.convert.job import ConvertJob  # noqa: E402
 from app.core.jobs import run_job  # noqa: E402
 

@@ -41,6 +41,8 @@ def commands() -> list[Command]:
         cdb.read_toc(cdb.TocFormat.TOC),
         cdb.read_toc(cdb.TocFormat.SESSION_INFO),
         cdb.read_toc(cdb.TocFormat.FULL_TOC, msf=True),
+        cdb.read_toc(cdb.TocFormat.SESSION_INFO, sff8020=True),
+        cdb.read_toc(cdb.TocFormat.FULL_TOC, msf=True, sff8020=True),
         cdb.mode_sense10(0x2A),
         cdb.mode_sense10(0x05),
         cdb.get_performance(),

@@ -407,7 +407,7 @@ def take_image_convert(window: MainWindow, out_dir: Path, temp_dir: Path) -> Pat
     the Image workspace and converted to ISO after accepting the listed losses."""
     import numpy as np
 
-    from app.core.convert import ecma130
+    from app.core import ecma130
 
     folder = temp_dir / "convert"
     folder.mkdir()

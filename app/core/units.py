@@ -17,6 +17,9 @@ from dataclasses import dataclass
 SECTOR_SIZE = 2048
 """User data bytes per logical block of a data disc (Mode 1 / DVD / BD)."""
 RAW_SECTOR_SIZE = 2352
+SYNC = bytes([0x00] + [0xFF] * 10 + [0x00])
+"""ECMA-130 §14.1: the sync field that opens every raw data sector (here, at the bottom of the
+layers, so that readers, the rip and the burn of a CD image need neither numpy nor anycrc)."""
 """Bytes per raw CD sector (audio or full Mode 1/2 frame)."""
 FRAMES_PER_SECOND = 75
 MSF_LBA_OFFSET = 150

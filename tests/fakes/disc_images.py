@@ -11,7 +11,7 @@ from pathlib import Path
 
 import numpy as np
 
-from app.core.convert import ecma130
+from app.core import ecma130
 
 
 @dataclass(frozen=True)

@@ -1,6 +1,6 @@
 """A second, deliberately plain implementation of ECMA-130 written from the standard's text
 (bit-serial CRC of Annex B; P and Q parity of Annex A as the matrix equations H·V = 0, with
-table-free GF(2^8) arithmetic), sharing no code with app/core/convert/ecma130.py: the
+table-free GF(2^8) arithmetic), sharing no code with app/core/ecma130.py: the
 independent check that sectors Spindle builds are right."""
 
 from __future__ import annotations
@@ -132,7 +132,7 @@ def _parity_pair(elements: list[int]) -> tuple[int, int]:
 
 def ref_encode_mode1(user: bytes, lba: int) -> bytes:
     """A raw Mode 1 sector (§14.3) for 2048 ``user`` bytes at ``lba``, built from the text of
-    the standard with no code shared with app/core/convert/ecma130.py (and no numpy)."""
+    the standard with no code shared with app/core/ecma130.py (and no numpy)."""
     msf = lba + 150
     bcd = [((v // 10) << 4) | (v % 10) for v in (msf // 4500, (msf // 75) % 60, msf % 75)]
     sector = bytearray(bytes([0] + [0xFF] * 10 + [0]) + bytes(bcd) + b"\x01" + user)

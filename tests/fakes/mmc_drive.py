@@ -199,6 +199,13 @@ class FakeDrive:
     """The drive has BURN-Free (BUF bit of feature 002Dh); without it BUFE is refused."""
     pow_formatted: bool = False
     """BD-R formatted for Pseudo-OverWrite (feature 0038h current)."""
+    quick_formatted_blocks: int | None = None
+    """DVD-RW Restricted Overwrite after a quick format: only this many blocks are formatted
+    (READ FORMAT CAPACITIES' current descriptor), a Quick Grow descriptor (13h) offers the
+    whole disc, WRITEs past the formatted part fail 5/21/00, and FORMAT type 13h grows it
+    (growisofs ``minus_rw_quickgrow``, REAL-DRIVES.md #13)."""
+    quick_grown: bool = False
+    """A Quick Grow was done: CLOSE SESSION writes the lead-out (growisofs)."""
     bg_format_status: int | None = None
     """DVD+RW BG Format Status (MMC-6 Table 506): None derives it from ``formatted``; 1 is a
     suspended background format, which a FORMAT without the Restart bit does not resume."""
@@ -595,12 +602,17 @@ class FakeDrive:
             raise FakeCheck(INVALID_OPCODE)
         descriptors = bytearray()
         kind = 2 if self.formatted else 1
-        descriptors += struct.pack(">IB", self.capacity, kind) + SECTOR.to_bytes(3, "big")
+        current = (
+            self.capacity if self.quick_formatted_blocks is None else self.quick_formatted_blocks
+        )
+        descriptors += struct.pack(">IB", current, kind) + SECTOR.to_bytes(3, "big")
         for fmt in sorted(types):
             param = SECTOR if fmt is wc.FormatType.FULL else 0
             descriptors += struct.pack(">IB", self.capacity, int(fmt) << 2) + param.to_bytes(
                 3, "big"
             )
+        if self.quick_formatted_blocks is not None:  # Quick Grow: to the whole disc
+            descriptors += struct.pack(">IB", self.capacity, 0x13 << 2) + (16).to_bytes(3, "big")
         return bytes([0, 0, 0, len(descriptors)]) + bytes(descriptors)
 
     def _get_performance(self, cdb: bytes) -> bytes:
@@ -688,6 +700,9 @@ class FakeDrive:
             raise FakeCheck(INVALID_ADDRESS_FOR_WRITE)
         if lba + blocks > self.capacity:
             raise FakeCheck(LBA_OUT_OF_RANGE)
+        grown = self.quick_formatted_blocks
+        if grown is not None and lba + blocks > grown:
+            raise FakeCheck(LBA_OUT_OF_RANGE)  # past the quick-formatted part
         if self.profile is Profile.DVD_RW_RESTRICTED_OVERWRITE:
             # page 05h survives media changes: unless the host set packet writing with
             # fixed 16-block packets, the drive has what the last DVD-R/CD burn left
@@ -744,21 +759,30 @@ class FakeDrive:
             self._start_busy((0x2, 0x04, 0x08))
         return b""
 
+    def _close_overwritable(self, function: int, *, immed: bool) -> bytes:
+        ro = self.profile is Profile.DVD_RW_RESTRICTED_OVERWRITE
+        if ro and self.quick_grown and function == 0b010:
+            self.quick_grown = False  # the lead-out after a Quick Grow
+            if immed:
+                self._start_busy((0x2, 0x04, 0x07))
+            return b""
+        if self.profile in (Profile.DVD_PLUS_RW, Profile.DVD_PLUS_RW_DL) and function == 0b010:
+            self.background_format = False
+            self.formatted = True
+            if self.bg_format_status is not None:
+                self.bg_format_status = 3
+            if immed:
+                self._start_busy((0x2, 0x04, 0x07))
+            return b""
+        raise FakeCheck(INVALID_OPCODE)
+
     def _close(self, cdb: bytes) -> bytes:  # noqa: PLR0912
         function = cdb[2] & 0x07
         number = int.from_bytes(cdb[4:6], "big")
         method = self.method
         immed = bool(cdb[1] & 0x01)
         if method is WriteMethod.OVERWRITE:
-            if self.profile in (Profile.DVD_PLUS_RW, Profile.DVD_PLUS_RW_DL) and function == 0b010:
-                self.background_format = False
-                self.formatted = True
-                if self.bg_format_status is not None:
-                    self.bg_format_status = 3
-                if immed:
-                    self._start_busy((0x2, 0x04, 0x07))
-                return b""
-            raise FakeCheck(INVALID_OPCODE)
+            return self._close_overwritable(function, immed=immed)
         if method is None:
             raise FakeCheck(INVALID_OPCODE)
         params = self.write_params
@@ -860,6 +884,13 @@ class FakeDrive:
         if cdb[1] & 0x17 != 0x11 or len(out) < 12:
             raise FakeCheck(INVALID_FIELD_IN_CDB)
         fmt = out[8] >> 2
+        if fmt == 0x13 and self.quick_formatted_blocks is not None:
+            if int.from_bytes(out[9:12], "big") != 16:
+                raise FakeCheck(INVALID_FIELD_IN_PARAMETERS)
+            self.quick_formatted_blocks, self.quick_grown = None, True  # data is kept
+            if out[1] & 0x02:
+                self._start_busy((0x2, 0x04, 0x04))
+            return b""
         if fmt not in {int(t) for t in types}:
             raise FakeCheck(INVALID_FIELD_IN_PARAMETERS)
         if self.profile is Profile.DVD_RW_SEQUENTIAL:

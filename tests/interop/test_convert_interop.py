@@ -16,7 +16,7 @@ import pytest
 from tests.fakes.disc_images import ccd, cdi, mds, nrg, payload
 from tests.fakes.ecma130_reference import ref_check
 
-from app.core.convert import ecma130
+from app.core import ecma130
 from app.core.convert.job import ConvertJob, ConvertResult
 from app.core.convert.loss import Target
 from app.core.jobs import run_job

@@ -106,6 +106,9 @@ DESKTOP_UID = 65534
 DESKTOP_PYTHON = "/usr/bin/python3"
 """The venv's interpreter lives below /root (mode 0700), which nobody cannot enter."""
 _STAGED_PACKAGES = ("pyudev", "pycdlib")
+"""Not numpy: the guest's ``-cpu qemu64`` lacks numpy 2's baseline instructions (SIGILL),
+so nothing a lab test runs may import it (app.core.rip.raw_read)."""
+_STAGED_SIBLINGS: tuple[str, ...] = ()
 _ROOT = Path(__file__).resolve().parents[2]
 
 
@@ -122,7 +125,7 @@ _stage: list[str] = []
 
 
 def readable_code() -> str:
-    """A world-readable copy of ``app`` and its pure-Python dependencies (once per run)."""
+    """A world-readable copy of ``app`` and its dependencies (once per run)."""
     import importlib
     import tempfile
 
@@ -134,7 +137,11 @@ def readable_code() -> str:
     for name in _STAGED_PACKAGES:
         module = importlib.import_module(name)
         assert module.__file__ is not None
-        shutil.copytree(Path(module.__file__).parent, stage / name, ignore=ignore)
+        package = Path(module.__file__).parent
+        shutil.copytree(package, stage / name, ignore=ignore)
+        for sibling in _STAGED_SIBLINGS:
+            if (package.parent / sibling).is_dir() and not (stage / sibling).exists():
+                shutil.copytree(package.parent / sibling, stage / sibling, ignore=ignore)
     for path in (stage, *stage.rglob("*")):
         path.chmod(0o755)
     _stage.append(str(stage))

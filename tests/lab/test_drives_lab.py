@@ -211,7 +211,7 @@ def test_watcher_reports_media_changes_of_a_tgt_drive(lab: Lab) -> None:
         assert read_media_info(opened).state is MediaState.BLANK
 
 
-def test_gesn_polling_sees_a_disc_inserted_into_the_empty_qemu_drive(lab: Lab) -> None:
+def test_polling_sees_a_disc_inserted_into_the_empty_qemu_drive(lab: Lab) -> None:
     drive = lab.cd_empty
     events: list[DriveEvent] = []
     watcher = DriveWatcher(events.append, poll_media=True, poll_interval_s=0.5)
@@ -221,7 +221,7 @@ def test_gesn_polling_sees_a_disc_inserted_into_the_empty_qemu_drive(lab: Lab) -
         try:
             seen = wait_for(
                 events,
-                lambda e: e.path == drive.device and e.source == "gesn" and e.media_present,
+                lambda e: e.path == drive.device and e.source == "poll" and e.media_present,
                 30,
             )
         finally:

@@ -111,6 +111,18 @@ def test_read_capacity_matches_sg_readcap_and_the_iso(lab: Lab, sg3_utils: None)
             assert drive.read_capacity().sectors == lab.iso_blocks
 
 
+def test_full_toc_and_session_info_with_control_zero_first(lab: Lab) -> None:
+    """#27: READ TOC goes out with CONTROL 0; QEMU's ATAPI drive, which ignores byte 2, is
+    asked again with the SFF-8020i bits and still gives its full TOC (A0h-A2h points only
+    exist in format 2) and session info (both QEMU drives leave its track field 0)."""
+    for lab_drive in (lab.cd_vscsi, lab.cd_ahci):
+        with Drive.open(lab_drive.device) as drive:
+            toc = drive.full_toc()
+            session = drive.session_info()
+        assert {0xA0, 0xA1, 0xA2} <= {e.point for e in toc.entries}, lab_drive
+        assert (session.first_session, session.last_session) == (1, 1), lab_drive
+
+
 def test_empty_drive_reports_no_medium(lab: Lab) -> None:
     with Drive.open(lab.cd_empty.device) as drive:
         sense = drive.test_unit_ready()

@@ -265,6 +265,65 @@ def test_dm_error_block_device_bad_sectors(
     check_rip(device, data, bad, work, as_root=True)
 
 
+EJECT_DURING_RIP = """
+from pathlib import Path
+from app.core.devices.drive import Drive
+from app.core.errors import SenseError
+from app.core.jobs import run_job
+from app.core.mmc import cdb
+from app.core.rip.job import RipJob
+from app.core.rip.rescue import RescueOptions
+
+device, out, at = sys.argv[1], Path(sys.argv[2]), int(sys.argv[3])
+tried = []
+
+def open_tray():
+    # what the drive's button or another program asks: START STOP UNIT LoEj, no unlock first
+    drive = Drive.open(device)
+    try:
+        drive.send(cdb.start_stop_unit(start=False, load_eject=True))
+        return "OPENED"
+    except SenseError as exc:
+        return exc.code
+    finally:
+        drive.close()
+
+def during(progress):
+    if not tried and getattr(progress, "done", 0) >= at:
+        tried.append(open_tray())
+
+job = RipJob(device, out, options=RescueOptions(retries=0))
+result = run_job(job, on_progress=during, interval_s=0.0)
+print("DURING", tried[0] if tried else "NOT-TRIED")
+print("RIP", result.outcome.name)
+print("AFTER", open_tray())
+drive = Drive.open(device)
+drive.load()
+drive.close()
+"""
+"""A rip as the desktop user that tries to open the tray a third of the way through and
+again after the rip, then closes it (``sys`` is imported)."""
+
+
+@pytest.mark.parametrize("drive_var", ["LAB_CD_VSCSI", "LAB_CD_AHCI"])
+def test_the_tray_is_locked_during_a_rip_and_free_after(drive_var: str, tmp_path: Path) -> None:
+    """PREVENT MEDIUM REMOVAL through the rip's read-write fd as a cdrom-group user: QEMU's
+    drives refuse START STOP UNIT LoEj on a locked tray (seen here: 5/53/02 MEDIUM REMOVAL
+    PREVENTED on scsi-cd, 2/53/00 on ide-cd), and open it once the rip has unlocked."""
+    device = env(drive_var)
+    stop_at = int(env("LAB_ISO_BLOCKS")) // 3
+    out = python_as_desktop_user(
+        EJECT_DURING_RIP, device, str(tmp_path / "disc.iso"), str(stop_at), cwd=str(tmp_path)
+    )
+    lines = dict(line.split(" ", 1) for line in out.stdout.split("\n") if " " in line)
+    assert lines.get("RIP") == "SUCCEEDED", out.stdout + out.stderr
+    assert lines.get("DURING") in ("5/53/02", "2/53/00"), out.stdout + out.stderr
+    assert lines.get("AFTER") == "OPENED", out.stdout + out.stderr
+    assert out.returncode == 0, out.stderr
+    expected = with_zeros(Path(env("LAB_ISO")).read_bytes(), bad_lbas_of(device))
+    assert (tmp_path / "disc.iso").read_bytes() == expected
+
+
 def _device_sectors(device: str) -> int:
     try:
         fd = os.open(device, os.O_RDONLY)

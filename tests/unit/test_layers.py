@@ -16,7 +16,7 @@ from tests.paths import ROOT
 
 LAYERS: tuple[tuple[str, ...], ...] = (
     ("app", "app.core", "app.core.errors", "app.core.units", "app.core.logs"),
-    ("app.core.files", "app.core.sectors"),
+    ("app.core.files", "app.core.sectors", "app.core.crc", "app.core.ecma130"),
     ("app.core.inputs",),
     ("app.core.transport",),
     ("app.core.mmc",),

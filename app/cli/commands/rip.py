@@ -83,6 +83,14 @@ def register(
         help="read speed: " + SPEED_HELP + "; retries read slower",
     )
     parser.add_argument(
+        "--read-offset",
+        type=_read_offset,
+        default=0,
+        metavar="SAMPLES",
+        help="BIN/CUE: the drive's read offset in samples (AccurateRip's sign, e.g. +6), "
+        "corrected on audio tracks (default 0: audio as the drive returns it)",
+    )
+    parser.add_argument(
         "--format",
         choices=[f.value for f in ImageFormat],
         default=ImageFormat.AUTO.value,
@@ -101,6 +109,17 @@ def _non_negative(text: str) -> int:
     value = int(text)
     if value < 0:
         raise argparse.ArgumentTypeError("must be 0 or more")
+    return value
+
+
+MAX_READ_OFFSET = 10 * 588
+"""Ten sectors of samples: beyond every drive offset AccurateRip lists."""
+
+
+def _read_offset(text: str) -> int:
+    value = int(text)
+    if abs(value) > MAX_READ_OFFSET:
+        raise argparse.ArgumentTypeError(f"must be -{MAX_READ_OFFSET} to +{MAX_READ_OFFSET}")
     return value
 
 
@@ -134,6 +153,7 @@ def run(args: argparse.Namespace) -> int:
         image_format=ImageFormat(args.format),
         verify=args.verify,
         speed=args.speed,
+        read_offset=args.read_offset,
         checksums=() if args.no_checksums else (Algorithm.SHA256, Algorithm.MD5),
     )
     unreadable = False

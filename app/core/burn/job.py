@@ -24,7 +24,14 @@ from app.core.burn.strategies import strategy_for
 from app.core.burn.trace import CommandTrace, tracing
 from app.core.burn.write_methods import padded_blocks, verification_note, write_method
 from app.core.burn.writer import DEFAULT_CHUNK_BLOCKS, WriteProgress, stream_image
-from app.core.errors import AppError, Cancelled, DeviceError, NoMediumError, SenseError
+from app.core.errors import (
+    AppError,
+    Cancelled,
+    DeviceError,
+    NoMediumError,
+    SenseError,
+    TargetBusy,
+)
 from app.core.jobs.job import Job, JobContext, Outcome
 from app.core.jobs.phase import Phase
 from app.core.jobs.progress import Progress, Unit
@@ -39,6 +46,9 @@ _log = logging.getLogger(__name__)
 
 TransportOpener = Callable[[str], Transport]
 RELOAD_WAIT_S = 90.0
+REOPEN_WAIT_S = 30.0
+"""How long the exclusive reopen after the tray cycle is retried while the drive is busy."""
+REOPEN_PAUSE_S = 1.0
 
 
 def open_for_writing(device: str) -> Transport:
@@ -242,9 +252,31 @@ class BurnJob(Job[BurnResult]):
         except SenseError as exc:
             ctx.log.info("loading the tray failed (%s): waiting for the disc", exc.code)
         transport.close()
-        transport = self._open()
+        transport = self._reopen(ctx)
         self._wait_for_medium(ctx, self._drive(transport))
         return transport
+
+    def _reopen(self, ctx: JobContext) -> Transport:
+        """The exclusive open after the tray cycle, retried while the drive is busy: O_EXCL
+        does not keep udev, blkid or a desktop's automount away, and they open (or mount) the
+        new disc right after it is loaded (growisofs retries its exclusive open too,
+        REAL-DRIVES.md #28).  Spindle does not unmount what a desktop mounted."""
+        waited = 0.0
+        while True:
+            try:
+                return self._open()
+            except TargetBusy as exc:
+                if waited >= REOPEN_WAIT_S:
+                    raise TargetBusy(
+                        f"The disc in {self.device} was burned, but another program (a "
+                        "desktop's automount?) holds the drive, so it cannot be verified. "
+                        "Unmount the disc and verify it again.",
+                        f"{exc.detail}; busy for {waited:.0f} s after the tray cycle",
+                    ) from exc
+                ctx.log.info("%s is busy after the tray cycle: retrying", self.device)
+                ctx.cancel.wait(REOPEN_PAUSE_S)
+                ctx.check_cancelled()
+                waited += REOPEN_PAUSE_S
 
     def _wait_for_medium(self, ctx: JobContext, drive: BurnDrive) -> None:
         waited = 0.0

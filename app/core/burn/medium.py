@@ -199,9 +199,11 @@ def _overwrite_capacity(
         full = caps.current_blocks >= offered
         state = FormatState.FORMATTED if full else FormatState.PARTLY
         if profile is Profile.DVD_RW_RESTRICTED_OVERWRITE:
-            # a quick-formatted DVD-RW takes writes only inside its formatted part; Spindle
-            # does not "quick grow" it (growisofs ``minus_rw_quickgrow``), so that part is
-            # the free space and preflight refuses a bigger image (REAL-DRIVES.md #13)
-            return state, caps.current_blocks
+            # a quick-formatted DVD-RW takes writes only inside its formatted part, unless
+            # the drive offers Quick Grow (format type 13h), which the burn then does
+            # (growisofs ``minus_rw_quickgrow``, REAL-DRIVES.md #13): the free space is
+            # what Quick Grow reaches, else the formatted part
+            grow = max((d.blocks for d in caps.offered(wc.FormatType.DVD_RW_QUICK_GROW)), default=0)
+            return state, max(caps.current_blocks, grow)
         return state, max(caps.current_blocks, offered)
     return FormatState.UNFORMATTED, offered

@@ -1,9 +1,10 @@
 """Verify after burn: the burner as a sector source for the one comparison engine
 (:func:`app.core.verify.compare.compare_with_image`), and the error a failed verify raises.
 
-Reads are READ(12) through :meth:`BurnDrive.read_into` into one reused buffer; a read the
+Reads are READ(10) through :meth:`BurnDrive.read_into` into one reused buffer; a read the
 drive refuses with sense data is an unreadable range for the engine, which then reads the
-chunk sector by sector.
+chunk sector by sector.  So is a GOOD read that transferred less than asked (a residual):
+the buffer would still hold the previous chunk's bytes (REAL-DRIVES.md #25).
 """
 
 from __future__ import annotations
@@ -40,9 +41,11 @@ class DriveReadback:
     def read(self, lba: int, count: int) -> memoryview:
         view = self._buffer[: count * SECTOR_SIZE]
         try:
-            self.drive.read_into(lba, count, view)
+            transferred = self.drive.read_into(lba, count, view)
         except SenseError as exc:
             raise SectorReadError(lba, count, exc.detail) from exc
+        if transferred != len(view):
+            raise SectorReadError(lba, count, f"short transfer: {transferred} of {len(view)} bytes")
         return view
 
 

@@ -19,7 +19,6 @@ import os
 from pathlib import Path
 
 from app.core.convert.disc import (
-    SYNC,
     Disc,
     Session,
     Subchannel,
@@ -30,6 +29,7 @@ from app.core.convert.disc import (
     parse_int,
 )
 from app.core.errors import ImageError
+from app.core.units import SYNC
 
 MAX_CCD = 4 * 1024 * 1024
 RAW = 2352

@@ -24,10 +24,6 @@ from pathlib import Path
 
 from app.core.errors import ImageError
 
-SYNC = bytes([0x00] + [0xFF] * 10 + [0x00])
-"""ECMA-130 §14.1: the sync field of every data sector (here so that the readers need no
-numpy: a burn of a CD image reads through them on CPUs numpy does not run on)."""
-
 
 class TrackMode(enum.Enum):
     """The sector mode of a track (ECMA-130 §14; CD-ROM XA for the forms)."""

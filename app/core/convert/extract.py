@@ -4,7 +4,7 @@ sectors (BIN), or CD-DA samples (WAV, FLAC).
 Stored records are cut with the offsets of ECMA-130 §14: user data at 16 in a raw Mode 1
 sector, at 24 in a raw Mode 2 (XA) sector, at 8 in a 2336-byte Mode 2 record.  Whole sectors
 are rebuilt per ECMA-130 when the image keeps less: sync and header for 2336-byte records,
-and EDC and P/Q parity too for 2048-byte user data (:mod:`app.core.convert.ecma130`).
+and EDC and P/Q parity too for 2048-byte user data (:mod:`app.core.ecma130`).
 Pregap sectors that an image does not store read as digital silence (audio) or as empty
 sectors of the track's mode.
 """
@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from app.core.convert import ecma130
+from app.core import ecma130
 from app.core.convert.disc import Disc, Track, TrackMode, read_stored, user_offset
 from app.core.errors import ImageError
 

@@ -6,8 +6,9 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from app.core.convert.disc import SYNC, Disc, Session, Track, TrackMode, TrackStore, check_layout
+from app.core.convert.disc import Disc, Session, Track, TrackMode, TrackStore, check_layout
 from app.core.errors import ImageError, InvalidInputError
+from app.core.units import SYNC
 
 CHD_MAGIC = b"MComprHD"
 EXTENSIONS = (".cue", ".nrg", ".mds", ".mdf", ".ccd", ".img", ".cdi", ".chd", ".iso", ".bin")

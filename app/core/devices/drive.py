@@ -77,6 +77,19 @@ CLUELESS_NOT_READY_S = 5.0
 ABORTED_RETRIES = 3
 
 
+def _toc_has_format(data: bytes, fmt: int) -> bool:
+    """Whether a READ TOC reply has the shape of format ``fmt`` (1: 10 bytes after the
+    length; 2: 11-byte descriptors including the A0h point) rather than a format-0 TOC."""
+    if len(data) < 4:
+        return False
+    length = int.from_bytes(data[:2], "big")
+    if fmt == 1:
+        return length == 10
+    body = data[4 : 2 + length]
+    points = {body[i + 3] for i in range(0, len(body) - 10, 11)}
+    return (length - 2) % 11 == 0 and 0xA0 in points
+
+
 def is_unsupported(error: BaseException) -> bool:
     """True for ILLEGAL REQUEST / INVALID COMMAND OPERATION CODE or INVALID FIELD IN CDB:
     the drive does not implement the command (or that form of it)."""
@@ -120,6 +133,7 @@ class Drive:
         self._clock = clock
         self.on_unit_attention: Callable[[SenseData, Command], None] | None = None
         """Called with every UNIT ATTENTION before it is retried; may raise to stop."""
+        self._sff8020_toc = False
 
     @classmethod
     def open(cls, path: str, *, write: bool = False, exclusive: bool = False) -> Drive:
@@ -253,13 +267,45 @@ class Drive:
         return parse_inquiry(self.send(cdb.inquiry()).data)
 
     def configuration(self) -> Configuration:
-        return parse_configuration(self.send(cdb.get_configuration()).data)
+        reply = self._two_step(
+            lambda n: cdb.get_configuration(length=n), 8, 4, cdb.CONFIGURATION_LENGTH
+        )
+        return parse_configuration(reply)
 
     def capabilities(self) -> Capabilities:
-        return parse_capabilities(self.send(cdb.mode_sense10(PAGE_CAPABILITIES)).data)
+        return parse_capabilities(self._mode_sense(PAGE_CAPABILITIES))
 
     def write_parameters(self) -> WriteParameters:
-        return parse_write_parameters(self.send(cdb.mode_sense10(PAGE_WRITE_PARAMETERS)).data)
+        return parse_write_parameters(self._mode_sense(PAGE_WRITE_PARAMETERS))
+
+    def _mode_sense(self, page: int) -> bytes:
+        return self._two_step(
+            lambda n: cdb.mode_sense10(page, length=n), 8, 2, cdb.MODE_SENSE_LENGTH
+        )
+
+    def _two_step(
+        self, make: Callable[[int], Command], header: int, size_field: int, most: int
+    ) -> bytes:
+        """Ask for the ``header`` bytes first, then for exactly as many as its length field
+        (the first ``size_field`` bytes, counting what follows them) announces, in an even
+        number up to ``most``: libburn's *"first command execution to learn Allocation
+        Length"*, because *"older GNU/Linux USB dislikes requests to fetch more bytes than
+        the drive will deliver"* (REAL-DRIVES.md #26).  A drive that refuses the short
+        request (ILLEGAL REQUEST) is asked once for ``most`` bytes, as before."""
+        try:
+            first = self.send(make(header)).data
+        except SenseError as exc:
+            if exc.key != SenseKey.ILLEGAL_REQUEST:
+                raise
+            _log.debug("%s: short %s refused (%s)", self.path, make(header).name, exc.code)
+            return self.send(make(most)).data
+        if len(first) < size_field:
+            return first
+        total = size_field + int.from_bytes(first[:size_field], "big")
+        total = min(most, total + (total & 1))
+        if total <= len(first):
+            return first
+        return self.send(make(total)).data
 
     def set_write_parameters(self, parameters: WriteParameters) -> None:
         """MODE SELECT(10) page 05h (needs the drive opened for writing on Linux)."""
@@ -305,10 +351,23 @@ class Drive:
         return parse_toc(self.send(cdb.read_toc(cdb.TocFormat.TOC)).data)
 
     def session_info(self) -> SessionInfo:
-        return parse_session_info(self.send(cdb.read_toc(cdb.TocFormat.SESSION_INFO)).data)
+        return parse_session_info(self._toc_reply(cdb.TocFormat.SESSION_INFO, msf=False))
 
     def full_toc(self) -> FullToc:
-        return parse_full_toc(self.send(cdb.read_toc(cdb.TocFormat.FULL_TOC, msf=True)).data)
+        return parse_full_toc(self._toc_reply(cdb.TocFormat.FULL_TOC, msf=True))
+
+    def _toc_reply(self, fmt: cdb.TocFormat, *, msf: bool) -> bytes:
+        """READ TOC format 1 or 2 with CONTROL 0 (REAL-DRIVES.md #27); sent again with the
+        format in CONTROL bits 7-6 (SFF-8020i) only when the reply is a format-0 TOC, i.e.
+        the drive ignored byte 2 (QEMU's ATAPI CD-ROM does), and from then on for this
+        drive."""
+        if not self._sff8020_toc:
+            data = self.send(cdb.read_toc(fmt, msf=msf)).data
+            if _toc_has_format(data, fmt):
+                return data
+            _log.debug("%s: READ TOC format %d answered as format 0: SFF-8020i", self.path, fmt)
+            self._sff8020_toc = True
+        return self.send(cdb.read_toc(fmt, msf=msf, sff8020=True)).data
 
     # --- mechanism -------------------------------------------------------------------------
 

@@ -5,8 +5,13 @@ Sources, in order of preference:
 - udev events (pyudev ``Monitor``, source ``udev`` when udevd runs, else raw ``kernel``
   uevents): ``add``/``remove`` of optical block devices, and ``change`` when the kernel sees
   a media change (``DISK_MEDIA_CHANGE=1``) or udev re-probes the medium;
-- GET EVENT STATUS NOTIFICATION polling (MMC-6 §6.7) for drives that answer it, when udev is
-  silent (no udevd, or ``poll_media=True``): a change of "media present" is reported.
+- polling, when udev is silent (no udevd, or ``poll_media=True``): a change of "media
+  present" is reported.  The default poll is TEST UNIT READY (2/3A/xx: no medium), not GET
+  EVENT STATUS NOTIFICATION: a GESN event belongs to whoever reads it first, and the kernel's
+  own disk-event poller (``events_poll_msecs``) reads them to send its media-change uevents;
+  libburn reads GESN only inside its own drive session (REAL-DRIVES.md #29).  Unless
+  ``poll_media=True`` asks for it, a drive the kernel polls itself is not polled while a
+  uevent monitor is open: its uevents already say when the medium changes.
 
 Events are delivered to a callback on the watcher's thread; the UI re-emits them as queued
 signals.  Media-change events are de-duplicated per drive by the medium's presence when it
@@ -23,6 +28,7 @@ import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from app.core.devices.discovery import DriveEntry, entry_from_udev, list_drives
@@ -55,11 +61,37 @@ MediaPoller = Callable[[str], MediaEventStatus]
 
 
 def poll_media_event(path: str) -> MediaEventStatus:
-    """One GESN poll of ``path`` (opened read-only, non-blocking)."""
+    """One GESN poll of ``path`` (consumes the drive's pending media event)."""
     from app.core.devices.drive import Drive
 
     with Drive.open(path) as drive:
         return drive.media_event()
+
+
+def poll_media_present(path: str, opener: Callable[[str], Any] | None = None) -> MediaEventStatus:
+    """Whether ``path`` holds a medium, by TEST UNIT READY (module docstring), as the
+    media-class status GESN would give, without an event."""
+    from app.core.devices.drive import Drive
+
+    with (opener or Drive.open)(path) as drive:
+        sense = drive.test_unit_ready()
+    present = sense is None or sense.asc != 0x3A
+    tray_open = sense is not None and sense.asc == 0x3A and sense.ascq == 0x02
+    return MediaEventStatus(False, 4, 0x10, MediaEvent.NO_CHANGE, present, tray_open)
+
+
+def kernel_polls_events(path: str) -> bool:
+    """Whether Linux polls ``path`` for media events itself (``events_poll_msecs`` of its
+    block device, -1 meaning ``block.events_dfl_poll_msecs``)."""
+    name = os.path.basename(os.path.realpath(path))
+    try:
+        interval = int(Path(f"/sys/block/{name}/events_poll_msecs").read_text().strip())
+        if interval == -1:
+            default = Path("/sys/module/block/parameters/events_dfl_poll_msecs")
+            interval = int(default.read_text().strip())
+    except (OSError, ValueError):
+        return False
+    return interval > 0
 
 
 def udevd_running() -> bool:
@@ -77,8 +109,9 @@ class DriveWatcher:
         source: str | None = None,
         poll_media: bool | None = None,
         poll_interval_s: float = 2.0,
-        media_poller: MediaPoller = poll_media_event,
+        media_poller: MediaPoller = poll_media_present,
         lister: Callable[[], tuple[DriveEntry, ...]] = list_drives,
+        kernel_polls: Callable[[str], bool] = kernel_polls_events,
     ) -> None:
         self._callback = callback
         self._context = context
@@ -91,7 +124,11 @@ class DriveWatcher:
         self._worker: threading.Thread | None = None
         self._known: dict[str, DriveEntry] = {}
         self._present: dict[str, bool | None] = {}
+        self._polled: dict[str, bool] = {}
         self._gesn_unsupported: set[str] = set()
+        self._kernel_polls = kernel_polls
+        self._poll_forced = poll_media is True
+        self._monitor_open = False
         self._ready = threading.Event()
 
     @property
@@ -129,6 +166,7 @@ class DriveWatcher:
         monitor = None
         try:
             monitor = self._open_monitor()
+            self._monitor_open = True
         except (ImportError, OSError, ValueError) as exc:
             _log.info("no udev monitor (%s): polling drives only", exc)
             self._poll_media = True
@@ -206,6 +244,8 @@ class DriveWatcher:
         for path, entry in list(self._known.items()):
             if path in self._gesn_unsupported:
                 continue
+            if not self._poll_forced and self._monitor_open and self._kernel_polls(path):
+                continue  # its uevents say it (module docstring)
             try:
                 status = self._media_poller(path)
             except SenseError as exc:
@@ -218,7 +258,10 @@ class DriveWatcher:
             if not status.supports_media_class or status.notification_class != 4:
                 self._gesn_unsupported.add(path)
                 continue
-            before = self._present.get(path)
+            # the poll's own record: a udev event that already updated _present must not
+            # hide the change from the poll
+            before = self._polled.get(path)
+            self._polled[path] = status.media_present
             changed = status.event in (
                 MediaEvent.NEW_MEDIA,
                 MediaEvent.MEDIA_REMOVAL,
@@ -228,7 +271,7 @@ class DriveWatcher:
             if (before is not None and before != status.media_present) or changed:
                 self._emit(
                     DriveEvent(
-                        DriveEventKind.MEDIA_CHANGED, path, entry, status.media_present, "gesn"
+                        DriveEventKind.MEDIA_CHANGED, path, entry, status.media_present, "poll"
                     )
                 )
 

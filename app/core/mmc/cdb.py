@@ -250,14 +250,17 @@ def read_toc(
     msf: bool = False,
     track_session: int = 0,
     length: int = TOC_LENGTH,
+    sff8020: bool = False,
 ) -> Command:
     """READ TOC/PMA/ATIP (43h), MMC-6 §6.25.  ``track_session`` is the starting track for
     format 0, the first session for format 2.
 
-    Formats 0-2 are also put in byte 9 bits 7-6, where SFF-8020i ATAPI drives read them
-    (MMC leaves these CONTROL bits vendor specific): QEMU's ATAPI CD-ROM (the lab's AHCI
-    drive) ignores byte 2 and answers format 0 to every request otherwise."""
-    legacy = int(fmt) << 6 if fmt <= TocFormat.FULL_TOC else 0
+    CONTROL (byte 9) is 0, as libburn sends it: MMC leaves its bits 7-6 vendor specific and
+    strict firmware or bridges may reject them (REAL-DRIVES.md #27).  ``sff8020`` also puts
+    formats 0-2 there, where SFF-8020i ATAPI drives read the format: QEMU's ATAPI CD-ROM (the
+    lab's AHCI drive) ignores byte 2 and answers format 0 otherwise.  Only
+    :class:`~app.core.devices.drive.Drive` decides to, when a reply shows it is needed."""
+    legacy = int(fmt) << 6 if sff8020 and fmt <= TocFormat.FULL_TOC else 0
     cdb = bytes(
         [
             0x43,

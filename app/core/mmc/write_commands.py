@@ -151,6 +151,8 @@ class FormatType(enum.IntEnum):
 
     FULL = 0x00
     """Full format (DVD-RAM, DVD-RW, BD-RE default size; BD-R SRM with sub-type)."""
+    DVD_RW_QUICK_GROW = 0x13
+    """DVD-RW Restricted Overwrite: grow a quick-formatted disc's session (§6.5.4.2.8)."""
     DVD_RW_QUICK = 0x15
     """DVD-RW quick format to Restricted Overwrite (§6.5.4.2.10)."""
     DVD_PLUS_RW_BASIC = 0x26

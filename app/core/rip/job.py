@@ -48,7 +48,7 @@ from app.core.rip.disc import (
 )
 from app.core.rip.mapfile import BlockStatus, MapFileError, RescueMap, load_map, save_map
 from app.core.rip.rescue import RescueEngine, RescueOptions, RescueProgress, RescueSummary
-from app.core.rip.source import DiscSource, RawCapable, SpeedControl
+from app.core.rip.source import DiscSource, RawCapable, SpeedControl, TrayControl
 from app.core.rip.sources import open_disc_source
 from app.core.rip.speed import MAXIMUM, ReadSpeed
 from app.core.rip.subchannel import QPosition, find_pregap_start
@@ -81,6 +81,10 @@ class RipResult:
     cue_path: Path | None = None
     tracks: tuple[CueTrack, ...] = ()
     """The tracks of a BIN/CUE image, as written to the CUE sheet."""
+    read_offset: int = 0
+    """BIN/CUE: the read offset corrected on audio, in samples."""
+    c2_pointers: bool | None = None
+    """BIN/CUE: whether the drive's C2 error pointers were checked (``None``: not known)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -167,6 +171,9 @@ class RipJob(Job[RipResult]):
     checksums: tuple[Algorithm, ...] = (Algorithm.SHA256, Algorithm.MD5)
     speed: ReadSpeed = MAXIMUM
     """Read speed for the copying passes (retries use a slow speed, see rip.speed)."""
+    read_offset: int = 0
+    """BIN/CUE: the drive's read offset in samples, corrected on audio tracks
+    (AccurateRip's convention, :mod:`app.core.rip.raw_read`); 0 copies audio as read."""
     open_source: Callable[[str], DiscSource] | None = None
     """How to open ``device`` (tests pass fakes); default :func:`open_disc_source`."""
     rescue_map: RescueMap | None = field(default=None, init=False)
@@ -210,14 +217,25 @@ class RipJob(Job[RipResult]):
                 len(layout.tracks),
             )
             self.layout = layout
-            if self._wants_bin(layout):
-                return self._rip_bin(ctx, source, layout)
-            if layout.capacity_sectors <= 0:
-                raise DeviceError(f"The disc in {self.device} is blank or empty.", "capacity 0")
-            volume = self._read_volume(source, layout)
-            return self._rip_iso(ctx, source, layout, volume)
+            # the tray stays shut from the first read to the last (verify included), and is
+            # unlocked however the rip ends: done, cancelled or failed
+            locked = isinstance(source, TrayControl) and source.lock_tray()
+            try:
+                return self._rip(ctx, source, layout)
+            finally:
+                if locked:
+                    assert isinstance(source, TrayControl)
+                    source.unlock_tray()
         finally:
             source.close()
+
+    def _rip(self, ctx: JobContext, source: DiscSource, layout: DiscLayout) -> RipResult:
+        if self._wants_bin(layout):
+            return self._rip_bin(ctx, source, layout)
+        if layout.capacity_sectors <= 0:
+            raise DeviceError(f"The disc in {self.device} is blank or empty.", "capacity 0")
+        volume = self._read_volume(source, layout)
+        return self._rip_iso(ctx, source, layout, volume)
 
     # -- steps ---------------------------------------------------------------------------
 
@@ -487,7 +505,7 @@ class RipJob(Job[RipResult]):
             raise InvalidInputError(
                 f"“{cue_path}” already exists. Choose another name.", "refusing to overwrite"
             )
-        raw = source.raw_source()
+        raw = source.raw_source(read_offset=self.read_offset)
         sectors = layout.end_lba
         size = SizeDecision(
             sectors,
@@ -518,6 +536,8 @@ class RipJob(Job[RipResult]):
             verify=verify,
             cue_path=cue_path,
             tracks=tracks,
+            read_offset=self.read_offset,
+            c2_pointers=getattr(raw, "c2_pointers", None),
         )
 
     def _checksums(self, ctx: JobContext) -> tuple[tuple[Digest, ...], tuple[Path, ...]]:

@@ -8,6 +8,9 @@
   reject the last).  DVD/BD: READ DISC INFORMATION and READ TRACK INFORMATION per track, as
   libburn does, because a DVD's format-0 TOC is made up by the drive; so a multi-session
   DVD±R/BD-R is a set of data tracks read with READ(10), never READ CD (REAL-DRIVES.md #5).
+- Raw reads (BIN/CUE) ask for C2 error pointers, check data sectors' EDC/ECC, correct the
+  drive's read offset on audio and defeat the drive's cache before a re-read
+  (:mod:`app.core.rip.raw_read`, REAL-DRIVES.md #19).
 - Data reads: READ(10) (§6.16; SBC-3), which every MMC drive has — older CD-ROM and CD-RW
   drives answer READ(12) with 5/20/00 (libburn ``mmc_read_10``, cdrdao and Linux's sr read
   with READ(10) too, REAL-DRIVES.md #17); raw reads: READ CD (§6.19) with the whole
@@ -28,6 +31,12 @@
   speed for retry passes (:mod:`app.core.rip.speed`); drives that reject both, and systems
   whose SG_IO filter refuses them (a read-only fd, REAL-DRIVES.md #1), are read at whatever
   speed the drive chooses (logged, not an error).
+- Tray: locked with PREVENT MEDIUM REMOVAL (SPC-4 §6.17) for the whole rip, so the drive's
+  button cannot pull the disc out under the rip (growisofs and libburn lock the tray for the
+  length of their session too).  It needs the read-write fd (the kernel's SG_IO filter passes
+  1Eh only with FMODE_WRITE, REAL-DRIVES.md #1); on a read-only fd, or a drive without a lock,
+  the rip goes on unlocked.  Should Spindle die without unlocking, Linux's cdrom layer unlocks
+  the door when the drive's last descriptor closes (``cdrom_release``).
 """
 
 from __future__ import annotations
@@ -53,6 +62,14 @@ from app.core.mmc.sense import SenseData, Verdict
 from app.core.mmc.toc import Toc
 from app.core.mmc.transfer import aligned_blocks, error_unit, transport_limit_bytes
 from app.core.rip.disc import DiscLayout, TrackKind, TrackLayout
+from app.core.rip.raw_read import (
+    C2_BYTES,
+    SAMPLE_BYTES,
+    AudioRuns,
+    cache_sectors,
+    drive_span,
+    extra_sectors,
+)
 from app.core.rip.source import ReadSpeedKind
 from app.core.rip.speed import MAXIMUM, RETRY_SPEED_X, ReadSpeed, read_kbps
 from app.core.rip.subchannel import QPosition, parse_formatted_q
@@ -140,13 +157,26 @@ class MmcSource:
         speed: ReadSpeed = MAXIMUM,
         raw: bool = False,
         max_sectors_per_read: int = MAX_SECTORS_PER_READ,
+        read_offset: int = 0,
     ) -> None:
         self.drive = drive
         drive.on_unit_attention = self._attention
         self.raw = raw
         self.sector_size = RAW_SECTOR_SIZE if raw else SECTOR_SIZE
-        self._buffer = bytearray(max_sectors_per_read * self.sector_size)
-        self._max = max_sectors_per_read
+        per_sector = RAW_SECTOR_SIZE + C2_BYTES if raw else SECTOR_SIZE
+        self._shift = read_offset * SAMPLE_BYTES if raw else 0
+        """Bytes audio is shifted by: the drive's read offset in samples times 4."""
+        self._max = max(max_sectors_per_read, 1 + extra_sectors(self._shift))
+        """Sectors per command the drive is asked for."""
+        self._buffer = bytearray(self._max * per_sector)
+        self._out = bytearray(self._max * RAW_SECTOR_SIZE) if raw else bytearray()
+        self._c2: bool | None = None
+        """Raw reads: whether the drive returns C2 pointers (``None``: not known yet)."""
+        self._cache_sectors = cache_sectors(0)
+        self._suspect: set[int] = set()
+        """Raw sectors that came back damaged without an error: re-read past the cache."""
+        self._audio = AudioRuns(())
+        self._end = 0
         self._speed = speed
         self._capacity = 0
         self._family = MediaFamily.CD
@@ -156,6 +186,7 @@ class MmcSource:
         """Sectors of the medium's ECC unit (1 CD, 16 DVD, 32 BD), known after layout()."""
         self._track_ends: frozenset[int] = frozenset()
         self._unit_attention_armed = False
+        self._tray_locked = False
 
     @classmethod
     def open(cls, path: str, *, speed: ReadSpeed = MAXIMUM) -> MmcSource:
@@ -164,7 +195,17 @@ class MmcSource:
 
     @property
     def max_sectors_per_read(self) -> int:
-        return self._max
+        return max(1, self._max - extra_sectors(self._shift))
+
+    @property
+    def read_offset(self) -> int:
+        """The read offset corrected on audio, in samples (0: none)."""
+        return self._shift // SAMPLE_BYTES
+
+    @property
+    def c2_pointers(self) -> bool | None:
+        """Whether raw reads carry C2 pointers (``None`` before the first raw read)."""
+        return self._c2
 
     @property
     def path(self) -> str:
@@ -230,7 +271,7 @@ class MmcSource:
         self._unit_attention_armed = True
         name = profile_name(self.profile) if self.profile else "disc"
         lead_out = toc.lead_out.lba if toc is not None and toc.lead_out else None
-        return DiscLayout(
+        layout = DiscLayout(
             capacity_sectors=capacity,
             tracks=tuple(tracks),
             medium=name,
@@ -238,6 +279,11 @@ class MmcSource:
             is_cd=is_cd,
             lead_out_lba=lead_out if is_cd else None,
         )
+        self._audio = AudioRuns.of(
+            [(t.start_lba, t.end_lba) for t in tracks if t.kind is TrackKind.AUDIO]
+        )
+        self._end = layout.end_lba
+        return layout
 
     def _toc_tracks(self, toc: Toc, capacity: int) -> list[TrackLayout]:
         """CD tracks from READ TOC format 0, with size, data mode and session from READ
@@ -302,19 +348,37 @@ class MmcSource:
             )
         return tracks
 
-    def raw_source(self) -> MmcSource:
-        """The same drive read as 2352-byte raw sectors (READ CD), for BIN/CUE images."""
+    def raw_source(self, *, read_offset: int = 0) -> MmcSource:
+        """The same drive read as 2352-byte raw sectors (READ CD), for BIN/CUE images, with
+        audio corrected by ``read_offset`` samples (:mod:`app.core.rip.raw_read`).  Page 2Ah
+        says whether the drive has C2 pointers and how big its buffer is; a drive that does
+        not answer it is asked for C2 anyway (and read without when it refuses)."""
+        per_sector = RAW_SECTOR_SIZE + C2_BYTES
         raw = MmcSource(
             self.drive,
             speed=self._speed,
             raw=True,
-            max_sectors_per_read=max(1, self._max * SECTOR_SIZE // RAW_SECTOR_SIZE),
+            max_sectors_per_read=max(1, self._max * SECTOR_SIZE // per_sector),
+            read_offset=read_offset,
         )
         raw._capacity = self._capacity
         raw._family = self._family
         raw.profile = self.profile
         raw._track_ends = self._track_ends
         raw._unit_attention_armed = self._unit_attention_armed
+        raw._audio = self._audio
+        raw._end = self._end
+        caps = self.drive.optional("MODE SENSE page 2Ah", self.drive.capabilities)
+        if caps is not None:
+            raw._c2 = bool(caps.c2_pointers)
+            raw._cache_sectors = cache_sectors(caps.buffer_size_kib)
+        _log.info(
+            "%s: raw reads: C2 pointers %s, read offset %+d samples, cache defeat %d sectors",
+            self.path,
+            {True: "yes", False: "no", None: "to be tried"}[raw._c2],
+            read_offset,
+            raw._cache_sectors,
+        )
         return raw
 
     def read_q(self, lba: int) -> QPosition | None:
@@ -340,11 +404,17 @@ class MmcSource:
     # -- reading -------------------------------------------------------------------------
 
     def read(self, lba: int, count: int) -> memoryview:
-        if not 0 < count <= self._max:
-            raise ValueError(f"read of {count} sectors (1..{self._max})")
-        size = count * self.sector_size
-        view = memoryview(self._buffer)[:size]
-        command = cdb.read_cd(lba, count) if self.raw else cdb.read10(lba, count)
+        if not 0 < count <= self.max_sectors_per_read:
+            raise ValueError(f"read of {count} sectors (1..{self.max_sectors_per_read})")
+        if self.raw:
+            return self._read_raw(lba, count)
+        view = memoryview(self._buffer)[: count * SECTOR_SIZE]
+        self._send_read(cdb.read10(lba, count), view, lba, count)
+        return view
+
+    def _send_read(self, command: Command, view: memoryview, lba: int, count: int) -> None:
+        """Send a read of ``count`` sectors from ``lba`` into ``view``; failures as
+        :class:`SectorReadError` or, when they are not about the sectors, raised as is."""
         command = replace(command, timeout_s=READ_TIMEOUT_S)
         try:
             reply = self.drive.send(command, into=view)
@@ -365,11 +435,84 @@ class MmcSource:
                 first_bad_lba=exc.information,
                 absent=absent,
             ) from exc
-        if reply.transferred_bytes != size:
+        if reply.transferred_bytes != len(view):
             raise SectorReadError(
-                lba, count, f"short transfer: {reply.transferred_bytes} of {size} bytes"
+                lba, count, f"short transfer: {reply.transferred_bytes} of {len(view)} bytes"
             )
+
+    def _read_raw(self, lba: int, count: int) -> memoryview:
+        """READ CD of ``count`` raw sectors, offset-corrected and checked
+        (:mod:`app.core.rip.raw_read`)."""
+        # numpy only when raw sectors are read (app.core.rip.raw_read)
+        from app.core.rip.raw_check import assemble, split_reply
+
+        if any(sector in self._suspect for sector in range(lba, lba + count)):
+            self._defeat_cache(lba, count)
+        shift = self._shift if self._shift and self._audio.overlaps(lba, count) else 0
+        first, stop = drive_span(lba, count, shift, self._end or lba + count)
+        if stop <= first:
+            first, stop, shift = lba, lba + count, 0
+        try:
+            with_c2 = self._read_cd(first, stop - first)
+        except SectorReadError as exc:
+            raise _moved(exc, lba, count, shift) from exc
+        main, errors = split_reply(self._buffer, stop - first, with_c2=with_c2)
+        result = assemble(
+            main, errors, first=first, lba=lba, count=count, shift_bytes=shift, audio=self._audio
+        )
+        if result.bad:
+            self._suspect.update(lba + i for i in result.bad)
+            raise SectorReadError(
+                lba,
+                count,
+                f"{len(result.bad)} damaged sector(s) returned without an error: {result.reason}",
+                first_bad_lba=lba + result.bad[0],
+            )
+        self._suspect.difference_update(range(lba, lba + count))
+        view = memoryview(self._out)[: count * RAW_SECTOR_SIZE]
+        view[:] = result.sectors.reshape(-1).data
         return view
+
+    def _read_cd(self, first: int, count: int) -> bool:
+        """READ CD of ``count`` raw sectors from ``first`` into the buffer, with C2 pointers
+        when the drive has them; whether it did."""
+        if self._c2 is not False:
+            view = memoryview(self._buffer)[: count * (RAW_SECTOR_SIZE + C2_BYTES)]
+            command = cdb.read_cd(first, count, c2=cdb.C2ErrorField.C2_BITS)
+            try:
+                self._send_read(command, view, first, count)
+            except SenseError as exc:
+                if (exc.key, exc.asc) != (0x5, 0x24):
+                    raise
+                _log.info("%s: the drive refuses C2 pointers (%s)", self.path, exc.code)
+                self._c2 = False
+            else:
+                self._c2 = True
+                return True
+        view = memoryview(self._buffer)[: count * RAW_SECTOR_SIZE]
+        self._send_read(cdb.read_cd(first, count), view, first, count)
+        return False
+
+    def _defeat_cache(self, lba: int, count: int) -> None:
+        """Read a drive buffer's worth of sectors away from ``lba`` so that the re-read that
+        follows comes from the disc, not the drive's cache (:mod:`app.core.rip.raw_read`)."""
+        span = self._cache_sectors
+        end = self._end or self._capacity
+        # a buffer's worth after the sectors, past their read-ahead; else as far before them
+        # (the read-ahead behind it must not reach them again)
+        far = lba + count + span
+        if far + span > end:
+            far = max(0, lba - 2 * span)
+        done = 0
+        while done < span and far + done < end:
+            n = min(self._max, span - done, end - far - done)
+            command = replace(cdb.read_cd(far + done, n), timeout_s=READ_TIMEOUT_S)
+            try:
+                self.drive.send(command, into=memoryview(self._buffer)[: n * RAW_SECTOR_SIZE])
+            except (SenseError, CommandTimeout) as exc:
+                _log.debug("%s: cache defeat read at %d: %s", self.path, far + done, exc)
+            done += n
+        _log.debug("%s: read %d sectors at %d before re-reading %d", self.path, done, far, lba)
 
     def _at_track_end(self, exc: SenseError, lba: int, count: int) -> bool:
         """5/64/00 counts as "not on disc" only for the last two blocks of a track (the TAO
@@ -390,6 +533,37 @@ class MmcSource:
                 "so far and its map were kept: put the same disc back and resume.",
                 f"{command.name}: {sense}",
             )
+
+    # -- tray ----------------------------------------------------------------------------
+
+    def lock_tray(self) -> bool:
+        """PREVENT MEDIUM REMOVAL (module docstring); ``False`` when refused."""
+        try:
+            self.drive.lock()
+        except PermissionDenied as exc:
+            _log.info("%s: the system does not let us lock the tray (%s)", self.path, exc)
+            return False
+        except SenseError as exc:
+            if exc.key != 0x5:
+                raise
+            _log.info("%s: the drive does not lock its tray (%s)", self.path, exc.code)
+            return False
+        self._tray_locked = True
+        _log.info("%s: tray locked for the rip", self.path)
+        return True
+
+    def unlock_tray(self) -> None:
+        """ALLOW MEDIUM REMOVAL after :meth:`lock_tray`; a failure is logged, never raised
+        (it must not hide why the rip ended, and the kernel unlocks on the last close)."""
+        if not self._tray_locked:
+            return
+        self._tray_locked = False
+        try:
+            self.drive.unlock()
+        except DeviceError as exc:
+            _log.warning("%s: could not unlock the tray: %s", self.path, exc.detail)
+            return
+        _log.info("%s: tray unlocked", self.path)
 
     # -- speed ---------------------------------------------------------------------------
 
@@ -418,3 +592,22 @@ class MmcSource:
             _log.info("%s: the system does not let us set read speeds (%s)", self.path, exc)
             return
         _log.info("%s: read speed %s (%d kB/s) for %s", self.path, wanted, kbps, kind.value)
+
+
+def _moved(error: SectorReadError, lba: int, count: int, shift: int) -> SectorReadError:
+    """A failed drive read reported for the sectors the engine asked for (``count`` from
+    ``lba``); the drive's first bad sector moved to the first output sector it feeds."""
+    first_bad = error.first_bad_lba
+    if first_bad is not None:
+        first_bad = max(lba, first_bad - (extra_sectors(shift) if shift > 0 else 0))
+        if first_bad >= lba + count:
+            first_bad = None
+    return SectorReadError(
+        lba,
+        count,
+        error.detail,
+        sense=error.sense,
+        first_bad_lba=first_bad,
+        absent=error.absent,
+        timed_out=error.timed_out,
+    )

@@ -8,13 +8,26 @@ from app.core.rip.job import RipResult
 from app.core.units import format_size
 from app.core.verify.report import describe_compare
 
-AUDIO_NOTE = (
-    "Audio tracks are a plain copy of what the drive returned (READ CD): no read-offset "
-    "correction and no C2 error pointers, so damaged audio is not detected as bad sectors "
-    "and the BIN is not AccurateRip-exact."
+NO_C2_NOTE = (
+    "The drive gives no C2 error pointers: damaged audio cannot be told from good audio "
+    "and is not counted as bad sectors."
 )
-"""Honest about audio (REAL-DRIVES.md #19: most drives return damaged CD-DA without an
-error; whipper and cdrdao correct the read offset and check C2)."""
+C2_NOTE = "Audio was checked with the drive's C2 error pointers (damaged sectors re-read)."
+NO_OFFSET_NOTE = (
+    "Audio is not corrected for the drive's read offset (--read-offset): the BIN is not "
+    "AccurateRip-exact."
+)
+
+
+def audio_notes(result: RipResult) -> list[str]:
+    """Honest about audio (REAL-DRIVES.md #19: most drives return damaged CD-DA without an
+    error; whipper and cdrdao correct the read offset and check C2)."""
+    lines = [C2_NOTE if result.c2_pointers else NO_C2_NOTE]
+    if result.read_offset:
+        lines.append(f"Audio corrected for a read offset of {result.read_offset:+d} samples.")
+    else:
+        lines.append(NO_OFFSET_NOTE)
+    return lines
 
 
 def describe_rip(result: RipResult) -> str:
@@ -29,7 +42,7 @@ def describe_rip(result: RipResult) -> str:
     if result.cue_path is not None:
         lines.append(f"CUE sheet: {result.cue_path} ({len(result.tracks)} tracks)")
         if any(t.mode is CueTrackMode.AUDIO for t in result.tracks):
-            lines.append(AUDIO_NOTE)
+            lines.extend(audio_notes(result))
     if result.resumed:
         lines.append(f"Resumed: {summary.sectors_read} sectors read in this run.")
     if summary.bad_ranges:

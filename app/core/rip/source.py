@@ -48,9 +48,25 @@ class DiscSource(SectorSource, Protocol):
 
 
 @runtime_checkable
+class TrayControl(Protocol):
+    """Optional: a drive whose tray can be locked for the length of the rip."""
+
+    def lock_tray(self) -> bool:
+        """Lock the tray (PREVENT MEDIUM REMOVAL); ``False`` when the drive or the system
+        refuses (the rip goes on with the tray unlocked)."""
+        ...
+
+    def unlock_tray(self) -> None:
+        """Undo :meth:`lock_tray`; never raises (a failure is logged)."""
+        ...
+
+
+@runtime_checkable
 class RawCapable(Protocol):
     """A drive that can also read raw 2352-byte CD sectors and the Q sub-channel."""
 
-    def raw_source(self) -> SectorSource: ...
+    def raw_source(self, *, read_offset: int = 0) -> SectorSource:
+        """Raw sectors, audio corrected by the drive's ``read_offset`` (samples)."""
+        ...
 
     def read_q(self, lba: int) -> QPosition | None: ...

@@ -15,6 +15,12 @@ works on ``/dev/srN`` for any member of the ``cdrom`` group (with O_NONBLOCK the
 skips its EROFS check), and only when that is refused ``O_RDONLY|O_NONBLOCK`` — what
 growisofs does (``transport.hxx``, ``Scsi_Command::associate``); libburn opens O_RDWR.
 ``write=True`` means the caller cannot work without writing (a burn): no fallback then.
+
+A reply is judged as libburn's ``evaluate_transport_success`` does (REAL-DRIVES.md #21): sense
+data with CHECK CONDITION counts first, even when ``host_status`` is also set (USB bridges set
+DID_ERROR beside valid sense); DID_BUS_BUSY, DID_SOFT_ERROR, DID_IMM_RETRY and DID_REQUEUE are
+sent again (:data:`HOST_RETRIES` times, :data:`HOST_RETRY_PAUSE_S` apart); any other host
+status is a transport failure; CHECK CONDITION without sense bytes gets a REQUEST SENSE.
 """
 
 from __future__ import annotations
@@ -27,13 +33,15 @@ import logging
 import os
 import pwd
 import stat
+import time
+from dataclasses import replace
 from pathlib import Path
 
 from app.core.errors import (
     CommandTimeout,
-    DeviceError,
     DeviceNotFound,
     PermissionDenied,
+    TargetBusy,
     TransportError,
 )
 from app.core.transport.base import (
@@ -42,6 +50,7 @@ from app.core.transport.base import (
     Direction,
     OutData,
     Reply,
+    ScsiStatus,
     check_arguments,
     log_command,
     log_reply,
@@ -86,8 +95,18 @@ HOST_STATUS_NAMES = {
 """``host_status`` values (Linux ``include/scsi/scsi_status.h``, enum host_status)."""
 
 DID_TIME_OUT = 0x03
+RETRYABLE_HOST_STATUS = frozenset({0x02, 0x0B, 0x0C, 0x0D})
+"""DID_BUS_BUSY, DID_SOFT_ERROR, DID_IMM_RETRY, DID_REQUEUE: send the command again."""
+HOST_RETRIES = 5
+HOST_RETRY_PAUSE_S = 0.05
+REQUEST_SENSE = bytes([0x03, 0, 0, 0, 18, 0])
 DRIVER_TIMEOUT = 0x06
 DRIVER_SENSE = 0x08
+
+
+def _has_sense(hdr: SgIoHdr) -> bool:
+    """CHECK CONDITION with sense bytes: the drive's answer, whatever the host says."""
+    return bool(hdr.status & 0x7E == ScsiStatus.CHECK_CONDITION and hdr.sb_len_wr > 0)
 
 
 class SgIoHdr(ctypes.Structure):
@@ -244,7 +263,7 @@ def _os_open(path: str, flags: int, mode: str) -> int:
         ) from exc
     except OSError as exc:
         if exc.errno == errno.EBUSY:
-            raise DeviceError(
+            raise TargetBusy(
                 f"The drive {path} is in use (mounted, or opened by another program).",
                 f"open({path}, {mode}, exclusive): {exc.strerror}",
             ) from exc
@@ -266,7 +285,7 @@ def open_device(path: str, *, write: bool = False, exclusive: bool = False) -> t
     is not required, ``O_RDONLY|O_NONBLOCK`` as growisofs does (module docstring).
 
     Raises DeviceNotFound (no such device, or not a SCSI/MMC device), PermissionDenied
-    (naming the group or udev rule needed) or DeviceError (busy with ``exclusive``).
+    (naming the group or udev rule needed) or TargetBusy (busy with ``exclusive``).
     """
     extra = os.O_NONBLOCK | os.O_CLOEXEC | (os.O_EXCL if exclusive else 0)
     writable = True
@@ -358,20 +377,50 @@ class LinuxSgTransport:
         hdr.cmdp = ctypes.addressof(cdb_buf)
         hdr.sbp = ctypes.addressof(self._sense)
         hdr.timeout = max(1, round(timeout_s * 1000))
-        try:
-            fcntl.ioctl(self._fd, SG_IO, hdr)
-        except OSError as exc:
-            raise self._ioctl_error(cdb, exc) from exc
+        self._sg_io(self._fd, cdb, hdr)
         payload = b""
         if direction is Direction.FROM_DEVICE and into is None and buffer is not None:
             residual = max(0, min(hdr.resid, size))
             payload = buffer.raw[: size - residual]
         del buffer  # release the export of `into`/`data` before returning
         reply = self._reply(cdb, hdr, size, payload)
+        if reply.check_condition and not reply.sense and cdb[0] != REQUEST_SENSE[0]:
+            asked = self.execute(REQUEST_SENSE, Direction.FROM_DEVICE, length=18)
+            if asked.status == ScsiStatus.GOOD and asked.data:
+                reply = replace(reply, sense=asked.data)
         log_reply(self._path, cdb, reply)
         return reply
 
+    def _sg_io(self, fd: int, cdb: bytes, hdr: SgIoHdr) -> None:
+        """The ioctl, sent again for a retryable host status without sense."""
+        for attempt in range(HOST_RETRIES + 1):
+            hdr.host_status = hdr.sb_len_wr = hdr.status = 0
+            try:
+                fcntl.ioctl(fd, SG_IO, hdr)
+            except OSError as exc:
+                raise self._ioctl_error(cdb, exc) from exc
+            if hdr.host_status not in RETRYABLE_HOST_STATUS or _has_sense(hdr):
+                return
+            if attempt < HOST_RETRIES:
+                _log.debug("%s: host status 0x%02x, sending again", self._path, hdr.host_status)
+                time.sleep(HOST_RETRY_PAUSE_S)
+
     def _reply(self, cdb: bytes, hdr: SgIoHdr, size: int, payload: bytes) -> Reply:
+        if not _has_sense(hdr):
+            self._host_failure(cdb, hdr)
+        sense = self._sense.raw[: hdr.sb_len_wr] if hdr.sb_len_wr else b""
+        residual = max(0, min(hdr.resid, size))
+        return Reply(
+            status=hdr.status,
+            sense=sense,
+            data=payload,
+            requested_bytes=size,
+            residual_bytes=residual,
+            duration_ms=hdr.duration,
+        )
+
+    def _host_failure(self, cdb: bytes, hdr: SgIoHdr) -> None:
+        """Raise for a host or driver failure without sense data (module docstring)."""
         if hdr.host_status == DID_TIME_OUT:
             raise CommandTimeout(
                 f"The drive {self._path} did not answer in time.",
@@ -388,16 +437,6 @@ class LinuxSgTransport:
                 f"The drive {self._path} did not answer in time.",
                 f"CDB {cdb.hex(' ')}: driver timeout after {hdr.duration} ms",
             )
-        sense = self._sense.raw[: hdr.sb_len_wr] if hdr.sb_len_wr else b""
-        residual = max(0, min(hdr.resid, size))
-        return Reply(
-            status=hdr.status,
-            sense=sense,
-            data=payload,
-            requested_bytes=size,
-            residual_bytes=residual,
-            duration_ms=hdr.duration,
-        )
 
     def _ioctl_error(self, cdb: bytes, exc: OSError) -> Exception:
         if exc.errno in (errno.EPERM, errno.EACCES):

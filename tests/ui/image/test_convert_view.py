@@ -14,7 +14,7 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 from tests.fakes.disc_images import nrg, payload
 
-from app.core.convert import ecma130
+from app.core import ecma130
 from app.core.convert.loss import Target
 from app.ui.common.job_bridge import JobBridge
 from app.ui.image import convert_view as view_module

@@ -11,7 +11,7 @@ import pytest
 from pytestqt.qtbot import QtBot
 from tests.fakes.mmc_drive import FakeDrive
 
-from app.core.convert import ecma130
+from app.core import ecma130
 from app.core.jobs import Outcome
 from app.core.mmc.profiles import Profile
 from app.ui.common.job_bridge import JobBridge

@@ -114,6 +114,8 @@ CASES: list[tuple[str, Setup, int, str]] = [
     ("verify without IMAGE", lambda d: ["verify"], USAGE, "required"),
     ("build without -o", lambda d: ["build", "x"], USAGE, "required"),
     ("rip negative retries", lambda d: ["rip", "a", "b", "--retries", "-1"], USAGE, ""),
+    ("rip huge read offset", lambda d: ["rip", "a", "b", "--read-offset", "9999"], USAGE, ""),
+    ("rip read offset not a number", lambda d: ["rip", "a", "b", "--read-offset", "x"], USAGE, ""),
     ("build bad level", lambda d: ["build", "x", "-o", "o.iso", "--level", "9"], USAGE, ""),
     # missing files: 3 in every command
     ("verify missing image", lambda d: ["verify", "nope.iso"], INVALID, "nope.iso"),

@@ -15,6 +15,14 @@ size the drive offers, awaited), WRITE from LBA 0, SYNCHRONIZE CACHE.
   DVD-R or CD burn left there: libburn (``mmc.c``) composes it for profile 13h as BUFE,
   write type Packet, fixed packets of 16 blocks, track mode 5, data block type 8; growisofs
   ``page05_setup`` does the same (REAL-DRIVES.md #13).
+- A quick-formatted DVD-RW takes WRITEs only inside its formatted part.  When the image
+  needs more (rounded up to 16 blocks) and the drive offers Quick Grow (READ FORMAT
+  CAPACITIES type 13h with a non-zero size), the session is grown with FORMAT UNIT type 13h,
+  ECC block 16 as parameter, after page 05h (growisofs ``minus_rw_quickgrow``: *"Quick Grow
+  can't be performed earlier, as then reading is not possible"*), and the burn ends with
+  CLOSE SESSION, which writes the lead-out, as growisofs's ``minus_rw_finalize`` does.  A
+  disc that is not "formatted media" and offers no Quick Grow is, in growisofs's words, "in
+  reality quick formatted": it gets the CLOSE SESSION too.
 """
 
 from __future__ import annotations
@@ -27,13 +35,20 @@ from app.core.jobs.phase import Phase
 from app.core.mmc.disc_info import BackgroundFormat
 from app.core.mmc.mode_pages import MultiSession, WriteParameters, WriteType
 from app.core.mmc.profiles import Profile
-from app.core.mmc.write_commands import CloseFunction, FormatDescriptor, FormatType
+from app.core.mmc.write_commands import (
+    CapacityDescriptorType,
+    CloseFunction,
+    FormatDescriptor,
+    FormatType,
+)
 
 
 class OverwriteStrategy(WriteStrategy):
     def __init__(self, drive: BurnDrive, plan: BurnPlan) -> None:
         super().__init__(drive, plan)
         self._started_background_format = False
+        self._writes_lead_out = False
+        """DVD-RW Restricted Overwrite grown (or quick formatted): CLOSE SESSION at the end."""
 
     @property
     def is_dvd_plus_rw(self) -> bool:
@@ -74,6 +89,7 @@ class OverwriteStrategy(WriteStrategy):
         report(Phase.PREPARING, None)
         if self.plan.profile is Profile.DVD_RW_RESTRICTED_OVERWRITE:
             self.drive.send_write_parameters(self.restricted_overwrite_parameters())
+            self.quick_grow(report)
         self.set_speed()
         if self.is_dvd_plus_rw and self.plan.medium.background_format in (
             BackgroundFormat.STARTED_INCOMPLETE,
@@ -88,8 +104,34 @@ class OverwriteStrategy(WriteStrategy):
         )
         self._started_background_format = self.is_dvd_plus_rw
 
+    def quick_grow(self, report: StepReporter) -> None:
+        """Grow a quick-formatted DVD-RW to hold the image (module docstring)."""
+        caps = self.drive.format_capacities()
+        formatted = caps.current_type is CapacityDescriptorType.FORMATTED
+        needed = -(-self.plan.image.blocks // 16) * 16
+        if formatted and needed <= caps.current_blocks:
+            return
+        grow = [d for d in caps.offered(FormatType.DVD_RW_QUICK_GROW) if d.blocks]
+        if not grow:
+            self._writes_lead_out = not formatted
+            return
+        report(Phase.FORMATTING, None)
+        self.drive.format(
+            FormatDescriptor(0, FormatType.DVD_RW_QUICK_GROW, type_parameter=16),
+            on_progress=lambda f: report(Phase.FORMATTING, f),
+        )
+        self._writes_lead_out = True
+
     def finish(self, report: StepReporter) -> None:
         self.flush(report)
+        if self._writes_lead_out:
+            report(Phase.CLOSING, None)
+            self.drive.close_track_session(
+                CloseFunction.CLOSE_SESSION,
+                0,
+                "Writing the lead-out",
+                on_progress=lambda f: report(Phase.CLOSING, f),
+            )
         if self._started_background_format:
             report(Phase.CLOSING, None)
             self.drive.close_track_session(

@@ -8,6 +8,10 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
+from app.cli.commands import rip as rip_command
+from app.cli.main import build_parser
 from tests.paths import ROOT
 from tests.unit.cli.conftest import Spindle
 
@@ -133,3 +137,21 @@ def test_a_killed_rip_resumes_from_its_map(tmp_path: Path, spindle: Spindle) -> 
     read_now = int(out.stdout.split("Resumed: ")[1].split()[0])
     assert read_now == 20000 - done_before
     assert (tmp_path / "c.iso").read_bytes() == data
+
+
+def test_read_offset_reaches_the_rip_job(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """``--read-offset N`` (REAL-DRIVES.md #19) becomes the job's read offset; beyond ten
+    sectors of samples it is a usage error (tests/unit/cli/test_exit_codes.py)."""
+    made: list[object] = []
+
+    def fake_job(**kwargs: object) -> object:
+        made.append(kwargs["read_offset"])
+        raise SystemExit(0)
+
+    monkeypatch.setattr(rip_command, "RipJob", fake_job)
+    args = build_parser("rip").parse_args(
+        ["rip", "/dev/sr0", str(tmp_path / "x.bin"), "--read-offset", "+667"]
+    )
+    with pytest.raises(SystemExit):
+        args.func(args)
+    assert made == [667]

@@ -188,3 +188,29 @@ def test_dvd_rw_restricted_overwrite_gets_page_05h(image: Path) -> None:
     assert fake.write_params is not None
     assert fake.write_params.fixed_packet
     assert fake.write_params.packet_size == 16
+
+
+def test_a_quick_formatted_dvd_rw_is_grown_to_hold_the_image(image: Path) -> None:
+    """#13: 512 blocks formatted, a 1000-block image: growisofs's Quick Grow (FORMAT type
+    13h, ECC block 16) after page 05h, then the write, then CLOSE SESSION (the lead-out)."""
+    fake = FakeDrive(profile=Profile.DVD_RW_RESTRICTED_OVERWRITE, quick_formatted_blocks=512)
+    result, _trace = run_burn(fake, image)
+    assert ok(result), error_message(result)
+    assert fake.written_bytes(1000) == image.read_bytes()
+    ops = fake.opcodes()
+    formats = [c for c in fake.commands if c[0] == 0x04]
+    assert len(formats) == 1
+    assert ops.index(0x55) < ops.index(0x04) < ops.index(wc.WRITE_10)  # page 05h first
+    closes = [c for c in fake.commands if c[0] == 0x5B]
+    assert [c[2] & 0x07 for c in closes] == [0b010]
+    assert ops.index(0x5B) > max(i for i, op in enumerate(ops) if op == wc.WRITE_10)
+    assert not fake.quick_grown  # the lead-out was written
+
+
+def test_a_quick_formatted_dvd_rw_that_holds_the_image_is_not_grown(image: Path) -> None:
+    fake = FakeDrive(profile=Profile.DVD_RW_RESTRICTED_OVERWRITE, quick_formatted_blocks=2048)
+    result, _trace = run_burn(fake, image)
+    assert ok(result), error_message(result)
+    assert fake.written_bytes(1000) == image.read_bytes()
+    assert 0x04 not in fake.opcodes()
+    assert 0x5B not in fake.opcodes()

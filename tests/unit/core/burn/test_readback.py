@@ -2,14 +2,20 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
-from app.core.burn.job import VerifyDiscJob
-from app.core.errors import VerifyError
+import pytest
+
+from app.core.burn import job as burn_job
+from app.core.burn.job import BurnJob, VerifyDiscJob
+from app.core.burn.preflight import BurnOptions
+from app.core.burn.readback import DriveReadback
+from app.core.errors import TargetBusy, VerifyError
 from app.core.jobs import Outcome, run_job
 from app.core.mmc import write_commands as wc
 from app.core.mmc.profiles import Profile
-from app.core.sectors import LbaRange
+from app.core.sectors import LbaRange, SectorReadError
 from tests.fakes.mmc_drive import READ_10, READ_12, FakeDrive
 from tests.unit.core.burn.conftest import Burn
 
@@ -90,3 +96,64 @@ def test_unreadable_sectors_are_listed(burn: Burn, image: Path) -> None:
 def test_lba_range_text() -> None:
     assert str(LbaRange(5, 1)) == "5"
     assert str(LbaRange(5, 3)) == "5-7"
+
+
+def test_a_read_with_a_residual_is_not_taken_for_the_data() -> None:
+    """#25: a GOOD READ that moved fewer bytes than asked leaves the previous chunk in the
+    buffer; comparing that would call a wrong disc good."""
+
+    class HalfReads:
+        def read_into(self, lba: int, blocks: int, buffer: memoryview) -> int:
+            buffer[: len(buffer) // 2] = bytes([lba & 0xFF]) * (len(buffer) // 2)
+            return len(buffer) // 2 if lba else len(buffer)
+
+    reader = DriveReadback(HalfReads(), 4)  # type: ignore[arg-type]
+    assert bytes(reader.read(0, 4))[:1] == b"\x00"
+    with pytest.raises(SectorReadError, match="short transfer"):
+        reader.read(4, 4)
+
+
+def _automounted(fake: FakeDrive, busy_opens: int) -> Callable[[str], object]:
+    """The opener of a desktop that automounts the new disc after the tray cycle: the
+    exclusive opens after the load (the 3rd open on) fail EBUSY ``busy_opens`` times."""
+    left = [busy_opens]
+
+    def opener(device: str) -> object:
+        if fake.opens >= 2 and left[0] > 0:
+            left[0] -= 1
+            raise TargetBusy(
+                "The drive is in use (mounted, or opened by another program).", "EBUSY"
+            )
+        return fake.open(device)
+
+    return opener
+
+
+def _burn_with(opener: Callable[[str], object], fake: FakeDrive, image: Path) -> object:
+    job = BurnJob(image, fake.device, BurnOptions(), opener=opener, sleep=lambda _s: None)  # type: ignore[arg-type]
+    return run_job(job, interval_s=0.0)
+
+
+def test_a_busy_drive_after_the_tray_cycle_is_opened_again(
+    image: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """#28: udev/automount open the reloaded disc; O_EXCL fails EBUSY for a while."""
+    monkeypatch.setattr(burn_job, "REOPEN_PAUSE_S", 0.01)
+    fake = FakeDrive(profile=Profile.DVD_PLUS_R)
+    result = _burn_with(_automounted(fake, 3), fake, image)
+    assert result.ok, result.error  # type: ignore[attr-defined]
+    assert result.value.verify is not None  # type: ignore[attr-defined]
+
+
+def test_a_drive_that_stays_busy_says_the_burn_is_done(
+    image: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from app.core.burn import job as burn_job
+
+    monkeypatch.setattr(burn_job, "REOPEN_PAUSE_S", 0.01)
+    monkeypatch.setattr(burn_job, "REOPEN_WAIT_S", 0.05)
+    fake = FakeDrive(profile=Profile.DVD_PLUS_R)
+    result = _burn_with(_automounted(fake, 10_000), fake, image)
+    error = result.error  # type: ignore[attr-defined]
+    assert isinstance(error, TargetBusy)
+    assert "was burned" in error.message

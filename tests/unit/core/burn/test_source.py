@@ -9,10 +9,10 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from app.core import ecma130
 from app.core.burn.job import BurnJob
 from app.core.burn.preflight import BurnOptions, inspect_image
 from app.core.burn.source import UserData, is_cd_image
-from app.core.convert import ecma130
 from app.core.errors import InvalidInputError
 from app.core.jobs import run_job
 from app.core.mmc.profiles import Profile

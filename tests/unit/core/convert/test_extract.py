@@ -7,10 +7,11 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from app.core.convert import ecma130, extract
-from app.core.convert.crc import edc_of
+from app.core import ecma130
+from app.core.convert import extract
 from app.core.convert.disc import Track, TrackMode, TrackStore
 from app.core.convert.extract import CheckLog, raw_sectors, user_data
+from app.core.crc import edc_of
 from tests.fakes.ecma130_reference import ref_check, ref_edc, ref_vectors, syndromes
 
 

@@ -3,12 +3,14 @@ every lab drive, retries and errors."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
 
 from app.core.devices.drive import Drive, is_unsupported
 from app.core.devices.info import read_drive_info
 from app.core.devices.medium import MediaState, read_media_info
-from app.core.errors import NoMediumError, SenseError
+from app.core.errors import NoMediumError, SenseError, TransportError
 from app.core.mmc import cdb
 from app.core.mmc.profiles import Profile
 from app.core.transport import Direction, Reply, ScsiStatus
@@ -255,3 +257,95 @@ def test_unit_attention_hook_can_stop_a_command() -> None:
     with pytest.raises(RuntimeError, match="changed"):
         drive.read_capacity()
     assert len(fake.calls) == 1
+
+
+# -- READ TOC CONTROL byte (REAL-DRIVES.md #27): 0 as libburn sends it; the SFF-8020i bits
+# only for a drive that shows it needs them
+
+FORMAT0_TOC = bytes([0, 18, 1, 1]) + bytes([0, 0x14, 1, 0, 0, 0, 0, 0])
+FORMAT0_TOC += bytes([0, 0x14, 0xAA, 0, 0, 0, 0x10, 0])
+FULL_TOC = bytes([0, 2 + 33, 1, 1]) + b"".join(
+    bytes([1, 0x14, 0, point, 0, 0, 0, 0, pm, 0, 0])
+    for point, pm in ((0xA0, 1), (0xA1, 1), (0xA2, 3))
+)
+
+
+def test_read_toc_sends_control_zero_to_a_strict_drive() -> None:
+
+    def strict(call: Call) -> Reply | bytes:
+        if call.cdb[9]:
+            return sense_reply(0x5, 0x24, 0x00)
+        return FULL_TOC if call.cdb[2] == 2 else FORMAT0_TOC
+
+    transport = FakeTransport()
+    transport.on(0x43, strict)
+    toc = Drive(transport).full_toc()
+    assert {e.point for e in toc.entries} == {0xA0, 0xA1, 0xA2}
+    assert [c.cdb[9] for c in transport.calls] == [0]
+
+
+def test_read_toc_uses_the_sff8020_bits_when_byte_2_is_ignored() -> None:
+    """QEMU's ATAPI CD-ROM answers format 0 unless CONTROL bits 7-6 carry the format."""
+
+    def sff8020(call: Call) -> bytes:
+        return FULL_TOC if call.cdb[9] >> 6 == 2 else FORMAT0_TOC
+
+    transport = FakeTransport()
+    transport.on(0x43, sff8020)
+    drive = Drive(transport)
+    assert {e.point for e in drive.full_toc().entries} == {0xA0, 0xA1, 0xA2}
+    assert {e.point for e in drive.full_toc().entries} == {0xA0, 0xA1, 0xA2}
+    assert [c.cdb[9] for c in transport.calls] == [0x00, 0x80, 0x80]
+
+
+# -- allocation lengths (REAL-DRIVES.md #26): header first, then exactly what it announces
+
+
+class ShortTransferBridge(FakeTransport):
+    """A USB bridge that fails (here: as a reset, TransportError) when asked for more bytes
+    than the drive delivers, as libburn says older Linux USB does."""
+
+    def __init__(self, replies: dict[int, bytes]) -> None:
+        super().__init__()
+        for opcode, data in replies.items():
+            self.on(opcode, self._strict(data))
+
+    def _strict(self, data: bytes) -> Callable[[Call], bytes]:
+        def answer(call: Call) -> bytes:
+            if call.length > len(data):
+                raise TransportError("The USB bridge was reset.", f"{call.length} > {len(data)}")
+            return data
+
+        return answer
+
+
+def _configuration_reply() -> bytes:
+    body = bytes([0, 0, 0x03, 8]) + bytes([0, 0x1B, 1, 0, 0, 0x10, 0, 0])  # profile list
+    header = (4 + len(body)).to_bytes(4, "big") + bytes([0, 0, 0, 0x1B])
+    return header + body
+
+
+def _capabilities_reply() -> bytes:
+    page = bytearray(30)
+    page[0], page[1], page[5] = 0x2A, 28, 0x10
+    return (6 + len(page)).to_bytes(2, "big") + bytes(6) + bytes(page)
+
+
+def test_configuration_and_mode_sense_ask_for_exact_lengths() -> None:
+    config, caps = _configuration_reply(), _capabilities_reply()
+    transport = ShortTransferBridge({0x46: config, 0x5A: caps})
+    drive = Drive(transport)
+    assert drive.configuration().current_profile == 0x1B
+    assert drive.capabilities().c2_pointers
+    lengths = [(c.opcode, c.length) for c in transport.calls]
+    assert lengths == [(0x46, 8), (0x46, len(config)), (0x5A, 8), (0x5A, len(caps))]
+
+
+def test_a_drive_refusing_the_short_request_is_asked_for_the_whole() -> None:
+    def header_refused(call: Call) -> Reply | bytes:
+        return sense_reply(0x5, 0x24, 0x00) if call.length == 8 else _configuration_reply()
+
+    transport = FakeTransport()
+    transport.on(0x46, header_refused)
+    assert Drive(transport).configuration().current_profile == 0x1B
+    assert [c.length for c in transport.calls] == [8, cdb.CONFIGURATION_LENGTH]

@@ -92,7 +92,7 @@ def test_gesn_polling_reports_presence_changes_and_skips_unsupported_drives() ->
         w._poll_all()
     assert polled == ["/dev/sr0", "/dev/sr1", "/dev/sr0", "/dev/sr0"]
     assert [(e.kind, e.path, e.media_present, e.source) for e in events] == [
-        (DriveEventKind.MEDIA_CHANGED, "/dev/sr0", True, "gesn"),
+        (DriveEventKind.MEDIA_CHANGED, "/dev/sr0", True, "poll"),
     ]
 
 
@@ -131,3 +131,73 @@ def test_callback_errors_do_not_stop_the_watcher() -> None:
     w._handle(optical("add", "/dev/sr3"))
     w._handle(optical("change", "/dev/sr3"))
     assert len(calls) == 2
+
+
+# -- polling without stealing the kernel's media events (REAL-DRIVES.md #29)
+
+
+def test_the_default_poll_is_test_unit_ready_not_gesn() -> None:
+    from app.core.devices.drive import Drive
+    from app.core.devices.watch import poll_media_present
+    from app.core.transport import Reply
+    from tests.fakes.transport import FakeTransport, sense_reply
+
+    transports: list[FakeTransport] = []
+
+    def drive_with(reply: Reply | bytes) -> Drive:
+        transport = FakeTransport("/dev/sr0")
+        transport.on(0x00, reply)
+        transports.append(transport)
+        return Drive(transport)
+
+    empty = poll_media_present("/dev/sr0", lambda _p: drive_with(sense_reply(0x2, 0x3A, 0x02)))
+    assert not empty.media_present
+    assert empty.tray_open
+    assert poll_media_present("/dev/sr0", lambda _p: drive_with(b"")).media_present
+    assert [t.opcodes() for t in transports] == [[0x00], [0x00]]  # never GESN (4Ah)
+
+
+def test_a_drive_the_kernel_polls_is_left_to_its_uevents() -> None:
+    polled: list[str] = []
+
+    def poller(path: str) -> MediaEventStatus:
+        polled.append(path)
+        return MediaEventStatus(False, 4, 0x10, MediaEvent.NO_CHANGE, True, False)
+
+    w = DriveWatcher(
+        lambda _e: None,
+        source="kernel",
+        media_poller=poller,
+        lister=lambda: (DriveEntry("/dev/sr0", "/s0"), DriveEntry("/dev/sr1", "/s1")),
+        kernel_polls=lambda path: path == "/dev/sr0",
+    )
+    w._known = {e.path: e for e in w._lister()}
+    w._monitor_open = True
+    w._poll_all()
+    assert polled == ["/dev/sr1"]
+    w._monitor_open = False  # no uevents at all: every drive is polled
+    w._poll_all()
+    assert polled == ["/dev/sr1", "/dev/sr0", "/dev/sr1"]
+
+
+def test_a_poll_sees_the_change_even_after_udev_reported_it() -> None:
+    """udev's event may update the drive's presence between two polls; without GESN's event
+    field the poll goes by its own previous answer (seen in the drive lab)."""
+    events: list[DriveEvent] = []
+    answers = [False, True]
+
+    def poller(path: str) -> MediaEventStatus:
+        return MediaEventStatus(False, 4, 0x10, MediaEvent.NO_CHANGE, answers.pop(0), False)
+
+    w = DriveWatcher(
+        events.append,
+        source="udev",
+        poll_media=True,
+        media_poller=poller,
+        lister=lambda: (DriveEntry("/dev/sr0", "/s0"),),
+    )
+    w._known = {e.path: e for e in w._lister()}
+    w._poll_all()
+    w._present["/dev/sr0"] = True  # what a udev "change" event leaves
+    w._poll_all()
+    assert [(e.path, e.media_present, e.source) for e in events] == [("/dev/sr0", True, "poll")]

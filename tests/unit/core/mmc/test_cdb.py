@@ -41,13 +41,13 @@ from app.core.transport import Direction
         (cdb.read_toc(), "43000000000000100400", Direction.FROM_DEVICE, 4100),
         (
             cdb.read_toc(cdb.TocFormat.SESSION_INFO, length=12),
-            "43000100000000000c40",
+            "43000100000000000c00",
             Direction.FROM_DEVICE,
             12,
         ),
         (
             cdb.read_toc(cdb.TocFormat.FULL_TOC, msf=True, track_session=1),
-            "43020200000001100480",
+            "43020200000001100400",
             Direction.FROM_DEVICE,
             4100,
         ),

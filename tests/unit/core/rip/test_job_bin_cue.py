@@ -82,6 +82,8 @@ class FakeCdDrive:
             track, index = q_track_at(lba)
             control = next(c for n, c, _s, _p in TRACKS if n == track)
             return Reply(ScsiStatus.GOOD, data=encode_formatted_q(control, track, index, lba))
+        if flags & 0x06:  # C2 error information: this drive has none (MMC-6 Table 435)
+            return sense_reply(0x5, 0x24, 0x00)
         assert (flags, sub) == (0xF8, 0), call.cdb.hex()
         if any(lba <= b < lba + count for b in self.bad):
             return sense_reply(0x3, 0x11, 0x05)  # L-EC UNCORRECTABLE ERROR
@@ -211,13 +213,15 @@ def test_a_q_frame_of_another_sector_is_not_taken_for_this_one() -> None:
 
 
 def test_the_report_says_what_an_audio_rip_is_not(tmp_path: Path) -> None:
-    """#19: no read offset, no C2: the report says so rather than "every sector was read"
-    meaning more than it does."""
-    from app.core.rip.report import AUDIO_NOTE, describe_rip
+    """#19: a drive without C2 pointers and no read offset given: the report says so rather
+    than "every sector was read" meaning more than it does."""
+    from app.core.rip.report import NO_C2_NOTE, NO_OFFSET_NOTE, describe_rip
 
     drive = FakeCdDrive()
     job = RipJob("/dev/fakecd", tmp_path / "disc.bin", open_source=lambda _p: drive.source())
     result = run_job(job)
     assert result.ok, result.error
     assert result.value is not None
-    assert AUDIO_NOTE in describe_rip(result.value)
+    text = describe_rip(result.value)
+    assert NO_C2_NOTE in text
+    assert NO_OFFSET_NOTE in text

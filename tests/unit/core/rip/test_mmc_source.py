@@ -16,6 +16,7 @@ from app.core.errors import (
     MediumChangedError,
     NoMediumError,
     SenseError,
+    TransportError,
 )
 from app.core.jobs import run_job
 from app.core.rip.disc import TrackKind
@@ -447,3 +448,108 @@ def test_cd_extra_gap_is_not_on_disc_not_bad(tmp_path: Path) -> None:
         assert lba + count <= 1800 or lba >= 2000
     data = (tmp_path / "x.bin").read_bytes()
     assert data[1800 * RAW : 2000 * RAW] == bytes(200 * RAW)
+
+
+# -- the tray is locked for the rip (PREVENT ALLOW MEDIUM REMOVAL), through the read-write fd
+# the kernel's SG_IO filter lets 1Eh through for a cdrom-group user, and always unlocked
+
+
+class TrayLog:
+    """PREVENT/ALLOW (1Eh) and READ(10) of a lab disc, in order: ("lock"|"unlock"|"read")."""
+
+    def __init__(self, disc: LabDisc) -> None:
+        self.events: list[str] = []
+        serve = disc.read10
+
+        def prevent_allow(call: Call) -> Reply:
+            self.events.append("lock" if call.cdb[4] & 1 else "unlock")
+            return Reply(ScsiStatus.GOOD)
+
+        def read10(call: Call) -> Reply:
+            self.events.append("read")
+            return serve(call)
+
+        disc.transport.on(0x1E, prevent_allow)
+        disc.transport.on(0x28, read10)
+
+
+def test_the_tray_is_locked_from_the_first_read_to_the_last(image: bytes, tmp_path: Path) -> None:
+    disc = LabDisc("LAB_TGT_DVDROM", image, set())
+    trays = TrayLog(disc)
+    guarded = KernelFilter(disc.transport, writable=True)  # a cdrom-group user's rw fd
+    out = tmp_path / "disc.iso"
+    job = RipJob("/dev/sr0", out, verify=True, open_source=lambda _p: MmcSource(Drive(guarded)))
+    result = run_job(job)
+    assert result.ok, result.error
+    assert guarded.refused == []
+    events = trays.events
+    assert events[0] == "lock"
+    assert events[-1] == "unlock"
+    assert events.count("lock") == events.count("unlock") == 1
+    assert "read" in events[1:-1]
+
+
+def test_the_tray_is_unlocked_when_the_rip_is_cancelled(image: bytes, tmp_path: Path) -> None:
+    from app.core.jobs import CancelToken
+
+    disc = LabDisc("LAB_TGT_DVDROM", image, set())
+    trays = TrayLog(disc)
+    token = CancelToken()
+
+    def cancel_midway(progress: object) -> None:
+        if getattr(progress, "done", 0) >= ISO_BLOCKS // 3:
+            token.cancel()
+
+    job = RipJob(
+        "/dev/sr0",
+        tmp_path / "x.iso",
+        options=RescueOptions(chunk_sectors=32),
+        open_source=lambda _p: disc.source(),
+    )
+    result = run_job(job, cancel=token, on_progress=cancel_midway, interval_s=0.0)
+    assert result.outcome.name == "CANCELLED"
+    assert trays.events[0] == "lock"
+    assert trays.events[-1] == "unlock"
+
+
+def test_the_tray_is_unlocked_when_the_rip_fails(image: bytes, tmp_path: Path) -> None:
+    disc = LabDisc("LAB_TGT_DVDROM", image, set())
+    trays = TrayLog(disc)
+    serve = disc.transport._responses[0x28]
+    assert callable(serve)
+
+    def dying(call: Call) -> Reply | bytes:
+        if int.from_bytes(call.cdb[2:6], "big") >= 1024:
+            raise TransportError("The drive /dev/sr0 went away.", "DID_NO_CONNECT")
+        return serve(call)
+
+    disc.transport.on(0x28, dying)
+    result = run_job(RipJob("/dev/sr0", tmp_path / "x.iso", open_source=lambda _p: disc.source()))
+    assert result.error is not None
+    assert trays.events[0] == "lock"
+    assert trays.events[-1] == "unlock"
+
+
+@pytest.mark.allow_log_warnings
+def test_a_refused_lock_or_unlock_does_not_stop_the_rip(
+    image: bytes, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """A read-only fd (the filter refuses 1Eh) and a drive that cannot lock (5/24/00): the rip
+    is made, unlocked; a failing unlock is logged, not raised over the rip's own result."""
+    disc = LabDisc("LAB_TGT_DVDROM", image, set())
+    guarded = KernelFilter(disc.transport, writable=False)
+    out = tmp_path / "a.iso"
+    result = run_job(RipJob("/dev/sr0", out, open_source=lambda _p: MmcSource(Drive(guarded))))
+    assert result.ok, result.error
+    assert [c[0] for c in guarded.refused if c[0] == 0x1E] == [0x1E]  # no ALLOW: never locked
+    disc = LabDisc("LAB_TGT_DVDROM", image, set())
+    disc.transport.on(0x1E, sense_reply(0x5, 0x24, 0x00))
+    result = run_job(RipJob("/dev/sr0", tmp_path / "b.iso", open_source=lambda _p: disc.source()))
+    assert result.ok, result.error
+    disc = LabDisc("LAB_TGT_DVDROM", image, set())
+    calls = iter([Reply(ScsiStatus.GOOD), sense_reply(0x4, 0x44, 0x00)])
+    disc.transport.on(0x1E, lambda _c: next(calls))
+    result = run_job(RipJob("/dev/sr0", tmp_path / "c.iso", open_source=lambda _p: disc.source()))
+    assert result.ok, result.error
+    assert (tmp_path / "c.iso").read_bytes() == image
+    assert "could not unlock the tray" in caplog.text

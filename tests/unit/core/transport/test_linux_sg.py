@@ -322,3 +322,79 @@ def test_transfer_limit_of_an_sg_node_comes_from_its_block_sibling(tmp_path: Pat
     _queue(tmp_path, "class/scsi_generic/sg1/device/block/sr0", 512, 120)
     assert linux_sg.node_limit_bytes("/dev/sg1", sysfs=tmp_path) == 120 * 1024
     assert linux_sg.node_limit_bytes("/dev/sg7", sysfs=tmp_path) is None
+
+
+# -- how a reply is judged (REAL-DRIVES.md #21, libburn ``evaluate_transport_success``)
+
+
+def test_sense_counts_even_when_the_host_status_is_set(
+    monkeypatch: pytest.MonkeyPatch, device: str
+) -> None:
+    """A USB bridge sets DID_ERROR beside valid sense: the drive's answer is the sense."""
+    sense = fixed_sense(0x3, 0x11, 0x00)
+
+    def answer(hdr: SgIoHdr) -> None:
+        hdr.status = ScsiStatus.CHECK_CONDITION
+        hdr.host_status = 0x07  # DID_ERROR
+        ctypes.memmove(hdr.sbp, sense, len(sense))
+        hdr.sb_len_wr = len(sense)
+
+    fake_ioctl(monkeypatch, answer)
+    with LinuxSgTransport(device) as transport:
+        reply = transport.execute(bytes(6))
+    assert reply.check_condition
+    assert reply.sense == sense
+
+
+@pytest.mark.parametrize("host", [0x02, 0x0B, 0x0C, 0x0D])
+def test_retryable_host_statuses_are_sent_again(
+    monkeypatch: pytest.MonkeyPatch, device: str, host: int
+) -> None:
+    monkeypatch.setattr(linux_sg, "HOST_RETRY_PAUSE_S", 0.0)
+    answers = iter([host, host, 0])
+
+    def answer(hdr: SgIoHdr) -> None:
+        hdr.host_status = next(answers)
+
+    seen = fake_ioctl(monkeypatch, answer)
+    with LinuxSgTransport(device) as transport:
+        reply = transport.execute(bytes(6))
+    assert reply.status == ScsiStatus.GOOD
+    assert len(seen) == 3
+
+
+def test_a_retryable_host_status_that_persists_fails(
+    monkeypatch: pytest.MonkeyPatch, device: str
+) -> None:
+    monkeypatch.setattr(linux_sg, "HOST_RETRY_PAUSE_S", 0.0)
+
+    def answer(hdr: SgIoHdr) -> None:
+        hdr.host_status = 0x0B
+
+    seen = fake_ioctl(monkeypatch, answer)
+    with LinuxSgTransport(device) as transport, pytest.raises(TransportError, match="SOFT"):
+        transport.execute(bytes(6))
+    assert len(seen) == linux_sg.HOST_RETRIES + 1
+
+
+def test_check_condition_without_sense_asks_request_sense(
+    monkeypatch: pytest.MonkeyPatch, device: str
+) -> None:
+    sense = fixed_sense(0x2, 0x04, 0x01)
+    sent: list[int] = []
+
+    def answer(hdr: SgIoHdr) -> None:
+        opcode = ctypes.string_at(hdr.cmdp, 1)[0]
+        sent.append(opcode)
+        if opcode == 0x03:  # REQUEST SENSE: the sense as data
+            ctypes.memmove(hdr.dxferp, sense, len(sense))
+            hdr.resid = hdr.dxfer_len - len(sense)
+            return
+        hdr.status = ScsiStatus.CHECK_CONDITION  # and no sense bytes
+
+    fake_ioctl(monkeypatch, answer)
+    with LinuxSgTransport(device) as transport:
+        reply = transport.execute(bytes(6))
+    assert sent == [0x00, 0x03]
+    assert reply.check_condition
+    assert reply.sense == sense

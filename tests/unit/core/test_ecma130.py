@@ -6,8 +6,8 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from app.core.convert import ecma130
-from app.core.convert.crc import edc_of
+from app.core import ecma130
+from app.core.crc import edc_of
 from tests.fakes.ecma130_reference import ref_check, ref_edc
 
 

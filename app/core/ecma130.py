@@ -42,8 +42,8 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
-from app.core.convert.crc import edc_of
-from app.core.convert.disc import SYNC
+from app.core.crc import edc_of
+from app.core.units import SYNC
 
 Bytes = npt.NDArray[np.uint8]
 
