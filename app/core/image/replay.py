@@ -47,6 +47,14 @@ def check_replay(project: DiscProject, replay: BootReplay) -> None:
             raise InvalidInputError(
                 f"The boot image “{node.path}” is empty.", f"entry {entry.label}"
             )
+    area = replay.system_area
+    if area is not None and area.gpt is not None and project.filesystems.udf:
+        raise InvalidInputError(
+            "The image's GPT is kept and UDF is asked for: the backup GPT would take the place "
+            "of UDF's last anchor (ECMA-167 3/8.4.2.1); turn UDF off or remove the kept MBR/GPT "
+            "in Boot properties.",
+            "replayed GPT with UDF",
+        )
     if replay.system_area is not None and project.boot.hybrid:
         raise InvalidInputError(
             "The image's own MBR is kept and a new hybrid layout is asked for; choose one "

@@ -10,8 +10,11 @@ from typing import Any
 
 import pytest
 
+from app.core.errors import InvalidInputError
 from app.core.image.edit import project_from_image
+from app.core.image.job import BuildJob
 from app.core.image.reader import open_image
+from app.core.jobs import run_job
 from app.core.project.model import BootOptions, DiscProject, FileSystemOptions, VolumeOptions
 from app.core.project.projectfile import (
     ProjectFileError,
@@ -131,3 +134,33 @@ def test_a_gpt_bound_on_a_folder_is_refused(
     path.write_text(json.dumps(data))
     with pytest.raises(ProjectFileError, match=r"first\.node names no file"):
         load_project(path)
+
+
+def test_a_kept_gpt_with_udf_is_refused(edited: tuple[DiscProject, Path], tmp_path: Path) -> None:
+    project, _base = edited
+    path = tmp_path / "p.spindle"
+    save_project(project, path)
+    loaded = load_project(path)
+    loaded.set_options(filesystems=FileSystemOptions(udf=True))
+    result = run_job(BuildJob(loaded, tmp_path / "udf.iso"))
+    assert not result.ok
+    assert isinstance(result.error, InvalidInputError)
+    assert "UDF's last anchor" in result.error.message
+
+
+def test_a_gpt_with_a_wrong_header_checksum_is_left_out_and_said_so(
+    edited: tuple[DiscProject, Path], tmp_path: Path
+) -> None:
+    _project, base = edited
+    data = bytearray((base / "orig.iso").read_bytes())
+    data[512 + 40] ^= 1  # first usable LBA changed, CRC not
+    spoilt = tmp_path / "spoilt.iso"
+    spoilt.write_bytes(data)
+    with open_image(spoilt) as image:
+        result = project_from_image(image)
+    replay = result.project.boot.replay
+    assert replay is not None
+    assert replay.system_area is not None
+    assert replay.system_area.gpt is None
+    assert any("header checksum is wrong" in note for note in result.notes)
+    assert replay.system_area.data[512:] == bytes(32768 - 512)  # no stale GPT copied
