@@ -22,14 +22,22 @@ partition settings of the loaded image and makes them the settings of the new on
   it held the boot image's address (+0 for syslinux's isohybrid, +4 for GRUB2's boot.img);
 - the boot catalog itself is made anew (it is left out of the tree).
 
-What is *not* carried over is named in :attr:`EditResult.notes` (a GPT, partitions that
-point elsewhere, entries whose names the project cannot hold).
+- the GPT of a hybrid image (UEFI 2.10 §5.3): its header fields, disk GUID and entries (types,
+  GUIDs, attributes, names) are kept; each partition boundary follows what it was at in the
+  old image (a boot image file's start or end, the end of the volume, the last usable sector,
+  a fixed sector inside the system area), the CRC32s are re-made and the backup GPT is written
+  at the new end (app.core.image.replay).
+
+What is *not* carried over is named in :attr:`EditResult.notes` (a damaged GPT, partitions
+that point elsewhere, entries whose names the project cannot hold).
 """
 
 from __future__ import annotations
 
 import os
 import stat
+import zlib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from app.core.errors import ImageError, InvalidInputError
@@ -43,9 +51,12 @@ from app.core.project.model import (
     BootReplay,
     DiscProject,
     FileSystemOptions,
+    GptBound,
     Node,
     NodeKind,
     ReplayEntry,
+    ReplayGpt,
+    ReplayGptEntry,
     ReplaySystemArea,
     VolumeOptions,
     check_name,
@@ -325,14 +336,15 @@ def _system_area(
     data = _read(image, 0, SYSTEM_AREA_BYTES)
     if len(data) < SYSTEM_AREA_BYTES or not any(data):
         return None
-    if data[512:520] == b"EFI PART":
-        result.notes.append(
-            "The GPT of the image is not carried over (only its MBR): the rebuilt image boots "
-            "from a disc, and from USB through the MBR."
-        )
-        data = _without_protective_records(data[:512]) + bytes(SYSTEM_AREA_BYTES - 512)
-    partition_nodes: list[tuple[int, int]] = []
+    gpt = None
     summary: list[str] = []
+    if data[512:520] == b"EFI PART":
+        gpt = _gpt(image, data, by_offset, result)
+        if gpt is None:
+            data = _without_protective_records(data[:512]) + bytes(SYSTEM_AREA_BYTES - 512)
+        else:
+            summary.append(f"GPT with {len(gpt.entries)} partition(s)")
+    partition_nodes: list[tuple[int, int]] = []
     has_mbr = data[510:512] == b"\x55\xaa"
     if has_mbr:
         for slot in range(4):
@@ -370,7 +382,97 @@ def _system_area(
         align_bytes=align,
         geometry=geometry or (64, 32),
         summary="; ".join(summary) or "system area (32 KiB)",
+        gpt=gpt,
     )
+
+
+GPT_NOT_KEPT = (
+    "The GPT of the image is not carried over (only its MBR): the rebuilt image boots from a "
+    "disc, and from USB through the MBR."
+)
+
+
+def _gpt(
+    image: Image, data: bytes, by_offset: dict[int, Node], result: EditResult
+) -> ReplayGpt | None:
+    """The GPT in the system area (UEFI 2.10 §5.3.2 header at LBA 1, entries inside the
+    first 32 KiB), each partition boundary tied to what it follows in the image (a boot
+    image file, the end of the volume, the last usable sector, the end of the image)."""
+    head = data[512:1024]
+    size, count, entry_size = u32(head, 12), u32(head, 80), u32(head, 84)
+    entries_lba = u64(head, 72)
+    problem = _gpt_problem(data, size, count, entry_size, entries_lba)
+    if problem:
+        result.notes.append(f"{GPT_NOT_KEPT} ({problem})")
+        return None
+    bound = _gpt_bounds(image, head, by_offset)
+    kept: list[ReplayGptEntry] = []
+    for index in range(count):
+        raw = data[entries_lba * 512 + index * entry_size :][:entry_size]
+        if not any(raw[:16]):
+            continue  # an unused entry (type GUID zero, UEFI §5.3.3)
+        first, end = bound(u64(raw, 32)), bound(u64(raw, 40) + 1, is_end=True)
+        if first is None or end is None:
+            result.notes.append(
+                f"GPT partition {index + 1} (sectors {u64(raw, 32)}-{u64(raw, 40)}) is left "
+                "out: it holds no file of the image."
+            )
+            continue
+        kept.append(ReplayGptEntry(index, bytes(raw), first, end))
+    if not kept:
+        result.notes.append(f"{GPT_NOT_KEPT} (no partition of it holds a file of the image)")
+        return None
+    return ReplayGpt(
+        bytes(head[56:72]), u64(head, 40), entries_lba, count, entry_size, tuple(kept), u32(head, 8)
+    )
+
+
+def _gpt_problem(data: bytes, size: int, count: int, entry_size: int, entries_lba: int) -> str:
+    """What makes the GPT unusable for replay ("" when nothing): its header CRC32 (over
+    ``size`` bytes with the CRC field zeroed) and the entry array's CRC32 must match."""
+    head = data[512:1024]
+    if not HEADER_MIN <= size <= 512 or entry_size < 128 or entry_size % 8 or not count:
+        return f"header size {size}, entry size {entry_size}, {count} entries"
+    if zlib.crc32(head[:16] + bytes(4) + head[20:size]) != u32(head, 16):
+        return "its header checksum is wrong"
+    if entries_lba < 2 or entries_lba * 512 + count * entry_size > SYSTEM_AREA_BYTES:
+        return f"its entries at sector {entries_lba} lie outside the first 32 KiB"
+    array = data[entries_lba * 512 : entries_lba * 512 + count * entry_size]
+    if zlib.crc32(array) != u32(head, 88):
+        return "its entry array checksum is wrong"
+    return ""
+
+
+def _gpt_bounds(
+    image: Image, head: bytes, by_offset: dict[int, Node]
+) -> Callable[..., GptBound | None]:
+    """What a GPT boundary (a 512-byte sector) of the old image follows, or ``None``."""
+    volume = max((d.space_blocks * 4 for d in image.descriptors if d.kind == 1), default=0)
+    fixed = (("volume", volume), ("usable", u64(head, 48)), ("disk", image.size // 512))
+    starts = {offset // 512: node for offset, node in by_offset.items() if offset % 512 == 0}
+    ends = {n.id: -(-(offset + n.size_bytes) // 512) for offset, n in by_offset.items()}
+
+    def at_node(value: int, *, is_end: bool) -> GptBound | None:
+        for node_id, end in ends.items() if is_end else ():
+            if 0 <= value - end <= 3:
+                return GptBound("end", node_id, value - end)
+        if value in starts:
+            return GptBound("start", starts[value].id)
+        return at_node(value, is_end=True) if not is_end else None
+
+    def bound(value: int, *, is_end: bool = False) -> GptBound | None:
+        found = at_node(value, is_end=is_end)
+        if found is not None:
+            return found
+        for name, old in fixed:
+            if old and abs(value - old) <= 2:
+                return GptBound(name, 0, value - old)
+        return GptBound("lba", value) if value <= 64 else None
+
+    return bound
+
+
+HEADER_MIN = 92
 
 
 def _without_protective_records(mbr: bytes) -> bytes:

@@ -298,7 +298,13 @@ class Extractor:
             raise ImageError(f"Could not set the permissions of “{path}”.", str(exc)) from exc
 
 
-def extract_selection(image: Image, chains: Iterable[Sequence[Entry]], out: Path) -> list[Path]:
+def extract_selection(
+    image: Image,
+    chains: Iterable[Sequence[Entry]],
+    out: Path,
+    on_plan: Callable[[int], None] | None = None,
+    on_bytes: Callable[[int], None] | None = None,
+) -> list[Path]:
     """Extract the chosen entries below ``out`` (an empty private folder: drag-out to a file
     manager) with the rules above; returns where each landed, in order.
 
@@ -306,7 +312,8 @@ def extract_selection(image: Image, chains: Iterable[Sequence[Entry]], out: Path
     place below ``out`` (``out/docs/a.txt``) so two entries of one name in different folders
     never collide, and the file manager is given the returned paths and copies only those.
     Entries are given, not paths: a hostile name such as ``../x`` is never looked up or
-    joined; it is skipped like every name :func:`sanitise` refuses."""
+    joined; it is skipped like every name :func:`sanitise` refuses.  ``on_plan(total)`` is
+    told the bytes to copy, ``on_bytes(done)`` follows the copy (and may raise to stop it)."""
     plan = Plan()
     wanted: list[tuple[str, ...]] = []
     for chain in chains:
@@ -322,5 +329,7 @@ def extract_selection(image: Image, chains: Iterable[Sequence[Entry]], out: Path
         if chain[-1].is_dir:
             _add_children(plan, parts, label, chain[-1])
         wanted.append(parts)
-    Extractor(image, out, force=False, on_bytes=lambda _n: None).run(plan)
+    if on_plan is not None:
+        on_plan(plan.total_bytes)
+    Extractor(image, out, force=False, on_bytes=on_bytes or (lambda _n: None)).run(plan)
     return [out.joinpath(*parts) for parts in wanted if os.path.lexists(out.joinpath(*parts))]

@@ -25,7 +25,10 @@ import os
 import struct
 import uuid
 import zlib
+from collections.abc import Callable
 from dataclasses import dataclass
+
+from app.core.project.model import GptBound, ReplayGpt
 
 LBA_BYTES = 512
 ENTRY_COUNT = 128
@@ -132,20 +135,48 @@ def _header(layout: HybridLayout, *, backup: bool, entries_crc: int) -> bytes:
     last = layout.disk_sectors - 1
     my_lba, alternate = (last, 1) if backup else (1, last)
     entries_lba = last - ENTRY_ARRAY_SECTORS if backup else 2
-    fields = [
+    return pack_header(
+        my_lba=my_lba,
+        alternate=alternate,
+        first_usable=2 + ENTRY_ARRAY_SECTORS,
+        last_usable=last - ENTRY_ARRAY_SECTORS - 1,
+        disk_guid_le=layout.disk_guid.bytes_le,
+        entries_lba=entries_lba,
+        count=ENTRY_COUNT,
+        size=ENTRY_BYTES,
+        entries_crc=entries_crc,
+    )
+
+
+def pack_header(
+    *,
+    my_lba: int,
+    alternate: int,
+    first_usable: int,
+    last_usable: int,
+    disk_guid_le: bytes,
+    entries_lba: int,
+    count: int,
+    size: int,
+    entries_crc: int,
+    revision: int = 0x00010000,
+) -> bytes:
+    """The 92-byte header (UEFI §5.3.2, Table 5-5) with its CRC32 (computed with the CRC
+    field zeroed), padded to 512 bytes."""
+    fields: list[int | bytes] = [
         b"EFI PART",
-        0x00010000,
+        revision,
         HEADER_BYTES,
         0,
         0,
         my_lba,
         alternate,
-        2 + ENTRY_ARRAY_SECTORS,
-        last - ENTRY_ARRAY_SECTORS - 1,
-        layout.disk_guid.bytes_le,
+        first_usable,
+        last_usable,
+        disk_guid_le,
         entries_lba,
-        ENTRY_COUNT,
-        ENTRY_BYTES,
+        count,
+        size,
         entries_crc,
     ]
     fmt = "<8sIIIIQQQQ16sQIII"
@@ -173,3 +204,87 @@ def _pwrite_all(fd: int, data: bytes, offset: int) -> None:
     while view:
         count = os.pwrite(fd, view, offset)
         view, offset = view[count:], offset + count
+
+
+# --- the GPT of an opened image, replayed into the rebuilt one (app.core.image.replay) ---
+
+
+def replay_array_sectors(gpt: ReplayGpt) -> int:
+    """512-byte sectors of the entry array (UEFI §5.3.1: at least 16,384 bytes are reserved,
+    but the header says how many entries there are; the array takes what they need)."""
+    return -(-gpt.entry_count * gpt.entry_size // LBA_BYTES)
+
+
+def replay_backup_bytes(gpt: ReplayGpt) -> int:
+    """Bytes appended to the volume for the backup entry array and header, a whole number
+    of 2048-byte sectors."""
+    sectors = replay_array_sectors(gpt) + 1
+    return -(-sectors // 4) * 4 * LBA_BYTES
+
+
+@dataclass(frozen=True, slots=True)
+class ReplayedTables:
+    primary_header: bytes
+    """At 512-byte LBA 1."""
+    entries: bytes
+    """At ``gpt.entries_lba`` and at ``backup_entries_lba``."""
+    backup_entries_lba: int
+    backup_header: bytes
+    """At the last sector of the image."""
+
+
+def replay_tables(
+    gpt: ReplayGpt,
+    *,
+    disk_sectors: int,
+    volume_end: int,
+    node_bounds: Callable[[int], tuple[int, int]],
+) -> ReplayedTables:
+    """Both GPT headers and the entry array for an image of ``disk_sectors`` 512-byte
+    sectors whose ISO 9660 volume ends at sector ``volume_end``; ``node_bounds(node_id)``
+    gives a file's new (first sector, sector after its end).  The backup entries lie just
+    before the backup header in the last sector (UEFI §5.3.2: the backup header is at the
+    last LBA, its entries before it); the last usable sector is the one before them.
+    Raises ``ValueError`` when a re-pointed partition no longer fits."""
+    array = replay_array_sectors(gpt)
+    last = disk_sectors - 1
+    backup_entries = last - array
+    last_usable = backup_entries - 1
+    fixed = {"volume": volume_end, "usable": last_usable, "disk": disk_sectors}
+
+    def place(bound: GptBound) -> int:
+        if bound.anchor == "lba":
+            return bound.ref + bound.delta
+        if bound.anchor in ("start", "end"):
+            first, end = node_bounds(bound.ref)
+            return (first if bound.anchor == "start" else end) + bound.delta
+        return fixed[bound.anchor] + bound.delta
+
+    table = bytearray(gpt.entry_count * gpt.entry_size)
+    for entry in gpt.entries:
+        first, end = place(entry.first), place(entry.end)
+        if not 0 <= first < end <= disk_sectors:
+            raise ValueError(f"GPT entry {entry.index + 1}: sectors {first}-{end - 1}")
+        raw = bytearray(entry.raw[: gpt.entry_size])
+        struct.pack_into("<QQ", raw, 32, first, end - 1)
+        at = entry.index * gpt.entry_size
+        table[at : at + len(raw)] = raw
+    entries = bytes(table)
+    crc = zlib.crc32(entries)
+
+    def header(my_lba: int, alternate: int, entries_lba: int) -> bytes:
+        return pack_header(
+            my_lba=my_lba,
+            alternate=alternate,
+            first_usable=gpt.first_usable,
+            last_usable=last_usable,
+            disk_guid_le=gpt.disk_guid,
+            entries_lba=entries_lba,
+            count=gpt.entry_count,
+            size=gpt.entry_size,
+            entries_crc=crc,
+            revision=gpt.revision,
+        )
+
+    primary, backup = header(1, last, gpt.entries_lba), header(last, 1, backup_entries)
+    return ReplayedTables(primary, entries, backup_entries, backup)

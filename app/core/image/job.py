@@ -45,13 +45,18 @@ from app.core.image.checksum import (
     stage_sidecar,
 )
 from app.core.image.edit import EditResult, project_from_image
-from app.core.image.extract import Extractor, ExtractSummary, plan_extraction
+from app.core.image.extract import (
+    Extractor,
+    ExtractSummary,
+    extract_selection,
+    plan_extraction,
+)
 from app.core.image.fastcopy import FastCopier
 from app.core.image.isomd5 import implant_fd
 from app.core.image.mount import Mounted, mount_image, unmount_image
 from app.core.image.reader import READ_STEPS, Image, open_image
 from app.core.image.report import ImageSummary, image_summary
-from app.core.image.tree import FsKind
+from app.core.image.tree import Entry, FsKind
 from app.core.jobs.job import Job, JobContext, Outcome
 from app.core.jobs.phase import Phase
 from app.core.jobs.progress import Progress, Unit
@@ -360,6 +365,36 @@ class ExtractJob(Job[ExtractResult]):
             extractor = Extractor(image, self.out_dir, force=self.force, on_bytes=on_bytes)
             summary = extractor.run(plan)
         return ExtractResult(self.image_path, self.out_dir, tree.fs, summary)
+
+
+@dataclass
+class ExtractSelectionJob(Job[list[Path]]):
+    """Drag-out (app/ui/image/drag.py): extract the dragged entries of an opened ``image``
+    into the private folder ``out`` (:func:`~app.core.image.extract.extract_selection`) off
+    the GUI thread, reporting *Extracting* in bytes; returns where each entry landed.  The
+    caller keeps ``image`` open until the job has finished."""
+
+    image: Image
+    chains: list[list[Entry]]
+    out: Path
+    name: str = "dragged items"
+
+    @property
+    def title(self) -> str:
+        return f"Extract {self.name}"
+
+    def run(self, ctx: JobContext) -> list[Path]:
+        total: list[int] = [0]
+
+        def on_plan(size: int) -> None:
+            total[0] = size
+            ctx.report(Progress(Phase.EXTRACTING, 0, size, Unit.BYTES))
+
+        def on_bytes(done: int) -> None:
+            ctx.check_cancelled()
+            ctx.report(Progress(Phase.EXTRACTING, done, total[0], Unit.BYTES))
+
+        return extract_selection(self.image, self.chains, self.out, on_plan, on_bytes)
 
 
 @dataclass(frozen=True, slots=True)

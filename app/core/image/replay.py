@@ -16,7 +16,14 @@ from collections.abc import Callable, Sequence
 
 from app.core.errors import InvalidInputError
 from app.core.image.edit import GRUB2_PATCH_OFFSET, SYSTEM_AREA_BYTES, lba_to_chs
-from app.core.project.model import BootReplay, DiscProject, ReplayEntry, ReplaySystemArea
+from app.core.image.gpt import replay_backup_bytes, replay_tables
+from app.core.project.model import (
+    BootReplay,
+    DiscProject,
+    ReplayEntry,
+    ReplayGpt,
+    ReplaySystemArea,
+)
 from app.core.units import SECTOR_SIZE
 
 REPLAY_MEDIA = {0: "noemul", 1: "floppy", 2: "floppy", 3: "floppy", 4: "hdemul"}
@@ -40,6 +47,14 @@ def check_replay(project: DiscProject, replay: BootReplay) -> None:
             raise InvalidInputError(
                 f"The boot image “{node.path}” is empty.", f"entry {entry.label}"
             )
+    area = replay.system_area
+    if area is not None and area.gpt is not None and project.filesystems.udf:
+        raise InvalidInputError(
+            "The image's GPT is kept and UDF is asked for: the backup GPT would take the place "
+            "of UDF's last anchor (ECMA-167 3/8.4.2.1); turn UDF off or remove the kept MBR/GPT "
+            "in Boot properties.",
+            "replayed GPT with UDF",
+        )
     if replay.system_area is not None and project.boot.hybrid:
         raise InvalidInputError(
             "The image's own MBR is kept and a new hybrid layout is asked for; choose one "
@@ -51,7 +66,12 @@ def check_replay(project: DiscProject, replay: BootReplay) -> None:
 def replayed_size(project: DiscProject, size: int) -> int:
     """The image size once the replayed system area's alignment is applied."""
     replay = project.boot.replay
-    align = replay.system_area.align_bytes if replay and replay.system_area else 0
+    area = replay.system_area if replay is not None else None
+    if area is None:
+        return size
+    if area.gpt is not None:
+        size += replay_backup_bytes(area.gpt)
+    align = area.align_bytes
     return size + (-size % align if align else 0)
 
 
@@ -78,7 +98,52 @@ def write_replay(
     if size != written:
         os.ftruncate(fd, size)
     first_lba = placed[0][1] if placed else None
-    _pwrite_all(fd, system_area_bytes(area, size // 512, first_lba, extent_of), 0)
+    data = system_area_bytes(area, size // 512, first_lba, extent_of)
+    if area.gpt is not None:
+        data = _write_gpt(
+            fd,
+            area.gpt,
+            data,
+            disk_sectors=size // 512,
+            volume_end=written // 512,
+            extent_of=extent_of,
+        )
+    _pwrite_all(fd, data, 0)
+
+
+def _write_gpt(
+    fd: int,
+    gpt: ReplayGpt,
+    data: bytes,
+    *,
+    disk_sectors: int,
+    volume_end: int,
+    extent_of: Callable[[int], tuple[int, int]],
+) -> bytes:
+    """Write the backup GPT at the end of the image; return the system area with the
+    primary header and entries put in."""
+
+    def node_bounds(node_id: int) -> tuple[int, int]:
+        lba2048, length = extent_of(node_id)
+        return lba2048 * 4, lba2048 * 4 + -(-length // 512)
+
+    try:
+        tables = replay_tables(
+            gpt, disk_sectors=disk_sectors, volume_end=volume_end, node_bounds=node_bounds
+        )
+    except ValueError as exc:
+        raise InvalidInputError(
+            "The GPT kept from the image does not fit the rebuilt image; remove the kept "
+            "MBR/GPT in Boot properties.",
+            str(exc),
+        ) from exc
+    out = bytearray(data)
+    out[512:1024] = tables.primary_header
+    at = gpt.entries_lba * 512
+    out[at : at + len(tables.entries)] = tables.entries
+    _pwrite_all(fd, tables.entries, tables.backup_entries_lba * 512)
+    _pwrite_all(fd, tables.backup_header, (disk_sectors - 1) * 512)
+    return bytes(out[:SYSTEM_AREA_BYTES])
 
 
 def system_area_bytes(

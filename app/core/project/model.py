@@ -97,6 +97,48 @@ class ReplayEntry:
     """How the entry is shown (``"BIOS /isolinux.bin"``)."""
 
 
+GPT_ANCHORS = ("lba", "start", "end", "volume", "usable", "disk")
+"""What a replayed GPT partition boundary follows (:class:`GptBound`)."""
+
+
+@dataclass(frozen=True, slots=True)
+class GptBound:
+    """A boundary of a replayed GPT partition, in 512-byte sectors: ``anchor`` ``lba`` is the
+    fixed sector ``ref`` (inside the system area); ``start`` / ``end`` the start / end (rounded
+    up to 512 bytes) of the file node ``ref``; ``volume`` the end of the ISO 9660 volume,
+    ``usable`` the GPT's last usable sector, ``disk`` the end of the image; plus ``delta``."""
+
+    anchor: str
+    ref: int = 0
+    delta: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class ReplayGptEntry:
+    """One GPT partition entry (UEFI 2.10 §5.3.3) kept whole (type, unique GUID, attributes,
+    name) but for its first and last LBA, which are re-made from ``first`` and ``end``
+    (the sector after the partition)."""
+
+    index: int
+    raw: bytes
+    first: GptBound
+    end: GptBound
+
+
+@dataclass(frozen=True, slots=True)
+class ReplayGpt:
+    """The GPT of an opened hybrid image (UEFI 2.10 §5.3.2): the header fields kept, the
+    entries re-pointed, the backup copy written at the new end."""
+
+    disk_guid: bytes
+    first_usable: int
+    entries_lba: int
+    entry_count: int
+    entry_size: int
+    entries: tuple[ReplayGptEntry, ...]
+    revision: int = 0x00010000
+
+
 @dataclass(frozen=True, slots=True)
 class ReplaySystemArea:
     """The first 32 KiB of an opened image (ECMA-119 §6.2.1) with what points into the data.
@@ -118,6 +160,8 @@ class ReplaySystemArea:
     geometry: tuple[int, int] = (64, 32)
     """(heads, sectors per track) of the MBR's CHS addresses, as the old records used."""
     summary: str = ""
+    gpt: ReplayGpt | None = None
+    """The GPT carried over (its copy in ``data`` is rewritten); ``None``: no GPT."""
 
 
 @dataclass(frozen=True, slots=True)

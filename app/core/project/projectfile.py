@@ -5,7 +5,8 @@ Format (``.spindle`` files, UTF-8 JSON)::
     {"format": "spindle-project", "version": 1,
      "volume": {"label": ..., "publisher": ..., ...},
      "filesystems": {"iso_level": 3, "joliet": true, "rock_ridge": true, "udf": false, ...},
-     "boot": {"bios_image": null | path, "efi_image": ..., "hybrid": false, "hybrid_mbr": ...},
+     "boot": {"bios_image": null | path, "efi_image": ..., "hybrid": false, "hybrid_mbr": ...,
+              "replay": {...}},   (version 2 only: see "boot.replay" below)
      "medium": "DVD_5",
      "tree": [{"type": "folder", "name": "docs", "source": "/home/me/docs" | null,
                "mtime_ns": ..., "mode": 493, "children": [...]},
@@ -22,11 +23,13 @@ Files are written under a temporary name and renamed into place.
 
 from __future__ import annotations
 
+import base64
+import binascii
 import json
 import math
 import os
 import re
-from dataclasses import asdict
+from dataclasses import asdict, replace
 from pathlib import Path
 from typing import Any
 
@@ -34,19 +37,28 @@ from app.core.errors import InvalidInputError, ProjectFileError
 from app.core.files import write_atomically
 from app.core.inputs import PROJECT_LIMIT, parse_int, read_small_text
 from app.core.project.model import (
+    GPT_ANCHORS,
     BootOptions,
+    BootReplay,
     DiscProject,
     FileSystemOptions,
+    GptBound,
     IsoLevel,
     Node,
     NodeKind,
+    ReplayEntry,
+    ReplayGpt,
+    ReplayGptEntry,
+    ReplaySystemArea,
     VolumeOptions,
     check_name,
 )
 from app.core.units import MediaPreset
 
 FORMAT_NAME = "spindle-project"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
+"""Version 2 adds ``boot.replay`` (the boot records of an image opened with "Edit as project");
+a project without them is still written as version 1, which older Spindles read."""
 SUFFIX = ".spindle"
 
 
@@ -54,7 +66,7 @@ def project_to_json(project: DiscProject) -> dict[str, Any]:
     boot = project.boot
     return {
         "format": FORMAT_NAME,
-        "version": FORMAT_VERSION,
+        "version": FORMAT_VERSION if boot.replay else 1,
         "volume": asdict(project.volume),
         "filesystems": {
             **asdict(project.filesystems),
@@ -65,6 +77,7 @@ def project_to_json(project: DiscProject) -> dict[str, Any]:
             "efi_image": _path_or_none(boot.efi_image),
             "hybrid": boot.hybrid,
             "hybrid_mbr": _path_or_none(boot.hybrid_mbr),
+            **({"replay": _replay_to_json(project, boot.replay)} if boot.replay else {}),
         },
         "medium": project.medium.name,
         "tree": [_node_to_json(child) for child in project.root.children],
@@ -115,13 +128,6 @@ def _node_to_json(top: Node) -> dict[str, Any]:
 
 def save_project(project: DiscProject, path: Path) -> None:
     """Write ``project`` to ``path`` atomically."""
-    if project.boot.replay is not None:
-        raise ProjectFileError(
-            "The project cannot be saved with the boot records taken over from its image "
-            "(a project file does not hold them yet): build the image, or remove the image's "
-            "boot records in Boot properties first.",
-            "boot.replay is set",
-        )
     deepest = max((n.depth for n in project if n.is_folder), default=0)
     if deepest > MAX_TREE_DEPTH:
         raise ProjectFileError(
@@ -319,6 +325,9 @@ def _read_project(data: dict[str, Any], base: Path | None) -> DiscProject:
     if not isinstance(tree, list):
         raise ProjectFileError("", "tree is not a list")
     _attach_all(project, tree, base)
+    if "replay" in boot.raw:
+        replay = _replay_from_json(project, _Field(boot.raw["replay"], "boot.replay"), base)
+        project.set_options(boot=replace(boot_options, replay=replay))
     return project
 
 
@@ -398,3 +407,259 @@ def _attach_all(project: DiscProject, tree: list[Any], base: Path | None) -> Non
             )
         folder._attach(node)
         project._by_id[node.id] = node
+
+
+# --- boot.replay: the boot records of an image opened with "Edit as project" ---
+#
+#   "replay": {"catalog_path": "/boot.cat",
+#              "entries": [{"platform_id": 0, "media_type": 0, "load_segment": 0,
+#                           "system_type": 0, "load_sectors": 4, "bootable": true,
+#                           "node": "/isolinux/isolinux.bin" | null, "hidden": [[offset, length]],
+#                           "hidden_source": "/x.iso" | null, "boot_info_table": true,
+#                           "grub2_boot_info": false, "label": "BIOS /isolinux/isolinux.bin"}],
+#              "system_area": null | {"data": base64 of 32 KiB, "old_image_sectors512": n,
+#                  "partitions": [[slot, "/efi.img"]], "mbr_boot_offsets": [[432, 0]],
+#                  "align_bytes": 0, "geometry": [64, 32], "summary": "...",
+#                  "gpt": null | {"disk_guid": hex, "first_usable": 64, "entries_lba": 2,
+#                      "entry_count": 248, "entry_size": 128, "revision": 65536,
+#                      "entries": [{"index": 0, "raw": base64,
+#                                   "first": {"anchor": "start", "node": "/efi.img", "delta": 0},
+#                                   "end": {"anchor": "usable", "ref": 0, "delta": 0}}]}}}
+#
+# Files are named by their path in the project (node ids live only in memory).
+
+SYSTEM_AREA_SIZE = 32768
+_UINT32 = 2**32
+
+
+def _replay_to_json(project: DiscProject, replay: BootReplay) -> dict[str, Any]:
+    def path_of(node_id: int | None) -> str | None:
+        return None if node_id is None else project.node(node_id).path
+
+    area = replay.system_area
+    return {
+        "catalog_path": replay.catalog_path,
+        "entries": [
+            {
+                "platform_id": e.platform_id,
+                "media_type": e.media_type,
+                "load_segment": e.load_segment,
+                "system_type": e.system_type,
+                "load_sectors": e.load_sectors,
+                "bootable": e.bootable,
+                "node": path_of(e.node_id),
+                "hidden": [list(piece) for piece in e.hidden],
+                "hidden_source": e.hidden_source,
+                "boot_info_table": e.boot_info_table,
+                "grub2_boot_info": e.grub2_boot_info,
+                "label": e.label,
+            }
+            for e in replay.entries
+        ],
+        "system_area": None
+        if area is None
+        else {
+            "data": base64.b64encode(area.data).decode("ascii"),
+            "old_image_sectors512": area.old_image_sectors512,
+            "partitions": [[slot, path_of(node)] for slot, node in area.partition_nodes],
+            "mbr_boot_offsets": [list(item) for item in area.mbr_boot_offsets],
+            "align_bytes": area.align_bytes,
+            "geometry": list(area.geometry),
+            "summary": area.summary,
+            "gpt": None if area.gpt is None else _gpt_to_json(area.gpt, path_of),
+        },
+    }
+
+
+def _gpt_to_json(gpt: ReplayGpt, path_of: Any) -> dict[str, Any]:
+    def bound(b: GptBound) -> dict[str, Any]:
+        ref = {"node": path_of(b.ref)} if b.anchor in ("start", "end") else {"ref": b.ref}
+        return {"anchor": b.anchor, **ref, "delta": b.delta}
+
+    return {
+        "disk_guid": gpt.disk_guid.hex(),
+        "first_usable": gpt.first_usable,
+        "entries_lba": gpt.entries_lba,
+        "entry_count": gpt.entry_count,
+        "entry_size": gpt.entry_size,
+        "revision": gpt.revision,
+        "entries": [
+            {
+                "index": e.index,
+                "raw": base64.b64encode(e.raw).decode("ascii"),
+                "first": bound(e.first),
+                "end": bound(e.end),
+            }
+            for e in gpt.entries
+        ],
+    }
+
+
+def _list(raw: Any, where: str, limit: int = 256) -> list[Any]:
+    if not isinstance(raw, list) or len(raw) > limit:
+        raise ProjectFileError("", f"{where} must be a list (at most {limit} items)")
+    return raw
+
+
+def _number(field: _Field, key: str, low: int, high: int) -> int:
+    value = field.integer(key, low, high)
+    if value is None:
+        raise field._bad(key, f"a whole number from {low} to {high}")
+    return value
+
+
+def _blob(field: _Field, key: str, size: int) -> bytes:
+    value = field.raw.get(key)
+    try:
+        data = base64.b64decode(value, validate=True) if isinstance(value, str) else None
+    except (binascii.Error, ValueError):
+        data = None
+    if data is None or len(data) != size:
+        raise field._bad(key, f"base64 of {size} bytes")
+    return data
+
+
+def _file_node(project: DiscProject, field: _Field, key: str) -> int:
+    """The id of the project file named by ``field[key]`` (a path in the project)."""
+    path = field.text(key, None)
+    node = project.find(path) if path.startswith("/") else None
+    if node is None or node.kind is not NodeKind.FILE:
+        raise ProjectFileError("", f"{field.where}.{key} names no file of the project: {path!r}")
+    return node.id
+
+
+def _pairs(raw: Any, where: str, first: range, second: range) -> tuple[tuple[int, int], ...]:
+    out: list[tuple[int, int]] = []
+    for item in _list(raw, where, MAX_PIECES):
+        if (
+            not isinstance(item, list)
+            or len(item) != 2
+            or not all(type(v) is int for v in item)
+            or item[0] not in first
+            or item[1] not in second
+        ):
+            raise ProjectFileError(
+                "", f"{where} must be a list of pairs of whole numbers ({first}, {second})"
+            )
+        out.append((item[0], item[1]))
+    return tuple(out)
+
+
+def _replay_from_json(project: DiscProject, field: _Field, base: Path | None) -> BootReplay:
+    entries = []
+    for index, raw in enumerate(_list(field.raw.get("entries", []), f"{field.where}.entries")):
+        entries.append(_replay_entry(project, _Field(raw, f"{field.where}.entries[{index}]"), base))
+    area_raw = field.raw.get("system_area")
+    area = (
+        None
+        if area_raw is None
+        else _system_area(project, _Field(area_raw, f"{field.where}.system_area"))
+    )
+    catalog = field.text("catalog_path", "/boot.cat")
+    if not catalog.startswith("/"):
+        raise field._bad("catalog_path", "a path in the image")
+    return BootReplay(tuple(entries), area, catalog)
+
+
+def _replay_entry(project: DiscProject, field: _Field, base: Path | None) -> ReplayEntry:
+    node_id = None if field.raw.get("node") is None else _file_node(project, field, "node")
+    where = f"{field.where}.hidden"
+    hidden = _pairs(field.raw.get("hidden", []), where, range(_INT64), range(1, _INT64))
+    source = field.path("hidden_source", base)
+    if (node_id is None) == (not hidden) or (hidden and source is None):
+        raise ProjectFileError(
+            "", f"{field.where} needs either a node or hidden byte ranges with a hidden_source"
+        )
+    return ReplayEntry(
+        platform_id=_number(field, "platform_id", 0, 255),
+        media_type=_number(field, "media_type", 0, 4),
+        load_segment=_number(field, "load_segment", 0, 0xFFFF),
+        system_type=_number(field, "system_type", 0, 255),
+        load_sectors=_number(field, "load_sectors", 0, 0xFFFF),
+        bootable=field.flag("bootable", True),
+        node_id=node_id,
+        hidden=hidden,
+        hidden_source=None if source is None else str(source),
+        boot_info_table=field.flag("boot_info_table", False),
+        grub2_boot_info=field.flag("grub2_boot_info", False),
+        label=field.text("label", ""),
+    )
+
+
+def _system_area(project: DiscProject, field: _Field) -> ReplaySystemArea:
+    partitions = []
+    for index, raw in enumerate(
+        _list(field.raw.get("partitions", []), f"{field.where}.partitions")
+    ):
+        where = f"{field.where}.partitions[{index}]"
+        if (
+            not isinstance(raw, list)
+            or len(raw) != 2
+            or type(raw[0]) is not int
+            or raw[0] not in range(4)
+        ):
+            raise ProjectFileError("", f"{where} must be [MBR slot 0-3, path of a file]")
+        partitions.append((raw[0], _file_node(project, _Field({"node": raw[1]}, where), "node")))
+    geometry = _pairs(
+        [field.raw.get("geometry")], f"{field.where}.geometry", range(1, 256), range(1, 64)
+    )
+    gpt_raw = field.raw.get("gpt")
+    return ReplaySystemArea(
+        data=_blob(field, "data", SYSTEM_AREA_SIZE),
+        old_image_sectors512=_number(field, "old_image_sectors512", 0, _INT64 - 1),
+        partition_nodes=tuple(partitions),
+        mbr_boot_offsets=_pairs(
+            field.raw.get("mbr_boot_offsets", []),
+            f"{field.where}.mbr_boot_offsets",
+            range(505),
+            range(9),
+        ),
+        align_bytes=_number(field, "align_bytes", 0, _UINT32),
+        geometry=geometry[0],
+        summary=field.text("summary", ""),
+        gpt=None if gpt_raw is None else _gpt(project, _Field(gpt_raw, f"{field.where}.gpt")),
+    )
+
+
+def _gpt(project: DiscProject, field: _Field) -> ReplayGpt:
+    guid = field.text("disk_guid", None)
+    if not re.fullmatch(r"[0-9a-f]{32}", guid):
+        raise field._bad("disk_guid", "32 hex digits")
+    lba = _number(field, "entries_lba", 2, 63)
+    size = _number(field, "entry_size", 128, 4096)
+    count = _number(field, "entry_count", 1, (SYSTEM_AREA_SIZE - lba * 512) // size)
+    if size % 8:
+        raise field._bad("entry_size", "a multiple of 8")
+    entries = []
+    for index, raw in enumerate(_list(field.raw.get("entries", []), f"{field.where}.entries")):
+        entry = _Field(raw, f"{field.where}.entries[{index}]")
+        entries.append(
+            ReplayGptEntry(
+                _number(entry, "index", 0, count - 1),
+                _blob(entry, "raw", size),
+                _gpt_bound(project, _Field(entry.raw.get("first"), f"{entry.where}.first")),
+                _gpt_bound(project, _Field(entry.raw.get("end"), f"{entry.where}.end")),
+            )
+        )
+    if len({e.index for e in entries}) != len(entries):
+        raise ProjectFileError("", f"{field.where}.entries has an index twice")
+    return ReplayGpt(
+        bytes.fromhex(guid),
+        _number(field, "first_usable", 0, _INT64 - 1),
+        lba,
+        count,
+        size,
+        tuple(entries),
+        _number(field, "revision", 0, _UINT32 - 1),
+    )
+
+
+def _gpt_bound(project: DiscProject, field: _Field) -> GptBound:
+    anchor = field.text("anchor", None)
+    if anchor not in GPT_ANCHORS:
+        raise field._bad("anchor", f"one of {', '.join(GPT_ANCHORS)}")
+    if anchor in ("start", "end"):
+        ref = _file_node(project, field, "node")
+    else:
+        ref = _number(field, "ref", 0, 64 if anchor == "lba" else 0)
+    return GptBound(anchor, ref, _number(field, "delta", -64, 64))

@@ -11,8 +11,11 @@ managers copy after the drop has returned.
 
 XdndDirectSave (the target names a folder, the source writes there) is not used: Qt has no
 support for it and it could not be tested here; the uri-list way works with every file manager
-that accepts dropped files.  The extraction runs on the GUI thread at drop time, so a drag of
-many gigabytes makes the window wait for the copy out of the image.
+that accepts dropped files.  With a ``runner`` (the Image page gives one) the extraction runs
+as a job off the GUI thread, with its progress in the jobs panel, while the drop waits in a
+local event loop (the window keeps painting); a second request for the data that arrives while
+the first is still being extracted gets an empty list.  Without a runner it runs on the
+calling thread.
 """
 
 from __future__ import annotations
@@ -55,10 +58,17 @@ def remove_drag_folders() -> None:
 class ExtractOnDropMimeData(QMimeData):
     """``text/uri-list`` of the dragged entries, extracted when the data is first asked for."""
 
-    def __init__(self, image: Image, chains: list[list[Entry]]) -> None:
+    def __init__(
+        self,
+        image: Image,
+        chains: list[list[Entry]],
+        runner: Callable[[Image, list[list[Entry]], Path], list[Path]] | None = None,
+    ) -> None:
         super().__init__()
         self._image = image
         self._chains = chains
+        self._runner = runner or extract_selection
+        self._busy = False
         self.folder: Path | None = None
         self.extracted: list[Path] = []
         self.error: AppError | None = None
@@ -72,6 +82,8 @@ class ExtractOnDropMimeData(QMimeData):
     def retrieveData(self, mimetype: str, preferred: QMetaType | QMetaType.Type) -> Any:  # noqa: N802
         if mimetype != URI_LIST:
             return None
+        if self._busy:
+            return QByteArray()  # asked again from inside the wait for the first request
         if self.folder is None:
             self._extract()
         text = "".join(QUrl.fromLocalFile(str(p)).toString() + "\r\n" for p in self.extracted)
@@ -87,12 +99,15 @@ class ExtractOnDropMimeData(QMimeData):
         if app is not None and not _cleanup_connected:
             app.aboutToQuit.connect(remove_drag_folders)
             _cleanup_connected.append(True)
+        self._busy = True
         try:
-            self.extracted = extract_selection(self._image, self._chains, self.folder)
+            self.extracted = self._runner(self._image, self._chains, self.folder)
         except AppError as exc:
             _log.warning("drag-out extraction failed: %s (%s)", exc.message, exc.detail)
             self.error = exc
             self.extracted = []
+        finally:
+            self._busy = False
 
 
 class DragTree(QTreeWidget):

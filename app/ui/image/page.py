@@ -44,6 +44,7 @@ from app.core.image.job import (
     EditImageJob,
     ExtractJob,
     ExtractResult,
+    ExtractSelectionJob,
     MountJob,
     OpenedImage,
     OpenImageJob,
@@ -90,6 +91,8 @@ class ImagePage(QWidget):
         self.setObjectName("imagePage")
         self.setAcceptDrops(True)
         self.bridge = bridge
+        self._drag_jobs = 0
+        self._close_after: list[Image] = []
         self.image: Image | None = None
         self.cd_image_path: Path | None = None
         self.mounted: Mounted | None = None
@@ -297,7 +300,10 @@ class ImagePage(QWidget):
     def close_image(self) -> None:
         self.cd_image_path = None
         if self.image is not None:
-            self.image.close()
+            if self._drag_jobs:  # a drop's extraction still reads it: closed when it ends
+                self._close_after.append(self.image)
+            else:
+                self.image.close()
             self.image = None
 
     def current_fs(self) -> FsKind | None:
@@ -349,7 +355,38 @@ class ImagePage(QWidget):
                 chain.insert(0, entry)
                 node = node.parent()
             chains.append(chain)
-        return ExtractOnDropMimeData(self.image, chains)
+        return ExtractOnDropMimeData(self.image, chains, self._extract_for_drop)
+
+    def _extract_for_drop(
+        self, image: Image, chains: list[list[Entry]], folder: Path
+    ) -> list[Path]:
+        """Run the drop's extraction as a job and wait for it in a local event loop (the
+        window keeps painting, the jobs panel shows the bytes); the image stays open until
+        the job has finished even if the page closes it meanwhile (:meth:`close_image`)."""
+        got: list[list[Path] | AppError] = []
+        loop = QEventLoop()
+        self.destroyed.connect(loop.quit)
+        name = chains[0][-1].name if len(chains) == 1 and chains[0] else f"{len(chains)} items"
+        self._drag_jobs += 1
+        try:
+            self.bridge.submit(
+                ExtractSelectionJob(image, chains, folder, name),
+                on_success=got.append,
+                on_failure=got.append,
+                on_done=lambda _result: loop.quit(),
+                context=self,
+            )
+            loop.exec()
+        finally:
+            self._drag_jobs -= 1
+            if not self._drag_jobs:
+                while self._close_after:
+                    self._close_after.pop().close()
+        if not got:
+            return []  # cancelled, or the page went away
+        if isinstance(got[0], AppError):
+            raise got[0]
+        return got[0]
 
     def selected_paths(self) -> list[str]:
         return [str(item.data(0, PATH_ROLE)) for item in self.tree.selectedItems()]

@@ -5,14 +5,17 @@ from __future__ import annotations
 
 import os
 import stat
+import threading
 from pathlib import Path
+from typing import Any
 
 import pytest
-from PySide6.QtCore import QMimeData
+from PySide6.QtCore import QMimeData, QTimer
 from pytestqt.qtbot import QtBot
 from tests.fakes.craft_iso import IsoCraft, nm, px, record
 from tests.unit.core.image.test_reader import PAYLOAD, make_full
 
+from app.core.image import job as job_module
 from app.ui.common.job_bridge import JobBridge
 from app.ui.image import drag
 from app.ui.image.drag import URI_LIST, ExtractOnDropMimeData
@@ -111,3 +114,51 @@ def test_the_tree_drags_copies_of_uri_lists(page: ImagePage) -> None:
     assert page.tree.mimeTypes() == [URI_LIST]
     assert page.tree.dragEnabled()
     assert page.tree.mimeData([]).formats() == []
+
+
+def test_the_drop_extracts_in_a_job_while_the_window_keeps_running(
+    page: ImagePage, tmp_path: Path, runtime: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The extraction runs on a worker thread as an ExtractSelectionJob (progress in bytes);
+    meanwhile the GUI thread runs its events (a timer fires inside the drop) — there the
+    page closes the image, which stays open until the job has read it, then is closed."""
+    image_path = tmp_path / "full.iso"
+    make_full(image_path)
+    assert page.open_path(image_path)
+    image = page.image
+    assert image is not None
+    threads: list[int] = []
+    real = job_module.extract_selection
+
+    def slow(*args: Any, **kwargs: Any) -> list[Path]:
+        threads.append(threading.get_ident())
+        started.set()
+        assert timer_fired.wait(30)  # the GUI thread ran the timer while this waited
+        return real(*args, **kwargs)
+
+    started, timer_fired = threading.Event(), threading.Event()
+    monkeypatch.setattr(job_module, "extract_selection", slow)
+    fired: list[bool] = []
+
+    def during_drop() -> None:
+        if not started.is_set():
+            QTimer.singleShot(10, during_drop)
+            return
+        fired.append(image.file._fd >= 0)
+        page.close_image()  # the image goes while the job still needs it
+        timer_fired.set()
+
+    progress: list[Any] = []
+    page.bridge.progress.connect(lambda _handle, snapshot: progress.append(snapshot))
+    docs = page.tree.topLevelItem(0)
+    docs.setExpanded(True)
+    QTimer.singleShot(0, during_drop)
+    data = page.tree.mimeData([docs.child(0)])
+    urls = data.urls()
+    assert threads
+    assert threads[0] != threading.get_ident()
+    assert fired == [True]
+    assert [Path(url.toLocalFile()).read_bytes() for url in urls] == [PAYLOAD]
+    assert image.file._fd < 0  # closed once the job had finished
+    assert page.image is None
+    assert any(p.total == len(PAYLOAD) for p in progress)
