@@ -34,6 +34,9 @@ EXPECTED = (
     "write-usb-chosen",
     "write-usb-confirm",
     "write-usb-verified",
+    "read-empty",
+    "read-disc-checked",
+    "read-reading",
     "read-repair-offer",
     "image-convert",
 )
