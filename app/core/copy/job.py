@@ -110,11 +110,21 @@ class CopyJob(Job[CopyResult]):
     def _check(self) -> None:
         if self.one_drive and self.ask_for_blank is None:
             raise InvalidInputError(
-                "Copying with one drive needs someone to swap the discs.",
+                "Copying with one drive asks for the blank disc after the read: "
+                "run it where Spindle can ask (a terminal, the window), or use two drives.",
                 f"source {self.source} is the target; no prompt given",
             )
         if self.keep_image is not None:
             check_output(self.keep_image, overwrite=False, what="image")
+        if self.keep_image is None and not self.work_dir.is_dir():
+            raise InvalidInputError(
+                f"Cannot make a temporary folder in “{self.work_dir}” for the copy: "
+                "there is no such folder.",
+                str(self.work_dir),
+            )
+        if not self.one_drive:
+            # the target must be a burner before the (long) read starts
+            self.opener(self.target).close()
 
     def _image_path(self) -> Path:
         if self.keep_image is not None:

@@ -118,3 +118,19 @@ def test_one_drive_without_a_prompt_is_refused(tmp_path: Path) -> None:
     result = run_job(make_job(tmp_path, disc, drive))
     assert isinstance(result.error, InvalidInputError)
     assert disc.reads == []
+
+
+def test_a_target_that_is_no_burner_fails_before_the_read(tmp_path: Path) -> None:
+    from app.core.errors import DeviceNotFound
+
+    disc = FakeDisc(random_image(10))
+    target = FakeDrive(profile=Profile.DVD_PLUS_R, device="/dev/sr1")
+    job = make_job(tmp_path, disc, target)
+
+    def not_a_drive(device: str) -> FakeDrive:
+        raise DeviceNotFound(f"“{device}” is not an optical drive.")
+
+    job.opener = not_a_drive  # type: ignore[assignment]
+    result = run_job(job)
+    assert isinstance(result.error, DeviceNotFound)
+    assert disc.reads == []
