@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from pathlib import Path
 
 from app.cli.output import make_output
 from app.cli.runner import run_cli_job
 from app.core.burn.preflight import BurnOptions
-from app.core.copy.job import AskForBlank, CopyJob, CopyResult
+from app.core.copy.job import AskForBlank, CopyJob, CopyResult, default_temp_dir
 from app.core.rip.rescue import DEFAULT_RETRIES, RescueOptions
 
 
@@ -54,11 +53,6 @@ def register(
         help=f"passes over unreadable sectors (default {DEFAULT_RETRIES})",
     )
     parser.set_defaults(func=run_copy)
-
-
-def default_temp_dir() -> Path:
-    cache = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(cache) / "spindle"
 
 
 def ask_on_terminal(device: str) -> bool:

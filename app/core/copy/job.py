@@ -21,6 +21,7 @@ names how many, and ``keep_image`` keeps what was read, with its map, for a late
 
 from __future__ import annotations
 
+import os
 import shutil
 import time
 from collections.abc import Callable
@@ -39,6 +40,12 @@ from app.core.rip.source import DiscSource
 
 AskForBlank = Callable[[str], bool]
 """``ask(device)``: the tray of ``device`` is open; True once a blank disc is in it."""
+
+
+def default_temp_dir() -> Path:
+    """``$XDG_CACHE_HOME/spindle`` (``~/.cache/spindle``): on disk, unlike a tmpfs ``/tmp``."""
+    cache = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(cache) / "spindle"
 
 
 @dataclass(frozen=True, slots=True)

@@ -37,6 +37,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.core.burn.job import TransportOpener, open_for_writing
+from app.core.copy.job import CopyJob, CopyResult, default_temp_dir
 from app.core.errors import AppError, InvalidInputError
 from app.core.jobs import JobHandle, Outcome, Progress, Result
 from app.core.protect.job import RepairJob, RepairResult, default_ecc_path
@@ -52,6 +54,7 @@ from app.core.rip.speed import MAXIMUM, ReadSpeed
 from app.core.verify.compare import CompareResult
 from app.core.verify.report import describe_compare
 from app.ui.common.job_bridge import JobBridge
+from app.ui.read.copy import BlankPrompt, CopyDialog, ask_with_a_message_box
 from app.ui.read.sector_map import COLOURS, SectorMapView
 
 _log = logging.getLogger(__name__)
@@ -89,6 +92,8 @@ class ReadPage(QWidget):
 
     rip_finished = Signal(object)
     """(Result) emitted when a rip ends, after the page shows it."""
+    copy_finished = Signal(object)
+    """(Result) emitted when a copy ends, after the page shows it."""
     disc_checked = Signal(object)
     """(Result) emitted when a "Check disc" ends, after the card shows it."""
 
@@ -99,6 +104,7 @@ class ReadPage(QWidget):
         *,
         open_source: Callable[[str], DiscSource] | None = None,
         drive_paths: Callable[[], list[str]] = list,
+        open_burner: TransportOpener = open_for_writing,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("readPage")
@@ -108,6 +114,14 @@ class ReadPage(QWidget):
         self._handle: JobHandle[RipResult] | None = None
         self._job: RipJob | None = None
         self._repair_job: RepairJob | None = None
+        self._open_burner = open_burner
+        self._copy_job: CopyJob | None = None
+        self._copy_handle: JobHandle[CopyResult] | None = None
+        self.copy_work_dir: Path | None = None
+        """Where a copy's temporary image goes (default ``~/.cache/spindle``)."""
+        self.blank_prompt = BlankPrompt(lambda device: ask_with_a_message_box(self, device), self)
+        self.choose_copy: Callable[[CopyDialog], bool] = lambda dialog: bool(dialog.exec())
+        """Shows the copy dialog (tests answer it)."""
         self._checking = False
         self._comparing = False
         self._repairing = False
@@ -239,12 +253,19 @@ class ReadPage(QWidget):
         self.advanced_button.toggled.connect(self._on_advanced)
         self.advanced = self._make_advanced()
         self.advanced.setVisible(False)
+        self.copy_button = QPushButton("Copy to a blank disc…")
+        self.copy_button.setObjectName("copyButton")
+        self.copy_button.clicked.connect(self.copy_disc)
         box = QGroupBox("Read to")
         column = QVBoxLayout(box)
         column.addLayout(output_row)
         column.addWidget(self.start_button)
         column.addWidget(self.explain_label)
-        column.addWidget(self.advanced_button)
+        advanced_row = QHBoxLayout()
+        advanced_row.addWidget(self.advanced_button)
+        advanced_row.addStretch(1)
+        advanced_row.addWidget(self.copy_button)
+        column.addLayout(advanced_row)
         column.addWidget(self.advanced)
         column.addStretch(1)
         return box
@@ -354,7 +375,10 @@ class ReadPage(QWidget):
         self.legend.setVisible(shown)
 
     def _running(self) -> bool:
-        return self._handle is not None or self._checking or self._comparing or self._repairing
+        jobs = (self._handle, self._copy_handle)
+        return any(h is not None for h in jobs) or any(
+            (self._checking, self._comparing, self._repairing)
+        )
 
     def _show_card(self) -> None:
         device = self.drive_combo.currentText()
@@ -391,6 +415,15 @@ class ReadPage(QWidget):
             return NO_DRIVE
         return ""
 
+    def _copy_reason(self) -> str:
+        if self._running():
+            return "Wait for the running job to end."
+        if self.from_file_radio.isChecked():
+            return "Copying is from a disc: choose “From a drive”."
+        if not self.drive_combo.currentText():
+            return NO_DRIVE
+        return ""
+
     def _compare_reason(self) -> str:
         if self._running():
             return "Wait for the running job to end."
@@ -411,6 +444,11 @@ class ReadPage(QWidget):
                 self._compare_reason(),
                 "Read the disc again and compare it with the image file",
             ),
+            (
+                self.copy_button,
+                self._copy_reason(),
+                "Read this disc and burn it onto a blank disc, then verify the copy",
+            ),
         ):
             button.setEnabled(not reason)
             button.setToolTip(reason or ready)
@@ -419,7 +457,7 @@ class ReadPage(QWidget):
         self.refresh_button.setToolTip(
             "Look for optical drives again" if idle else "Wait for the running job to end."
         )
-        running = self._handle is not None
+        running = self._handle is not None or self._copy_handle is not None
         self.cancel_button.setEnabled(running)
         self.cancel_button.setToolTip("Stop the read" if running else "Nothing is running")
 
@@ -541,9 +579,81 @@ class ReadPage(QWidget):
         self._map_timer.start()
 
     def cancel(self) -> None:
-        if self._handle is not None:
-            self.status_label.setText("Cancelling…")
-            self.bridge.cancel(self._handle)
+        for handle in (self._handle, self._copy_handle):
+            if handle is not None:
+                self.status_label.setText("Cancelling…")
+                self.bridge.cancel(handle)
+
+    # -- copy disc -----------------------------------------------------------------------
+
+    def copy_disc(self) -> None:
+        """ "Copy to a blank disc…": choose the burner, then run the copy."""
+        if self._copy_reason():
+            self._say(self._copy_reason())
+            return
+        source = self.drive_combo.currentText()
+        drives = [self.drive_combo.itemText(i) for i in range(self.drive_combo.count())]
+        dialog = CopyDialog(source, drives, self.output_edit.text().strip(), self)
+        if not self.choose_copy(dialog):
+            return
+        keep = (
+            Path(self.output_edit.text().strip()).expanduser()
+            if dialog.keep_check.isChecked()
+            else None
+        )
+        self.start_copy(dialog.target(), keep)
+
+    def start_copy(self, target: str, keep: Path | None = None) -> None:
+        work = self.copy_work_dir or default_temp_dir()
+        try:
+            work.mkdir(parents=True, exist_ok=True, mode=0o700)
+        except OSError as exc:
+            self._say(f"Cannot make the folder for the temporary image, {work}: {exc}")
+            return
+        job = CopyJob(
+            self.drive_combo.currentText(),
+            target,
+            work_dir=work,
+            keep_image=keep,
+            options=RescueOptions(
+                retries=self.retries_spin.value(), skip_ahead=self.skip_check.isChecked()
+            ),
+            ask_for_blank=self.blank_prompt,
+            open_source=self._open_source,
+            opener=self._open_burner,
+        )
+        self._copy_job = job
+        self._job = None
+        self.result_view.clear()
+        self.sector_map.clear()
+        self.progress_bar.setValue(0)
+        self.progress_bar.setVisible(True)
+        self.show_map()
+        self.status_label.setText(f"Copying the disc in {job.source} to {target}…")
+        self._copy_handle = self.bridge.submit(
+            job, on_progress=self._on_progress, on_done=self._on_copy_done, context=self
+        )
+        self._set_running(True)
+        self._map_timer.start()
+
+    def _on_copy_done(self, result: Result[CopyResult]) -> None:
+        self._copy_handle = None
+        self._map_timer.stop()
+        self._refresh_map()
+        self._set_running(False)
+        value = result.value
+        if result.ok and value is not None:
+            self.progress_bar.setValue(PROGRESS_STEPS)
+            verified = " and verified" if value.burn.verify is not None else ""
+            kept = f" The image is kept as {value.image}." if value.kept else ""
+            self._say(f"Copied{verified}: the {value.burn.medium} in {value.burn.device}.{kept}")
+            self.result_view.setPlainText(describe_rip(value.rip))
+        else:
+            error = result.error
+            self._say(error.message if error else "The copy failed.")
+            if error is not None:
+                self.result_view.setPlainText(f"{error.message}\n{error.detail}".strip())
+        self.copy_finished.emit(result)
 
     def compare(self) -> None:
         try:
@@ -662,6 +772,8 @@ class ReadPage(QWidget):
 
     def _refresh_map(self) -> None:
         job = self._job
+        if job is None and self._copy_job is not None:
+            job = self._copy_job.rip
         if job is None or job.rescue_map is None:
             return
         self.sector_map.set_blocks(job.rescue_map.blocks(), job.rescue_map.size_bytes)

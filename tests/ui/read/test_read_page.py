@@ -349,3 +349,108 @@ def test_the_check_job_reports_no_zero_sectors() -> None:
 
     assert Progress(Phase.READING_LAYOUT, 0, None, Unit.SECTORS).amount_text() == ""
     assert Progress(Phase.READING_LAYOUT, 12, None, Unit.SECTORS).amount_text() == "12 sectors"
+
+
+def _copy_page(
+    qtbot: QtBot,
+    bridge: JobBridge,
+    tmp_path: Path,
+    disc: FakeDisc,
+    burner: object,
+    *,
+    drives: list[str],
+) -> ReadPage:
+    page = ReadPage(
+        bridge,
+        open_source=lambda _p: disc,
+        drive_paths=lambda: drives,
+        open_burner=burner.open,  # type: ignore[attr-defined]
+    )
+    qtbot.addWidget(page)
+    page.copy_work_dir = tmp_path / "work"
+    page.retries_spin.setValue(0)
+    return page
+
+
+def test_copy_to_a_blank_disc_in_a_second_drive(
+    qtbot: QtBot, bridge: JobBridge, tmp_path: Path
+) -> None:
+    from tests.fakes.mmc_drive import FakeDrive
+
+    from app.core.mmc.profiles import Profile
+
+    disc = FakeDisc(random_image(600, seed=9))
+    burner = FakeDrive(profile=Profile.DVD_PLUS_R, device="/dev/sr1")
+    page = _copy_page(qtbot, bridge, tmp_path, disc, burner, drives=["/dev/sr0", "/dev/sr1"])
+    assert page.copy_button.isEnabled()
+    chosen: list[list[str]] = []
+
+    def choose(dialog: object) -> bool:
+        combo = dialog.target_combo  # type: ignore[attr-defined]
+        chosen.append([combo.itemData(i) for i in range(combo.count())])
+        assert not dialog.keep_check.isEnabled()  # type: ignore[attr-defined]
+        return True  # the first burner: /dev/sr1
+
+    page.choose_copy = choose  # type: ignore[assignment]
+    with qtbot.waitSignal(page.copy_finished, timeout=WAIT_MS) as blocker:
+        qtbot.mouseClick(page.copy_button, Qt.MouseButton.LeftButton)
+        assert page.cancel_button.isEnabled()
+        assert not page.start_button.isEnabled()
+    assert chosen == [["/dev/sr1", "/dev/sr0"]]  # the other drive first, this one last
+    result = blocker.args[0]
+    assert result.ok, result.error
+    assert burner.written_bytes(600) == disc.data
+    assert page.status_label.text() == "Copied and verified: the DVD+R in /dev/sr1."
+    assert list((tmp_path / "work").iterdir()) == []
+    assert page.start_button.isEnabled() is False  # no image file chosen: the reason shows
+    assert page.copy_button.isEnabled()
+
+
+def test_copy_with_one_drive_asks_for_the_blank_on_the_gui_thread(
+    qtbot: QtBot, bridge: JobBridge, tmp_path: Path
+) -> None:
+    import threading
+
+    from tests.fakes.mmc_drive import FakeDrive
+
+    from app.core.mmc.profiles import Profile
+
+    disc = FakeDisc(random_image(300, seed=10))
+    drive = FakeDrive(profile=Profile.DVD_ROM, device="/dev/sr0")
+    page = _copy_page(qtbot, bridge, tmp_path, disc, drive, drives=["/dev/sr0"])
+    asked: list[tuple[str, bool]] = []
+
+    def ask(device: str) -> bool:
+        asked.append((device, threading.current_thread() is threading.main_thread()))
+        drive.insert_medium(Profile.DVD_PLUS_R)
+        drive.loaded = True
+        return True
+
+    page.blank_prompt.ask = ask
+    with qtbot.waitSignal(page.copy_finished, timeout=WAIT_MS) as blocker:
+        page.start_copy("/dev/sr0")
+    assert blocker.args[0].ok, blocker.args[0].error
+    assert asked == [("/dev/sr0", True)]
+    assert drive.written_bytes(300) == disc.data
+
+
+def test_a_damaged_disc_is_not_copied(qtbot: QtBot, bridge: JobBridge, tmp_path: Path) -> None:
+    from tests.fakes.mmc_drive import FakeDrive
+
+    from app.core.mmc.profiles import Profile
+
+    disc = FakeDisc(random_image(300, seed=11), bad={7})
+    burner = FakeDrive(profile=Profile.DVD_PLUS_R, device="/dev/sr1")
+    page = _copy_page(qtbot, bridge, tmp_path, disc, burner, drives=["/dev/sr0", "/dev/sr1"])
+    with qtbot.waitSignal(page.copy_finished, timeout=WAIT_MS) as blocker:
+        page.start_copy("/dev/sr1")
+    assert not blocker.args[0].ok
+    assert "1 sector of the disc in /dev/sr0 could not be read" in page.status_label.text()
+    assert "nothing was burned" in page.status_label.text()
+    assert BlockStatus.BAD_SECTOR in page.sector_map.statuses()
+
+
+def test_copy_is_disabled_with_a_reason(qtbot: QtBot, bridge: JobBridge) -> None:
+    page = _no_drive_page(qtbot, bridge)
+    assert not page.copy_button.isEnabled()
+    assert page.copy_button.toolTip().startswith("No optical drive found")
