@@ -273,6 +273,15 @@ def take_read_repair(window: MainWindow, out_dir: Path, temp_dir: Path) -> list[
     wait_until(page.repair_button.isVisible, timeout_s=60)
     window.statusBar().clearMessage()
     shots.append(grab(out_dir, "read-repair-offer"))
+    from app.ui.read.copy import CopyDialog
+
+    page._drive_paths = lambda: ["/dev/sr0", "/dev/sr1"]
+    page.refresh_drives()
+    dialog = CopyDialog("/dev/sr0", ["/dev/sr0", "/dev/sr1"], page.output_edit.text(), window)
+    show_dialog(dialog, out_dir, "read-copy-dialog")
+    shots.append(out_dir / "read-copy-dialog.png")
+    page._drive_paths = lambda: ["/dev/sr0"]
+    page.refresh_drives()
     return shots
 
 

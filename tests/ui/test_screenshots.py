@@ -38,6 +38,7 @@ EXPECTED = (
     "read-disc-checked",
     "read-reading",
     "read-repair-offer",
+    "read-copy-dialog",
     "image-convert",
 )
 SCREEN = (1280, 800)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable
+from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import (
@@ -39,9 +40,16 @@ class CopyDialog(QDialog):
         self.keep_check = QCheckBox(
             f"Keep the image as {image}" if image else "Keep the image (choose an image file)"
         )
-        self.keep_check.setEnabled(bool(image))
+        exists = bool(image) and Path(image).expanduser().exists()
+        self.keep_check.setEnabled(bool(image) and not exists)
         if not image:
             self.keep_check.setToolTip("Choose the image file on the Read page first")
+        elif exists:
+            self.keep_check.setText(f"Keep the image ({Path(image).name} already exists)")
+            self.keep_check.setToolTip(
+                "The image file on the Read page already exists: choose a new name there "
+                "to keep the copy's image"
+            )
         explain = QLabel(
             f"Reads the disc in {source} to a temporary image, burns it onto the blank disc "
             "in the burner you choose and reads it back to verify. The temporary image is "

@@ -454,3 +454,19 @@ def test_copy_is_disabled_with_a_reason(qtbot: QtBot, bridge: JobBridge) -> None
     page = _no_drive_page(qtbot, bridge)
     assert not page.copy_button.isEnabled()
     assert page.copy_button.toolTip().startswith("No optical drive found")
+
+
+def test_the_copy_dialog_keeps_no_image_over_an_existing_file(qtbot: QtBot, tmp_path: Path) -> None:
+    from app.ui.read.copy import CopyDialog
+
+    new = CopyDialog("/dev/sr0", ["/dev/sr0"], str(tmp_path / "new.iso"))
+    qtbot.addWidget(new)
+    assert new.keep_check.isEnabled()
+    assert new.target() == "/dev/sr0"
+    assert "swap the discs" in new.target_combo.currentText()
+    (tmp_path / "old.iso").write_bytes(b"x")
+    old = CopyDialog("/dev/sr0", ["/dev/sr0"], str(tmp_path / "old.iso"))
+    qtbot.addWidget(old)
+    assert not old.keep_check.isEnabled()
+    assert "already exists" in old.keep_check.text()
+    assert old.keep_check.toolTip()
