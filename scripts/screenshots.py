@@ -256,12 +256,33 @@ def take_read_repair(window: MainWindow, out_dir: Path, temp_dir: Path) -> list[
     disc = FakeDisc(data, bad=set(range(1200, 1290)) | set(range(4100, 4116)) | {5000})
     page._open_source = lambda _path: disc
     window.show_workspace(Workspace.READ)
-    page.drive_combo.setCurrentText("/dev/sr0")
+    window.statusBar().clearMessage()
+    shots = [grab(out_dir, "read-empty")]  # no drive: what to do instead
+    page._drive_paths = lambda: ["/dev/sr0"]
+    page.refresh_drives()
     page.output_edit.setText(str(folder / "holiday-2009.iso"))
+    page.check_disc()
+    wait_until(lambda: page.last_summary is not None)
+    shots.append(grab(out_dir, "read-disc-checked"))
+    disc.on_read = lambda _lba, _count: time.sleep(0.004)
     page.start()
+    wait_until(lambda: len(disc.reads) > 40)
+    pump(600)
+    shots.append(grab(out_dir, "read-reading"))
+    disc.on_read = None
     wait_until(page.repair_button.isVisible, timeout_s=60)
     window.statusBar().clearMessage()
-    return [grab(out_dir, "read-repair-offer")]
+    shots.append(grab(out_dir, "read-repair-offer"))
+    from app.ui.read.copy import CopyDialog
+
+    page._drive_paths = lambda: ["/dev/sr0", "/dev/sr1"]
+    page.refresh_drives()
+    dialog = CopyDialog("/dev/sr0", ["/dev/sr0", "/dev/sr1"], page.output_edit.text(), window)
+    show_dialog(dialog, out_dir, "read-copy-dialog")
+    shots.append(out_dir / "read-copy-dialog.png")
+    page._drive_paths = lambda: ["/dev/sr0"]
+    page.refresh_drives()
+    return shots
 
 
 def _sparse(path: Path, size_bytes: int) -> Path:

@@ -39,6 +39,7 @@ COMMAND_MODULES: dict[str, str] = {
     "convert": "app.cli.commands.convert",
     "burn": "app.cli.commands.burn",
     "erase": "app.cli.commands.burn",
+    "copy": "app.cli.commands.copy",
     "info": "app.cli.commands.image",
     "ls": "app.cli.commands.image",
     "extract": "app.cli.commands.image",

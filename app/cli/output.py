@@ -163,8 +163,8 @@ class JsonOutput(Output):
 
 def describe(progress: Progress) -> str:
     """``"Writing: 41% 1.20 GiB of 2.93 GiB, 45.1 MiB/s, 0:39 left"``."""
-    parts = [progress.amount_text()]
-    for extra in (progress.rate_text(), progress.eta_text()):
+    parts = []
+    for extra in (progress.amount_text(), progress.rate_text(), progress.eta_text()):
         if extra:
             parts.append(extra)
     if progress.buffer_percent is not None:
@@ -172,7 +172,7 @@ def describe(progress: Progress) -> str:
     fraction = progress.fraction
     percent = f" {fraction * 100:.0f}%" if fraction is not None else ""
     message = f" — {progress.message}" if progress.message else ""
-    return f"{progress.phase}:{percent} {', '.join(parts)}{message}"
+    return f"{progress.phase}:{percent} {', '.join(parts)}".rstrip() + message
 
 
 def render_bar(progress: Progress, width: int) -> str:

@@ -34,7 +34,11 @@ EXPECTED = (
     "write-usb-chosen",
     "write-usb-confirm",
     "write-usb-verified",
+    "read-empty",
+    "read-disc-checked",
+    "read-reading",
     "read-repair-offer",
+    "read-copy-dialog",
     "image-convert",
     "image-edit-project",
 )

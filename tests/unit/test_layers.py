@@ -33,6 +33,8 @@ LAYERS: tuple[tuple[str, ...], ...] = (
         "app.core.flash",
         "app.core.protect",
     ),
+    # workflows made of workflows: copy disc = rip + burn
+    ("app.core.copy",),
     ("app.cli", "app.ui.common"),
     (
         "app.ui.panels",

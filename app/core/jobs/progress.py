@@ -67,7 +67,8 @@ class Progress:
         return "" if self.eta_s is None else f"{format_duration(self.eta_s)} left"
 
     def amount_text(self) -> str:
-        """``"1.20 GiB of 4.38 GiB"``, ``"1200 of 5000 sectors"``, ``"12 items"``."""
+        """``"1.20 GiB of 4.38 GiB"``, ``"1200 of 5000 sectors"``, ``"12 items"``; empty
+        while nothing is counted and there is no total (a check, a layout read)."""
 
         def fmt(value: int) -> str:
             if self.unit is Unit.BYTES:
@@ -75,6 +76,8 @@ class Progress:
             return f"{value:,}"
 
         suffix = "" if self.unit is Unit.BYTES else f" {self.unit.value}"
+        if self.total is None and self.done == 0:
+            return ""  # nothing counted and nothing to count towards: "0 sectors" says nothing
         if self.total is None:
             return f"{fmt(self.done)}{suffix}"
         return f"{fmt(self.done)} of {fmt(self.total)}{suffix}"

@@ -42,6 +42,28 @@ class DiscSummary:
             parts.append(f"{layout.end_lba} raw sectors to read as BIN/CUE")
         return ", ".join(parts)
 
+    def state_text(self) -> str:
+        """The card's state line: ``"DVD-ROM · ready to read"``."""
+        medium = self.layout.medium or "Disc"
+        kind = "rewritable, " if self.layout.overwritable else ""
+        if self.size is None:
+            return f"{medium} · {kind}ready to read as BIN/CUE (audio or several tracks)"
+        return f"{medium} · {kind}ready to read"
+
+    def details_text(self) -> str:
+        """The card's contents lines: label, tracks, how much a rip reads, capacity."""
+        layout = self.layout
+        audio = sum(1 for t in layout.tracks if t.kind is TrackKind.AUDIO)
+        tracks = f"{len(layout.tracks)} track{'s' if len(layout.tracks) != 1 else ''}"
+        if audio:
+            tracks += f" ({audio} audio)"
+        label = f"Label: {self.volume_id}" if self.volume_id else "No volume label"
+        if self.size is not None:
+            amount = f"{format_size(self.size.size_bytes)} to read"
+        else:
+            amount = f"{layout.end_lba:,} raw sectors to read"
+        return "\n".join((label, f"{tracks} · {amount}"))
+
 
 @dataclass
 class DiscInfoJob(Job[DiscSummary]):

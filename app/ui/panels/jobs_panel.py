@@ -168,8 +168,9 @@ class JobRow(QFrame):
         elapsed = format_duration(result.elapsed_s)
         if self.state is JobState.SUCCEEDED:
             text = f"Finished in {elapsed}"
-            if result.last_progress is not None:
-                text += f" · {result.last_progress.amount_text()}"
+            amount = result.last_progress.amount_text() if result.last_progress else ""
+            if amount:
+                text += f" · {amount}"
         elif self.state is JobState.CANCELLED:
             reason = result.error.message if result.error is not None else ""
             text = "Cancelled" if reason in ("", "Cancelled.") else reason

@@ -15,12 +15,14 @@ import logging
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
+    QButtonGroup,
     QCheckBox,
     QComboBox,
     QFileDialog,
     QFormLayout,
+    QFrame,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -28,11 +30,15 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QProgressBar,
     QPushButton,
+    QRadioButton,
     QSpinBox,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
+from app.core.burn.job import TransportOpener, open_for_writing
+from app.core.copy.job import CopyJob, CopyResult, default_temp_dir
 from app.core.errors import AppError, InvalidInputError
 from app.core.jobs import JobHandle, Outcome, Progress, Result
 from app.core.protect.job import RepairJob, RepairResult, default_ecc_path
@@ -48,6 +54,7 @@ from app.core.rip.speed import MAXIMUM, ReadSpeed
 from app.core.verify.compare import CompareResult
 from app.core.verify.report import describe_compare
 from app.ui.common.job_bridge import JobBridge
+from app.ui.read.copy import BlankPrompt, CopyDialog, ask_with_a_message_box
 from app.ui.read.sector_map import COLOURS, SectorMapView
 
 _log = logging.getLogger(__name__)
@@ -68,11 +75,27 @@ FORMATS = (
 )
 
 
+NO_DRIVE = "No optical drive found — connect one, or read from an image file instead."
+NO_DRIVE_HINT = (
+    "Connect a CD, DVD or Blu-ray drive and press “Refresh”, or choose “From an image file” "
+    "to read an image file instead."
+)
+NOT_CHECKED = "Not checked yet — press “Check disc” to see what the drive holds."
+EXPLAIN = (
+    "Reads every sector into the image file. Unreadable sectors are retried at a slow speed "
+    "and recorded in a map file, so a later read can resume or retry just those."
+)
+
+
 class ReadPage(QWidget):
     """See the module docstring.  ``open_source`` replaces the drive access (tests)."""
 
     rip_finished = Signal(object)
     """(Result) emitted when a rip ends, after the page shows it."""
+    copy_finished = Signal(object)
+    """(Result) emitted when a copy ends, after the page shows it."""
+    disc_checked = Signal(object)
+    """(Result) emitted when a "Check disc" ends, after the card shows it."""
 
     def __init__(
         self,
@@ -81,6 +104,7 @@ class ReadPage(QWidget):
         *,
         open_source: Callable[[str], DiscSource] | None = None,
         drive_paths: Callable[[], list[str]] = list,
+        open_burner: TransportOpener = open_for_writing,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("readPage")
@@ -90,13 +114,26 @@ class ReadPage(QWidget):
         self._handle: JobHandle[RipResult] | None = None
         self._job: RipJob | None = None
         self._repair_job: RepairJob | None = None
+        self._open_burner = open_burner
+        self._copy_job: CopyJob | None = None
+        self._copy_handle: JobHandle[CopyResult] | None = None
+        self.copy_work_dir: Path | None = None
+        """Where a copy's temporary image goes (default ``~/.cache/spindle``)."""
+        self.blank_prompt = BlankPrompt(lambda device: ask_with_a_message_box(self, device), self)
+        self.choose_copy: Callable[[CopyDialog], bool] = lambda dialog: bool(dialog.exec())
+        """Shows the copy dialog (tests answer it)."""
+        self._checking = False
+        self._comparing = False
+        self._repairing = False
         self.last_result: Result[RipResult] | None = None
-        options = self._make_options()
+        self.last_summary: DiscSummary | None = None
+        top = QHBoxLayout()
+        top.addWidget(self._make_source_box(), 1)
+        top.addWidget(self._make_target_box(), 1)
         buttons = self._make_buttons()
         layout = QVBoxLayout(self)
-        layout.addWidget(options)
+        layout.addLayout(top)
         layout.addLayout(buttons)
-        layout.addWidget(self.progress_bar)
         layout.addWidget(self.status_label)
         layout.addWidget(self.sector_map)
         layout.addWidget(self.legend)
@@ -107,32 +144,133 @@ class ReadPage(QWidget):
         self._map_timer.timeout.connect(self._refresh_map)
         self.refresh_drives()
 
-    def _make_source_row(self) -> QHBoxLayout:
+    # -- layout --------------------------------------------------------------------------
+
+    def _make_source_box(self) -> QGroupBox:
+        """Where to read from: a drive (with its disc card) or, as a visible choice, a file."""
+        self.from_drive_radio = QRadioButton("From a drive")
+        self.from_drive_radio.setChecked(True)
+        self.from_file_radio = QRadioButton("From an image file")
+        self.from_file_radio.setToolTip("Copy or convert an existing image file instead")
+        group = QButtonGroup(self)
+        group.addButton(self.from_drive_radio)
+        group.addButton(self.from_file_radio)
+        self.from_drive_radio.toggled.connect(self._on_source_kind)
         self.drive_combo = QComboBox()
-        self.drive_combo.setEditable(True)
         self.drive_combo.setObjectName("driveCombo")
-        self.drive_combo.setToolTip("The drive to read (or an image file to copy)")
+        self.drive_combo.setToolTip("The optical drive to read")
+        self.drive_combo.setPlaceholderText("No optical drive")
+        self.drive_combo.currentTextChanged.connect(self._on_drive_changed)
         self.refresh_button = QPushButton("Refresh")
-        self.refresh_button.clicked.connect(self.refresh_drives)
+        self.refresh_button.setToolTip("Look for optical drives again")
+        self.refresh_button.clicked.connect(self.refresh_clicked)
         self.check_button = QPushButton("Check disc")
         self.check_button.clicked.connect(self.check_disc)
-        self.disc_label = QLabel("Insert a disc and press “Check disc” to see what it holds.")
-        self.disc_label.setWordWrap(True)
         drive_row = QHBoxLayout()
         drive_row.addWidget(self.drive_combo, 1)
         drive_row.addWidget(self.refresh_button)
         drive_row.addWidget(self.check_button)
-        return drive_row
+        self.source_file_edit = QLineEdit()
+        self.source_file_edit.setObjectName("sourceFileEdit")
+        self.source_file_edit.setPlaceholderText("The image file to read, e.g. ~/disc.iso")
+        self.source_file_edit.textChanged.connect(self._update_actions)
+        self.source_browse_button = QPushButton("Browse…")
+        self.source_browse_button.clicked.connect(self.browse_source)
+        self.file_row = QWidget()
+        file_layout = QHBoxLayout(self.file_row)
+        file_layout.setContentsMargins(0, 0, 0, 0)
+        file_layout.addWidget(self.source_file_edit, 1)
+        file_layout.addWidget(self.source_browse_button)
+        self.file_row.setVisible(False)
+        self.drive_row = QWidget()
+        self.drive_row.setLayout(drive_row)
+        drive_row.setContentsMargins(0, 0, 0, 0)
+        kinds = QHBoxLayout()
+        kinds.addWidget(self.from_drive_radio)
+        kinds.addWidget(self.from_file_radio)
+        kinds.addStretch(1)
+        box = QGroupBox("Read from")
+        column = QVBoxLayout(box)
+        column.addLayout(kinds)
+        column.addWidget(self.drive_row)
+        column.addWidget(self.file_row)
+        column.addWidget(self._make_disc_card())
+        column.addStretch(1)
+        return box
 
-    def _make_options(self) -> QGroupBox:
-        drive_row = self._make_source_row()
+    def _make_disc_card(self) -> QFrame:
+        """The chosen drive and its disc: medium, state, contents and label."""
+        self.disc_card = QFrame()
+        self.disc_card.setObjectName("discCard")
+        self.disc_card.setFrameShape(QFrame.Shape.StyledPanel)
+        self.disc_title = QLabel("")
+        self.disc_title.setObjectName("discTitle")
+        font = self.disc_title.font()
+        font.setBold(True)
+        font.setPointSizeF(font.pointSizeF() * 1.15)
+        self.disc_title.setFont(font)
+        self.disc_label = QLabel("")
+        self.disc_label.setObjectName("discLabel")
+        self.disc_label.setWordWrap(True)
+        self.disc_details = QLabel("")
+        self.disc_details.setObjectName("discDetails")
+        self.disc_details.setWordWrap(True)
+        card = QVBoxLayout(self.disc_card)
+        card.addWidget(self.disc_title)
+        card.addWidget(self.disc_label)
+        card.addWidget(self.disc_details)
+        return self.disc_card
+
+    def _make_target_box(self) -> QGroupBox:
         self.output_edit = QLineEdit()
         self.output_edit.setPlaceholderText("Where the image goes, e.g. ~/disc.iso")
+        self.output_edit.textChanged.connect(self._update_actions)
         self.browse_button = QPushButton("Browse…")
         self.browse_button.clicked.connect(self.browse_output)
         output_row = QHBoxLayout()
+        output_row.addWidget(QLabel("Image file:"))
         output_row.addWidget(self.output_edit, 1)
         output_row.addWidget(self.browse_button)
+        self.start_button = QPushButton("Read disc to image")
+        self.start_button.setObjectName("startButton")
+        self.start_button.setDefault(True)
+        self.start_button.setMinimumHeight(40)
+        font = self.start_button.font()
+        font.setBold(True)
+        font.setPointSizeF(font.pointSizeF() * 1.15)
+        self.start_button.setFont(font)
+        self.start_button.clicked.connect(self.start)
+        self.explain_label = QLabel(EXPLAIN)
+        self.explain_label.setObjectName("explainLabel")
+        self.explain_label.setWordWrap(True)
+        self.advanced_button = QToolButton()
+        self.advanced_button.setObjectName("advancedButton")
+        self.advanced_button.setText("Advanced")
+        self.advanced_button.setCheckable(True)
+        self.advanced_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.advanced_button.setArrowType(Qt.ArrowType.RightArrow)
+        self.advanced_button.setToolTip("Retries, skip-ahead, speed, map file, verify, format")
+        self.advanced_button.toggled.connect(self._on_advanced)
+        self.advanced = self._make_advanced()
+        self.advanced.setVisible(False)
+        self.copy_button = QPushButton("Copy to a blank disc…")
+        self.copy_button.setObjectName("copyButton")
+        self.copy_button.clicked.connect(self.copy_disc)
+        box = QGroupBox("Read to")
+        column = QVBoxLayout(box)
+        column.addLayout(output_row)
+        column.addWidget(self.start_button)
+        column.addWidget(self.explain_label)
+        advanced_row = QHBoxLayout()
+        advanced_row.addWidget(self.advanced_button)
+        advanced_row.addStretch(1)
+        advanced_row.addWidget(self.copy_button)
+        column.addLayout(advanced_row)
+        column.addWidget(self.advanced)
+        column.addStretch(1)
+        return box
+
+    def _make_advanced(self) -> QWidget:
         self.format_combo = QComboBox()
         for label, fmt in FORMATS:
             self.format_combo.addItem(label, fmt)
@@ -149,11 +287,10 @@ class ReadPage(QWidget):
         self.map_edit.setPlaceholderText("Next to the image (IMAGE.map)")
         self.resume_check = QCheckBox("Resume from the map (or retry its unreadable sectors)")
         self.verify_check = QCheckBox("Read the disc again and compare when done")
-
-        form = QFormLayout()
-        form.addRow("Drive:", drive_row)
-        form.addRow("", self.disc_label)
-        form.addRow("Image file:", output_row)
+        advanced = QWidget()
+        advanced.setObjectName("advancedOptions")
+        form = QFormLayout(advanced)
+        form.setContentsMargins(0, 0, 0, 0)
         form.addRow("Format:", self.format_combo)
         form.addRow("Read speed:", self.speed_combo)
         form.addRow("Retries:", self.retries_spin)
@@ -161,17 +298,12 @@ class ReadPage(QWidget):
         form.addRow("", self.skip_check)
         form.addRow("", self.resume_check)
         form.addRow("", self.verify_check)
-        options = QGroupBox("Read a disc into an image")
-        options.setLayout(form)
-        return options
+        return advanced
 
     def _make_buttons(self) -> QHBoxLayout:
-        self.start_button = QPushButton("Start")
-        self.start_button.setObjectName("startButton")
-        self.start_button.setDefault(True)
-        self.start_button.clicked.connect(self.start)
         self.cancel_button = QPushButton("Cancel")
         self.cancel_button.setEnabled(False)
+        self.cancel_button.setToolTip("Nothing is running")
         self.cancel_button.clicked.connect(self.cancel)
         self.compare_button = QPushButton("Compare disc with image")
         self.compare_button.clicked.connect(self.compare)
@@ -182,18 +314,21 @@ class ReadPage(QWidget):
         )
         self.repair_button.setVisible(False)
         self.repair_button.clicked.connect(self.repair)
+        self.progress_bar = QProgressBar()
+        self.progress_bar.setRange(0, PROGRESS_STEPS)
+        self.progress_bar.setValue(0)
+        self.progress_bar.setVisible(False)
         buttons = QHBoxLayout()
-        buttons.addWidget(self.start_button)
+        buttons.addWidget(self.progress_bar, 100)  # the stretch after it: when it is hidden
         buttons.addWidget(self.cancel_button)
         buttons.addStretch(1)
         buttons.addWidget(self.repair_button)
         buttons.addWidget(self.compare_button)
-        self.progress_bar = QProgressBar()
-        self.progress_bar.setRange(0, PROGRESS_STEPS)
-        self.progress_bar.setValue(0)
         self.status_label = QLabel("")
         self.status_label.setObjectName("statusLabel")
+        self.status_label.setWordWrap(True)
         self.sector_map = SectorMapView()
+        self.sector_map.setVisible(False)
         self.legend = QLabel(
             "&nbsp;&nbsp;".join(
                 f'<span style="color:{COLOURS[status].name()}">■</span> {text}'
@@ -208,8 +343,123 @@ class ReadPage(QWidget):
         self.result_view = QPlainTextEdit()
         self.result_view.setObjectName("resultView")
         self.result_view.setReadOnly(True)
-        self.result_view.setPlaceholderText("The result of the rip shows here.")
+        self.result_view.setPlaceholderText("The result of the read shows here.")
+        self.result_view.setMinimumHeight(60)  # the page fits 1366x800 with the map shown
+        self.legend.setVisible(False)
         return buttons
+
+    # -- state ---------------------------------------------------------------------------
+
+    def _on_advanced(self, shown: bool) -> None:
+        self.advanced.setVisible(shown)
+        self.advanced_button.setArrowType(
+            Qt.ArrowType.DownArrow if shown else Qt.ArrowType.RightArrow
+        )
+
+    def _on_source_kind(self) -> None:
+        from_drive = self.from_drive_radio.isChecked()
+        self.drive_row.setVisible(from_drive)
+        self.file_row.setVisible(not from_drive)
+        self.disc_card.setVisible(from_drive)
+        self.start_button.setText("Read disc to image" if from_drive else "Copy image file")
+        self._update_actions()
+
+    def _on_drive_changed(self) -> None:
+        self.last_summary = None
+        self._show_card()
+        self._update_actions()
+
+    def show_map(self, shown: bool = True) -> None:
+        """The sector map and its legend (hidden until the first read or comparison)."""
+        self.sector_map.setVisible(shown)
+        self.legend.setVisible(shown)
+
+    def _running(self) -> bool:
+        jobs = (self._handle, self._copy_handle)
+        return any(h is not None for h in jobs) or any(
+            (self._checking, self._comparing, self._repairing)
+        )
+
+    def _show_card(self) -> None:
+        device = self.drive_combo.currentText()
+        if not device:
+            self.disc_title.setText("No optical drive found")
+            self.disc_label.setText(NO_DRIVE_HINT)
+            self.disc_details.setText("")
+            return
+        self.disc_title.setText(device)
+        summary = self.last_summary
+        if summary is None or summary.device != device:
+            self.disc_label.setText(NOT_CHECKED)
+            self.disc_details.setText("")
+            return
+        self.disc_label.setText(summary.state_text())
+        self.disc_details.setText(summary.details_text())
+
+    def start_reason(self) -> str:
+        """Why "Read disc to image" cannot start now ("" when it can)."""
+        if self._running():
+            return "Wait for the running job to end."
+        if self.from_drive_radio.isChecked() and not self.drive_combo.currentText():
+            return NO_DRIVE
+        if self.from_file_radio.isChecked() and not self.source_file_edit.text().strip():
+            return "Choose the image file to read first."
+        if not self.output_edit.text().strip():
+            return "Choose where the image goes first."
+        return ""
+
+    def _check_reason(self) -> str:
+        if self._running():
+            return "Wait for the running job to end."
+        if not self.drive_combo.currentText():
+            return NO_DRIVE
+        return ""
+
+    def _copy_reason(self) -> str:
+        if self._running():
+            return "Wait for the running job to end."
+        if self.from_file_radio.isChecked():
+            return "Copying is from a disc: choose “From a drive”."
+        if not self.drive_combo.currentText():
+            return NO_DRIVE
+        return ""
+
+    def _compare_reason(self) -> str:
+        if self._running():
+            return "Wait for the running job to end."
+        if self.from_drive_radio.isChecked() and not self.drive_combo.currentText():
+            return NO_DRIVE
+        text = self.output_edit.text().strip()
+        if not text or not Path(text).expanduser().is_file():
+            return "Choose an existing image file to compare the disc with."
+        return ""
+
+    def _update_actions(self) -> None:
+        """Enable what can run now; every disabled control says why in its tooltip."""
+        for button, reason, ready in (
+            (self.start_button, self.start_reason(), EXPLAIN),
+            (self.check_button, self._check_reason(), "Look at the disc without reading it"),
+            (
+                self.compare_button,
+                self._compare_reason(),
+                "Read the disc again and compare it with the image file",
+            ),
+            (
+                self.copy_button,
+                self._copy_reason(),
+                "Read this disc and burn it onto a blank disc, then verify the copy",
+            ),
+        ):
+            button.setEnabled(not reason)
+            button.setToolTip(reason or ready)
+        idle = not self._running()
+        self.refresh_button.setEnabled(idle)
+        self.refresh_button.setToolTip(
+            "Look for optical drives again" if idle else "Wait for the running job to end."
+        )
+        running = self._handle is not None or self._copy_handle is not None
+        self.cancel_button.setEnabled(running)
+        self.cancel_button.setToolTip("Stop the read" if running else "Nothing is running")
 
     # -- inputs --------------------------------------------------------------------------
 
@@ -217,14 +467,38 @@ class ReadPage(QWidget):
         """Re-read the drive list (the main window passes the drive panel's drives and calls
         this whenever the panel's drives change)."""
         current = self.drive_combo.currentText()
+        self.drive_combo.blockSignals(True)
         self.drive_combo.clear()
         self.drive_combo.addItems(self._drive_paths())
         if current:
             self.drive_combo.setCurrentText(current)
+        if self.drive_combo.currentIndex() < 0 and self.drive_combo.count():
+            self.drive_combo.setCurrentIndex(0)
+        self.drive_combo.blockSignals(False)
+        if self.drive_combo.currentText() != current:
+            self.last_summary = None
+        self._show_card()
+        self._update_actions()
+
+    def refresh_clicked(self) -> None:
+        """The Refresh button: look again and say what was found."""
+        self.refresh_drives()
+        count = self.drive_combo.count()
+        if count == 0:
+            self._say("No optical drive found — connect one, or read from an image file.")
+        else:
+            self._say(f"Found {count} optical drive{'s' if count != 1 else ''}.")
 
     def set_drive(self, path: str) -> None:
         """Select ``path`` (the drive panel calls this when the user picks a drive)."""
         self.drive_combo.setCurrentText(path)
+
+    def browse_source(self) -> None:
+        name, _filter = QFileDialog.getOpenFileName(
+            self, "Read the image file", self.source_file_edit.text(), "Disc images (*.iso *.bin)"
+        )
+        if name:
+            self.source_file_edit.setText(name)
 
     def browse_output(self) -> None:
         name, _filter = QFileDialog.getSaveFileName(
@@ -234,9 +508,14 @@ class ReadPage(QWidget):
             self.output_edit.setText(name)
 
     def _device(self) -> str:
+        if self.from_file_radio.isChecked():
+            text = self.source_file_edit.text().strip()
+            if not text:
+                raise InvalidInputError("Choose the image file to read first.")
+            return str(Path(text).expanduser())
         device = self.drive_combo.currentText().strip()
         if not device:
-            raise InvalidInputError("Choose a drive to read from.")
+            raise InvalidInputError(NO_DRIVE)
         return device
 
     def make_job(self) -> RipJob:
@@ -268,7 +547,12 @@ class ReadPage(QWidget):
         except AppError as exc:
             self._say(exc.message)
             return
-        self.disc_label.setText(f"Checking {device}…")
+        self._checking = True
+        self.last_summary = None
+        self.disc_label.setText(f"Checking the disc in {device}…")
+        self.disc_details.setText("")
+        self._say(f"Checking the disc in {device}…")
+        self._update_actions()
         self.bridge.submit(
             DiscInfoJob(device, self._open_source), on_done=self._show_disc, context=self
         )
@@ -285,17 +569,91 @@ class ReadPage(QWidget):
         self.result_view.clear()
         self.sector_map.clear()
         self.progress_bar.setValue(0)
+        self.progress_bar.setVisible(True)
+        self.show_map()
         self.status_label.setText("Starting…")
-        self._set_running(True)
         self._handle = self.bridge.submit(
             job, on_progress=self._on_progress, on_done=self._on_rip_done, context=self
         )
+        self._set_running(True)
         self._map_timer.start()
 
     def cancel(self) -> None:
-        if self._handle is not None:
-            self.status_label.setText("Cancelling…")
-            self.bridge.cancel(self._handle)
+        for handle in (self._handle, self._copy_handle):
+            if handle is not None:
+                self.status_label.setText("Cancelling…")
+                self.bridge.cancel(handle)
+
+    # -- copy disc -----------------------------------------------------------------------
+
+    def copy_disc(self) -> None:
+        """ "Copy to a blank disc…": choose the burner, then run the copy."""
+        if self._copy_reason():
+            self._say(self._copy_reason())
+            return
+        source = self.drive_combo.currentText()
+        drives = [self.drive_combo.itemText(i) for i in range(self.drive_combo.count())]
+        dialog = CopyDialog(source, drives, self.output_edit.text().strip(), self)
+        if not self.choose_copy(dialog):
+            return
+        keep = (
+            Path(self.output_edit.text().strip()).expanduser()
+            if dialog.keep_check.isChecked()
+            else None
+        )
+        self.start_copy(dialog.target(), keep)
+
+    def start_copy(self, target: str, keep: Path | None = None) -> None:
+        work = self.copy_work_dir or default_temp_dir()
+        try:
+            work.mkdir(parents=True, exist_ok=True, mode=0o700)
+        except OSError as exc:
+            self._say(f"Cannot make the folder for the temporary image, {work}: {exc}")
+            return
+        job = CopyJob(
+            self.drive_combo.currentText(),
+            target,
+            work_dir=work,
+            keep_image=keep,
+            options=RescueOptions(
+                retries=self.retries_spin.value(), skip_ahead=self.skip_check.isChecked()
+            ),
+            ask_for_blank=self.blank_prompt,
+            open_source=self._open_source,
+            opener=self._open_burner,
+        )
+        self._copy_job = job
+        self._job = None
+        self.result_view.clear()
+        self.sector_map.clear()
+        self.progress_bar.setValue(0)
+        self.progress_bar.setVisible(True)
+        self.show_map()
+        self.status_label.setText(f"Copying the disc in {job.source} to {target}…")
+        self._copy_handle = self.bridge.submit(
+            job, on_progress=self._on_progress, on_done=self._on_copy_done, context=self
+        )
+        self._set_running(True)
+        self._map_timer.start()
+
+    def _on_copy_done(self, result: Result[CopyResult]) -> None:
+        self._copy_handle = None
+        self._map_timer.stop()
+        self._refresh_map()
+        self._set_running(False)
+        value = result.value
+        if result.ok and value is not None:
+            self.progress_bar.setValue(PROGRESS_STEPS)
+            verified = " and verified" if value.burn.verify is not None else ""
+            kept = f" The image is kept as {value.image}." if value.kept else ""
+            self._say(f"Copied{verified}: the {value.burn.medium} in {value.burn.device}.{kept}")
+            self.result_view.setPlainText(describe_rip(value.rip))
+        else:
+            error = result.error
+            self._say(error.message if error else "The copy failed.")
+            if error is not None:
+                self.result_view.setPlainText(f"{error.message}\n{error.detail}".strip())
+        self.copy_finished.emit(result)
 
     def compare(self) -> None:
         try:
@@ -311,7 +669,9 @@ class ReadPage(QWidget):
         job = CompareJob(
             device, image, Path(map_text).expanduser() if map_text else None, self._open_source
         )
-        self.compare_button.setEnabled(False)
+        self._comparing = True
+        self._update_actions()
+        self.progress_bar.setVisible(True)
         self.status_label.setText(f"Comparing {device} with {image.name}…")
         self.bridge.submit(
             job, on_progress=self._on_progress, on_done=self._on_compare_done, context=self
@@ -323,7 +683,8 @@ class ReadPage(QWidget):
         if job is None:
             return
         self.repair_button.setEnabled(False)
-        self.start_button.setEnabled(False)
+        self._repairing = True
+        self._update_actions()
         self.status_label.setText(
             f"Repairing {job.image.name} with {job.ecc.name if job.ecc else ''}…"
         )
@@ -352,7 +713,8 @@ class ReadPage(QWidget):
                 return
 
     def _on_repair_done(self, result: Result[RepairResult]) -> None:
-        self.start_button.setEnabled(True)
+        self._repairing = False
+        self._update_actions()
         self.progress_bar.setValue(PROGRESS_STEPS)
         value = result.value
         if result.ok and value is not None:
@@ -376,11 +738,17 @@ class ReadPage(QWidget):
     # -- job signals ---------------------------------------------------------------------
 
     def _set_running(self, running: bool) -> None:
-        self.start_button.setEnabled(not running)
-        self.cancel_button.setEnabled(running)
-        self.compare_button.setEnabled(not running)
-        for widget in (self.drive_combo, self.output_edit, self.format_combo, self.map_edit):
+        for widget in (
+            self.drive_combo,
+            self.output_edit,
+            self.format_combo,
+            self.map_edit,
+            self.source_file_edit,
+            self.from_drive_radio,
+            self.from_file_radio,
+        ):
             widget.setEnabled(not running)
+        self._update_actions()
 
     def _say(self, text: str) -> None:
         self.status_label.setText(text)
@@ -389,24 +757,44 @@ class ReadPage(QWidget):
         """A snapshot of the running rip or comparison."""
         fraction = progress.fraction
         self.progress_bar.setValue(round((fraction or 0.0) * PROGRESS_STEPS))
-        parts = [progress.phase, progress.amount_text()]
-        parts += [t for t in (progress.rate_text(), progress.eta_text(), progress.message) if t]
+        parts = [progress.phase]
+        parts += [
+            t
+            for t in (
+                progress.amount_text(),
+                progress.rate_text(),
+                progress.eta_text(),
+                progress.message,
+            )
+            if t
+        ]
         self.status_label.setText(" · ".join(parts))
 
     def _refresh_map(self) -> None:
         job = self._job
+        if job is None and self._copy_job is not None:
+            job = self._copy_job.rip
         if job is None or job.rescue_map is None:
             return
         self.sector_map.set_blocks(job.rescue_map.blocks(), job.rescue_map.size_bytes)
 
     def _show_disc(self, result: Result[DiscSummary]) -> None:
+        self._checking = False
         if result.ok and result.value is not None:
-            self.disc_label.setText(result.value.describe())
+            self.last_summary = result.value
+            self._show_card()
+            self._say(f"Checked: {result.value.describe()}.")
         else:
-            self.disc_label.setText(result.error.message if result.error else "Unknown error.")
+            message = result.error.message if result.error else "The check failed."
+            self.disc_label.setText(message)
+            self.disc_details.setText("")
+            self._say(message)
+        self._update_actions()
+        self.disc_checked.emit(result)
 
     def _on_compare_done(self, result: Result[CompareResult]) -> None:
-        self.compare_button.setEnabled(True)
+        self._comparing = False
+        self._update_actions()
         if result.ok and result.value is not None:
             self.status_label.setText("The disc and the image are identical.")
             self.result_view.setPlainText(describe_compare(result.value))

@@ -142,6 +142,39 @@ CASES: list[tuple[str, Setup, int, str]] = [
         "There is no drive or",
     ),
     ("erase missing drive", lambda d: ["erase", "/dev/nope"], INVALID, "There is no drive or"),
+    (
+        "copy missing source",
+        lambda d: ["copy", "/dev/nope", "/dev/nope2", "--temp-dir", "."],
+        INVALID,
+        "no drive or",
+    ),
+    (
+        "copy one drive without a terminal",
+        lambda d: ["copy", _image(d), _image(d), "--temp-dir", "."],
+        INVALID,
+        "asks for the blank disc",
+    ),
+    (
+        "copy keep-image exists",
+        lambda d: [
+            "copy",
+            _image(d),
+            _file(d, "dev"),
+            "--keep-image",
+            _file(d, "k.iso"),
+            "--temp-dir",
+            ".",
+        ],
+        INVALID,
+        "already exists",
+    ),
+    (
+        "copy missing temp dir",
+        lambda d: ["copy", _image(d), _file(d, "dev"), "--temp-dir", "nodir"],
+        INVALID,
+        "temporary folder",
+    ),
+    ("copy negative retries", lambda d: ["copy", "a", "b", "--retries", "-1"], USAGE, ""),
     ("eject missing drive", lambda d: ["eject", "/dev/nope"], INVALID, "There is no drive or"),
     (
         "drives info missing",
@@ -306,6 +339,12 @@ CASES: list[tuple[str, Setup, int, str]] = [
     (
         "drives info of a file",
         lambda d: ["drives", "info", _file(d)],
+        DRIVE,
+        "not an optical drive",
+    ),
+    (
+        "copy to a file",
+        lambda d: ["copy", _image(d), _file(d, "dev"), "--temp-dir", "."],
         DRIVE,
         "not an optical drive",
     ),
