@@ -357,8 +357,12 @@ class RepairJob(Job[RepairResult]):
                 "sector 16 fingerprint differs",
             )
         layout = checked.layout
-        erasures = set(checked.damaged) | {s for s in from_map if s < layout.total_sectors}
-        erasures.update(range(-(-checked.image_size // SECTOR), layout.total_sectors))
+        unread = {s for s in from_map if s < layout.total_sectors}
+        unread.update(range(-(-checked.image_size // SECTOR), layout.total_sectors))
+        # a CRC from an unread CRC sector says nothing: those data sectors are judged once
+        # the CRC sectors are rebuilt (the second round in change())
+        by_crc = set(checked.damaged) - rs02.untrusted_crcs(layout, unread)
+        erasures = by_crc | unread | set(checked.bad_headers)
         if not erasures:
             empty = rs02.RepairReport(checked.header)
             return RepairResult(self.image, None, empty, 0, len(from_map))
@@ -369,6 +373,13 @@ class RepairJob(Job[RepairResult]):
 
         def change(target: int) -> rs02.RepairReport:
             report = rs02.repair(target, erasures, on_columns=on_columns)
+            if report.ok and rs02.untrusted_crcs(layout, unread):
+                again = set(rs02.check(target).damaged)
+                if again:
+                    second = rs02.repair(target, again, on_columns=on_columns)
+                    second.erasures += report.erasures
+                    second.repaired = sorted(set(report.repaired) | set(second.repaired))
+                    report = second
             if not report.repaired:
                 raise _NothingRepaired(report)
             return report
@@ -378,7 +389,7 @@ class RepairJob(Job[RepairResult]):
             report = rewrite(self.image, change)
         except _NothingRepaired as nothing:
             report = nothing.report
-        return RepairResult(self.image, None, report, len(checked.damaged), len(from_map))
+        return RepairResult(self.image, None, report, len(by_crc), len(from_map))
 
 
 def _zero_or_missing(path: Path, sector: int) -> bool:

@@ -217,6 +217,11 @@ class Header:
     added: int
     boot_crcs: bytes = b""
     creator_version: int = CREATOR_VERSION
+    raw: bytes = b""
+    """The header as found in an image (rewritten as it was, whoever made it)."""
+
+    def packed(self) -> bytes:
+        return self.raw or self.pack()
 
     @property
     def ndata(self) -> int:
@@ -285,6 +290,7 @@ class Header:
             added,
             boot,
             creator,
+            bytes(data[:HEADER_SIZE]),
         )
 
     def layout(self, file_sectors: int | None = None) -> Layout:
@@ -444,7 +450,7 @@ def augment(
 
 
 def write_headers(fd: int, layout: Layout, header: Header) -> None:
-    packed = header.pack()
+    packed = header.packed()
     for sector in layout.header_sectors():
         _write_all(fd, packed, sector * SECTOR)
 
@@ -464,10 +470,21 @@ class CheckReport:
     ecc_ok: bool
     """The CRC sectors and the parity slices still have their MD5s."""
     fingerprint_ok: bool
+    bad_headers: tuple[int, ...] = ()
+    """First sectors of the header copies that are damaged or missing."""
 
     @property
     def ok(self) -> bool:
-        return not self.damaged and self.image_md5_ok and self.ecc_ok
+        return not self.damaged and self.image_md5_ok and self.ecc_ok and not self.bad_headers
+
+
+def damaged_headers(fd: int, layout: Layout, header: Header) -> list[int]:
+    packed = header.packed()
+    return [
+        sector
+        for sector in layout.header_sectors()
+        if os.pread(fd, HEADER_SIZE, sector * SECTOR) != packed
+    ]
 
 
 def stored_crcs(fd: int, layout: Layout) -> tuple[np.ndarray, bytes]:
@@ -479,6 +496,17 @@ def stored_crcs(fd: int, layout: Layout) -> tuple[np.ndarray, bytes]:
     order = np.array(layout.crc_order(), dtype=np.int64)
     crcs[order] = values[: len(order)]
     return crcs, area
+
+
+def untrusted_crcs(layout: Layout, unread: Iterable[int]) -> set[int]:
+    """The data sectors whose stored CRC lies in one of the ``unread`` CRC sectors."""
+    first = layout.data_sectors + 2
+    order = layout.crc_order()
+    out: set[int] = set()
+    for sector in unread:
+        if first <= sector < first + layout.crc_sectors:
+            out.update(order[(sector - first) * 512 : (sector - first + 1) * 512])
+    return out
 
 
 def _ecc_md5(fd: int, layout: Layout) -> bytes:
@@ -513,6 +541,7 @@ def check(fd: int, *, on_scan: Progress | None = None) -> CheckReport:
         medium_sum == header.medium_sum and size >= header.data_size,
         ecc_ok,
         medium_fp == header.medium_fp,
+        tuple(damaged_headers(fd, layout, header)),
     )
 
 
@@ -627,14 +656,7 @@ def repair(
     if os.fstat(fd).st_size < layout.total_sectors * SECTOR:
         os.ftruncate(fd, layout.total_sectors * SECTOR)
     crcs, _area = stored_crcs(fd, layout)
-    trusted = set(range(layout.data_sectors))
-    crc_first = layout.data_sectors + 2
-    order = layout.crc_order()
-    for sector in bad:
-        if crc_first <= sector < crc_first + layout.crc_sectors:
-            trusted.difference_update(
-                order[(sector - crc_first) * 512 : (sector - crc_first + 1) * 512]
-            )
+    trusted = set(range(layout.data_sectors)) - untrusted_crcs(layout, bad)
     worker = _Repairer(
         fd, layout, report, crcs, trusted, gf.Encoder(layout.nroots), gf.parity_basis(layout.nroots)
     )
