@@ -1,24 +1,18 @@
-"""An RS02-augmented image through the drive lab: burned to a DVD+R, ripped from a drive with
-unreadable sectors, repaired to the augmented image's SHA-256.
+"""An RS02-augmented image through the drive lab: burned to a DVD+R and read back whole;
+ripped from a drive with unreadable sectors, to be repaired to the augmented image's SHA-256.
 
 This needs its own lab boot (marker ``lab_protect``, not ``lab``: scripts/test's single boot
-has a generated ISO in the ROM drives and does not run it).  The ROM drives must hold the
-augmented image with ``--bad`` sectors; the repair imports numpy, which the TCG guest's
-``-cpu qemu64`` cannot run, so the lab needs KVM::
-
-    .venv/bin/python -m app protect AUG.iso --augment --medium 4000   # any ISO, as root
-    bash ../shared/drivelab/run-lab.sh --accel kvm --iso AUG.iso --bad 100,1000-1003,3100 \\
-        --rw . -- .venv/bin/python -m pytest tests/lab/test_protect_lab.py -m lab_protect
+has a generated ISO in the ROM drives and does not run it): the ROM drives must hold the
+augmented image with ``--bad`` sectors.  The repair imports numpy, which the TCG guest's
+``-cpu qemu64`` cannot run (and KVM does not boot here), so the guest rips (as the desktop
+user) and leaves the rip and its map in ``$LAB_PROTECT_OUT``; the host repairs them.
+``scripts/lab-protect`` does all of it: augment, boot, rip, repair, compare SHA-256s.
 """
 
 from __future__ import annotations
 
-import hashlib
-import os
 import shutil
 import struct
-import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -29,7 +23,6 @@ from tests.lab.test_rip import bad_lbas_of, env, with_zeros
 
 pytestmark = pytest.mark.lab_protect
 
-ROOT = Path(__file__).resolve().parents[2]
 SS = 2048
 
 
@@ -51,22 +44,6 @@ def augmented_iso() -> Path:
     return iso
 
 
-def as_root(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    environment = {**os.environ, "PYTHONPATH": str(ROOT), "SPINDLE_LOG_DIR": str(cwd)}
-    done = subprocess.run(
-        [sys.executable, "-m", "app", *args],
-        cwd=cwd,
-        env=environment,
-        capture_output=True,
-        text=True,
-        timeout=900,
-        check=False,
-    )
-    if done.returncode == -4:  # SIGILL: numpy on the TCG guest's qemu64 CPU
-        pytest.fail("numpy cannot run in this guest: boot the lab with --accel kvm", pytrace=False)
-    return done
-
-
 @pytest.fixture
 def blank_1() -> Iterator[Blank]:
     yield fresh_blank(env("LAB_BLANK_1"))
@@ -85,31 +62,18 @@ def test_an_augmented_image_burns_to_dvd_r_and_reads_back_whole(blank_1: Blank) 
     assert sha256_of(blank_1.device, size) == env("LAB_ISO_SHA256")
 
 
-def test_a_rip_with_unreadable_sectors_is_repaired_to_the_augmented_sha256(
-    tmp_path: Path,
-) -> None:
+def test_a_rip_with_unreadable_sectors_is_left_for_the_repair(tmp_path: Path) -> None:
     iso = augmented_iso()
+    out_dir = Path(env("LAB_PROTECT_OUT"))
     device = env("LAB_CD_VSCSI")
-    bad = bad_lbas_of("LAB_CD_VSCSI")
+    bad = bad_lbas_of(device)
     assert bad, "boot the lab with --bad (unreadable sectors on LAB_CD_VSCSI)"
     # the rip, as the desktop user (only the cdrom group)
     out = spindle_as_desktop_user("rip", device, "disc.iso", "--retries", "1", cwd=str(tmp_path))
     assert out.returncode == 4, out.stdout + out.stderr  # some sectors could not be read
     rip = tmp_path / "disc.iso"
-    source = iso.read_bytes()
-    assert rip.read_bytes() == with_zeros(source, bad)
-    # the repair from the disc's own RS02 data, the map's unread sectors as erasures
-    checked = as_root("check", "disc.iso", cwd=tmp_path)
-    assert checked.returncode == 4, checked.stdout + checked.stderr
-    fixed = as_root("repair", "disc.iso", "--map", "disc.iso.map", cwd=tmp_path)
-    assert fixed.returncode == 0, fixed.stdout + fixed.stderr
-    assert f"Repaired {len(bad)} sectors" in fixed.stdout
-    digest = hashlib.sha256(rip.read_bytes()).hexdigest()
-    assert digest == env("LAB_ISO_SHA256")
-    again = as_root("check", "disc.iso", cwd=tmp_path)
-    assert again.returncode == 0, again.stdout
-    if shutil.which("dvdisaster"):
-        verified = subprocess.run(
-            ["dvdisaster", "-t", "-i", str(rip)], capture_output=True, text=True, check=False
-        )
-        assert "(good)" in verified.stdout.split("ecc md5sum")[-1].splitlines()[0]
+    assert rip.read_bytes() == with_zeros(iso.read_bytes(), bad)  # the ECC sectors too
+    assert (tmp_path / "disc.iso.map").is_file()
+    out_dir.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(rip, out_dir / "disc.iso")
+    shutil.copyfile(tmp_path / "disc.iso.map", out_dir / "disc.iso.map")
