@@ -145,7 +145,19 @@ def test_spindles_augmented_image_is_dvdisasters_byte_for_byte(
     shutil.copyfile(ours, theirs)
     result = run_job(ProtectJob(ours, augment=True, **job))  # type: ignore[arg-type]
     assert result.ok, result.error
-    _augment_with_dvdisaster(theirs, size)
+    assert result.value is not None
+    assert result.value.augmented is not None
+    plain = theirs.read_bytes()
+    for _ in range(6):
+        _augment_with_dvdisaster(theirs, size)
+        # dvdisaster 0.79.5 now and then ignores "-n P%" (about 1 run in 8 here) and fills a
+        # CD with 170 roots instead: its header then names other roots; run it again
+        with theirs.open("rb") as stream:
+            stream.seek(sectors * 2048 + 80)
+            roots = int.from_bytes(stream.read(4), "little")
+        if roots == result.value.augmented.nroots or not size.endswith("%"):
+            break
+        theirs.write_bytes(plain)
     assert ours.stat().st_size > sectors * 2048
     assert ours.read_bytes() == theirs.read_bytes()
 
