@@ -119,3 +119,90 @@ def test_spindle_repairs_with_an_ecc_file_dvdisaster_made(tmp_path: Path) -> Non
     assert result.value is not None
     assert result.value.report.ok
     assert image.read_bytes() == original
+
+
+# ------------------------------------------------------------------ dvdisaster RS02
+
+
+def _augment_with_dvdisaster(image: Path, size: str) -> None:
+    _dvdisaster("-c", "-mRS02", "-n", size, "-i", image)
+
+
+@pytest.mark.parametrize(
+    ("sectors", "size", "job"),
+    [
+        (3000, "5000", {"medium": 5000}),
+        (2977, "4000", {"medium": 4000}),  # a different header modulo and CRC count
+        (5000, "20%", {"augment_roots": 43}),
+        (9000, "cd", {}),  # the medium dvdisaster picks by itself: a CD
+    ],
+)
+def test_spindles_augmented_image_is_dvdisasters_byte_for_byte(
+    tmp_path: Path, sectors: int, size: str, job: dict[str, int]
+) -> None:
+    ours = minimal_iso(tmp_path / "ours.iso", sectors, seed=sectors)
+    theirs = tmp_path / "theirs.iso"
+    shutil.copyfile(ours, theirs)
+    result = run_job(ProtectJob(ours, augment=True, **job))  # type: ignore[arg-type]
+    assert result.ok, result.error
+    assert result.value is not None
+    assert result.value.augmented is not None
+    plain = theirs.read_bytes()
+    for _ in range(6):
+        _augment_with_dvdisaster(theirs, size)
+        # dvdisaster 0.79.5 now and then ignores "-n P%" (about 1 run in 8 here) and fills a
+        # CD with 170 roots instead: its header then names other roots; run it again
+        with theirs.open("rb") as stream:
+            stream.seek(sectors * 2048 + 80)
+            roots = int.from_bytes(stream.read(4), "little")
+        if roots == result.value.augmented.nroots or not size.endswith("%"):
+            break
+        theirs.write_bytes(plain)
+    assert ours.stat().st_size > sectors * 2048
+    assert ours.read_bytes() == theirs.read_bytes()
+
+
+def test_spindles_augmented_partial_last_sector_is_dvdisasters(tmp_path: Path) -> None:
+    ours = minimal_iso(tmp_path / "ours.iso", 1200, seed=9)
+    with ours.open("ab") as stream:
+        stream.write(b"tail" * 100)
+    theirs = tmp_path / "theirs.iso"
+    shutil.copyfile(ours, theirs)
+    assert run_job(ProtectJob(ours, augment=True, medium=2000)).ok
+    _augment_with_dvdisaster(theirs, "2000")
+    assert ours.read_bytes() == theirs.read_bytes()
+
+
+def test_dvdisaster_verifies_and_repairs_an_image_spindle_augmented(tmp_path: Path) -> None:
+    image = minimal_iso(tmp_path / "disc.iso", 4000, seed=5)
+    assert run_job(ProtectJob(image, augment=True, medium=6000)).ok
+    augmented = image.read_bytes()
+    good = _dvdisaster("-t", "-i", image)
+    assert "method           : RS02" in good
+    for line in ("data md5sum", "crc md5sum", "ecc md5sum"):
+        assert "(good)" in good.split(line)[-1].splitlines()[0]
+    _zero(image, 700, 200)
+    _zero(image, 4300, 20)  # parity sectors too
+    fixed = _dvdisaster("-f", "-i", image)
+    assert "All sectors are repaired" in fixed
+    assert image.read_bytes() == augmented
+
+
+def test_spindle_checks_and_repairs_an_image_dvdisaster_augmented(tmp_path: Path) -> None:
+    image = minimal_iso(tmp_path / "disc.iso", 4000, seed=6)
+    _augment_with_dvdisaster(image, "6000")
+    augmented = image.read_bytes()
+    assert run_job(CheckJob(image)).value.ok  # type: ignore[union-attr]
+    _zero(image, 1500, 300)
+    checked = run_job(CheckJob(image))
+    assert checked.value is not None
+    assert checked.value.ecc is None
+    assert checked.value.report is not None
+    assert checked.value.report.damaged == tuple(range(1500, 1800))
+    result = run_job(RepairJob(image))
+    assert result.ok, result.error
+    assert result.value is not None
+    assert result.value.report.ok
+    assert image.read_bytes() == augmented
+    assert "All sectors are repaired" not in _dvdisaster("-t", "-i", image)  # nothing to fix
+    assert "(good)" in _dvdisaster("-t", "-i", image).split("ecc md5sum")[-1].splitlines()[0]

@@ -9,7 +9,7 @@ from pathlib import Path
 from app.cli.output import make_output
 from app.cli.runner import run_cli_job
 from app.core.errors import InvalidInputError
-from app.core.protect import rs01
+from app.core.protect import rs01, rs02
 from app.core.protect.job import (
     CheckJob,
     CheckResult,
@@ -34,14 +34,17 @@ def register(
     protect = subparsers.add_parser(
         "protect",
         parents=parents,
-        help="create error-correction data (dvdisaster RS01 .ecc) and/or implant an MD5",
+        help="create error-correction data (dvdisaster RS01 .ecc or RS02 augmented image) "
+        "and/or implant an MD5",
         description=(
             "Protect IMAGE. Without options, write IMAGE's RS01 error-correction file "
             "(disc.iso -> disc.ecc; dvdisaster -t/-f read it) with 14.3 %% redundancy. "
             "--implant-md5 writes IMAGE's MD5 into its primary volume descriptor as "
             "implantisomd5 does (IMAGE is changed through a copy renamed over it: never "
             "half-written); with it, an .ecc file is made only when --ecc or --redundancy is "
-            "given."
+            "given. --augment appends dvdisaster's RS02 data to IMAGE itself instead (the "
+            "image grows to fit --medium, by default the smallest CD/DVD/BD it fits; its ISO "
+            "volume size is unchanged; dvdisaster -t/-f -i IMAGE read it)."
         ),
     )
     protect.add_argument("image", type=Path, metavar="IMAGE")
@@ -50,7 +53,19 @@ def register(
         "--redundancy",
         type=float,
         metavar="PERCENT",
-        help="parity bytes per 100 data bytes (RS01: 3.2 to 64.5; default 14.3)",
+        help="parity bytes per 100 data bytes (RS01: 3.2 to 64.5; default 14.3; RS02: 3.2 to "
+        "200, default what fits the medium)",
+    )
+    protect.add_argument(
+        "--augment",
+        action="store_true",
+        help="append RS02 error-correction data to IMAGE (dvdisaster's augmented image)",
+    )
+    protect.add_argument(
+        "--medium",
+        metavar="MEDIUM",
+        help="with --augment: the medium to fill, " + "|".join(rs02.MEDIA) + " or its size in "
+        "2048-byte sectors",
     )
     protect.add_argument(
         "--implant-md5", action="store_true", help="implant the MD5 (as implantisomd5 does)"
@@ -91,15 +106,47 @@ def register(
     repair.set_defaults(func=run_repair)
 
 
-def run_protect(args: argparse.Namespace) -> int:
-    want_ecc = args.ecc is not None or args.redundancy is not None or not args.implant_md5
-    nroots = rs01.DEFAULT_ROOTS
-    if args.redundancy is not None:
-        nroots = rs01.roots_for_percent(args.redundancy)
-    ecc = (args.ecc or default_ecc_path(args.image)) if want_ecc else None
-    job = ProtectJob(
-        args.image, implant_md5=args.implant_md5, force=args.force, ecc=ecc, nroots=nroots
+def _medium(text: str | None) -> int | None:
+    if text is None:
+        return None
+    if text.lower() in rs02.MEDIA:
+        return rs02.MEDIA[text.lower()]
+    if text.isdigit() and int(text) > 0:
+        return int(text)
+    raise InvalidInputError(
+        f"Unknown medium “{text}”: give " + ", ".join(rs02.MEDIA) + " or a size in sectors.",
+        "--medium",
     )
+
+
+def _augment_job(args: argparse.Namespace) -> ProtectJob:
+    if args.ecc is not None:
+        raise InvalidInputError("Choose --ecc FILE or --augment, not both.", "--ecc with --augment")
+    roots = rs02.roots_for_percent(args.redundancy) if args.redundancy is not None else None
+    return ProtectJob(
+        args.image,
+        implant_md5=args.implant_md5,
+        force=args.force,
+        augment=True,
+        medium=_medium(args.medium),
+        augment_roots=roots,
+    )
+
+
+def run_protect(args: argparse.Namespace) -> int:
+    if args.medium is not None and not args.augment:
+        raise InvalidInputError("--medium needs --augment.", "--medium without --augment")
+    if args.augment:
+        job = _augment_job(args)
+    else:
+        want_ecc = args.ecc is not None or args.redundancy is not None or not args.implant_md5
+        nroots = rs01.DEFAULT_ROOTS
+        if args.redundancy is not None:
+            nroots = rs01.roots_for_percent(args.redundancy)
+        ecc = (args.ecc or default_ecc_path(args.image)) if want_ecc else None
+        job = ProtectJob(
+            args.image, implant_md5=args.implant_md5, force=args.force, ecc=ecc, nroots=nroots
+        )
 
     def describe(result: ProtectResult) -> str:
         lines = []
@@ -121,6 +168,16 @@ def run_protect(args: argparse.Namespace) -> int:
                 f"every group of {header.ndata} can be rebuilt, e.g. one run of "
                 f"{header.nroots * header.section_sectors} damaged sectors."
             )
+        layout = result.augmented
+        if layout is not None:
+            lines.append(
+                f"Augmented {result.image} with RS02 data ({layout.nroots} roots, "
+                f"{layout.redundancy_percent:.1f} % redundancy): {layout.data_sectors} -> "
+                f"{layout.total_sectors} sectors ({format_size(layout.total_sectors * 2048)}); "
+                f"up to {layout.nroots} damaged sectors in every group of {layout.ndata} can "
+                f"be rebuilt, e.g. one run of {layout.nroots * layout.sectors_per_layer} "
+                "damaged sectors."
+            )
         return "\n".join(lines)
 
     return run_cli_job(job, make_output(json_mode=args.json), describe)
@@ -133,9 +190,8 @@ def _describe_check(result: CheckResult) -> str:
         lines.append(f"Implanted MD5 {result.md5.implanted.md5}: {verdict}")
     report = result.report
     if report is not None:
-        lines.append(
-            f"{result.ecc}: RS01, {report.header.nroots} roots, {report.header.sectors} sectors"
-        )
+        source = f"{result.ecc}: RS01" if result.ecc is not None else "Augmented image: RS02"
+        lines.append(f"{source}, {report.header.nroots} roots, {report.header.sectors} sectors")
         if report.damaged:
             missing = f" ({report.missing} missing from a short image)" if report.missing else ""
             lines.append(

@@ -21,7 +21,7 @@ from app.core.image import isomd5
 from app.core.jobs.job import Job, JobContext
 from app.core.jobs.phase import Phase
 from app.core.jobs.progress import Progress, Unit
-from app.core.protect import rs01
+from app.core.protect import rs01, rs02
 from app.core.protect.rewrite import require_image_file, rewrite
 from app.core.rip.mapfile import BlockStatus, load_map
 
@@ -52,6 +52,8 @@ class ProtectResult:
     implanted: isomd5.Implanted | None = None
     ecc: Path | None = None
     header: rs01.Header | None = None
+    augmented: rs02.Layout | None = None
+    """With ``augment``: the RS02 layout the image now has."""
 
 
 @dataclass
@@ -66,6 +68,12 @@ class ProtectJob(Job[ProtectResult]):
     """Replace data already in the application use field, and an existing .ecc file."""
     ecc: Path | None = None
     nroots: int = rs01.DEFAULT_ROOTS
+    augment: bool = False
+    """Append dvdisaster's RS02 data to the image itself (after the MD5, so it covers it)."""
+    medium: int | None = None
+    """RS02: the medium's capacity in sectors (the redundancy is what fits)."""
+    augment_roots: int | None = None
+    """RS02: this many roots, whatever the medium."""
 
     @property
     def title(self) -> str:
@@ -73,15 +81,55 @@ class ProtectJob(Job[ProtectResult]):
 
     def run(self, ctx: JobContext) -> ProtectResult:
         size = require_image_file(self.image).st_size
+        if self.ecc is not None and self.augment:
+            raise InvalidInputError(
+                "Choose an error-correction file or an augmented image, not both.",
+                "--ecc with --augment",
+            )
         if self.ecc is not None:
             self._check_ecc_target(self.ecc)
+        layout = self._augment_layout(size) if self.augment else None
         implanted = None
         if self.implant_md5:
             implanted = self._implant(ctx, size)
         header = None
         if self.ecc is not None:
             header = self._create_ecc(ctx, self.ecc)
-        return ProtectResult(self.image, implanted, self.ecc, header)
+        if layout is not None:
+            self._augment(ctx, layout)
+        return ProtectResult(self.image, implanted, self.ecc, header, layout)
+
+    def _augment_layout(self, size: int) -> rs02.Layout:
+        """Refuse before anything is changed: an image already augmented, a medium too small."""
+        with self.image.open("rb") as image:
+            if rs02.find_header(image.fileno()) is not None:
+                raise InvalidInputError(
+                    f"“{self.image.name}” already carries RS02 error-correction data.",
+                    "RS02 header found",
+                )
+        if size == 0:
+            raise InvalidInputError("The image is empty: there is nothing to protect.")
+        return rs02.calc_layout(-(-size // SECTOR), medium=self.medium, nroots=self.augment_roots)
+
+    def _augment(self, ctx: JobContext, layout: rs02.Layout) -> None:
+        size = self.image.stat().st_size
+
+        def on_copy(done: int) -> None:
+            ctx.check_cancelled()
+            ctx.report(Progress(Phase.PREPARING, done, size, Unit.BYTES))
+
+        def on_scan(done: int) -> None:
+            ctx.check_cancelled()
+            ctx.report(Progress(Phase.READING_IMAGE, done, size, Unit.BYTES))
+
+        def on_encode(done: int) -> None:
+            ctx.check_cancelled()
+            ctx.report(Progress(Phase.ENCODING, done, layout.sectors_per_layer, Unit.SECTORS))
+
+        def change(fd: int) -> rs02.Header:
+            return rs02.augment(fd, layout, on_scan=on_scan, on_encode=on_encode)
+
+        rewrite(self.image, change, on_copy=on_copy)
 
     def _check_ecc_target(self, ecc: Path) -> None:
         if os.path.lexists(ecc) and not self.force:
@@ -136,7 +184,8 @@ class ProtectJob(Job[ProtectResult]):
 class CheckResult:
     image: Path
     ecc: Path | None = None
-    report: rs01.CheckReport | None = None
+    report: rs01.CheckReport | rs02.CheckReport | None = None
+    """With the .ecc file (RS01), or with the image's own RS02 data (``ecc`` is None)."""
     md5: isomd5.Md5Check | None = None
 
     @property
@@ -174,15 +223,18 @@ class CheckJob(Job[CheckResult]):
                 has_mark = False
             if has_mark:
                 md5 = isomd5.verify_fd(image.fileno(), on_chunk=on_bytes)
-            if ecc is None and md5 is None:
+            augmented = ecc is None and rs02.find_header(image.fileno()) is not None
+            if ecc is None and md5 is None and not augmented:
                 raise InvalidInputError(
                     f"“{self.image.name}” has no error-correction file “"
-                    f"{default_ecc_path(self.image).name}” and no implanted MD5: nothing to "
-                    "check it with (give --ecc FILE).",
-                    "no .ecc file, no isomd5sum mark",
+                    f"{default_ecc_path(self.image).name}”, no RS02 data of its own and no "
+                    "implanted MD5: nothing to check it with (give --ecc FILE).",
+                    "no .ecc file, no RS02 header, no isomd5sum mark",
                 )
-            report = None
-            if ecc is not None:
+            report: rs01.CheckReport | rs02.CheckReport | None = None
+            if augmented:
+                report = rs02.check(image.fileno(), on_scan=on_bytes)
+            elif ecc is not None:
                 fd = _open_ecc(ecc)
                 try:
                     report = rs01.check(image.fileno(), fd, on_scan=on_bytes)
@@ -194,8 +246,9 @@ class CheckJob(Job[CheckResult]):
 @dataclass(frozen=True, slots=True)
 class RepairResult:
     image: Path
-    ecc: Path
-    report: rs01.RepairReport
+    ecc: Path | None
+    """The .ecc file; None when the image's own RS02 data repaired it."""
+    report: rs01.RepairReport | rs02.RepairReport
     crc_damaged: int
     map_erasures: int
     """Sectors the map says were not read (whatever their CRC)."""
@@ -231,6 +284,11 @@ class RepairJob(Job[RepairResult]):
         size = require_image_file(self.image).st_size
         ecc = self.ecc or default_ecc_path(self.image)
         from_map = map_bad_sectors(self.map) if self.map is not None else set()
+        if self.ecc is None and not ecc.is_file():
+            with self.image.open("rb") as image:
+                augmented = rs02.find_header(image.fileno()) is not None
+            if augmented:
+                return self._repair_augmented(ctx, size, from_map)
         fd = _open_ecc(ecc)
         try:
             return self._repair(ctx, ecc, fd, size, from_map)
@@ -279,11 +337,59 @@ class RepairJob(Job[RepairResult]):
                 raise _NothingRepaired(report)
             return report
 
+        report: rs01.RepairReport | rs02.RepairReport
         try:
             report = rewrite(self.image, change)
         except _NothingRepaired as nothing:
             report = nothing.report
         return RepairResult(self.image, ecc, report, len(checked.damaged), len(from_map))
+
+    def _repair_augmented(self, ctx: JobContext, size: int, from_map: set[int]) -> RepairResult:
+        def on_bytes(done: int) -> None:
+            ctx.check_cancelled()
+            ctx.report(Progress(Phase.VERIFYING, done, size, Unit.BYTES))
+
+        with self.image.open("rb") as image:
+            checked = rs02.check(image.fileno(), on_scan=on_bytes)
+        if not checked.fingerprint_ok and not self._sector16_lost(from_map):
+            raise InvalidInputError(
+                "The image's sector 16 differs from the one its RS02 data was made for.",
+                "sector 16 fingerprint differs",
+            )
+        layout = checked.layout
+        unread = {s for s in from_map if s < layout.total_sectors}
+        unread.update(range(-(-checked.image_size // SECTOR), layout.total_sectors))
+        # a CRC from an unread CRC sector says nothing: those data sectors are judged once
+        # the CRC sectors are rebuilt (the second round in change())
+        by_crc = set(checked.damaged) - rs02.untrusted_crcs(layout, unread)
+        erasures = by_crc | unread | set(checked.bad_headers)
+        if not erasures:
+            empty = rs02.RepairReport(checked.header)
+            return RepairResult(self.image, None, empty, 0, len(from_map))
+
+        def on_columns(done: int) -> None:
+            ctx.check_cancelled()
+            ctx.report(Progress(Phase.REPAIRING, done, layout.sectors_per_layer, Unit.ITEMS))
+
+        def change(target: int) -> rs02.RepairReport:
+            report = rs02.repair(target, erasures, on_columns=on_columns)
+            if report.ok and rs02.untrusted_crcs(layout, unread):
+                again = set(rs02.check(target).damaged)
+                if again:
+                    second = rs02.repair(target, again, on_columns=on_columns)
+                    second.erasures += report.erasures
+                    second.repaired = sorted(set(report.repaired) | set(second.repaired))
+                    report = second
+            if not report.repaired:
+                raise _NothingRepaired(report)
+            return report
+
+        report: rs01.RepairReport | rs02.RepairReport
+        try:
+            report = rewrite(self.image, change)
+        except _NothingRepaired as nothing:
+            report = nothing.report
+        return RepairResult(self.image, None, report, len(by_crc), len(from_map))
 
 
 def _zero_or_missing(path: Path, sector: int) -> bool:
@@ -296,6 +402,6 @@ def _zero_or_missing(path: Path, sector: int) -> bool:
 class _NothingRepaired(Exception):
     """Leaves the image untouched (the copy is discarded) when no sector could be rebuilt."""
 
-    def __init__(self, report: rs01.RepairReport) -> None:
+    def __init__(self, report: rs01.RepairReport | rs02.RepairReport) -> None:
         super().__init__("nothing repaired")
-        self.report = report
+        self.report: rs01.RepairReport | rs02.RepairReport = report

@@ -106,6 +106,20 @@ def _protected(folder: Path, damage: int = 0) -> str:
     return name
 
 
+def _augmented(folder: Path, damage: int = 0) -> str:
+    """pvd.iso augmented with RS02 data (8 roots), then ``damage`` sectors from 0 zeroed."""
+    import os
+
+    from app.core.protect import rs02
+
+    name = _pvd_image(folder)
+    image = os.open(folder / name, os.O_RDWR)
+    rs02.augment(image, rs02.calc_layout(800, nroots=8))
+    os.pwrite(image, bytes(2048 * damage), 0)
+    os.close(image)
+    return name
+
+
 Setup = Callable[[Path], list[str]]
 
 CASES: list[tuple[str, Setup, int, str]] = [
@@ -222,6 +236,42 @@ CASES: list[tuple[str, Setup, int, str]] = [
         INVALID,
         "already exists",
     ),
+    (
+        "protect augment and ecc",
+        lambda d: ["protect", _pvd_image(d), "--augment", "--ecc", "x.ecc"],
+        INVALID,
+        "not both",
+    ),
+    (
+        "protect medium without augment",
+        lambda d: ["protect", _pvd_image(d), "--medium", "cd"],
+        INVALID,
+        "needs --augment",
+    ),
+    (
+        "protect unknown medium",
+        lambda d: ["protect", _pvd_image(d), "--augment", "--medium", "floppy"],
+        INVALID,
+        "Unknown medium",
+    ),
+    (
+        "protect medium too small",
+        lambda d: ["protect", _pvd_image(d), "--augment", "--medium", "820"],
+        INVALID,
+        "too little room",
+    ),
+    (
+        "protect augment redundancy out of range",
+        lambda d: ["protect", _pvd_image(d), "--augment", "--redundancy", "300"],
+        INVALID,
+        "outside what RS02 offers",
+    ),
+    (
+        "protect already augmented",
+        lambda d: ["protect", _augmented(d), "--augment"],
+        INVALID,
+        "already carries RS02",
+    ),
     ("check missing image", lambda d: ["check", "nope.iso"], INVALID, "does not exist"),
     ("check with nothing", lambda d: ["check", _pvd_image(d)], INVALID, "nothing to check it"),
     ("repair missing image", lambda d: ["repair", "nope.iso"], INVALID, "does not exist"),
@@ -326,6 +376,13 @@ CASES: list[tuple[str, Setup, int, str]] = [
         "",
     ),
     ("check damaged", lambda d: ["check", _protected(d, damage=10)], IMAGE, ""),
+    ("check damaged augmented", lambda d: ["check", _augmented(d, damage=10)], IMAGE, ""),
+    (
+        "repair augmented beyond its strength",
+        lambda d: ["repair", _augmented(d, damage=800)],
+        IMAGE,
+        "",
+    ),
     (
         "repair beyond the ecc's strength",
         lambda d: ["repair", _protected(d, damage=800)],

@@ -64,3 +64,28 @@ def test_implanting_after_an_ecc_file_says_it_is_stale(tmp_path: Path, spindle: 
     assert spindle("check", "disc.iso", cwd=tmp_path).returncode == 4  # sector 16 changed
     assert spindle("protect", "disc.iso", "--force", cwd=tmp_path).returncode == 0
     assert spindle("check", "disc.iso", cwd=tmp_path).returncode == 0
+
+
+def test_augment_check_damage_repair_round_trip(tmp_path: Path, spindle: Spindle) -> None:
+    image = minimal_iso(tmp_path / "disc.iso", 3000, seed=12)
+    made = spindle(
+        "protect", "disc.iso", "--augment", "--implant-md5", "--medium", "5000", cwd=tmp_path
+    )
+    assert made.returncode == 0, made.stderr
+    assert "Augmented disc.iso with RS02 data (96 roots, 60.4 % redundancy)" in made.stdout
+    assert "3000 -> 4892 sectors" in made.stdout
+    assert not (tmp_path / "disc.ecc").exists()
+    augmented = image.read_bytes()
+    assert len(augmented) == 4892 * 2048
+    good = spindle("check", "disc.iso", cwd=tmp_path)
+    assert good.returncode == 0, good.stderr
+    assert "Augmented image: RS02, 96 roots, 3000 sectors" in good.stdout
+    assert "verified" in good.stdout  # the MD5 was implanted before the RS02 data
+    _zero(image, 100, 500)
+    bad = spindle("check", "disc.iso", cwd=tmp_path)
+    assert bad.returncode == 4
+    assert "500 damaged sectors: 100-599" in bad.stdout
+    fixed = spindle("repair", "disc.iso", cwd=tmp_path)
+    assert fixed.returncode == 0, fixed.stderr
+    assert "Repaired 500 sectors" in fixed.stdout
+    assert image.read_bytes() == augmented
