@@ -46,6 +46,7 @@ from app.ui.build.add_worker import AddReport, AddState
 from app.ui.build.analysis import AnalysisWatcher
 from app.ui.build.build_runner import BuildRunner
 from app.ui.build.capacity_bar import CapacityBar
+from app.ui.build.clash_dialog import ask_about_clashes
 from app.ui.build.commands import current_options
 from app.ui.build.editor import ProjectEditor
 from app.ui.build.file_browser import FileBrowser
@@ -96,6 +97,7 @@ class BuildPage(QWidget):
         self.undo_stack = QUndoStack(self)
         self.model = ProjectModel(new_disc_project(), self)
         self.editor = ProjectEditor(self.model, self.undo_stack, self)
+        self.editor.resolve_clashes = lambda names, folder: ask_about_clashes(names, folder, self)
         self.analysis = AnalysisWatcher(self.model.project, self)
 
         self.view = ProjectView(self.model)
