@@ -209,16 +209,43 @@ def take(out_dir: Path, temp_dir: Path) -> list[Path]:
     window.show_workspace(Workspace.BUILD)
     window.statusBar().clearMessage()
     shots.append(grab(out_dir, "dark-workspace-build"))
+    for workspace in (Workspace.READ, Workspace.WRITE, Workspace.IMAGE):
+        window.show_workspace(workspace)
+        window.statusBar().clearMessage()
+        shots.append(grab(out_dir, f"dark-workspace-{workspace.value}"))
+    window.show_workspace(Workspace.BUILD)
     dark_error = ErrorDialog(FULL_DISK, window)
     show_dialog(dark_error, out_dir, "dark-error-dialog")
     shots.append(out_dir / "dark-error-dialog.png")
     apply_theme(app, Theme.SYSTEM)
+
+    shots.append(take_small_build(window, out_dir))
 
     window.bridge.cancel(running)
     wait_until(lambda: not window.bridge.active_handles())
     window.close()
     _close_all(app)
     return shots
+
+
+SMALL_SIZE = (1024, 700)
+
+
+def take_small_build(window: MainWindow, out_dir: Path) -> Path:
+    """The Build workspace with Properties open at 1024x700 (the window alone: the rest of
+    the 1280x800 screen would be black)."""
+    window.resize(*SMALL_SIZE)
+    window.show_workspace(Workspace.BUILD)
+    if not window.build_page.properties.isVisible():
+        window.build_page.page_actions.properties.trigger()
+    window.statusBar().clearMessage()
+    pump(SETTLE_MS)
+    path = out_dir / "build-1024x700.png"
+    if not window.grab().save(str(path)):
+        raise SystemExit(f"screenshots: could not save {path}")
+    print(f"saved {path}")
+    window.resize(*SCREEN_SIZE)
+    return path
 
 
 def take_dialogs(

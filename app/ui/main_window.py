@@ -9,12 +9,11 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QSize, Qt, QUrl
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import (
     QAction,
     QActionGroup,
     QCloseEvent,
-    QDesktopServices,
     QKeySequence,
     QPalette,
 )
@@ -44,6 +43,7 @@ from app.ui.build.page import BuildPage
 from app.ui.common.desktop import DesktopIntegration, SessionBus
 from app.ui.common.icons import app_icon
 from app.ui.common.job_bridge import JobBridge
+from app.ui.common.open_folder import open_folder
 from app.ui.common.settings import Settings
 from app.ui.common.theme import apply_theme
 from app.ui.common.workspaces import Workspace
@@ -271,7 +271,7 @@ class MainWindow(QMainWindow):
 
     def open_log_folder(self) -> None:
         if self.log_path is not None:
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.log_path.parent)))
+            open_folder(self.log_path.parent, self, "Open Log Folder")
 
     def confirm_close_with_jobs(self, count: int) -> bool:
         """Ask before cancelling running jobs by closing; True to cancel them and close."""

@@ -502,6 +502,21 @@ class DiscProject:
         self._insert(folder, node, index)
         return node
 
+    def free_name(self, folder: Node, name: str) -> str:
+        """``name`` if ``folder`` has no entry by that name, else the first free
+        ``stem (2).ext``, ``stem (3).ext``… ("Keep both" when adding a clashing file)."""
+        if folder.child(name) is None:
+            return name
+        stem, dot, ext = name.rpartition(".")
+        if not stem:  # no extension, or a dot file such as ".profile"
+            stem, dot, ext = name, "", ""
+        number = 2
+        while True:
+            candidate = f"{stem} ({number}){dot}{ext}"
+            if folder.child(candidate) is None:
+                return candidate
+            number += 1
+
     def add_path(
         self,
         source: Path,

@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QIcon, QKeySequence, QUndoStack
+from PySide6.QtGui import QAction, QIcon, QKeySequence, QPalette, QUndoStack
 from PySide6.QtWidgets import QStyle, QWidget
 
 from app.ui.build.symbols import redo_icon, undo_icon
@@ -209,6 +209,11 @@ class BuildActions:
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             owner.addAction(action)
         return cls(**made, undo=undo, redo=redo)
+
+    def follow_palette(self, palette: QPalette) -> None:
+        """Redraw the palette-coloured icons (after a switch between light and dark)."""
+        self.undo.setIcon(undo_icon(palette))
+        self.redo.setIcon(redo_icon(palette))
 
 
 def make_action(owner: QWidget, spec: ActionSpec) -> QAction:

@@ -7,8 +7,8 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer, QUrl, Signal
-from PySide6.QtGui import QDesktopServices, QHideEvent
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QHideEvent
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from app.core.image.job import BuildResult
 from app.core.protect.job import ProtectResult
 from app.core.units import format_size
+from app.ui.common.open_folder import open_folder
 
 UPDATE_INTERVAL_S = 0.1
 """How often the activity strip redraws while something runs."""
@@ -165,4 +166,4 @@ class ResultBanner(QFrame):
 
     def open_folder(self) -> None:
         if self.path is not None:
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.path.parent)))
+            open_folder(self.path.parent, self)

@@ -23,7 +23,7 @@ import os
 import time
 from collections import deque
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Protocol
 
@@ -172,9 +172,12 @@ class AddOperation(QObject):
         parent: QObject | None = None,
         *,
         batching: Batching | None = None,
+        names: dict[str, str] | None = None,
     ) -> None:
         super().__init__(parent)
         self._batching = batching
+        self._names = names or {}
+        """Top-level sources (absolute path) added under another name ("Keep both")."""
         self._project = project
         self._folder = folder
         self._sources = list(sources)
@@ -266,11 +269,13 @@ class AddOperation(QObject):
                 self._skipped.add(entry.key)
                 return
             parent = self._nodes[entry.parent_key]
+        if entry.parent_key == TOP_LEVEL and entry.source in self._names:
+            entry = replace(entry, name=self._names[entry.source])
         try:
             if entry.is_dir:
                 node = self._add_folder(entry, parent)
             else:
-                node = self._project.add_path(Path(entry.source), parent)
+                node = self._project.add_path(Path(entry.source), parent, name=entry.name)
         except AppError as exc:
             self._skipped.add(entry.key)
             self.report.failures.append(AddFailure(entry.source, exc.message))

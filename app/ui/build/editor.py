@@ -7,8 +7,10 @@ or raises :class:`~app.core.errors.InvalidInputError` and changes nothing.
 
 from __future__ import annotations
 
+import enum
 import logging
-from collections.abc import Iterable, Sequence
+import os
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 from pathlib import Path
 
@@ -36,6 +38,18 @@ _log = logging.getLogger(__name__)
 NEW_FOLDER_NAME = "New folder"
 
 
+class Clash(enum.Enum):
+    """What to do with an added item whose name is already taken in the target folder."""
+
+    REPLACE = "replace"
+    KEEP_BOTH = "keep_both"
+    SKIP = "skip"
+
+
+ClashResolver = Callable[[list[str], Node], list[Clash]]
+"""Asked with the clashing names and the target folder; answers one :class:`Clash` each."""
+
+
 class ProjectEditor(QObject):
     """See the module docstring."""
 
@@ -53,6 +67,9 @@ class ProjectEditor(QObject):
         self.undo_stack = undo_stack
         self._add: AddOperation | None = None
         self._queued_adds: list[tuple[list[Path], Node]] = []
+        self.resolve_clashes: ClashResolver | None = None
+        """Set by the page (a Replace / Keep both / Skip dialog); without it a clash is
+        reported as a failure of that item."""
         model.rename_handler = self.rename
         model.drop_handler = self
 
@@ -140,12 +157,43 @@ class ProjectEditor(QObject):
         if self._add is not None:
             self._queued_adds.append((paths, folder))
             return
-        operation = AddOperation(self.project, folder, paths, self, batching=self.model)
+        paths, names = self._settle_clashes(paths, folder)
+        if not paths:  # all skipped: an add that added nothing
+            self.add_finished.emit(AddReport(state=AddState.FINISHED))
+            return
+        operation = AddOperation(
+            self.project, folder, paths, self, batching=self.model, names=names
+        )
         operation.progress.connect(self.add_progress)
         operation.finished.connect(self._on_add_finished)
         self._add = operation
         self.add_started.emit()
         operation.start()
+
+    def _settle_clashes(self, paths: list[Path], folder: Node) -> tuple[list[Path], dict[str, str]]:
+        """Ask what to do with the sources whose names are taken in ``folder``: Skip drops
+        them, Replace removes the old entry (its own undo step), Keep both adds under a free
+        name.  Returns the paths to add and the new names by absolute source path."""
+        clashing = [p for p in paths if folder.child(Path(os.path.abspath(p)).name) is not None]
+        if not clashing or self.resolve_clashes is None:
+            return paths, {}
+        answers = self.resolve_clashes([Path(os.path.abspath(p)).name for p in clashing], folder)
+        names: dict[str, str] = {}
+        skipped: set[Path] = set()
+        replaced: list[Node] = []
+        for path, answer in zip(clashing, answers, strict=True):
+            source = Path(os.path.abspath(path))
+            if answer is Clash.SKIP:
+                skipped.add(path)
+            elif answer is Clash.REPLACE:
+                old = folder.child(source.name)
+                if old is not None:
+                    replaced.append(old)
+            else:
+                names[str(source)] = self.project.free_name(folder, source.name)
+        if replaced:
+            self.remove(replaced)
+        return [p for p in paths if p not in skipped], names
 
     def cancel_add(self) -> None:
         """Stop the running add and take back what it added; queued adds are dropped too."""

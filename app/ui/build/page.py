@@ -20,7 +20,7 @@ import logging
 from dataclasses import replace
 from pathlib import Path
 
-from PySide6.QtCore import QMimeData, QModelIndex, QPoint, Qt, QUrl, Signal
+from PySide6.QtCore import QEvent, QMimeData, QModelIndex, QPoint, Qt, QUrl, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QUndoStack
 from PySide6.QtWidgets import (
     QApplication,
@@ -29,7 +29,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QMenu,
     QPushButton,
-    QSizePolicy,
     QSplitter,
     QToolBar,
     QToolButton,
@@ -47,6 +46,7 @@ from app.ui.build.add_worker import AddReport, AddState
 from app.ui.build.analysis import AnalysisWatcher
 from app.ui.build.build_runner import BuildRunner
 from app.ui.build.capacity_bar import CapacityBar
+from app.ui.build.clash_dialog import ask_about_clashes
 from app.ui.build.commands import current_options
 from app.ui.build.editor import ProjectEditor
 from app.ui.build.file_browser import FileBrowser
@@ -61,6 +61,8 @@ from app.ui.common.job_bridge import JobBridge
 from app.ui.common.settings import Purpose, Settings
 
 _log = logging.getLogger(__name__)
+TREE_MIN_WITH_PROPERTIES_PX = 360
+"""Opening Properties leaves the disc tree at least this wide (Name, Size and On disc)."""
 
 
 class BuildPage(QWidget):
@@ -95,6 +97,7 @@ class BuildPage(QWidget):
         self.undo_stack = QUndoStack(self)
         self.model = ProjectModel(new_disc_project(), self)
         self.editor = ProjectEditor(self.model, self.undo_stack, self)
+        self.editor.resolve_clashes = lambda names, folder: ask_about_clashes(names, folder, self)
         self.analysis = AnalysisWatcher(self.model.project, self)
 
         self.view = ProjectView(self.model)
@@ -164,7 +167,7 @@ class BuildPage(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
-        layout.addWidget(self._make_toolbar())
+        layout.addLayout(self._make_top_row())
         layout.addWidget(self.result_banner)
         layout.addWidget(self.splitter, 1)
         layout.addWidget(self.activity)
@@ -175,6 +178,22 @@ class BuildPage(QWidget):
         QWidget.setTabOrder(self.browser.add_button, self.view)
         QWidget.setTabOrder(self.view, self.properties.label_edit)
         QWidget.setTabOrder(self.properties.defaults_button, self.capacity.medium_combo)
+
+    def _make_top_row(self) -> QHBoxLayout:
+        """The toolbar, and beside it (not in it: a narrow window must never push the page's
+        main action into the toolbar's overflow menu) the Build Image… button."""
+        row = QHBoxLayout()
+        row.setContentsMargins(0, 0, 6, 0)
+        row.setSpacing(0)
+        self.toolbar = self._make_toolbar()
+        row.addWidget(self.toolbar, 1)
+        a = self.page_actions
+        self.build_button = QPushButton(a.build.icon(), "Build Image…")
+        self.build_button.setObjectName("buildButton")
+        self.build_button.setToolTip("Build an ISO image of the project (Ctrl+B)")
+        self.build_button.clicked.connect(a.build.trigger)
+        row.addWidget(self.build_button)
+        return row
 
     def _make_toolbar(self) -> QToolBar:
         toolbar = QToolBar("Project")
@@ -193,14 +212,6 @@ class BuildPage(QWidget):
             toolbar.addWidget(button)
         toolbar.addSeparator()
         toolbar.addAction(a.properties)
-        spacer = QWidget()
-        spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-        toolbar.addWidget(spacer)
-        self.build_button = QPushButton(a.build.icon(), "Build Image…")
-        self.build_button.setObjectName("buildButton")
-        self.build_button.setToolTip("Build an ISO image of the project (Ctrl+B)")
-        self.build_button.clicked.connect(a.build.trigger)
-        toolbar.addWidget(self.build_button)
         return toolbar
 
     @staticmethod
@@ -356,8 +367,23 @@ class BuildPage(QWidget):
         self.view.selectAll()
 
     def _toggle_properties(self, shown: bool) -> None:
+        opening = shown and not self.properties.isVisible()
         self.properties.setVisible(shown)
+        if opening:
+            self._make_room_for_properties()
         self.settings.set_properties_shown(shown)
+
+    def _make_room_for_properties(self) -> None:
+        """Give the just opened Properties panel its minimum width, taken from the file
+        browser first (down to its minimum), so the disc tree keeps its columns."""
+        sizes = self.splitter.sizes()
+        total = sum(sizes)
+        if len(sizes) != 3 or total <= 0:
+            return
+        wanted = self.properties.minimumWidth()
+        browser_min = self.browser.minimumSizeHint().width()
+        browser = max(browser_min, min(sizes[0], total - wanted - TREE_MIN_WITH_PROPERTIES_PX))
+        self.splitter.setSizes([browser, total - wanted - browser, wanted])
 
     def _show_error(self, error: object) -> None:
         if isinstance(error, AppError):
@@ -496,6 +522,11 @@ class BuildPage(QWidget):
         self.editor.shutdown()
         self.analysis.shutdown()
         self.model.detach()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange):
+            self.page_actions.follow_palette(self.palette())
+        super().changeEvent(event)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.shutdown()

@@ -118,7 +118,7 @@ class ProjectView(QTreeView):
         header = self.header()
         header.setStretchLastSection(True)
         header.setSectionResizeMode(Column.NAME, QHeaderView.ResizeMode.Interactive)
-        header.resizeSection(Column.NAME, 270)
+        header.resizeSection(Column.NAME, 250)
         header.resizeSection(Column.SIZE, 80)
         header.resizeSection(Column.ON_DISC, 190)
         self._drop_target: QPersistentModelIndex | None = None

@@ -131,6 +131,14 @@ class PathField(QWidget):
             self.on_changed(self.path())
 
 
+def _form(box: QGroupBox) -> QFormLayout:
+    """A form whose labels move above their fields when the panel is narrow (1024 px screens),
+    instead of the panel's minimum width squeezing the disc tree."""
+    form = QFormLayout(box)
+    form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+    return form
+
+
 class PropertiesPanel(QScrollArea):
     """See the module docstring."""
 
@@ -209,7 +217,7 @@ class PropertiesPanel(QScrollArea):
         column.setSpacing(12)
 
         volume = QGroupBox("Volume")
-        form = QFormLayout(volume)
+        form = _form(volume)
         form.addRow(_buddy("&Label:", self.label_edit), self.label_edit)
         form.addRow("", self.label_notes)
         form.addRow(_buddy("&Publisher:", self.publisher_edit), self.publisher_edit)
@@ -217,7 +225,7 @@ class PropertiesPanel(QScrollArea):
         column.addWidget(volume)
 
         systems = QGroupBox("File systems")
-        form = QFormLayout(systems)
+        form = _form(systems)
         form.addRow(_buddy("ISO 9660 le&vel:", self.level_combo), self.level_combo)
         form.addRow(self.joliet_check)
         form.addRow(self.rock_ridge_check)
@@ -230,7 +238,7 @@ class PropertiesPanel(QScrollArea):
         column.addWidget(systems)
 
         boot = QGroupBox("Boot")
-        form = QFormLayout(boot)
+        form = _form(boot)
         form.addRow(_buddy("B&IOS image:", self.bios_field.edit), self.bios_field)
         form.addRow(_buddy("&UEFI image:", self.efi_field.edit), self.efi_field)
         form.addRow(self.hybrid_check)

@@ -1,5 +1,7 @@
 """Undo and redo arrows drawn for Spindle (24 px grid, one colour), because the styles'
-fallbacks for ``edit-undo``/``edit-redo`` are plain triangles that read as "play"."""
+fallbacks for ``edit-undo``/``edit-redo`` are plain triangles that read as "play", and an icon
+theme's arrows are drawn for one background (black arrows on a dark palette).  They take their
+colour from the palette: redraw them when it changes (:meth:`BuildActions.follow_palette`)."""
 
 from __future__ import annotations
 
@@ -33,10 +35,8 @@ def _icon(template: str, palette: QPalette) -> QIcon:
 
 
 def undo_icon(palette: QPalette) -> QIcon:
-    themed = QIcon.fromTheme("edit-undo")
-    return themed if not themed.isNull() else _icon(_UNDO, palette)
+    return _icon(_UNDO, palette)
 
 
 def redo_icon(palette: QPalette) -> QIcon:
-    themed = QIcon.fromTheme("edit-redo")
-    return themed if not themed.isNull() else _icon(_REDO, palette)
+    return _icon(_REDO, palette)

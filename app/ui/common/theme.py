@@ -13,13 +13,14 @@ extra shades (the mode bar's background, secondary text) from the current palett
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QGuiApplication, QPalette
+from PySide6.QtGui import QColor, QGuiApplication, QPainter, QPalette
 from PySide6.QtWidgets import (
     QApplication,
     QProxyStyle,
     QStyle,
     QStyleHintReturn,
     QStyleOption,
+    QStyleOptionComplex,
     QWidget,
 )
 
@@ -56,6 +57,14 @@ def set_text_colour(widget: QWidget, colour: QColor) -> None:
     for role in (QPalette.ColorRole.WindowText, QPalette.ColorRole.Text):
         palette.setColor(role, colour)
     widget.setPalette(palette)
+
+
+def frame_outline(palette: QPalette) -> QColor:
+    """The colour of a control's frame (text fields, check boxes, progress bars) in a dark
+    palette: far enough from both the window and the field background to show."""
+    return mix(
+        palette.color(QPalette.ColorRole.Window), palette.color(QPalette.ColorRole.Text), 0.45
+    )
 
 
 def sidebar_background(palette: QPalette) -> QColor:
@@ -130,9 +139,81 @@ def apply_theme(app: QApplication, theme: Theme) -> None:
         app.setPalette(_light_palette(app))
 
 
+_FRAMED_PRIMITIVES = frozenset(
+    {
+        QStyle.PrimitiveElement.PE_FrameLineEdit,
+        QStyle.PrimitiveElement.PE_IndicatorCheckBox,
+        QStyle.PrimitiveElement.PE_IndicatorRadioButton,
+        QStyle.PrimitiveElement.PE_Frame,
+        QStyle.PrimitiveElement.PE_FrameGroupBox,
+    }
+)
+_FRAMED_CONTROLS = frozenset({QStyle.ControlElement.CE_ProgressBarGroove})
+_FRAMED_COMPLEX = frozenset({QStyle.ComplexControl.CC_SpinBox, QStyle.ComplexControl.CC_GroupBox})
+_OUTLINE_FACTOR = 140
+"""Fusion draws a frame in ``Window.darker(140)``: on a dark palette that is the colour of
+the field itself, so the frame vanishes."""
+
+
+def _with_visible_outline(option: QStyleOption, factor: int = _OUTLINE_FACTOR) -> QPalette | None:
+    """In a dark palette, give ``option`` a Window colour from which Fusion derives a visible
+    frame (its outline is ``Window.darker(140)``); returns the palette to restore, or None
+    when nothing was changed."""
+    original = QPalette(option.palette)
+    if not is_dark(original):
+        return None
+    patched = QPalette(original)
+    for group in (QPalette.ColorGroup.Active, QPalette.ColorGroup.Inactive):
+        patched.setColor(group, QPalette.ColorRole.Window, frame_outline(original).lighter(factor))
+    option.palette = patched
+    return original
+
+
 class SpindleStyle(QProxyStyle):
-    """The platform's style with one change: dialog buttons without icons (Fusion's OK and
-    Cancel icons look dated next to the symbolic icons)."""
+    """The platform's style with two changes: dialog buttons without icons (Fusion's OK and
+    Cancel icons look dated next to the symbolic icons), and in a dark palette the frames of
+    text fields, spin boxes, check boxes, radio buttons and progress bars drawn in a colour
+    that shows (:func:`frame_outline`)."""
+
+    def drawPrimitive(  # noqa: N802 (Qt override)
+        self,
+        element: QStyle.PrimitiveElement,
+        option: QStyleOption,
+        painter: QPainter,
+        widget: QWidget | None = None,
+    ) -> None:
+        original = None
+        if element in _FRAMED_PRIMITIVES:
+            # Fusion rings a radio button in a darker shade of Window than the other frames
+            radio = element == QStyle.PrimitiveElement.PE_IndicatorRadioButton
+            original = _with_visible_outline(option, 150 if radio else _OUTLINE_FACTOR)
+        super().drawPrimitive(element, option, painter, widget)
+        if original is not None:
+            option.palette = original
+
+    def drawControl(  # noqa: N802 (Qt override)
+        self,
+        element: QStyle.ControlElement,
+        option: QStyleOption,
+        painter: QPainter,
+        widget: QWidget | None = None,
+    ) -> None:
+        original = _with_visible_outline(option) if element in _FRAMED_CONTROLS else None
+        super().drawControl(element, option, painter, widget)
+        if original is not None:
+            option.palette = original
+
+    def drawComplexControl(  # noqa: N802 (Qt override)
+        self,
+        control: QStyle.ComplexControl,
+        option: QStyleOptionComplex,
+        painter: QPainter,
+        widget: QWidget | None = None,
+    ) -> None:
+        original = _with_visible_outline(option) if control in _FRAMED_COMPLEX else None
+        super().drawComplexControl(control, option, painter, widget)
+        if original is not None:
+            option.palette = original
 
     def styleHint(
         self,

@@ -48,6 +48,9 @@ from app.ui.common.theme import secondary_text, set_text_colour
 _log = logging.getLogger(__name__)
 
 NO_DRIVE_TEXT = "No optical drive found"
+QWIDGETSIZE_MAX = (1 << 24) - 1
+EMPTY_STRIP_WIDTH_PX = 130
+"""With no drive the pane shrinks to a strip this wide (it has one sentence to say)."""
 READING_TEXT = "Reading the disc…"
 DRIVE_ICON_PX = 32
 CAPACITY_STEPS = 1000
@@ -322,9 +325,9 @@ class DrivePanel(QWidget):
             Symbol.DRIVE,
             NO_DRIVE_TEXT,
             "Connect a CD, DVD or Blu-ray drive to read or burn discs.",
-            icon_px=48,
-            heading_scale=1.1,
-            max_text_width_px=220,
+            icon_px=24,
+            heading_scale=1.0,
+            max_text_width_px=EMPTY_STRIP_WIDTH_PX - 16,
         )
         self._card_column = QVBoxLayout()
         self._card_column.setContentsMargins(6, 6, 6, 6)
@@ -374,6 +377,8 @@ class DrivePanel(QWidget):
 
     def _update_stack(self) -> None:
         self.stack.setCurrentWidget(self.scroll_area if self.cards else self.empty_state)
+        # nothing to show: a slim strip, so the pages keep the room (1024 px screens)
+        self.setMaximumWidth(QWIDGETSIZE_MAX if self.cards else EMPTY_STRIP_WIDTH_PX)
         self.drives_changed.emit()
 
     def refresh(self, path: str) -> None:

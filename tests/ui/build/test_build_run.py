@@ -72,7 +72,7 @@ def test_build_to_completion_offers_folder_burn_and_checksum(
     assert burn.args[0] == image
     opened: list[str] = []
     monkeypatch.setattr(
-        "app.ui.build.activity.QDesktopServices.openUrl",
+        "app.ui.common.open_folder.QDesktopServices.openUrl",
         lambda url: opened.append(url.toLocalFile()) or True,
     )
     page.result_banner.open_folder_button.click()

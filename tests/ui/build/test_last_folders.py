@@ -9,6 +9,7 @@ import pytest
 from PySide6.QtCore import QStandardPaths
 from PySide6.QtWidgets import QFileDialog
 
+from app.ui.build.editor import Clash
 from app.ui.build.page import BuildPage
 from app.ui.common.settings import Preferences, Purpose, Settings, default_output_dir
 
@@ -26,6 +27,8 @@ def test_add_files_opens_in_the_folder_used_last_even_after_a_restart(
         return [str(music / "a.flac")], ""
 
     monkeypatch.setattr(QFileDialog, "getOpenFileNames", choose)
+    # the second add of a.flac clashes with the first: answer Skip (no modal question)
+    page.editor.resolve_clashes = lambda names, _folder: [Clash.SKIP] * len(names)
     page.add_files_dialog()
     page.add_files_dialog()
     assert starts == [str(tmp_path), str(music)]  # first the browser's folder, then the last
