@@ -21,7 +21,7 @@ from typing import Generic, TypeVar
 
 from app.core.errors import AppError, Cancelled, InternalError
 from app.core.jobs.cancel import CancelToken
-from app.core.jobs.progress import Progress, ProgressThrottle
+from app.core.jobs.progress import Progress, ProgressThrottle, Unit
 
 T = TypeVar("T")
 _log = logging.getLogger(__name__)
@@ -69,6 +69,16 @@ class JobContext:
     def check_cancelled(self) -> None:
         """Raise :class:`~app.core.errors.Cancelled` if the user asked to stop."""
         self.cancel.raise_if_cancelled()
+
+    def counter(self, phase: str, total: int | None, unit: Unit) -> Callable[[int], None]:
+        """A ``callback(done)`` for engines that count their work: each call checks for a
+        cancel request, then reports ``Progress(phase, done, total, unit)``."""
+
+        def count(done: int) -> None:
+            self.check_cancelled()
+            self.report(Progress(phase, done, total, unit))
+
+        return count
 
     @property
     def last_progress(self) -> Progress | None:

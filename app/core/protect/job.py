@@ -12,6 +12,7 @@ the ``.ecc`` file is written under a temporary name and published whole.
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -20,9 +21,10 @@ from app.core.files import AtomicOutput, write_error
 from app.core.image import isomd5
 from app.core.jobs.job import Job, JobContext
 from app.core.jobs.phase import Phase
-from app.core.jobs.progress import Progress, Unit
+from app.core.jobs.progress import Unit
 from app.core.protect import rs01, rs02
 from app.core.protect.rewrite import require_image_file, rewrite
+from app.core.protect.rs01 import RepairReport
 from app.core.rip.mapfile import BlockStatus, load_map
 
 SECTOR = 2048
@@ -114,17 +116,10 @@ class ProtectJob(Job[ProtectResult]):
     def _augment(self, ctx: JobContext, layout: rs02.Layout) -> None:
         size = self.image.stat().st_size
 
-        def on_copy(done: int) -> None:
-            ctx.check_cancelled()
-            ctx.report(Progress(Phase.PREPARING, done, size, Unit.BYTES))
+        on_copy = ctx.counter(Phase.PREPARING, size, Unit.BYTES)
+        on_scan = ctx.counter(Phase.READING_IMAGE, size, Unit.BYTES)
 
-        def on_scan(done: int) -> None:
-            ctx.check_cancelled()
-            ctx.report(Progress(Phase.READING_IMAGE, done, size, Unit.BYTES))
-
-        def on_encode(done: int) -> None:
-            ctx.check_cancelled()
-            ctx.report(Progress(Phase.ENCODING, done, layout.sectors_per_layer, Unit.SECTORS))
+        on_encode = ctx.counter(Phase.ENCODING, layout.sectors_per_layer, Unit.SECTORS)
 
         def change(fd: int) -> rs02.Header:
             return rs02.augment(fd, layout, on_scan=on_scan, on_encode=on_encode)
@@ -143,13 +138,8 @@ class ProtectJob(Job[ProtectResult]):
         with self.image.open("rb") as stream:  # refuse before copying anything
             isomd5.check_implantable(isomd5.read_volume(stream.fileno()), force=self.force)
 
-        def on_copy(done: int) -> None:
-            ctx.check_cancelled()
-            ctx.report(Progress(Phase.PREPARING, done, size, Unit.BYTES))
-
-        def on_hash(done: int) -> None:
-            ctx.check_cancelled()
-            ctx.report(Progress(Phase.COMPUTING_CHECKSUMS, done, size, Unit.BYTES))
+        on_copy = ctx.counter(Phase.PREPARING, size, Unit.BYTES)
+        on_hash = ctx.counter(Phase.COMPUTING_CHECKSUMS, size, Unit.BYTES)
 
         def change(fd: int) -> isomd5.Implanted:
             return isomd5.implant_fd(fd, force=self.force, on_chunk=on_hash)
@@ -161,13 +151,8 @@ class ProtectJob(Job[ProtectResult]):
         sectors = -(-size // SECTOR)
         sections = -(-sectors // (255 - self.nroots))
 
-        def on_scan(done: int) -> None:
-            ctx.check_cancelled()
-            ctx.report(Progress(Phase.READING_IMAGE, done, size, Unit.BYTES))
-
-        def on_encode(done: int) -> None:
-            ctx.check_cancelled()
-            ctx.report(Progress(Phase.ENCODING, done, sections, Unit.SECTORS))
+        on_scan = ctx.counter(Phase.READING_IMAGE, size, Unit.BYTES)
+        on_encode = ctx.counter(Phase.ENCODING, sections, Unit.SECTORS)
 
         with AtomicOutput(ecc, overwrite=self.force) as out, self.image.open("rb") as image:
             try:
@@ -211,9 +196,7 @@ class CheckJob(Job[CheckResult]):
         if ecc is None and default_ecc_path(self.image).is_file():
             ecc = default_ecc_path(self.image)
 
-        def on_bytes(done: int) -> None:
-            ctx.check_cancelled()
-            ctx.report(Progress(Phase.VERIFYING, done, size, Unit.BYTES))
+        on_bytes = ctx.counter(Phase.VERIFYING, size, Unit.BYTES)
 
         with self.image.open("rb") as image:
             md5 = None
@@ -243,12 +226,16 @@ class CheckJob(Job[CheckResult]):
         return CheckResult(self.image, ecc, report, md5)
 
 
+AnyRepair = RepairReport[rs01.Header] | RepairReport[rs02.Header]
+"""A repair's report, by the RS01 .ecc file or the image's own RS02 data."""
+
+
 @dataclass(frozen=True, slots=True)
 class RepairResult:
     image: Path
     ecc: Path | None
     """The .ecc file; None when the image's own RS02 data repaired it."""
-    report: rs01.RepairReport | rs02.RepairReport
+    report: AnyRepair
     crc_damaged: int
     map_erasures: int
     """Sectors the map says were not read (whatever their CRC)."""
@@ -304,9 +291,7 @@ class RepairJob(Job[RepairResult]):
     def _repair(
         self, ctx: JobContext, ecc: Path, fd: int, size: int, from_map: set[int]
     ) -> RepairResult:
-        def on_bytes(done: int) -> None:
-            ctx.check_cancelled()
-            ctx.report(Progress(Phase.VERIFYING, done, size, Unit.BYTES))
+        on_bytes = ctx.counter(Phase.VERIFYING, size, Unit.BYTES)
 
         with self.image.open("rb") as image:
             checked = rs01.check(image.fileno(), fd, on_scan=on_bytes)
@@ -323,31 +308,23 @@ class RepairJob(Job[RepairResult]):
             )
         erasures = set(checked.damaged) | {s for s in from_map if s < checked.header.sectors}
         if not erasures:
-            empty = rs01.RepairReport(checked.header)
+            empty = RepairReport(checked.header)
             return RepairResult(self.image, ecc, empty, 0, len(from_map))
         columns = len({s % checked.header.section_sectors for s in erasures})
 
-        def on_columns(done: int) -> None:
-            ctx.check_cancelled()
-            ctx.report(Progress(Phase.REPAIRING, done, columns, Unit.ITEMS))
+        on_columns = ctx.counter(Phase.REPAIRING, columns, Unit.ITEMS)
 
-        def change(target: int) -> rs01.RepairReport:
+        def change(target: int) -> RepairReport[rs01.Header]:
             report = rs01.repair(target, fd, erasures, on_columns=on_columns)
             if not report.repaired:
                 raise _NothingRepaired(report)
             return report
 
-        report: rs01.RepairReport | rs02.RepairReport
-        try:
-            report = rewrite(self.image, change)
-        except _NothingRepaired as nothing:
-            report = nothing.report
+        report = _rewrite_repaired(self.image, change)
         return RepairResult(self.image, ecc, report, len(checked.damaged), len(from_map))
 
     def _repair_augmented(self, ctx: JobContext, size: int, from_map: set[int]) -> RepairResult:
-        def on_bytes(done: int) -> None:
-            ctx.check_cancelled()
-            ctx.report(Progress(Phase.VERIFYING, done, size, Unit.BYTES))
+        on_bytes = ctx.counter(Phase.VERIFYING, size, Unit.BYTES)
 
         with self.image.open("rb") as image:
             checked = rs02.check(image.fileno(), on_scan=on_bytes)
@@ -364,14 +341,12 @@ class RepairJob(Job[RepairResult]):
         by_crc = set(checked.damaged) - rs02.untrusted_crcs(layout, unread)
         erasures = by_crc | unread | set(checked.bad_headers)
         if not erasures:
-            empty = rs02.RepairReport(checked.header)
+            empty = RepairReport(checked.header)
             return RepairResult(self.image, None, empty, 0, len(from_map))
 
-        def on_columns(done: int) -> None:
-            ctx.check_cancelled()
-            ctx.report(Progress(Phase.REPAIRING, done, layout.sectors_per_layer, Unit.ITEMS))
+        on_columns = ctx.counter(Phase.REPAIRING, layout.sectors_per_layer, Unit.ITEMS)
 
-        def change(target: int) -> rs02.RepairReport:
+        def change(target: int) -> RepairReport[rs02.Header]:
             report = rs02.repair(target, erasures, on_columns=on_columns)
             if report.ok and rs02.untrusted_crcs(layout, unread):
                 again = set(rs02.check(target).damaged)
@@ -384,11 +359,7 @@ class RepairJob(Job[RepairResult]):
                 raise _NothingRepaired(report)
             return report
 
-        report: rs01.RepairReport | rs02.RepairReport
-        try:
-            report = rewrite(self.image, change)
-        except _NothingRepaired as nothing:
-            report = nothing.report
+        report = _rewrite_repaired(self.image, change)
         return RepairResult(self.image, None, report, len(by_crc), len(from_map))
 
 
@@ -399,9 +370,18 @@ def _zero_or_missing(path: Path, sector: int) -> bool:
     return not data.strip(b"\0")
 
 
+def _rewrite_repaired(image: Path, change: Callable[[int], AnyRepair]) -> AnyRepair:
+    """Repair a copy of ``image`` with ``change`` and rename it over the image; when
+    ``change`` rebuilt nothing (it raises :class:`_NothingRepaired`) the image is untouched."""
+    try:
+        return rewrite(image, change)
+    except _NothingRepaired as nothing:
+        return nothing.report
+
+
 class _NothingRepaired(Exception):
     """Leaves the image untouched (the copy is discarded) when no sector could be rebuilt."""
 
-    def __init__(self, report: rs01.RepairReport | rs02.RepairReport) -> None:
+    def __init__(self, report: AnyRepair) -> None:
         super().__init__("nothing repaired")
-        self.report: rs01.RepairReport | rs02.RepairReport = report
+        self.report: AnyRepair = report

@@ -30,6 +30,7 @@ import struct
 import zlib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from typing import Generic, TypeVar
 
 import numpy as np
 
@@ -347,9 +348,14 @@ def check(
 # ---------------------------------------------------------------------------------- repair
 
 
+H = TypeVar("H")
+
+
 @dataclass(slots=True)
-class RepairReport:
-    header: Header
+class RepairReport(Generic[H]):
+    """What a repair did, for RS01 (``H`` = :class:`Header`) and RS02 (``rs02.Header``)."""
+
+    header: H
     erasures: int = 0
     """Damaged sectors found (CRC, short image, map)."""
     repaired: list[int] = field(default_factory=list)
@@ -387,7 +393,7 @@ class _Repairer:
     image_fd: int
     ecc_fd: int
     header: Header
-    report: RepairReport
+    report: RepairReport[Header]
     stored: np.ndarray
     encoder: gf.Encoder
     solver: gf.ErasureSolver
@@ -439,13 +445,13 @@ def repair(
     damaged: Iterable[int],
     *,
     on_columns: Progress | None = None,
-) -> RepairReport:
+) -> RepairReport[Header]:
     """Rebuild the ``damaged`` sectors of the image open read-write on ``image_fd`` (extended
     to its full size when short) from the .ecc file; sectors that cannot be rebuilt are left
     as they are and listed.  ``on_columns(done)`` reports the damaged columns handled."""
     header = read_header(ecc_fd)
     bad = {d for d in damaged if 0 <= d < header.sectors}
-    report = RepairReport(header, erasures=len(bad))
+    report = RepairReport[Header](header, erasures=len(bad))
     if os.fstat(image_fd).st_size < header.image_size:
         os.ftruncate(image_fd, header.image_size)
     stored = np.frombuffer(_read_exact(ecc_fd, 4 * header.sectors, HEADER_SIZE), dtype="<u4")

@@ -29,7 +29,7 @@ import hashlib
 import os
 import struct
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import numpy as np
 
@@ -40,6 +40,7 @@ from app.core.protect.rs01 import (
     CREATOR_VERSION,
     FINGERPRINT_SECTOR,
     SECTOR,
+    RepairReport,
     _read_exact,
     _write_all,
     dvdisaster_crc,
@@ -548,19 +549,6 @@ def check(fd: int, *, on_scan: Progress | None = None) -> CheckReport:
 # ---------------------------------------------------------------------------------- repair
 
 
-@dataclass(slots=True)
-class RepairReport:
-    header: Header
-    erasures: int = 0
-    repaired: list[int] = field(default_factory=list)
-    unrepairable: list[int] = field(default_factory=list)
-    worst_column: int = 0
-
-    @property
-    def ok(self) -> bool:
-        return not self.unrepairable
-
-
 def _positions(layout: Layout, bad: set[int]) -> dict[int, tuple[list[int], list[int]]]:
     """Damaged column -> (its erased data layers, its erased parity slices)."""
     s = layout.sectors_per_layer
@@ -581,7 +569,7 @@ def _positions(layout: Layout, bad: set[int]) -> dict[int, tuple[list[int], list
 class _Repairer:
     fd: int
     layout: Layout
-    report: RepairReport
+    report: RepairReport[Header]
     crcs: np.ndarray
     trusted: set[int]
     """Data sectors whose stored CRC can be believed (its CRC sector was read)."""
@@ -646,13 +634,13 @@ def repair(
     damaged: Iterable[int],
     *,
     on_columns: Progress | None = None,
-) -> RepairReport:
+) -> RepairReport[Header]:
     """Rebuild the ``damaged`` sectors of the augmented image open read-write on ``fd``
     (extended to its full size when short); the header copies are rewritten."""
     header, layout = read_header(fd)
     bad = {d for d in damaged if 0 <= d < layout.total_sectors}
     headers = {h + i for h in layout.header_sectors() for i in (0, 1)}
-    report = RepairReport(header, erasures=len(bad - headers))
+    report = RepairReport[Header](header, erasures=len(bad - headers))
     if os.fstat(fd).st_size < layout.total_sectors * SECTOR:
         os.ftruncate(fd, layout.total_sectors * SECTOR)
     crcs, _area = stored_crcs(fd, layout)

@@ -242,3 +242,23 @@ def test_shutdown_cancels_running_jobs() -> None:
     assert queue.shutdown(timeout_s=5)
     assert handle.state is JobState.CANCELLED
     assert job.cleanups == [Outcome.CANCELLED]
+
+
+def test_counter_reports_each_count_and_stops_on_cancel() -> None:
+    import logging
+
+    from app.core.errors import Cancelled
+
+    seen: list[Progress] = []
+    token = CancelToken()
+    throttle = ProgressThrottle(seen.append, interval_s=0, clock=FakeClock())
+    ctx = JobContext(cancel=token, throttle=throttle, logger=logging.getLogger("test"))
+    count = ctx.counter("Reading image", 10, Unit.SECTORS)
+    count(4)
+    assert [(p.phase, p.done, p.total, p.unit) for p in seen] == [
+        ("Reading image", 4, 10, Unit.SECTORS)
+    ]
+    token.cancel()
+    with pytest.raises(Cancelled):
+        count(5)
+    assert len(seen) == 1  # nothing reported after the cancel
