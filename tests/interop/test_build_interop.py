@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from tests.qemu_boot import serial_boot
 
 from app.core.image.checksum import Algorithm
 from app.core.image.job import BuildJob, BuildResult
@@ -383,21 +384,7 @@ def _boot_in_qemu(image: Path, drive: str, log: Path) -> str:
         "qemu-system-x86_64", f"-{drive}", str(image), "-boot", "d" if drive == "cdrom" else "c",
         "-m", "128", "-nographic", "-monitor", "none", "-serial", f"file:{log}", "-no-reboot",
     ]  # fmt: skip
-    proc = subprocess.Popen(
-        args, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
-    )
-    deadline = time.monotonic() + 300
-    text = ""
-    try:
-        while time.monotonic() < deadline and proc.poll() is None:
-            text = log.read_text("latin-1") if log.exists() else ""
-            if MARKER in text:
-                break
-            time.sleep(0.3)
-    finally:
-        proc.kill()
-        proc.wait()
-    return log.read_text("latin-1") if log.exists() else text
+    return serial_boot(args, log, (MARKER,), poll_s=0.3)
 
 
 def test_bios_boot_from_cdrom_prints_the_marker(bootable: Path, tmp_path: Path) -> None:

@@ -13,10 +13,10 @@ from __future__ import annotations
 import re
 import shutil
 import subprocess
-import time
 from pathlib import Path
 
 import pytest
+from tests.qemu_boot import serial_boot
 
 from app.core.image.edit import project_from_image
 from app.core.image.job import BuildJob
@@ -75,23 +75,7 @@ def _boot(image: Path, drive: str, log: Path, marker: str) -> str:
         "-m", "256", "-nographic", "-monitor", "none", "-serial", f"file:{log}", "-no-reboot",
         "-net", "none",
     ]  # fmt: skip
-    if shutil.which(args[0]) is None:
-        pytest.fail("qemu-system-x86_64 is missing (scripts/apt-test.txt)")
-    proc = subprocess.Popen(
-        args, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
-    )
-    deadline = time.monotonic() + 300
-    text = ""
-    try:
-        while time.monotonic() < deadline and proc.poll() is None:
-            text = log.read_text("latin-1") if log.exists() else ""
-            if marker in text:
-                break
-            time.sleep(0.5)
-    finally:
-        proc.kill()
-        proc.wait()
-    return log.read_text("latin-1") if log.exists() else text
+    return serial_boot(args, log, (marker,))
 
 
 @pytest.fixture(scope="module")

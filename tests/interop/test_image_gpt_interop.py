@@ -14,10 +14,10 @@ from __future__ import annotations
 import re
 import shutil
 import subprocess
-import time
 from pathlib import Path
 
 import pytest
+from tests.qemu_boot import serial_boot
 
 from app.core.image.edit import project_from_image
 from app.core.image.job import BuildJob
@@ -147,21 +147,7 @@ def _uefi_boot(disk: Path, tmp_path: Path, markers: tuple[str, ...]) -> str:
         "-drive", f"file={disk},format=raw,if=ide",
         "-nographic", "-monitor", "none", "-serial", f"file:{log}", "-net", "none", "-no-reboot",
     ]  # fmt: skip
-    proc = subprocess.Popen(
-        args, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
-    )
-    deadline = time.monotonic() + 300
-    text = ""
-    try:
-        while time.monotonic() < deadline and proc.poll() is None:
-            text = log.read_text("latin-1") if log.exists() else ""
-            if any(marker in text for marker in markers):
-                break
-            time.sleep(0.5)
-    finally:
-        proc.kill()
-        proc.wait()
-    return log.read_text("latin-1") if log.exists() else text
+    return serial_boot(args, log, markers)
 
 
 def _without_el_torito(image: Path, out: Path) -> Path:
