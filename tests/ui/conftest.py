@@ -16,6 +16,7 @@ import pytest
 from PySide6.QtCore import QSettings
 from pytestqt.qtbot import QtBot
 
+from app.ui.common.job_bridge import JobBridge
 from app.ui.common.settings import Settings
 from app.ui.main_window import MainWindow
 
@@ -52,3 +53,11 @@ def window(
     yield main
     main.close()
     main.log_view.uninstall()
+
+
+@pytest.fixture
+def bridge(qtbot: QtBot) -> Iterator[JobBridge]:
+    """A job bridge of a page's own (no main window), shut down after the test."""
+    bridge = JobBridge()
+    yield bridge
+    bridge.shutdown(timeout_s=10)

@@ -4,7 +4,6 @@ of losses with its explicit consent, conversion with progress and Cancel, the re
 from __future__ import annotations
 
 import time
-from collections.abc import Iterator
 from pathlib import Path
 from typing import BinaryIO
 
@@ -22,13 +21,6 @@ from app.ui.image.convert_view import ConvertView, default_output, is_convertibl
 from app.ui.image.page import ImagePage
 
 WAIT_MS = 20_000
-
-
-@pytest.fixture
-def bridge(qtbot: QtBot) -> Iterator[JobBridge]:
-    bridge = JobBridge()
-    yield bridge
-    bridge.shutdown(timeout_s=10)
 
 
 @pytest.fixture

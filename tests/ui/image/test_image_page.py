@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import gc
 import time
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -22,13 +21,6 @@ from app.ui.image import page as page_module
 from app.ui.image.page import ImagePage
 
 WAIT_MS = 20_000
-
-
-@pytest.fixture
-def bridge(qtbot: QtBot) -> Iterator[JobBridge]:
-    bridge = JobBridge()
-    yield bridge
-    bridge.shutdown(timeout_s=10)
 
 
 @pytest.fixture

@@ -3,11 +3,9 @@ the data track burned (simulated MMC drive, tests/fakes/mmc_drive.py)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import numpy as np
-import pytest
 from pytestqt.qtbot import QtBot
 from tests.fakes.mmc_drive import FakeDrive
 
@@ -16,13 +14,6 @@ from app.core.jobs import Outcome
 from app.core.mmc.profiles import Profile
 from app.ui.common.job_bridge import JobBridge
 from app.ui.write.page import IMAGE_FILTER, WritePage
-
-
-@pytest.fixture
-def bridge(qtbot: QtBot) -> Iterator[JobBridge]:
-    bridge = JobBridge()
-    yield bridge
-    bridge.shutdown(timeout_s=10)
 
 
 def game(folder: Path, *, audio: bool) -> tuple[Path, bytes]:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -28,13 +27,6 @@ def image(tmp_path: Path) -> Path:
     path = tmp_path / "disc.iso"
     path.write_bytes(os.urandom(600 * SECTOR))
     return path
-
-
-@pytest.fixture
-def bridge(qtbot: QtBot) -> Iterator[JobBridge]:
-    bridge = JobBridge()
-    yield bridge
-    bridge.shutdown(timeout_s=10)
 
 
 def make_page(qtbot: QtBot, bridge: JobBridge, fake: FakeDrive) -> WritePage:

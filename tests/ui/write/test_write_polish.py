@@ -5,7 +5,6 @@ own width, and Erase Disc… against the simulated drive (tests/fakes/mmc_drive.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -31,13 +30,6 @@ from app.ui.write.erase import EraseConfirmation
 from app.ui.write.page import NO_TARGET_HEADING, WritePage
 
 SECTOR = 2048
-
-
-@pytest.fixture
-def bridge(qtbot: QtBot) -> Iterator[JobBridge]:
-    bridge = JobBridge()
-    yield bridge
-    bridge.shutdown(timeout_s=10)
 
 
 @pytest.fixture

@@ -9,7 +9,7 @@ scripted disk source and opened through FileAccess: no block device is ever writ
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
@@ -31,13 +31,6 @@ from app.ui.write.usb import ERASE_BUTTON, FlashConfirmation
 
 MIB = 1024 * 1024
 STICK_BYTES = 8 * MIB
-
-
-@pytest.fixture
-def bridge(qtbot: QtBot) -> Iterator[JobBridge]:
-    bridge = JobBridge()
-    yield bridge
-    bridge.shutdown(timeout_s=10)
 
 
 @pytest.fixture
