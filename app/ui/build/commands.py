@@ -18,7 +18,8 @@ from app.core.units import MediaPreset
 from app.ui.build.project_model import ProjectModel
 
 
-def _names(nodes: Sequence[Node]) -> str:
+def names_text(nodes: Sequence[Node]) -> str:
+    """“name” for one node, “N items” for several (undo texts)."""
     if len(nodes) == 1:
         return f"“{nodes[0].name}”"
     return f"{len(nodes)} items"
@@ -59,7 +60,7 @@ class AddCommand(_AppliedCommand):
     def __init__(
         self, model: ProjectModel, placements: Sequence[Placement], text: str = ""
     ) -> None:
-        super().__init__(text or f"Add {_names([p.node for p in placements])}")
+        super().__init__(text or f"Add {names_text([p.node for p in placements])}")
         self._model = model
         self._placements = tuple(placements)
 
@@ -74,7 +75,7 @@ class AddCommand(_AppliedCommand):
 
 class RemoveCommand(_AppliedCommand):
     def __init__(self, model: ProjectModel, placements: Sequence[Placement]) -> None:
-        super().__init__(f"Remove {_names([p.node for p in placements])}")
+        super().__init__(f"Remove {names_text([p.node for p in placements])}")
         self._model = model
         self._placements = tuple(placements)
         """In the order they were removed (rows are as they were at each removal)."""
@@ -116,7 +117,7 @@ class MoveCommand(_AppliedCommand):
     def __init__(self, model: ProjectModel, moves: Sequence[Move]) -> None:
         folder = moves[0].new_parent
         where = "the disc" if folder.parent is None else f"“{folder.name}”"
-        super().__init__(f"Move {_names([m.node for m in moves])} to {where}")
+        super().__init__(f"Move {names_text([m.node for m in moves])} to {where}")
         self._model = model
         self._moves = tuple(moves)
 

@@ -30,8 +30,10 @@ from app.ui.build.commands import (
     RemoveCommand,
     RenameCommand,
     current_options,
+    names_text,
 )
 from app.ui.build.project_model import ProjectModel
+from app.ui.common.i18n import tr
 
 _log = logging.getLogger(__name__)
 
@@ -67,6 +69,9 @@ class ProjectEditor(QObject):
         self.undo_stack = undo_stack
         self._add: AddOperation | None = None
         self._queued_adds: list[tuple[list[Path], Node]] = []
+        self._replaced: list[Placement] = []
+        """Entries the running add replaces ("Replace"): taken out before it starts, put back
+        if it is cancelled, else recorded with it as one undo step."""
         self.resolve_clashes: ClashResolver | None = None
         """Set by the page (a Replace / Keep both / Skip dialog); without it a clash is
         reported as a failure of that item."""
@@ -157,10 +162,11 @@ class ProjectEditor(QObject):
         if self._add is not None:
             self._queued_adds.append((paths, folder))
             return
-        paths, names = self._settle_clashes(paths, folder)
+        paths, names, replaced = self._settle_clashes(paths, folder)
         if not paths:  # all skipped: an add that added nothing
             self.add_finished.emit(AddReport(state=AddState.FINISHED))
             return
+        self._replaced = [self._take_out(node) for node in replaced]
         operation = AddOperation(
             self.project, folder, paths, self, batching=self.model, names=names
         )
@@ -170,30 +176,37 @@ class ProjectEditor(QObject):
         self.add_started.emit()
         operation.start()
 
-    def _settle_clashes(self, paths: list[Path], folder: Node) -> tuple[list[Path], dict[str, str]]:
+    def _settle_clashes(
+        self, paths: list[Path], folder: Node
+    ) -> tuple[list[Path], dict[str, str], list[Node]]:
         """Ask what to do with the sources whose names are taken in ``folder``: Skip drops
-        them, Replace removes the old entry (its own undo step), Keep both adds under a free
-        name.  Returns the paths to add and the new names by absolute source path."""
+        them, Replace names the old entry to take out, Keep both adds under a name free in
+        the folder *and* among the other sources of this add.  Returns the paths to add, the
+        new names by absolute source path and the entries to replace."""
         clashing = [p for p in paths if folder.child(Path(os.path.abspath(p)).name) is not None]
         if not clashing or self.resolve_clashes is None:
-            return paths, {}
+            return paths, {}, []
         answers = self.resolve_clashes([Path(os.path.abspath(p)).name for p in clashing], folder)
         names: dict[str, str] = {}
         skipped: set[Path] = set()
         replaced: list[Node] = []
+        taken = {Path(os.path.abspath(p)).name for p in paths}
         for path, answer in zip(clashing, answers, strict=True):
             source = Path(os.path.abspath(path))
             if answer is Clash.SKIP:
                 skipped.add(path)
             elif answer is Clash.REPLACE:
                 old = folder.child(source.name)
-                if old is not None:
+                if old is not None and old not in replaced:
                     replaced.append(old)
             else:
-                names[str(source)] = self.project.free_name(folder, source.name)
-        if replaced:
-            self.remove(replaced)
-        return [p for p in paths if p not in skipped], names
+                names[str(source)] = free_name(folder, source.name, taken)
+                taken.add(names[str(source)])
+        return [p for p in paths if p not in skipped], names, replaced
+
+    def _take_out(self, node: Node) -> Placement:
+        parent, row = self.model.remove(node)
+        return Placement(node, parent, row)
 
     def cancel_add(self) -> None:
         """Stop the running add and take back what it added; queued adds are dropped too."""
@@ -214,18 +227,34 @@ class ProjectEditor(QObject):
             operation.wait_for_scanner()
             operation.deleteLater()
         placements = [Placement(node, parent, row) for node, parent, row in report.placements]
+        replaced, self._replaced = self._replaced, []
         if report.state is AddState.CANCELLED:
             for placement in reversed(placements):
                 try:
                     self.model.remove(placement.node)
                 except AppError:
                     _log.debug("cancelled add: %r already gone", placement.node)
-        elif placements:
-            self.undo_stack.push(AddCommand(self.model, placements))
+            for placement in reversed(replaced):
+                self.model.project.restore(placement.node, placement.parent, placement.row)
+        else:
+            self._record_add(placements, replaced)
         self.add_finished.emit(report)
         if self._queued_adds and report.state is not AddState.CANCELLED:
             paths, folder = self._queued_adds.pop(0)
             self.add_paths(paths, folder)
+
+    def _record_add(self, placements: list[Placement], replaced: list[Placement]) -> None:
+        """One undo step for an add, including the entries it replaced."""
+        if not replaced:
+            if placements:
+                self.undo_stack.push(AddCommand(self.model, placements))
+            return
+        names = names_text([p.node for p in replaced])
+        self.undo_stack.beginMacro(tr("Replace {names}").format(names=names))
+        self.undo_stack.push(RemoveCommand(self.model, replaced))
+        if placements:
+            self.undo_stack.push(AddCommand(self.model, placements))
+        self.undo_stack.endMacro()
 
     # ------------------------------------------------------------------ options
     def set_options(self, new: ProjectOptions, what: str) -> None:
@@ -252,3 +281,21 @@ def nodes_by_id(project: DiscProject, ids: Iterable[int]) -> list[Node]:
         except InvalidInputError:
             continue
     return nodes
+
+
+def free_name(folder: Node, name: str, taken: set[str]) -> str:
+    """``name`` if neither ``folder`` nor ``taken`` has it, else the first free
+    ``stem (2).ext``, ``stem (3).ext``… ("Keep both")."""
+
+    def free(candidate: str) -> bool:
+        return candidate not in taken and folder.child(candidate) is None
+
+    if free(name):
+        return name
+    stem, dot, ext = name.rpartition(".")
+    if not stem:  # no extension, or a dot file such as ".profile"
+        stem, dot, ext = name, "", ""
+    number = 2
+    while not free(candidate := f"{stem} ({number}){dot}{ext}"):
+        number += 1
+    return candidate

@@ -76,3 +76,35 @@ def test_several_clashes_can_be_answered_once(
     assert report.failures == []
     names = sorted(child.name for child in page.project.root.children)
     assert names == ["a (2).txt", "a.txt", "b (2).bin", "b.bin"]
+
+
+def test_replace_is_one_undo_step(
+    qtbot: QtBot, page: BuildPage, sample: Path, tmp_path: Path
+) -> None:
+    add_and_wait(qtbot, page, [sample / "a.txt"])
+    before = page.editor.undo_stack.count()
+    newer = _second_copy(tmp_path, "a.txt", b"the newer alpha\n")
+    _answer("replace")
+    add_and_wait(qtbot, page, [newer])
+    assert page.editor.undo_stack.count() == before + 1
+    assert page.editor.undo_stack.undoText().startswith("Replace")
+    page.editor.undo_stack.undo()  # one step brings the old one back
+    assert [c.name for c in page.project.root.children] == ["a.txt"]
+    assert page.project.root.child("a.txt").source == sample / "a.txt"  # type: ignore[union-attr]
+    page.editor.undo_stack.redo()
+    assert page.project.root.child("a.txt").source == newer  # type: ignore[union-attr]
+
+
+def test_keep_both_gives_clashing_items_added_together_different_names(
+    qtbot: QtBot, page: BuildPage, sample: Path, tmp_path: Path
+) -> None:
+    add_and_wait(qtbot, page, [sample / "a.txt"])
+    first = _second_copy(tmp_path, "a.txt", b"1")
+    second = tmp_path / "third" / "a.txt"
+    second.parent.mkdir()
+    second.write_bytes(b"2")
+    _answer("keep", apply_to_all=True)
+    report = add_and_wait(qtbot, page, [first, second])
+    assert report.failures == []
+    names = sorted(child.name for child in page.project.root.children)
+    assert names == ["a (2).txt", "a (3).txt", "a.txt"]
