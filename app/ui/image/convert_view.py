@@ -15,7 +15,7 @@ import shutil
 import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TR_NOOP, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -44,6 +44,7 @@ from app.core.jobs import JobHandle
 from app.core.jobs.progress import Progress
 from app.core.units import format_size
 from app.ui.common.error_dialog import show_error
+from app.ui.common.i18n import tr
 from app.ui.common.job_bridge import JobBridge
 
 CONVERT_SUFFIXES = (".cue", ".nrg", ".mds", ".mdf", ".ccd", ".cdi", ".chd")
@@ -57,7 +58,10 @@ TARGET_SUFFIX = {
     Target.FLAC: ".flac",
     Target.CHD: ".chd",
 }
-FILE_FILTER = "CD images (*.cue *.bin *.nrg *.mds *.mdf *.ccd *.img *.cdi *.chd);;All files (*)"
+# translated where it is used: tr(FILE_FILTER)
+FILE_FILTER = str(
+    QT_TR_NOOP("CD images (*.cue *.bin *.nrg *.mds *.mdf *.ccd *.img *.cdi *.chd);;All files (*)")
+)
 ALL_TRACKS = -1
 
 
@@ -108,7 +112,9 @@ class ConvertView(QWidget):
         layout.addWidget(self.heading)
         self.tracks = QTreeWidget()
         self.tracks.setObjectName("convertTracks")
-        self.tracks.setHeaderLabels(["Session", "Track", "Mode", "Sector size", "Sectors", "Size"])
+        self.tracks.setHeaderLabels(
+            [tr("Session"), tr("Track"), tr("Mode"), tr("Sector size"), tr("Sectors"), tr("Size")]
+        )
         self.tracks.setRootIsDecorated(False)
         header = self.tracks.header()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
@@ -122,7 +128,7 @@ class ConvertView(QWidget):
         self.losses.setMinimumHeight(40)
         self.losses.setMaximumHeight(90)
         layout.addWidget(self.losses, 1)
-        self.accept_box = QCheckBox("Convert anyway: I accept that these are not kept")
+        self.accept_box = QCheckBox(tr("Convert anyway: I accept that these are not kept"))
         self.accept_box.setObjectName("convertAccept")
         self.accept_box.toggled.connect(self._update_buttons)
         layout.addWidget(self.accept_box)
@@ -146,22 +152,22 @@ class ConvertView(QWidget):
         self.output_edit = QLineEdit()
         self.output_edit.setObjectName("convertOutput")
         self.output_edit.textEdited.connect(self._on_output_edited)
-        self.output_button = QPushButton("Choose…")
+        self.output_button = QPushButton(tr("Choose…"))
         self.output_button.clicked.connect(self.choose_output)
         output_row = QHBoxLayout()
         output_row.addWidget(self.output_edit, 1)
         output_row.addWidget(self.output_button)
         form = QFormLayout()
-        form.addRow("Convert to:", self.target_combo)
-        form.addRow("Tracks:", self.track_combo)
-        form.addRow("Output:", output_row)
+        form.addRow(tr("Convert to:"), self.target_combo)
+        form.addRow(tr("Tracks:"), self.track_combo)
+        form.addRow(tr("Output:"), output_row)
         return form
 
     def _make_run_row(self) -> QHBoxLayout:
-        self.convert_button = QPushButton("Convert")
+        self.convert_button = QPushButton(tr("Convert"))
         self.convert_button.setObjectName("convertButton")
         self.convert_button.clicked.connect(self.start)
-        self.cancel_button = QPushButton("Cancel")
+        self.cancel_button = QPushButton(tr("Cancel"))
         self.cancel_button.clicked.connect(self.cancel)
         self.progress = QProgressBar()
         self.progress.setObjectName("convertProgress")
@@ -180,7 +186,7 @@ class ConvertView(QWidget):
         """Read ``path`` in the background; :attr:`loaded` follows (or an error dialog)."""
         self._drop_scratch()
         self._scratch = Path(tempfile.mkdtemp(prefix="spindle-convert-view-"))
-        self.heading.setText(f"Reading {path.name}…")
+        self.heading.setText(tr("Reading {name}…").format(name=path.name))
         self.disc = None
         self.plan = None
         self.tracks.clear()
@@ -204,8 +210,10 @@ class ConvertView(QWidget):
         self.result = None
         self._output_edited = False
         self.heading.setText(
-            f"{disc.path.name}: {disc.format}, {len(disc.sessions)} session(s), "
-            f"{len(disc.tracks)} track(s)"
+            f"{disc.path.name}: {disc.format}, "
+            + tr("%n session(s)", "", len(disc.sessions))
+            + ", "
+            + tr("%n track(s)", "", len(disc.tracks))
         )
         self.tracks.clear()
         for session in disc.sessions:
@@ -227,9 +235,12 @@ class ConvertView(QWidget):
                 self.tracks.addTopLevelItem(item)
         self.track_combo.blockSignals(True)
         self.track_combo.clear()
-        self.track_combo.addItem("Default (every track the target can hold)", ALL_TRACKS)
+        self.track_combo.addItem(tr("Default (every track the target can hold)"), ALL_TRACKS)
         for track in disc.tracks:
-            self.track_combo.addItem(f"Track {track.number:02d} ({track.mode.label})", track.number)
+            text = tr("Track {number} ({mode})").format(
+                number=f"{track.number:02d}", mode=track.mode.label
+            )
+            self.track_combo.addItem(text, track.number)
         self.track_combo.blockSignals(False)
         first_data = next((t for t in disc.tracks if not t.is_audio), None)
         target = Target.ISO if first_data is not None and len(disc.tracks) == 1 else Target.CUE
@@ -267,17 +278,21 @@ class ConvertView(QWidget):
         try:
             self.plan = plan_conversion(self.disc, self.target(), self.chosen_track())
         except AppError as exc:
-            self.losses.addItem(f"Not possible: {exc.message}")
+            self.losses.addItem(tr("Not possible: {reason}").format(reason=exc.message))
             if exc.detail:
                 self.losses.addItem(f"  ({exc.detail})")
             self._update_buttons()
             return
         numbers = ", ".join(f"{t.number:02d}" for t in self.plan.tracks)
-        self.losses.addItem(f"Converts track {numbers} to {self.plan.target.label}.")
+        self.losses.addItem(
+            tr("Converts track {numbers} to {target}.").format(
+                numbers=numbers, target=self.plan.target.label
+            )
+        )
         if not self.plan.losses:
-            self.losses.addItem("Nothing is lost.")
+            self.losses.addItem(tr("Nothing is lost."))
         for loss in self.plan.losses:
-            self.losses.addItem(f"Not kept: {loss.message}")
+            self.losses.addItem(tr("Not kept: {loss}").format(loss=loss.message))
         self._update_buttons()
 
     def needs_consent(self) -> bool:
@@ -285,7 +300,7 @@ class ConvertView(QWidget):
 
     def choose_output(self) -> None:
         name, _ = QFileDialog.getSaveFileName(
-            self, "Convert to", self.output_edit.text(), f"*{TARGET_SUFFIX[self.target()]}"
+            self, tr("Convert to"), self.output_edit.text(), f"*{TARGET_SUFFIX[self.target()]}"
         )
         if name:
             self.set_output(Path(name))
@@ -315,7 +330,7 @@ class ConvertView(QWidget):
             track=self.chosen_track(),
             accept_losses=self.accept_box.isChecked(),
         )
-        self.result_text.setPlainText(f"Converting to {output}…")
+        self.result_text.setPlainText(tr("Converting to {output}…").format(output=output))
         self.progress.setValue(0)
         self.progress.setFormat("%p%")
         self._handle = self.bridge.submit(
@@ -353,7 +368,7 @@ class ConvertView(QWidget):
         show_error(error, self)
 
     def _cancelled(self) -> None:
-        self.result_text.setPlainText("Cancelled: nothing was written.")
+        self.result_text.setPlainText(tr("Cancelled: nothing was written."))
         self.progress.setValue(0)
 
     def _finished(self) -> None:

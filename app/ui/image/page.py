@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 import shiboken6
-from PySide6.QtCore import QEventLoop, Qt, QTimer, Signal
+from PySide6.QtCore import QT_TR_NOOP, QEventLoop, Qt, QTimer, Signal
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -61,6 +61,7 @@ from app.core.verify.job import ChecksumJob, ChecksumResult
 from app.ui.common.empty_state import EmptyState
 from app.ui.common.error_dialog import show_error
 from app.ui.common.gc_control import CollectionPause
+from app.ui.common.i18n import tr
 from app.ui.common.icons import Symbol
 from app.ui.common.job_bridge import JobBridge
 from app.ui.image.convert_view import ConvertView, is_convertible
@@ -70,8 +71,12 @@ _log = logging.getLogger(__name__)
 ENTRY_ROLE = Qt.ItemDataRole.UserRole
 PATH_ROLE = Qt.ItemDataRole.UserRole + 1
 FS_ORDER = (FsKind.RR, FsKind.JOLIET, FsKind.UDF, FsKind.ISO)
-IMAGE_FILTER = (
-    "Disc images (*.iso *.img *.udf *.bin *.cue *.nrg *.mds *.mdf *.ccd *.cdi *.chd);;All files (*)"
+# translated where it is used: tr(IMAGE_FILTER)
+IMAGE_FILTER = str(
+    QT_TR_NOOP(
+        "Disc images (*.iso *.img *.udf *.bin *.cue *.nrg *.mds *.mdf *.ccd *.cdi *.chd);;"
+        "All files (*)"
+    )
 )
 
 
@@ -100,12 +105,12 @@ class ImagePage(QWidget):
         self._opening = False
         self.empty = EmptyState(
             Symbol.IMAGE,
-            "Open a disc image",
-            "Drop an ISO image here or press “Open image…” to see what it holds.",
+            tr("Open a disc image"),
+            tr("Drop an ISO image here or press “Open image…” to see what it holds."),
             points=(
-                "Rock Ridge, Joliet, UDF and plain ISO 9660 names, side by side",
-                "Extract files safely, keeping times and permissions",
-                "Mount the image without a password, or burn it",
+                tr("Rock Ridge, Joliet, UDF and plain ISO 9660 names, side by side"),
+                tr("Extract files safely, keeping times and permissions"),
+                tr("Mount the image without a password, or burn it"),
             ),
         )
         layout = QVBoxLayout(self)
@@ -125,38 +130,42 @@ class ImagePage(QWidget):
     # -- layout -----------------------------------------------------------------------
 
     def _make_toolbar(self) -> QHBoxLayout:
-        self.open_button = QPushButton("Open image…")
+        self.open_button = QPushButton(tr("Open image…"))
         self.open_button.clicked.connect(self.choose_image)
         self.fs_combo = QComboBox()
         self.fs_combo.setObjectName("fsCombo")
-        self.fs_combo.setToolTip("Which file system's names to show")
+        self.fs_combo.setToolTip(tr("Which file system's names to show"))
         self.fs_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.fs_combo.currentIndexChanged.connect(self._show_tree)
-        self.extract_button = QPushButton("Extract…")
-        self.extract_button.setToolTip("Copy the selected files (or everything) to a folder")
+        self.extract_button = QPushButton(tr("Extract…"))
+        self.extract_button.setToolTip(tr("Copy the selected files (or everything) to a folder"))
         self.extract_button.clicked.connect(self.choose_extract_folder)
-        self.mount_button = QPushButton("Mount")
+        self.mount_button = QPushButton(tr("Mount"))
         self.mount_button.clicked.connect(self.toggle_mount)
-        self.burn_button = QPushButton("Burn…")
+        self.burn_button = QPushButton(tr("Burn…"))
         self.burn_button.clicked.connect(self._on_burn)
-        self.flash_button = QPushButton("Write to USB…")
-        self.flash_button.setToolTip("Write the image to a USB stick or SD card")
+        self.flash_button = QPushButton(tr("Write to USB…"))
+        self.flash_button.setToolTip(tr("Write the image to a USB stick or SD card"))
         self.flash_button.clicked.connect(self._on_flash)
-        self.check_button = QPushButton("Check")
+        self.check_button = QPushButton(tr("Check"))
         self.check_button.setToolTip(
-            "Compare the image with its .sha256/.md5 checksum files, its implanted MD5 and "
-            "its dvdisaster .ecc file"
+            tr(
+                "Compare the image with its .sha256/.md5 checksum files, its implanted MD5 and "
+                "its dvdisaster .ecc file"
+            )
         )
         self.check_button.clicked.connect(self.check_image)
-        self.edit_button = QPushButton("Edit as Project")
+        self.edit_button = QPushButton(tr("Edit as Project"))
         self.edit_button.setToolTip(
-            "Open the image's files in the Build workspace to change them and build a new "
-            "image; the boot records are kept"
+            tr(
+                "Open the image's files in the Build workspace to change them and build a new "
+                "image; the boot records are kept"
+            )
         )
         self.edit_button.clicked.connect(self.edit_as_project)
         row = QHBoxLayout()
         row.addWidget(self.open_button)
-        row.addWidget(QLabel("Names:"))
+        row.addWidget(QLabel(tr("Names:")))
         row.addWidget(self.fs_combo)
         row.addStretch(1)
         for button in self._image_buttons():
@@ -178,7 +187,7 @@ class ImagePage(QWidget):
         self.tree = DragTree()
         self.tree.make_mime = self.drag_data
         self.tree.setObjectName("imageTree")
-        self.tree.setHeaderLabels(["Name", "Size", "Modified", "Mode"])
+        self.tree.setHeaderLabels([tr("Name"), tr("Size"), tr("Modified"), tr("Mode")])
         self.tree.setSelectionMode(QTreeWidget.SelectionMode.ExtendedSelection)
         self.tree.setUniformRowHeights(True)
         header = self.tree.header()
@@ -207,7 +216,7 @@ class ImagePage(QWidget):
     # -- opening ----------------------------------------------------------------------
 
     def choose_image(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(self, "Open a disc image", "", IMAGE_FILTER)
+        name, _ = QFileDialog.getOpenFileName(self, tr("Open a disc image"), "", tr(IMAGE_FILTER))
         if name:
             self.open_path(Path(name))
 
@@ -223,7 +232,9 @@ class ImagePage(QWidget):
             self.fs_combo.clear()
             self.convert_view.load(path)
             self.stack.setCurrentIndex(2)
-            self.status_label.setText(f"{path.name}: a CD image — convert it below")
+            self.status_label.setText(
+                tr("{name}: a CD image — convert it below").format(name=path.name)
+            )
             self._update_buttons()
             return True
         if self._opening:
@@ -263,22 +274,28 @@ class ImagePage(QWidget):
         self.image = image
         self.mounted = None
         self.summary.setPlainText(describe_image(summary))
-        self.fs_combo.blockSignals(True)
-        self.fs_combo.clear()
-        preferred = image.tree().fs
-        counts = {s.fs: s.entries for s in summary.file_systems}
-        for fs in FS_ORDER:
-            if fs in image.trees:
-                self.fs_combo.addItem(f"{fs.label} ({counts.get(fs.value, 0)} entries)", fs.value)
-        self.fs_combo.setCurrentIndex(max(0, self.fs_combo.findData(preferred.value)))
-        self.fs_combo.blockSignals(False)
+        self._fill_fs_combo(image, {s.fs: s.entries for s in summary.file_systems})
         self._show_tree()
         self.stack.setCurrentIndex(1)
-        problems = f" — {len(image.problems)} problem(s) found" if image.problems else ""
-        self.status_label.setText(f"{path.name}: {format_size(image.size)}{problems}")
+        text = f"{path.name}: {format_size(image.size)}"
+        if image.problems:
+            text += " — " + tr("%n problem(s) found", "", len(image.problems))
+        self.status_label.setText(text)
         self._update_buttons()
         self.image_opened.emit(path)
         return True
+
+    def _fill_fs_combo(self, image: Image, counts: dict[str, int]) -> None:
+        """One entry per file system the image holds, with its entry count."""
+        self.fs_combo.blockSignals(True)
+        self.fs_combo.clear()
+        preferred = image.tree().fs
+        for fs in FS_ORDER:
+            if fs in image.trees:
+                entries = tr("{fs} (%n entries)", "", counts.get(fs.value, 0))
+                self.fs_combo.addItem(entries.format(fs=fs.label), fs.value)
+        self.fs_combo.setCurrentIndex(max(0, self.fs_combo.findData(preferred.value)))
+        self.fs_combo.blockSignals(False)
 
     def edit_as_project(self) -> None:
         """Turn the open image into a Build project (its files stream from the image), in an
@@ -366,7 +383,11 @@ class ImagePage(QWidget):
         got: list[list[Path] | AppError] = []
         loop = QEventLoop()
         self.destroyed.connect(loop.quit)
-        name = chains[0][-1].name if len(chains) == 1 and chains[0] else f"{len(chains)} items"
+        name = (
+            chains[0][-1].name
+            if len(chains) == 1 and chains[0]
+            else tr("%n items", "", len(chains))
+        )
         self._drag_jobs += 1
         try:
             self.bridge.submit(
@@ -419,7 +440,7 @@ class ImagePage(QWidget):
     # -- actions ----------------------------------------------------------------------
 
     def choose_extract_folder(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, "Extract into folder")
+        folder = QFileDialog.getExistingDirectory(self, tr("Extract into folder"))
         if folder:
             self.extract_to(Path(folder))
 
@@ -429,7 +450,7 @@ class ImagePage(QWidget):
         job = ExtractJob(
             self.image.path, folder, tuple(self.selected_paths()), self.current_fs(), force
         )
-        self.status_label.setText(f"Extracting into {folder}…")
+        self.status_label.setText(tr("Extracting into {folder}…").format(folder=folder))
         self.bridge.submit(job, on_success=self._extracted, on_failure=self._failed, context=self)
 
     def _extracted(self, result: ExtractResult) -> None:
@@ -457,12 +478,16 @@ class ImagePage(QWidget):
 
     def _on_mounted(self, mounted: Mounted) -> None:
         self.mounted = mounted
-        self.status_label.setText(f"Mounted at {mounted.mount_point} ({mounted.device})")
+        self.status_label.setText(
+            tr("Mounted at {place} ({device})").format(
+                place=mounted.mount_point, device=mounted.device
+            )
+        )
         self._update_buttons()
 
     def _on_unmounted(self, device: str) -> None:
         self.mounted = None
-        self.status_label.setText(f"Unmounted; {device} detached")
+        self.status_label.setText(tr("Unmounted; {device} detached").format(device=device))
         self._update_buttons()
 
     def _on_burn(self) -> None:
@@ -494,13 +519,10 @@ class ImagePage(QWidget):
     def _checked(self, result: ChecksumResult) -> None:
         lines = [f"{d.algorithm.hashlib_name}: {d.hex}" for d in result.digests]
         if result.verified:
-            lines.append(
-                "Matches "
-                + ", ".join(f"{result.path.name}.{a.hashlib_name}" for a in result.verified)
-                + "."
-            )
+            files = ", ".join(f"{result.path.name}.{a.hashlib_name}" for a in result.verified)
+            lines.append(tr("Matches {files}.").format(files=files))
         else:
-            lines.append("No checksum file next to the image: nothing compared.")
+            lines.append(tr("No checksum file next to the image: nothing compared."))
         self.status_label.setText("  ".join(lines))
         image = self.image
         if image is not None and (image.implanted_md5 or default_ecc_path(image.path).is_file()):
@@ -516,17 +538,18 @@ class ImagePage(QWidget):
         parts = []
         if result.md5 is not None:
             parts.append(
-                "Implanted MD5 verified."
+                tr("Implanted MD5 verified.")
                 if result.md5.ok
-                else f"Implanted MD5: {describe_check(result.md5)}."
+                else tr("Implanted MD5: {result}.").format(result=describe_check(result.md5))
             )
         report = result.report
         if report is not None and result.ecc is not None:
             parts.append(
-                f"{result.ecc.name}: no damaged sector."
+                tr("{ecc}: no damaged sector.").format(ecc=result.ecc.name)
                 if report.ok
-                else f"{result.ecc.name}: {len(report.damaged)} damaged sectors "
-                f"({sector_ranges(report.damaged, limit=4)})."
+                else tr("{ecc}: %n damaged sectors ({ranges}).", "", len(report.damaged)).format(
+                    ecc=result.ecc.name, ranges=sector_ranges(report.damaged, limit=4)
+                )
             )
         self.status_label.setText("  ".join([self.status_label.text(), *parts]))
 
@@ -537,11 +560,11 @@ class ImagePage(QWidget):
         if self.cd_image_path is not None:
             self.burn_button.setEnabled(True)
             self.burn_button.setToolTip(
-                "Burn the CD image's data track (the Write page lists what is lost)"
+                tr("Burn the CD image's data track (the Write page lists what is lost)")
             )
         else:
             self.burn_button.setToolTip("")
-        self.mount_button.setText("Unmount" if self.mounted is not None else "Mount")
+        self.mount_button.setText(tr("Unmount") if self.mounted is not None else tr("Mount"))
 
 
 def _columns(entry: Entry) -> list[str]:
@@ -561,21 +584,30 @@ def _time_text(value: float | None) -> str:
 
 def describe_entry(path: str, entry: Entry) -> str:
     """The details pane's text for one entry."""
-    lines = [path, f"Type: {entry.kind.value}"]
+    lines = [path, tr("Type: {kind}").format(kind=entry.kind.value)]
     if entry.kind is EntryKind.FILE:
-        lines.append(f"Size: {format_size(entry.size)} ({entry.size} bytes)")
-    lines.append(f"Modified: {_time_text(entry.mtime) or 'not recorded'}")
+        lines.append(
+            tr("Size: {size} ({bytes} bytes)").format(
+                size=format_size(entry.size), bytes=entry.size
+            )
+        )
+    modified = _time_text(entry.mtime) or tr("not recorded")
+    lines.append(tr("Modified: {time}").format(time=modified))
     if entry.mode is not None:
-        lines.append(f"Mode: {mode_string(entry)}")
+        lines.append(tr("Mode: {mode}").format(mode=mode_string(entry)))
     if entry.uid is not None:
-        lines.append(f"Owner: {entry.uid}:{entry.gid}")
+        lines.append(tr("Owner: {uid}:{gid}").format(uid=entry.uid, gid=entry.gid))
     if entry.link_target is not None:
-        lines.append(f"Link to: {entry.link_target}")
+        lines.append(tr("Link to: {target}").format(target=entry.link_target))
     for piece in entry.pieces[:8]:
         if piece.is_zero:
-            lines.append(f"Data: {piece.length} bytes not recorded (zeros)")
+            lines.append(tr("Data: {bytes} bytes not recorded (zeros)").format(bytes=piece.length))
         else:
-            lines.append(f"Data: sector {piece.offset // SECTOR_SIZE}, {piece.length} bytes")
+            lines.append(
+                tr("Data: sector {sector}, {bytes} bytes").format(
+                    sector=piece.offset // SECTOR_SIZE, bytes=piece.length
+                )
+            )
     if len(entry.pieces) > 8:
-        lines.append(f"… and {len(entry.pieces) - 8} more extents")
+        lines.append(tr("… and %n more extents", "", len(entry.pieces) - 8))
     return "\n".join(lines)

@@ -7,7 +7,7 @@ import threading
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QT_TR_NOOP, QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -20,7 +20,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-ONE_DRIVE = "{device} (this drive: swap the discs after the read)"
+from app.ui.common.i18n import tr
+
+# translated where it is shown: tr(ONE_DRIVE)
+ONE_DRIVE = str(QT_TR_NOOP("{device} (this drive: swap the discs after the read)"))
 
 
 class CopyDialog(QDialog):
@@ -31,39 +34,47 @@ class CopyDialog(QDialog):
         self, source: str, drives: list[str], image: str, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Copy to a Blank Disc")
+        self.setWindowTitle(tr("Copy to a Blank Disc"))
         self.target_combo = QComboBox()
         self.target_combo.setObjectName("copyTargetCombo")
         for drive in [d for d in drives if d != source] + [source]:
-            text = ONE_DRIVE.format(device=drive) if drive == source else drive
+            text = tr(ONE_DRIVE).format(device=drive) if drive == source else drive
             self.target_combo.addItem(text, drive)
         self.keep_check = QCheckBox(
-            f"Keep the image as {image}" if image else "Keep the image (choose an image file)"
+            tr("Keep the image as {image}").format(image=image)
+            if image
+            else tr("Keep the image (choose an image file)")
         )
         exists = bool(image) and Path(image).expanduser().exists()
         self.keep_check.setEnabled(bool(image) and not exists)
         if not image:
-            self.keep_check.setToolTip("Choose the image file on the Read page first")
+            self.keep_check.setToolTip(tr("Choose the image file on the Read page first"))
         elif exists:
-            self.keep_check.setText(f"Keep the image ({Path(image).name} already exists)")
+            self.keep_check.setText(
+                tr("Keep the image ({name} already exists)").format(name=Path(image).name)
+            )
             self.keep_check.setToolTip(
-                "The image file on the Read page already exists: choose a new name there "
-                "to keep the copy's image"
+                tr(
+                    "The image file on the Read page already exists: choose a new name there "
+                    "to keep the copy's image"
+                )
             )
         explain = QLabel(
-            f"Reads the disc in {source} to a temporary image, burns it onto the blank disc "
-            "in the burner you choose and reads it back to verify. The temporary image is "
-            "removed afterwards. If sectors cannot be read, nothing is burned."
+            tr(
+                "Reads the disc in {source} to a temporary image, burns it onto the blank disc "
+                "in the burner you choose and reads it back to verify. The temporary image is "
+                "removed afterwards. If sectors cannot be read, nothing is burned."
+            ).format(source=source)
         )
         explain.setWordWrap(True)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Copy")
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(tr("Copy"))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form = QFormLayout()
-        form.addRow("Burn onto:", self.target_combo)
+        form.addRow(tr("Burn onto:"), self.target_combo)
         form.addRow("", self.keep_check)
         layout = QVBoxLayout(self)
         layout.addWidget(explain)
@@ -78,9 +89,11 @@ def ask_with_a_message_box(parent: QWidget, device: str) -> bool:
     """The default one-drive prompt (GUI thread)."""
     answer = QMessageBox.question(
         parent,
-        "Insert a Blank Disc",
-        f"The disc has been read. Put a blank disc into {device}, close the tray, "
-        "then press OK to burn the copy.",
+        tr("Insert a Blank Disc"),
+        tr(
+            "The disc has been read. Put a blank disc into {device}, close the tray, "
+            "then press OK to burn the copy."
+        ).format(device=device),
         QMessageBox.StandardButton.Ok | QMessageBox.StandardButton.Cancel,
     )
     return answer == QMessageBox.StandardButton.Ok

@@ -15,7 +15,7 @@ import logging
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QT_TR_NOOP, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -53,6 +53,7 @@ from app.core.rip.source import DiscSource
 from app.core.rip.speed import MAXIMUM, ReadSpeed
 from app.core.verify.compare import CompareResult
 from app.core.verify.report import describe_compare
+from app.ui.common.i18n import tr
 from app.ui.common.job_bridge import JobBridge
 from app.ui.read.copy import BlankPrompt, CopyDialog, ask_with_a_message_box
 from app.ui.read.sector_map import COLOURS, SectorMapView
@@ -61,7 +62,7 @@ _log = logging.getLogger(__name__)
 MAP_REFRESH_MS = 250
 PROGRESS_STEPS = 1000
 SPEEDS = (
-    ("Maximum", MAXIMUM),
+    (str(QT_TR_NOOP("Maximum")), MAXIMUM),
     ("16x", ReadSpeed(times=16)),
     ("8x", ReadSpeed(times=8)),
     ("4x", ReadSpeed(times=4)),
@@ -69,22 +70,33 @@ SPEEDS = (
     ("1x", ReadSpeed(times=1)),
 )
 FORMATS = (
-    ("Automatic (ISO, or BIN/CUE for audio and multi-track CDs)", ImageFormat.AUTO),
-    ("ISO image", ImageFormat.ISO),
-    ("BIN/CUE (raw CD sectors)", ImageFormat.BIN),
+    (
+        str(QT_TR_NOOP("Automatic (ISO, or BIN/CUE for audio and multi-track CDs)")),
+        ImageFormat.AUTO,
+    ),
+    (str(QT_TR_NOOP("ISO image")), ImageFormat.ISO),
+    (str(QT_TR_NOOP("BIN/CUE (raw CD sectors)")), ImageFormat.BIN),
 )
+"""The labels are marked for lupdate (``QT_TR_NOOP``) and translated where they are shown."""
 
-
-NO_DRIVE = "No optical drive found — connect one, or read from an image file instead."
-NO_DRIVE_HINT = (
-    "Connect a CD, DVD or Blu-ray drive and press “Refresh”, or choose “From an image file” "
-    "to read an image file instead."
+# translated at the point of use (``tr(NO_DRIVE)``), after the translator is installed
+NO_DRIVE = str(
+    QT_TR_NOOP("No optical drive found — connect one, or read from an image file instead.")
 )
-NOT_CHECKED = "Not checked yet — press “Check disc” to see what the drive holds."
-EXPLAIN = (
-    "Reads every sector into the image file. Unreadable sectors are retried at a slow speed "
-    "and recorded in a map file, so a later read can resume or retry just those."
+NO_DRIVE_HINT = str(
+    QT_TR_NOOP(
+        "Connect a CD, DVD or Blu-ray drive and press “Refresh”, or choose “From an image file” "
+        "to read an image file instead."
+    )
 )
+NOT_CHECKED = str(QT_TR_NOOP("Not checked yet — press “Check disc” to see what the drive holds."))
+EXPLAIN = str(
+    QT_TR_NOOP(
+        "Reads every sector into the image file. Unreadable sectors are retried at a slow speed "
+        "and recorded in a map file, so a later read can resume or retry just those."
+    )
+)
+WAIT = str(QT_TR_NOOP("Wait for the running job to end."))
 
 
 class ReadPage(QWidget):
@@ -148,23 +160,23 @@ class ReadPage(QWidget):
 
     def _make_source_box(self) -> QGroupBox:
         """Where to read from: a drive (with its disc card) or, as a visible choice, a file."""
-        self.from_drive_radio = QRadioButton("From a drive")
+        self.from_drive_radio = QRadioButton(tr("From a drive"))
         self.from_drive_radio.setChecked(True)
-        self.from_file_radio = QRadioButton("From an image file")
-        self.from_file_radio.setToolTip("Copy or convert an existing image file instead")
+        self.from_file_radio = QRadioButton(tr("From an image file"))
+        self.from_file_radio.setToolTip(tr("Copy or convert an existing image file instead"))
         group = QButtonGroup(self)
         group.addButton(self.from_drive_radio)
         group.addButton(self.from_file_radio)
         self.from_drive_radio.toggled.connect(self._on_source_kind)
         self.drive_combo = QComboBox()
         self.drive_combo.setObjectName("driveCombo")
-        self.drive_combo.setToolTip("The optical drive to read")
-        self.drive_combo.setPlaceholderText("No optical drive")
+        self.drive_combo.setToolTip(tr("The optical drive to read"))
+        self.drive_combo.setPlaceholderText(tr("No optical drive"))
         self.drive_combo.currentTextChanged.connect(self._on_drive_changed)
-        self.refresh_button = QPushButton("Refresh")
-        self.refresh_button.setToolTip("Look for optical drives again")
+        self.refresh_button = QPushButton(tr("Refresh"))
+        self.refresh_button.setToolTip(tr("Look for optical drives again"))
         self.refresh_button.clicked.connect(self.refresh_clicked)
-        self.check_button = QPushButton("Check disc")
+        self.check_button = QPushButton(tr("Check disc"))
         self.check_button.clicked.connect(self.check_disc)
         drive_row = QHBoxLayout()
         drive_row.addWidget(self.drive_combo, 1)
@@ -172,9 +184,9 @@ class ReadPage(QWidget):
         drive_row.addWidget(self.check_button)
         self.source_file_edit = QLineEdit()
         self.source_file_edit.setObjectName("sourceFileEdit")
-        self.source_file_edit.setPlaceholderText("The image file to read, e.g. ~/disc.iso")
+        self.source_file_edit.setPlaceholderText(tr("The image file to read, e.g. ~/disc.iso"))
         self.source_file_edit.textChanged.connect(self._update_actions)
-        self.source_browse_button = QPushButton("Browse…")
+        self.source_browse_button = QPushButton(tr("Browse…"))
         self.source_browse_button.clicked.connect(self.browse_source)
         self.file_row = QWidget()
         file_layout = QHBoxLayout(self.file_row)
@@ -189,7 +201,7 @@ class ReadPage(QWidget):
         kinds.addWidget(self.from_drive_radio)
         kinds.addWidget(self.from_file_radio)
         kinds.addStretch(1)
-        box = QGroupBox("Read from")
+        box = QGroupBox(tr("Read from"))
         column = QVBoxLayout(box)
         column.addLayout(kinds)
         column.addWidget(self.drive_row)
@@ -223,15 +235,15 @@ class ReadPage(QWidget):
 
     def _make_target_box(self) -> QGroupBox:
         self.output_edit = QLineEdit()
-        self.output_edit.setPlaceholderText("Where the image goes, e.g. ~/disc.iso")
+        self.output_edit.setPlaceholderText(tr("Where the image goes, e.g. ~/disc.iso"))
         self.output_edit.textChanged.connect(self._update_actions)
-        self.browse_button = QPushButton("Browse…")
+        self.browse_button = QPushButton(tr("Browse…"))
         self.browse_button.clicked.connect(self.browse_output)
         output_row = QHBoxLayout()
-        output_row.addWidget(QLabel("Image file:"))
+        output_row.addWidget(QLabel(tr("Image file:")))
         output_row.addWidget(self.output_edit, 1)
         output_row.addWidget(self.browse_button)
-        self.start_button = QPushButton("Read disc to image")
+        self.start_button = QPushButton(tr("Read disc to image"))
         self.start_button.setObjectName("startButton")
         self.start_button.setDefault(True)
         self.start_button.setMinimumHeight(40)
@@ -240,23 +252,23 @@ class ReadPage(QWidget):
         font.setPointSizeF(font.pointSizeF() * 1.15)
         self.start_button.setFont(font)
         self.start_button.clicked.connect(self.start)
-        self.explain_label = QLabel(EXPLAIN)
+        self.explain_label = QLabel(tr(EXPLAIN))
         self.explain_label.setObjectName("explainLabel")
         self.explain_label.setWordWrap(True)
         self.advanced_button = QToolButton()
         self.advanced_button.setObjectName("advancedButton")
-        self.advanced_button.setText("Advanced")
+        self.advanced_button.setText(tr("Advanced"))
         self.advanced_button.setCheckable(True)
         self.advanced_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.advanced_button.setArrowType(Qt.ArrowType.RightArrow)
-        self.advanced_button.setToolTip("Retries, skip-ahead, speed, map file, verify, format")
+        self.advanced_button.setToolTip(tr("Retries, skip-ahead, speed, map file, verify, format"))
         self.advanced_button.toggled.connect(self._on_advanced)
         self.advanced = self._make_advanced()
         self.advanced.setVisible(False)
-        self.copy_button = QPushButton("Copy to a blank disc…")
+        self.copy_button = QPushButton(tr("Copy to a blank disc…"))
         self.copy_button.setObjectName("copyButton")
         self.copy_button.clicked.connect(self.copy_disc)
-        box = QGroupBox("Read to")
+        box = QGroupBox(tr("Read to"))
         column = QVBoxLayout(box)
         column.addLayout(output_row)
         column.addWidget(self.start_button)
@@ -273,44 +285,44 @@ class ReadPage(QWidget):
     def _make_advanced(self) -> QWidget:
         self.format_combo = QComboBox()
         for label, fmt in FORMATS:
-            self.format_combo.addItem(label, fmt)
+            self.format_combo.addItem(tr(label), fmt)
         self.retries_spin = QSpinBox()
         self.retries_spin.setRange(0, 99)
         self.retries_spin.setValue(DEFAULT_RETRIES)
-        self.retries_spin.setToolTip("Passes over the unreadable sectors, at a slow speed")
-        self.skip_check = QCheckBox("Skip past runs of errors first (badly scratched discs)")
+        self.retries_spin.setToolTip(tr("Passes over the unreadable sectors, at a slow speed"))
+        self.skip_check = QCheckBox(tr("Skip past runs of errors first (badly scratched discs)"))
         self.skip_check.setChecked(DEFAULT_SKIP_AHEAD)
         self.speed_combo = QComboBox()
         for label, speed in SPEEDS:
-            self.speed_combo.addItem(label, speed)
+            self.speed_combo.addItem(tr(label), speed)
         self.map_edit = QLineEdit()
-        self.map_edit.setPlaceholderText("Next to the image (IMAGE.map)")
-        self.resume_check = QCheckBox("Resume from the map (or retry its unreadable sectors)")
-        self.verify_check = QCheckBox("Read the disc again and compare when done")
+        self.map_edit.setPlaceholderText(tr("Next to the image (IMAGE.map)"))
+        self.resume_check = QCheckBox(tr("Resume from the map (or retry its unreadable sectors)"))
+        self.verify_check = QCheckBox(tr("Read the disc again and compare when done"))
         advanced = QWidget()
         advanced.setObjectName("advancedOptions")
         form = QFormLayout(advanced)
         form.setContentsMargins(0, 0, 0, 0)
-        form.addRow("Format:", self.format_combo)
-        form.addRow("Read speed:", self.speed_combo)
-        form.addRow("Retries:", self.retries_spin)
-        form.addRow("Map file:", self.map_edit)
+        form.addRow(tr("Format:"), self.format_combo)
+        form.addRow(tr("Read speed:"), self.speed_combo)
+        form.addRow(tr("Retries:"), self.retries_spin)
+        form.addRow(tr("Map file:"), self.map_edit)
         form.addRow("", self.skip_check)
         form.addRow("", self.resume_check)
         form.addRow("", self.verify_check)
         return advanced
 
     def _make_buttons(self) -> QHBoxLayout:
-        self.cancel_button = QPushButton("Cancel")
+        self.cancel_button = QPushButton(tr("Cancel"))
         self.cancel_button.setEnabled(False)
-        self.cancel_button.setToolTip("Nothing is running")
+        self.cancel_button.setToolTip(tr("Nothing is running"))
         self.cancel_button.clicked.connect(self.cancel)
-        self.compare_button = QPushButton("Compare disc with image")
+        self.compare_button = QPushButton(tr("Compare disc with image"))
         self.compare_button.clicked.connect(self.compare)
-        self.repair_button = QPushButton("Repair with error-correction data")
+        self.repair_button = QPushButton(tr("Repair with error-correction data"))
         self.repair_button.setObjectName("repairButton")
         self.repair_button.setToolTip(
-            "Rebuild the unreadable sectors from the image's dvdisaster .ecc file"
+            tr("Rebuild the unreadable sectors from the image's dvdisaster .ecc file")
         )
         self.repair_button.setVisible(False)
         self.repair_button.clicked.connect(self.repair)
@@ -333,17 +345,17 @@ class ReadPage(QWidget):
             "&nbsp;&nbsp;".join(
                 f'<span style="color:{COLOURS[status].name()}">■</span> {text}'
                 for status, text in (
-                    (BlockStatus.FINISHED, "read"),
-                    (BlockStatus.NON_TRIED, "not read yet"),
-                    (BlockStatus.NON_TRIMMED, "failed, being split"),
-                    (BlockStatus.BAD_SECTOR, "unreadable"),
+                    (BlockStatus.FINISHED, tr("read", "sector map legend")),
+                    (BlockStatus.NON_TRIED, tr("not read yet")),
+                    (BlockStatus.NON_TRIMMED, tr("failed, being split")),
+                    (BlockStatus.BAD_SECTOR, tr("unreadable")),
                 )
             )
         )
         self.result_view = QPlainTextEdit()
         self.result_view.setObjectName("resultView")
         self.result_view.setReadOnly(True)
-        self.result_view.setPlaceholderText("The result of the read shows here.")
+        self.result_view.setPlaceholderText(tr("The result of the read shows here."))
         self.result_view.setMinimumHeight(60)  # the page fits 1366x800 with the map shown
         self.legend.setVisible(False)
         return buttons
@@ -361,7 +373,7 @@ class ReadPage(QWidget):
         self.drive_row.setVisible(from_drive)
         self.file_row.setVisible(not from_drive)
         self.disc_card.setVisible(from_drive)
-        self.start_button.setText("Read disc to image" if from_drive else "Copy image file")
+        self.start_button.setText(tr("Read disc to image") if from_drive else tr("Copy image file"))
         self._update_actions()
 
     def _on_drive_changed(self) -> None:
@@ -383,14 +395,14 @@ class ReadPage(QWidget):
     def _show_card(self) -> None:
         device = self.drive_combo.currentText()
         if not device:
-            self.disc_title.setText("No optical drive found")
-            self.disc_label.setText(NO_DRIVE_HINT)
+            self.disc_title.setText(tr("No optical drive found"))
+            self.disc_label.setText(tr(NO_DRIVE_HINT))
             self.disc_details.setText("")
             return
         self.disc_title.setText(device)
         summary = self.last_summary
         if summary is None or summary.device != device:
-            self.disc_label.setText(NOT_CHECKED)
+            self.disc_label.setText(tr(NOT_CHECKED))
             self.disc_details.setText("")
             return
         self.disc_label.setText(summary.state_text())
@@ -399,67 +411,65 @@ class ReadPage(QWidget):
     def start_reason(self) -> str:
         """Why "Read disc to image" cannot start now ("" when it can)."""
         if self._running():
-            return "Wait for the running job to end."
+            return tr(WAIT)
         if self.from_drive_radio.isChecked() and not self.drive_combo.currentText():
-            return NO_DRIVE
+            return tr(NO_DRIVE)
         if self.from_file_radio.isChecked() and not self.source_file_edit.text().strip():
-            return "Choose the image file to read first."
+            return tr("Choose the image file to read first.")
         if not self.output_edit.text().strip():
-            return "Choose where the image goes first."
+            return tr("Choose where the image goes first.")
         return ""
 
     def _check_reason(self) -> str:
         if self._running():
-            return "Wait for the running job to end."
+            return tr(WAIT)
         if not self.drive_combo.currentText():
-            return NO_DRIVE
+            return tr(NO_DRIVE)
         return ""
 
     def _copy_reason(self) -> str:
         if self._running():
-            return "Wait for the running job to end."
+            return tr(WAIT)
         if self.from_file_radio.isChecked():
-            return "Copying is from a disc: choose “From a drive”."
+            return tr("Copying is from a disc: choose “From a drive”.")
         if not self.drive_combo.currentText():
-            return NO_DRIVE
+            return tr(NO_DRIVE)
         return ""
 
     def _compare_reason(self) -> str:
         if self._running():
-            return "Wait for the running job to end."
+            return tr(WAIT)
         if self.from_drive_radio.isChecked() and not self.drive_combo.currentText():
-            return NO_DRIVE
+            return tr(NO_DRIVE)
         text = self.output_edit.text().strip()
         if not text or not Path(text).expanduser().is_file():
-            return "Choose an existing image file to compare the disc with."
+            return tr("Choose an existing image file to compare the disc with.")
         return ""
 
     def _update_actions(self) -> None:
         """Enable what can run now; every disabled control says why in its tooltip."""
         for button, reason, ready in (
-            (self.start_button, self.start_reason(), EXPLAIN),
-            (self.check_button, self._check_reason(), "Look at the disc without reading it"),
+            (self.start_button, self.start_reason(), tr(EXPLAIN)),
+            (self.check_button, self._check_reason(), tr("Look at the disc without reading it")),
             (
                 self.compare_button,
                 self._compare_reason(),
-                "Read the disc again and compare it with the image file",
+                tr("Read the disc again and compare it with the image file"),
             ),
             (
                 self.copy_button,
                 self._copy_reason(),
-                "Read this disc and burn it onto a blank disc, then verify the copy",
+                tr("Read this disc and burn it onto a blank disc, then verify the copy"),
             ),
         ):
             button.setEnabled(not reason)
             button.setToolTip(reason or ready)
         idle = not self._running()
         self.refresh_button.setEnabled(idle)
-        self.refresh_button.setToolTip(
-            "Look for optical drives again" if idle else "Wait for the running job to end."
-        )
+        self.refresh_button.setToolTip(tr("Look for optical drives again") if idle else tr(WAIT))
         running = self._handle is not None or self._copy_handle is not None
         self.cancel_button.setEnabled(running)
-        self.cancel_button.setToolTip("Stop the read" if running else "Nothing is running")
+        self.cancel_button.setToolTip(tr("Stop the read") if running else tr("Nothing is running"))
 
     # -- inputs --------------------------------------------------------------------------
 
@@ -485,9 +495,11 @@ class ReadPage(QWidget):
         self.refresh_drives()
         count = self.drive_combo.count()
         if count == 0:
-            self._say("No optical drive found — connect one, or read from an image file.")
+            self._say(tr("No optical drive found — connect one, or read from an image file."))
+        elif count == 1:
+            self._say(tr("Found {count} optical drive.").format(count=count))
         else:
-            self._say(f"Found {count} optical drive{'s' if count != 1 else ''}.")
+            self._say(tr("Found {count} optical drives.").format(count=count))
 
     def set_drive(self, path: str) -> None:
         """Select ``path`` (the drive panel calls this when the user picks a drive)."""
@@ -495,14 +507,17 @@ class ReadPage(QWidget):
 
     def browse_source(self) -> None:
         name, _filter = QFileDialog.getOpenFileName(
-            self, "Read the image file", self.source_file_edit.text(), "Disc images (*.iso *.bin)"
+            self,
+            tr("Read the image file"),
+            self.source_file_edit.text(),
+            tr("Disc images (*.iso *.bin)"),
         )
         if name:
             self.source_file_edit.setText(name)
 
     def browse_output(self) -> None:
         name, _filter = QFileDialog.getSaveFileName(
-            self, "Save the image as", self.output_edit.text(), "Disc images (*.iso *.bin)"
+            self, tr("Save the image as"), self.output_edit.text(), tr("Disc images (*.iso *.bin)")
         )
         if name:
             self.output_edit.setText(name)
@@ -511,11 +526,11 @@ class ReadPage(QWidget):
         if self.from_file_radio.isChecked():
             text = self.source_file_edit.text().strip()
             if not text:
-                raise InvalidInputError("Choose the image file to read first.")
+                raise InvalidInputError(tr("Choose the image file to read first."))
             return str(Path(text).expanduser())
         device = self.drive_combo.currentText().strip()
         if not device:
-            raise InvalidInputError(NO_DRIVE)
+            raise InvalidInputError(tr(NO_DRIVE))
         return device
 
     def make_job(self) -> RipJob:
@@ -523,7 +538,7 @@ class ReadPage(QWidget):
         device = self._device()
         text = self.output_edit.text().strip()
         if not text:
-            raise InvalidInputError("Choose where the image goes.")
+            raise InvalidInputError(tr("Choose where the image goes."))
         map_text = self.map_edit.text().strip()
         return RipJob(
             device=device,
@@ -549,9 +564,10 @@ class ReadPage(QWidget):
             return
         self._checking = True
         self.last_summary = None
-        self.disc_label.setText(f"Checking the disc in {device}…")
+        checking = tr("Checking the disc in {device}…").format(device=device)
+        self.disc_label.setText(checking)
         self.disc_details.setText("")
-        self._say(f"Checking the disc in {device}…")
+        self._say(checking)
         self._update_actions()
         self.bridge.submit(
             DiscInfoJob(device, self._open_source), on_done=self._show_disc, context=self
@@ -571,7 +587,7 @@ class ReadPage(QWidget):
         self.progress_bar.setValue(0)
         self.progress_bar.setVisible(True)
         self.show_map()
-        self.status_label.setText("Starting…")
+        self.status_label.setText(tr("Starting…"))
         self._handle = self.bridge.submit(
             job, on_progress=self._on_progress, on_done=self._on_rip_done, context=self
         )
@@ -581,7 +597,7 @@ class ReadPage(QWidget):
     def cancel(self) -> None:
         for handle in (self._handle, self._copy_handle):
             if handle is not None:
-                self.status_label.setText("Cancelling…")
+                self.status_label.setText(tr("Cancelling…"))
                 self.bridge.cancel(handle)
 
     # -- copy disc -----------------------------------------------------------------------
@@ -608,7 +624,11 @@ class ReadPage(QWidget):
         try:
             work.mkdir(parents=True, exist_ok=True, mode=0o700)
         except OSError as exc:
-            self._say(f"Cannot make the folder for the temporary image, {work}: {exc}")
+            self._say(
+                tr("Cannot make the folder for the temporary image, {folder}: {error}").format(
+                    folder=work, error=exc
+                )
+            )
             return
         job = CopyJob(
             self.drive_combo.currentText(),
@@ -629,7 +649,9 @@ class ReadPage(QWidget):
         self.progress_bar.setValue(0)
         self.progress_bar.setVisible(True)
         self.show_map()
-        self.status_label.setText(f"Copying the disc in {job.source} to {target}…")
+        self.status_label.setText(
+            tr("Copying the disc in {source} to {target}…").format(source=job.source, target=target)
+        )
         self._copy_handle = self.bridge.submit(
             job, on_progress=self._on_progress, on_done=self._on_copy_done, context=self
         )
@@ -644,13 +666,18 @@ class ReadPage(QWidget):
         value = result.value
         if result.ok and value is not None:
             self.progress_bar.setValue(PROGRESS_STEPS)
-            verified = " and verified" if value.burn.verify is not None else ""
-            kept = f" The image is kept as {value.image}." if value.kept else ""
-            self._say(f"Copied{verified}: the {value.burn.medium} in {value.burn.device}.{kept}")
+            done = (
+                tr("Copied and verified: the {medium} in {device}.")
+                if value.burn.verify is not None
+                else tr("Copied: the {medium} in {device}.")
+            ).format(medium=value.burn.medium, device=value.burn.device)
+            if value.kept:
+                done += " " + tr("The image is kept as {image}.").format(image=value.image)
+            self._say(done)
             self.result_view.setPlainText(describe_rip(value.rip))
         else:
             error = result.error
-            self._say(error.message if error else "The copy failed.")
+            self._say(error.message if error else tr("The copy failed."))
             if error is not None:
                 self.result_view.setPlainText(f"{error.message}\n{error.detail}".strip())
         self.copy_finished.emit(result)
@@ -663,7 +690,7 @@ class ReadPage(QWidget):
             return
         image = Path(self.output_edit.text().strip()).expanduser()
         if not self.output_edit.text().strip() or not image.is_file():
-            self._say("Choose an existing image file to compare the disc with.")
+            self._say(tr("Choose an existing image file to compare the disc with."))
             return
         map_text = self.map_edit.text().strip()
         job = CompareJob(
@@ -672,7 +699,9 @@ class ReadPage(QWidget):
         self._comparing = True
         self._update_actions()
         self.progress_bar.setVisible(True)
-        self.status_label.setText(f"Comparing {device} with {image.name}…")
+        self.status_label.setText(
+            tr("Comparing {device} with {image}…").format(device=device, image=image.name)
+        )
         self.bridge.submit(
             job, on_progress=self._on_progress, on_done=self._on_compare_done, context=self
         )
@@ -686,7 +715,9 @@ class ReadPage(QWidget):
         self._repairing = True
         self._update_actions()
         self.status_label.setText(
-            f"Repairing {job.image.name} with {job.ecc.name if job.ecc else ''}…"
+            tr("Repairing {image} with {ecc}…").format(
+                image=job.image.name, ecc=job.ecc.name if job.ecc else ""
+            )
         )
         self.bridge.submit(
             job, on_progress=self._on_progress, on_done=self._on_repair_done, context=self
@@ -703,12 +734,15 @@ class ReadPage(QWidget):
         for ecc in (default_ecc_path(image), image.with_name(image.name + ".ecc")):
             if ecc.is_file():
                 self._repair_job = RepairJob(image, ecc, value.map_path)
-                self.repair_button.setText(f"Repair with {ecc.name}")
+                self.repair_button.setText(tr("Repair with {ecc}").format(ecc=ecc.name))
                 self.repair_button.setEnabled(True)
                 self.repair_button.setVisible(True)
                 self.status_label.setText(
-                    f"{self.status_label.text()} Error-correction data found: "
-                    f"“Repair with {ecc.name}” can rebuild them."
+                    self.status_label.text()
+                    + " "
+                    + tr(
+                        "Error-correction data found: “Repair with {ecc}” can rebuild them."
+                    ).format(ecc=ecc.name)
                 )
                 return
 
@@ -721,9 +755,11 @@ class ReadPage(QWidget):
             report = value.report
             left = len(report.unrepairable)
             self.status_label.setText(
-                f"Repaired: all {len(report.repaired)} damaged sectors were rebuilt."
+                tr("Repaired: all %n damaged sectors were rebuilt.", "", len(report.repaired))
                 if report.ok
-                else f"Repaired {len(report.repaired)} sectors; {left} could not be rebuilt."
+                else tr("Repaired {repaired} sectors; %n could not be rebuilt.", "", left).format(
+                    repaired=len(report.repaired)
+                )
             )
             self.result_view.setPlainText(describe_repair(value))
             self.repair_button.setVisible(not report.ok)
@@ -731,7 +767,7 @@ class ReadPage(QWidget):
             return
         self.repair_button.setEnabled(True)
         error = result.error
-        self.status_label.setText(error.message if error else "The repair failed.")
+        self.status_label.setText(error.message if error else tr("The repair failed."))
         if error is not None:
             self.result_view.setPlainText(f"{error.message}\n{error.detail}".strip())
 
@@ -783,9 +819,9 @@ class ReadPage(QWidget):
         if result.ok and result.value is not None:
             self.last_summary = result.value
             self._show_card()
-            self._say(f"Checked: {result.value.describe()}.")
+            self._say(tr("Checked: {disc}.").format(disc=result.value.describe()))
         else:
-            message = result.error.message if result.error else "The check failed."
+            message = result.error.message if result.error else tr("The check failed.")
             self.disc_label.setText(message)
             self.disc_details.setText("")
             self._say(message)
@@ -796,7 +832,7 @@ class ReadPage(QWidget):
         self._comparing = False
         self._update_actions()
         if result.ok and result.value is not None:
-            self.status_label.setText("The disc and the image are identical.")
+            self.status_label.setText(tr("The disc and the image are identical."))
             self.result_view.setPlainText(describe_compare(result.value))
         elif result.error is not None:
             self.status_label.setText(result.error.message)
@@ -817,9 +853,11 @@ class ReadPage(QWidget):
             self.progress_bar.setValue(PROGRESS_STEPS)
             bad = value.summary.bad_sectors
             self.status_label.setText(
-                f"Done: {bad} unreadable sector{'s' if bad != 1 else ''}."
-                if bad
-                else "Done: every sector was read."
+                tr("Done: every sector was read.")
+                if not bad
+                else tr("Done: {count} unreadable sector.").format(count=bad)
+                if bad == 1
+                else tr("Done: {count} unreadable sectors.").format(count=bad)
             )
             self.result_view.setPlainText(describe_rip(value))
             self._offer_repair(value)
@@ -827,10 +865,10 @@ class ReadPage(QWidget):
         error = result.error
         if result.outcome is Outcome.CANCELLED:
             self.status_label.setText(
-                "Cancelled. Tick “Resume” and press Start to continue where it stopped."
+                tr("Cancelled. Tick “Resume” and press Start to continue where it stopped.")
             )
             self.resume_check.setChecked(True)
         else:
-            self.status_label.setText(error.message if error else "The rip failed.")
+            self.status_label.setText(error.message if error else tr("The rip failed."))
         if error is not None:
             self.result_view.setPlainText(f"{error.message}\n{error.detail}".strip())

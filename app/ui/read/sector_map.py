@@ -8,6 +8,7 @@ from PySide6.QtGui import QColor, QPainter, QPaintEvent
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from app.core.rip.mapfile import BlockStatus, MapBlock
+from app.ui.common.i18n import tr
 
 CELL_PX = 7
 GAP_PX = 1
@@ -58,8 +59,10 @@ class SectorMapView(QWidget):
         self.setMinimumHeight(4 * (CELL_PX + GAP_PX))
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         self.setToolTip(
-            "Each square is a group of sectors: green read, grey not yet read, "
-            "orange failed and still being split, red unreadable"
+            tr(
+                "Each square is a group of sectors: green read, grey not yet read, "
+                "orange failed and still being split, red unreadable"
+            )
         )
 
     def sizeHint(self) -> QSize:

@@ -23,7 +23,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TR_NOOP, Qt, Signal
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -62,6 +62,7 @@ from app.core.jobs import JobHandle, Outcome, Progress, Result
 from app.core.transport import open_transport
 from app.core.units import SECTOR_SIZE, format_size
 from app.ui.common.empty_state import EmptyState
+from app.ui.common.i18n import tr
 from app.ui.common.icons import Symbol
 from app.ui.common.job_bridge import JobBridge
 from app.ui.write.erase import ERASABLE, EraseConfirmation
@@ -70,25 +71,38 @@ from app.ui.write.usb import FlashConfirmation, UsbPanel, failure_text, success_
 
 SUFFIXES = (".iso", ".img", ".cue", ".bin", ".nrg", ".mds", ".mdf", ".ccd", ".cdi", ".chd")
 """Images the page takes: ISO, and CD images (burned as their data track)."""
-IMAGE_FILTER = "Disc images (" + " ".join(f"*{s}" for s in SUFFIXES) + ");;All files (*)"
+IMAGE_PATTERNS = " ".join(f"*{s}" for s in SUFFIXES)
+FILTER_TEXT = str(QT_TR_NOOP("Disc images ({patterns});;All files (*)"))
+IMAGE_FILTER = FILTER_TEXT.format(patterns=IMAGE_PATTERNS)
+"""The file dialog's filter, untranslated (:func:`image_filter` is the one shown)."""
 
 _log = logging.getLogger(__name__)
 
-DRIVES_CHOICE = "Drive's choice"
-NEXT_DISC_TITLE = "Next disc"
-NO_TARGET_HEADING = "No optical drive or USB stick found"
-NO_TARGET_TEXT = (
-    "Connect a CD, DVD or Blu-ray drive to burn discs, or plug in a USB stick or SD card to "
-    "write the image to it: it is listed here as soon as it is connected."
+# marked for lupdate, translated where they are shown: tr(NAME) after the translator is in
+DRIVES_CHOICE = str(QT_TR_NOOP("Drive's choice"))
+NEXT_DISC_TITLE = str(QT_TR_NOOP("Next disc"))
+NO_TARGET_HEADING = str(QT_TR_NOOP("No optical drive or USB stick found"))
+NO_TARGET_TEXT = str(
+    QT_TR_NOOP(
+        "Connect a CD, DVD or Blu-ray drive to burn discs, or plug in a USB stick or SD card to "
+        "write the image to it: it is listed here as soon as it is connected."
+    )
 )
-RUNNING_REASON = "A job is running on this page: wait for it to end or cancel it."
-NOTHING_RUNNING = "Nothing is running."
-NO_DRIVE_REASON = "No optical drive is chosen: connect one."
-CHECK_FIRST = "Check the disc in the drive first (Check disc)."
-SPEEDS_REASON = "The speeds are listed once the disc in the drive is checked."
-SIMULATE_REASON = (
-    "Check a disc first: whether a test write is possible depends on the disc and the drive."
+RUNNING_REASON = str(QT_TR_NOOP("A job is running on this page: wait for it to end or cancel it."))
+NOTHING_RUNNING = str(QT_TR_NOOP("Nothing is running."))
+NO_DRIVE_REASON = str(QT_TR_NOOP("No optical drive is chosen: connect one."))
+CHECK_FIRST = str(QT_TR_NOOP("Check the disc in the drive first (Check disc)."))
+SPEEDS_REASON = str(QT_TR_NOOP("The speeds are listed once the disc in the drive is checked."))
+SIMULATE_REASON = str(
+    QT_TR_NOOP(
+        "Check a disc first: whether a test write is possible depends on the disc and the drive."
+    )
 )
+
+
+def image_filter() -> str:
+    """The file dialog's filter in the UI language."""
+    return tr(FILTER_TEXT).format(patterns=IMAGE_PATTERNS)
 
 
 def set_enabled(widget: QWidget, enabled: bool, why: str, tip: str = "") -> None:
@@ -96,6 +110,21 @@ def set_enabled(widget: QWidget, enabled: bool, why: str, tip: str = "") -> None
     why it is disabled)."""
     widget.setEnabled(enabled)
     widget.setToolTip(tip if enabled else why)
+
+
+def burned_text(simulated: bool, verified: bool) -> str:
+    """The headline after a burn, with ``{medium}`` and ``{device}`` to fill in."""
+    if simulated:
+        return (
+            tr("Simulated and verified: {medium} in {device}.")
+            if verified
+            else tr("Simulated: {medium} in {device}.")
+        )
+    return (
+        tr("Burned and verified: {medium} in {device}.")
+        if verified
+        else tr("Burned: {medium} in {device}.")
+    )
 
 
 class WritePage(QWidget):
@@ -156,43 +185,45 @@ class WritePage(QWidget):
 
     def _build_inputs(self) -> None:
         self.image_edit = QLineEdit()
-        self.image_edit.setPlaceholderText("Drop an .iso here or choose one")
+        self.image_edit.setPlaceholderText(tr("Drop an .iso here or choose one"))
         self.image_edit.editingFinished.connect(self.update_fit)
         self.drive_combo = TargetCombo()
         self.drive_combo.currentIndexChanged.connect(lambda _i: self._on_target_changed())
-        self.check_button = QPushButton("Check disc")
+        self.check_button = QPushButton(tr("Check disc"))
         self.check_button.clicked.connect(self.check_disc)
 
-        self.medium_label = QLabel("No disc checked yet.")
+        self.medium_label = QLabel(tr("No disc checked yet."))
         self.medium_label.setWordWrap(True)
         self.fit_label = QLabel("")
         self.fit_label.setWordWrap(True)
         self.note_label = QLabel("")
         self.note_label.setWordWrap(True)
-        self.accept_losses_box = QCheckBox("Burn the data track anyway (the rest is not kept)")
+        self.accept_losses_box = QCheckBox(tr("Burn the data track anyway (the rest is not kept)"))
         self.accept_losses_box.setVisible(False)
         self.accept_losses_box.toggled.connect(lambda _on: self.update_fit())
 
         self.speed_combo = QComboBox()
-        self.speed_combo.addItem(DRIVES_CHOICE, None)
+        self.speed_combo.addItem(tr(DRIVES_CHOICE), None)
         self.speed_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-        set_enabled(self.speed_combo, False, SPEEDS_REASON)
-        self.simulate_box = QCheckBox("Simulate (laser off)")
-        set_enabled(self.simulate_box, False, SIMULATE_REASON)
-        self.verify_box = QCheckBox("Verify the disc after burning")
+        set_enabled(self.speed_combo, False, tr(SPEEDS_REASON))
+        self.simulate_box = QCheckBox(tr("Simulate (laser off)"))
+        set_enabled(self.simulate_box, False, tr(SIMULATE_REASON))
+        self.verify_box = QCheckBox(tr("Verify the disc after burning"))
         self.verify_box.setChecked(True)
-        self.eject_box = QCheckBox("Eject when done")
+        self.eject_box = QCheckBox(tr("Eject when done"))
         self.copies_spin = QSpinBox()
         self.copies_spin.setRange(1, 99)
 
         self.usb_panel = UsbPanel()
         self.unlock_box = QCheckBox(
-            "Also offer fixed (built-in) disks. Everything on the disk you choose is erased; "
-            "the disk this system runs from is never offered."
+            tr(
+                "Also offer fixed (built-in) disks. Everything on the disk you choose is erased; "
+                "the disk this system runs from is never offered."
+            )
         )
         self.unlock_box.toggled.connect(lambda _on: self._refresh_targets())
         self.advanced_button = QToolButton()
-        self.advanced_button.setText("Advanced")
+        self.advanced_button.setText(tr("Advanced"))
         self.advanced_button.setCheckable(True)
         self.advanced_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.advanced_button.setArrowType(Qt.ArrowType.RightArrow)
@@ -202,22 +233,22 @@ class WritePage(QWidget):
         self._build_buttons()
 
     def _build_buttons(self) -> None:
-        self.burn_button = QPushButton("Burn")
-        set_enabled(self.burn_button, False, "Choose an image to burn first.")
+        self.burn_button = QPushButton(tr("Burn"))
+        set_enabled(self.burn_button, False, tr("Choose an image to burn first."))
         self.burn_button.clicked.connect(self.start_burn)
-        self.flash_button = QPushButton("Write to USB…")
-        set_enabled(self.flash_button, False, "Plug in a USB stick or SD card.")
+        self.flash_button = QPushButton(tr("Write to USB…"))
+        set_enabled(self.flash_button, False, tr("Plug in a USB stick or SD card."))
         self.flash_button.clicked.connect(self.start_flash)
-        self.cancel_button = QPushButton("Cancel")
-        set_enabled(self.cancel_button, False, NOTHING_RUNNING)
+        self.cancel_button = QPushButton(tr("Cancel"))
+        set_enabled(self.cancel_button, False, tr(NOTHING_RUNNING))
         self.cancel_button.clicked.connect(self.cancel_burn)
-        self.erase_button = QPushButton("Erase Disc…")
-        set_enabled(self.erase_button, False, CHECK_FIRST)
+        self.erase_button = QPushButton(tr("Erase Disc…"))
+        set_enabled(self.erase_button, False, tr(CHECK_FIRST))
         self.erase_button.clicked.connect(self.start_erase)
         self.empty_state = EmptyState(
             Symbol.DRIVE,
-            NO_TARGET_HEADING,
-            NO_TARGET_TEXT,
+            tr(NO_TARGET_HEADING),
+            tr(NO_TARGET_TEXT),
             icon_px=48,
             heading_scale=1.2,
             max_text_width_px=460,
@@ -234,10 +265,10 @@ class WritePage(QWidget):
 
     def _build_disc_panel(self) -> QWidget:
         form = QFormLayout()
-        form.addRow("Disc", self.medium_label)
+        form.addRow(tr("Disc"), self.medium_label)
         form.addRow("", self.fit_label)
         form.addRow("", self.accept_losses_box)
-        for name, field in (("Speed", self.speed_combo), ("Copies", self.copies_spin)):
+        for name, field in ((tr("Speed"), self.speed_combo), (tr("Copies"), self.copies_spin)):
             row = QHBoxLayout()  # at their own width, not stretched across the page
             row.addWidget(field)
             row.addStretch(1)
@@ -245,7 +276,7 @@ class WritePage(QWidget):
         options = QVBoxLayout()
         for box in (self.simulate_box, self.verify_box, self.eject_box):
             options.addWidget(box)
-        form.addRow("Options", options)
+        form.addRow(tr("Options"), options)
         panel = QWidget()
         panel.setObjectName("discPanel")
         layout = QVBoxLayout(panel)
@@ -255,7 +286,7 @@ class WritePage(QWidget):
         return panel
 
     def _build_layout(self) -> None:
-        browse = QPushButton("Choose…")
+        browse = QPushButton(tr("Choose…"))
         browse.clicked.connect(self.choose_image)
         image_row = QHBoxLayout()
         image_row.addWidget(self.image_edit, 1)
@@ -264,8 +295,8 @@ class WritePage(QWidget):
         drive_row.addWidget(self.drive_combo, 1)
         drive_row.addWidget(self.check_button)
         form = QFormLayout()
-        form.addRow("Image", image_row)
-        form.addRow("Target", drive_row)
+        form.addRow(tr("Image"), image_row)
+        form.addRow(tr("Target"), drive_row)
         self.disc_panel = self._build_disc_panel()
         buttons = QHBoxLayout()
         buttons.addWidget(self.erase_button)
@@ -373,7 +404,7 @@ class WritePage(QWidget):
         self.disc_panel.setVisible(not usb and not nothing)
         self.usb_panel.setVisible(usb)
         self.check_button.setVisible(not usb)
-        set_enabled(self.check_button, not nothing, NO_DRIVE_REASON, "Read the disc again")
+        set_enabled(self.check_button, not nothing, tr(NO_DRIVE_REASON), tr("Read the disc again"))
         self.burn_button.setVisible(not usb)
         self.erase_button.setVisible(not usb)
         self.flash_button.setVisible(usb)
@@ -385,7 +416,7 @@ class WritePage(QWidget):
 
     def choose_image(self) -> None:
         name, _filter = QFileDialog.getOpenFileName(
-            self, "Choose an image to burn", "", IMAGE_FILTER
+            self, tr("Choose an image to burn"), "", image_filter()
         )
         if name:
             self.set_image(Path(name))
@@ -413,11 +444,11 @@ class WritePage(QWidget):
         self.medium = None
         self._reset_disc_controls()
         if not device:
-            self.medium_label.setText("No drive.")
-            set_enabled(self.burn_button, False, NO_DRIVE_REASON)
+            self.medium_label.setText(tr("No drive."))
+            set_enabled(self.burn_button, False, tr(NO_DRIVE_REASON))
             return
-        set_enabled(self.burn_button, False, "The disc is being checked.")
-        self.medium_label.setText(f"Checking the disc in {device}…")
+        set_enabled(self.burn_button, False, tr("The disc is being checked."))
+        self.medium_label.setText(tr("Checking the disc in {device}…").format(device=device))
         inspecting = self.bridge.submit(
             InspectMediumJob(device, self.reader_opener),
             on_done=lambda result: self._on_check_done(inspecting, result),
@@ -427,10 +458,10 @@ class WritePage(QWidget):
 
     def _reset_disc_controls(self) -> None:
         self.speed_combo.clear()
-        self.speed_combo.addItem(DRIVES_CHOICE, None)
-        set_enabled(self.speed_combo, False, SPEEDS_REASON)
+        self.speed_combo.addItem(tr(DRIVES_CHOICE), None)
+        set_enabled(self.speed_combo, False, tr(SPEEDS_REASON))
         self.simulate_box.setChecked(False)
-        set_enabled(self.simulate_box, False, SIMULATE_REASON)
+        set_enabled(self.simulate_box, False, tr(SIMULATE_REASON))
         self._update_erase()
 
     def _on_check_done(
@@ -443,7 +474,7 @@ class WritePage(QWidget):
     def _on_checked(self, result: Result[MediumStatus]) -> None:
         if not result.ok or result.value is None:
             error = result.error
-            self.medium_label.setText(error.message if error else "The disc check failed.")
+            self.medium_label.setText(error.message if error else tr("The disc check failed."))
             self.medium_checked.emit(error)
             self.update_fit()
             self._update_erase()
@@ -451,9 +482,13 @@ class WritePage(QWidget):
         medium = result.value
         self.medium = medium
         free = format_size(medium.free_blocks * SECTOR_SIZE)
-        self.medium_label.setText(f"{medium.label}, {medium.state.value}: {free} writable")
+        self.medium_label.setText(
+            tr("{medium}, {state}: {free} writable").format(
+                medium=medium.label, state=medium.state.value, free=free
+            )
+        )
         self.speed_combo.clear()
-        self.speed_combo.addItem(DRIVES_CHOICE, None)
+        self.speed_combo.addItem(tr(DRIVES_CHOICE), None)
         if medium.profile is not None:
             for kbps in offered(medium.write_speeds):
                 self.speed_combo.addItem(label(kbps, medium.profile), kbps)
@@ -462,8 +497,10 @@ class WritePage(QWidget):
         set_enabled(
             self.speed_combo,
             many,
-            f"The drive offers no speed choice for this {medium.label}: it picks one itself.",
-            "The speed to burn at",
+            tr("The drive offers no speed choice for this {medium}: it picks one itself.").format(
+                medium=medium.label
+            ),
+            tr("The speed to burn at"),
         )
         self.simulate_box.setEnabled(medium.simulation_supported)
         if not medium.simulation_supported:
@@ -477,13 +514,13 @@ class WritePage(QWidget):
         """Show the image against the disc (or the stick) and enable Burn (Write to USB)
         only when preflight passes; a disabled button says why."""
         if self.usb_mode:
-            set_enabled(self.burn_button, False, "A USB stick is the target.")
+            set_enabled(self.burn_button, False, tr("A USB stick is the target."))
             self.update_usb()
             return
         why = self._disc_fit()
         if not why and self._running():
-            why = RUNNING_REASON
-        set_enabled(self.burn_button, not why, why, "Burn the image onto the disc")
+            why = tr(RUNNING_REASON)
+        set_enabled(self.burn_button, not why, why, tr("Burn the image onto the disc"))
 
     def _running(self) -> bool:
         return any(h is not None for h in (self.handle, self.flash_handle, self.erase_handle))
@@ -492,8 +529,8 @@ class WritePage(QWidget):
         """Show the image against the disc; why Burn is not possible ("" when it is)."""
         path = self.image_path
         if path is None:
-            self.fit_label.setText("Choose an image.")
-            return "Choose an image to burn first."
+            self.fit_label.setText(tr("Choose an image."))
+            return tr("Choose an image to burn first.")
         try:
             image = preview_image(path)
         except AppError as exc:
@@ -502,11 +539,15 @@ class WritePage(QWidget):
         cd, losses = image.cd_image, ""
         self.accept_losses_box.setVisible(cd is not None and cd.needs_consent)
         if cd is not None and cd.losses:
-            losses = f" Burns data track {cd.track} only; not kept: " + "; ".join(cd.losses) + "."
+            losses = " " + tr("Burns data track {track} only; not kept: {losses}.").format(
+                track=cd.track, losses="; ".join(cd.losses)
+            )
         if self.medium is None:
-            self.fit_label.setText(f"Image: {format_size(image.size_bytes)}.{losses}")
+            self.fit_label.setText(
+                tr("Image: {size}.").format(size=format_size(image.size_bytes)) + losses
+            )
             target = self.current_target()
-            return NO_DRIVE_REASON if target is None else CHECK_FIRST
+            return tr(NO_DRIVE_REASON) if target is None else tr(CHECK_FIRST)
         try:
             check(image, self.medium, self.options())
         except AppError as exc:
@@ -514,11 +555,15 @@ class WritePage(QWidget):
             return exc.message
         free = self.medium.free_blocks * SECTOR_SIZE
         self.fit_label.setText(
-            f"The image ({format_size(image.size_bytes)}) fits: "
-            f"{format_size(free - image.size_bytes)} will stay free.{losses}"
+            tr("The image ({size}) fits: {free} will stay free.").format(
+                size=format_size(image.size_bytes), free=format_size(free - image.size_bytes)
+            )
+            + losses
         )
         if cd is not None and cd.needs_consent and not self.accept_losses_box.isChecked():
-            return "Tick “Burn the data track anyway” first: the rest of this image is not kept."
+            return tr(
+                "Tick “Burn the data track anyway” first: the rest of this image is not kept."
+            )
         return ""
 
     def options(self) -> BurnOptions:
@@ -549,7 +594,7 @@ class WritePage(QWidget):
         self.handle = self.bridge.submit(
             job, on_progress=self._on_progress, on_done=self._on_burned, context=self
         )
-        set_enabled(self.burn_button, False, RUNNING_REASON)
+        set_enabled(self.burn_button, False, tr(RUNNING_REASON))
         self._show_running()
 
     def cancel_burn(self) -> None:
@@ -564,12 +609,14 @@ class WritePage(QWidget):
             return
         medium = self.medium
         once = medium is not None and medium.profile is not None and write_once(medium.profile)
-        text = "Stop burning?"
+        text = tr("Stop burning?")
         if once:
-            text += " A write-once disc that was partly written cannot be used again: it is lost."
+            text += " " + tr(
+                "A write-once disc that was partly written cannot be used again: it is lost."
+            )
         answer = QMessageBox.question(
             self,
-            "Cancel burning",
+            tr("Cancel burning"),
             text,
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.No,
@@ -587,15 +634,17 @@ class WritePage(QWidget):
             self.progress_bar.setValue(round(fraction * 1000))
         parts = [t for t in (progress.rate_text(), progress.eta_text()) if t]
         if progress.buffer_percent is not None:
-            parts.append(f"drive buffer {progress.buffer_percent:.0f}%")
+            parts.append(
+                tr("drive buffer {percent}%").format(percent=f"{progress.buffer_percent:.0f}")
+            )
         if progress.message:
             parts.append(progress.message)
         self.detail_label.setText(" · ".join(parts))
 
     def _show_running(self) -> None:
-        set_enabled(self.cancel_button, True, "", "Stop the running job")
+        set_enabled(self.cancel_button, True, "", tr("Stop the running job"))
         self._update_erase()
-        self.phase_label.setText("Preparing")
+        self.phase_label.setText(tr("Preparing"))
         self.detail_label.setText("")
         self.progress_bar.setRange(0, 1000)
         self.progress_bar.setValue(0)
@@ -603,20 +652,22 @@ class WritePage(QWidget):
 
     def _on_burned(self, result: Result[BurnResult]) -> None:
         self.handle = None
-        set_enabled(self.cancel_button, False, NOTHING_RUNNING)
+        set_enabled(self.cancel_button, False, tr(NOTHING_RUNNING))
         self.progress_bar.setRange(0, 1000)
         self._copies_left -= 1
         value = result.value
         if result.ok and value is not None:
             self.progress_bar.setValue(1000)
-            done = "Simulated" if value.simulated else "Burned"
-            verified = " and verified" if value.verify is not None else ""
-            self.phase_label.setText(f"{done}{verified}: {value.medium} in {value.device}.")
+            self.phase_label.setText(
+                burned_text(value.simulated, value.verify is not None).format(
+                    medium=value.medium, device=value.device
+                )
+            )
             self.detail_label.setText(value.note)
         else:
             self._copies_left = 0
             error = result.error
-            self.phase_label.setText(error.message if error else "The burn failed.")
+            self.phase_label.setText(error.message if error else tr("The burn failed."))
             self.detail_label.setText("")
         self.burn_finished.emit(result)
         if self._copies_left > 0 and self.ask_next_disc():
@@ -627,12 +678,15 @@ class WritePage(QWidget):
 
     def ask_next_disc(self) -> bool:
         target = self.current_target()
-        drive = target.path if target is not None else "the drive"
+        drive = target.path if target is not None else tr("the drive")
         answer = QMessageBox.information(
             self,
-            NEXT_DISC_TITLE,
-            f"Insert the next blank disc into {drive} "
-            f"({self._copies_left} more to burn), then press OK.",
+            tr(NEXT_DISC_TITLE),
+            tr(
+                "Insert the next blank disc into {drive} (%n more to burn), then press OK.",
+                "",
+                self._copies_left,
+            ).format(drive=drive),
             QMessageBox.StandardButton.Ok | QMessageBox.StandardButton.Cancel,
         )
         return answer == QMessageBox.StandardButton.Ok
@@ -657,15 +711,15 @@ class WritePage(QWidget):
     def update_usb(self) -> None:
         """The chosen stick, the image's bootability and the pre-flight verdict; Write to
         USB is enabled only when the core's plan passes."""
-        set_enabled(self.flash_button, False, "Plug in a USB stick or SD card.")
+        set_enabled(self.flash_button, False, tr("Plug in a USB stick or SD card."))
         disk = self.current_disk()
         self.usb_panel.show_disk(disk)
         if disk is None:
             return
         path = self.image_path
         if path is None:
-            self.usb_panel.show_refusal("Choose an image.")
-            self.flash_button.setToolTip("Choose an image to write first.")
+            self.usb_panel.show_refusal(tr("Choose an image."))
+            self.flash_button.setToolTip(tr("Choose an image to write first."))
             return
         disks = self.disks
         try:
@@ -684,8 +738,8 @@ class WritePage(QWidget):
         set_enabled(
             self.flash_button,
             not self._running(),
-            RUNNING_REASON,
-            f"Erase {disk.name} and write the image to it (asks first)",
+            tr(RUNNING_REASON),
+            tr("Erase {disk} and write the image to it (asks first)").format(disk=disk.name),
         )
 
     def confirm_flash(self, dialog: FlashConfirmation) -> bool:
@@ -709,7 +763,7 @@ class WritePage(QWidget):
             return
         dialog = FlashConfirmation(plan, self)
         if not self.confirm_flash(dialog):
-            self.phase_label.setText("Nothing was written.")
+            self.phase_label.setText(tr("Nothing was written."))
             self.detail_label.setText("")
             return
         options = FlashOptions(
@@ -734,7 +788,7 @@ class WritePage(QWidget):
             on_progress=self._on_progress,
             context=self,
         )
-        set_enabled(self.flash_button, False, RUNNING_REASON)
+        set_enabled(self.flash_button, False, tr(RUNNING_REASON))
         self._show_running()
 
     def cancel_flash(self) -> None:
@@ -743,9 +797,11 @@ class WritePage(QWidget):
             return
         answer = QMessageBox.question(
             self,
-            "Stop writing",
-            "Stop writing to the stick? It will be incomplete and will not work until an "
-            "image is written to it again.",
+            tr("Stop writing"),
+            tr(
+                "Stop writing to the stick? It will be incomplete and will not work until an "
+                "image is written to it again."
+            ),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.No,
         )
@@ -763,7 +819,7 @@ class WritePage(QWidget):
 
     def _on_flash_done(self, result: Result[FlashResult]) -> None:
         self.flash_handle = None
-        set_enabled(self.cancel_button, False, NOTHING_RUNNING)
+        set_enabled(self.cancel_button, False, tr(NOTHING_RUNNING))
         self.progress_bar.setRange(0, 1000)
         if result.outcome is Outcome.CANCELLED and result.error is not None:
             self._show_flash_outcome(*failure_text(result.error))
@@ -774,14 +830,22 @@ class WritePage(QWidget):
     def _update_erase(self) -> None:
         medium = self.medium
         if self._running():
-            why = RUNNING_REASON
+            why = tr(RUNNING_REASON)
         elif medium is None:
-            why = f"{CHECK_FIRST} Only rewritable discs ({ERASABLE}) can be erased."
+            why = (
+                tr(CHECK_FIRST)
+                + " "
+                + tr("Only rewritable discs ({erasable}) can be erased.").format(
+                    erasable=tr(ERASABLE)
+                )
+            )
         elif not medium.erasable:
-            why = f"The {medium.label} cannot be erased: only {ERASABLE} discs can."
+            why = tr("The {medium} cannot be erased: only {erasable} discs can.").format(
+                medium=medium.label, erasable=tr(ERASABLE)
+            )
         else:
             why = ""
-        set_enabled(self.erase_button, not why, why, "Erase the rewritable disc (asks first)")
+        set_enabled(self.erase_button, not why, why, tr("Erase the rewritable disc (asks first)"))
 
     def ask_erase(self, dialog: EraseConfirmation) -> bool | None:
         """Ask; True for a full erase, False for a quick one, None when cancelled."""
@@ -803,20 +867,24 @@ class WritePage(QWidget):
             on_progress=self._on_progress,
             context=self,
         )
-        set_enabled(self.burn_button, False, RUNNING_REASON)
+        set_enabled(self.burn_button, False, tr(RUNNING_REASON))
         self._show_running()
 
     def _on_erased(self, result: EraseResult) -> None:
         self.progress_bar.setValue(1000)
-        how = "fully" if result.full else "quickly"
+        erased = (
+            tr("Erased fully: the {medium} in {device}")
+            if result.full
+            else tr("Erased quickly: the {medium} in {device}")
+        )
         self._show_flash_outcome(
-            f"Erased {how}: the {result.medium} in {result.device}",
-            "The disc is blank and can be burned again.",
+            erased.format(medium=result.medium, device=result.device),
+            tr("The disc is blank and can be burned again."),
         )
 
     def _on_erase_done(self, result: Result[EraseResult]) -> None:
         self.erase_handle = None
-        set_enabled(self.cancel_button, False, NOTHING_RUNNING)
+        set_enabled(self.cancel_button, False, tr(NOTHING_RUNNING))
         self.progress_bar.setRange(0, 1000)
         if result.outcome is Outcome.CANCELLED and result.error is not None:
             self._show_flash_outcome(*failure_text(result.error))

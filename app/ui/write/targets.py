@@ -10,19 +10,21 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TR_NOOP, Qt
 from PySide6.QtGui import QFont, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QComboBox, QWidget
 
 from app.core.devices.removable import DiskEntry
 from app.core.flash.report import KIND_NAMES
 from app.core.units import format_size
+from app.ui.common.i18n import tr
 
-DRIVES_HEADING = "Optical drives (burn a disc)"
-DISKS_HEADING = "USB sticks and SD cards (write the image to it)"
-NO_DRIVE_ITEM = "none found"
-NO_DISK_ITEM = "none plugged in"
-NOTHING_FOUND = "No optical drive or USB stick found"
+# translated where they are shown: tr(NAME)
+DRIVES_HEADING = str(QT_TR_NOOP("Optical drives (burn a disc)"))
+DISKS_HEADING = str(QT_TR_NOOP("USB sticks and SD cards (write the image to it)"))
+NO_DRIVE_ITEM = str(QT_TR_NOOP("none found"))
+NO_DISK_ITEM = str(QT_TR_NOOP("none plugged in"))
+NOTHING_FOUND = str(QT_TR_NOOP("No optical drive or USB stick found"))
 TARGET_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
@@ -41,9 +43,16 @@ class Target:
 def disk_text(disk: DiskEntry) -> str:
     """``SanDisk Cruzer Blade — 29.8 GiB USB disk, 1 partition (/dev/sdb)``."""
     parts = len(disk.partitions)
-    partitions = f", {parts} partition{'s' if parts != 1 else ''}" if parts else ""
     kind = KIND_NAMES.get(disk.kind, disk.kind)
-    return f"{disk.name} — {format_size(disk.size_bytes)} {kind}{partitions} ({disk.path})"
+    if not parts:
+        text = tr("{name} — {size} {kind} ({path})")
+    elif parts == 1:
+        text = tr("{name} — {size} {kind}, {count} partition ({path})")
+    else:
+        text = tr("{name} — {size} {kind}, {count} partitions ({path})")
+    return text.format(
+        name=disk.name, size=format_size(disk.size_bytes), kind=kind, count=parts, path=disk.path
+    )
 
 
 class TargetCombo(QComboBox):
@@ -52,7 +61,7 @@ class TargetCombo(QComboBox):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("targetCombo")
-        self.setPlaceholderText(NOTHING_FOUND)
+        self.setPlaceholderText(tr(NOTHING_FOUND))
         self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self._model = QStandardItemModel(self)
         self.setModel(self._model)
@@ -86,16 +95,16 @@ class TargetCombo(QComboBox):
         current = self.current_target()
         self.blockSignals(True)
         self._model.clear()
-        self._heading(DRIVES_HEADING)
+        self._heading(tr(DRIVES_HEADING))
         for path in drives:
             self._entry(path, Target(path))
         if not drives:
-            self._placeholder(NO_DRIVE_ITEM)
-        self._heading(DISKS_HEADING)
+            self._placeholder(tr(NO_DRIVE_ITEM))
+        self._heading(tr(DISKS_HEADING))
         for disk in disks:
             self._entry(disk_text(disk), Target(disk.path, disk))
         if not disks:
-            self._placeholder(NO_DISK_ITEM)
+            self._placeholder(tr(NO_DISK_ITEM))
         targets = self.targets()
         keep = next((i for i, t in targets if current and t.path == current.path), None)
         first_disk = next((i for i, t in targets if t.is_disk), None)
