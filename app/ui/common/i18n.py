@@ -1,7 +1,7 @@
 """Translatable text for the UI (Qt Linguist: ``pyside6-lupdate`` / ``pyside6-lrelease``).
 
 Every user-visible string goes through :func:`tr`. All of Spindle's strings share one
-translation context (the empty one), which ``pyside6-lupdate`` gives to a bare ``tr("...")``
+translation context (the empty one), which ``pyside6-lupdate`` gives to a bare ``tr("text")``
 call, so the extracted source text and the runtime lookup always agree. Placeholders are named
 ``{name}`` and filled with ``str.format`` *after* translating; plurals pass ``n`` and use ``%n``.
 """
