@@ -284,6 +284,11 @@ class ReadPage(QWidget):
 
     def _make_advanced(self) -> QWidget:
         self.format_combo = QComboBox()
+        # its longest entry does not set the page's width (the list still shows it in full)
+        self.format_combo.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.format_combo.setMinimumContentsLength(16)
         for label, fmt in FORMATS:
             self.format_combo.addItem(tr(label), fmt)
         self.retries_spin = QSpinBox()
@@ -307,9 +312,8 @@ class ReadPage(QWidget):
         form.addRow(tr("Read speed:"), self.speed_combo)
         form.addRow(tr("Retries:"), self.retries_spin)
         form.addRow(tr("Map file:"), self.map_edit)
-        form.addRow("", self.skip_check)
-        form.addRow("", self.resume_check)
-        form.addRow("", self.verify_check)
+        for box in (self.skip_check, self.resume_check, self.verify_check):
+            form.addRow(box)  # the whole width: long (translated) texts do not widen the page
         return advanced
 
     def _make_buttons(self) -> QHBoxLayout:

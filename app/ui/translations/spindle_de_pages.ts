@@ -131,7 +131,7 @@
     <message>
         <location filename="../read/page.py" line="174"/>
         <source>No optical drive</source>
-        <translation>Kein optisches Laufwerk</translation>
+        <translation>Kein Laufwerk</translation>
     </message>
     <message>
         <location filename="../read/page.py" line="176"/>
@@ -140,7 +140,7 @@
     </message>
     <message>
         <location filename="../read/page.py" line="177"/>
-        <location filename="../read/page.py" line="469"/>
+        <location filename="../read/page.py" line="473"/>
         <source>Look for optical drives again</source>
         <translation>Erneut nach optischen Laufwerken suchen</translation>
     </message>
@@ -178,13 +178,13 @@
     </message>
     <message>
         <location filename="../read/page.py" line="246"/>
-        <location filename="../read/page.py" line="376"/>
+        <location filename="../read/page.py" line="380"/>
         <source>Read disc to image</source>
         <translation>Medium als Abbild einlesen</translation>
     </message>
     <message>
         <location filename="../read/page.py" line="260"/>
-        <location filename="../write/page.py" line="226"/>
+        <location filename="../write/page.py" line="229"/>
         <source>Advanced</source>
         <translation>Erweitert</translation>
     </message>
@@ -204,260 +204,260 @@
         <translation>Lesen nach</translation>
     </message>
     <message>
-        <location filename="../read/page.py" line="292"/>
+        <location filename="../read/page.py" line="297"/>
         <source>Passes over the unreadable sectors, at a slow speed</source>
         <translation>Durchgänge über die unlesbaren Sektoren, mit niedriger Geschwindigkeit</translation>
     </message>
     <message>
-        <location filename="../read/page.py" line="293"/>
+        <location filename="../read/page.py" line="298"/>
         <source>Skip past runs of errors first (badly scratched discs)</source>
-        <translation>Fehlerhafte Bereiche zuerst überspringen (stark zerkratzte Medien)</translation>
+        <translation>Fehlerbereiche erst überspringen (zerkratzte Medien)</translation>
     </message>
     <message>
-        <location filename="../read/page.py" line="299"/>
+        <location filename="../read/page.py" line="304"/>
         <source>Next to the image (IMAGE.map)</source>
         <translation>Neben dem Abbild (ABBILD.map)</translation>
     </message>
     <message>
-        <location filename="../read/page.py" line="300"/>
+        <location filename="../read/page.py" line="305"/>
         <source>Resume from the map (or retry its unreadable sectors)</source>
-        <translation>Anhand der Map-Datei fortsetzen (oder ihre unlesbaren Sektoren erneut versuchen)</translation>
-    </message>
-    <message>
-        <location filename="../read/page.py" line="301"/>
-        <source>Read the disc again and compare when done</source>
-        <translation>Medium danach erneut lesen und vergleichen</translation>
+        <translation>Mit Map-Datei fortsetzen (oder Unlesbares neu lesen)</translation>
     </message>
     <message>
         <location filename="../read/page.py" line="306"/>
+        <source>Read the disc again and compare when done</source>
+        <translation>Danach erneut lesen und vergleichen</translation>
+    </message>
+    <message>
+        <location filename="../read/page.py" line="311"/>
         <source>Format:</source>
         <translation>Format:</translation>
     </message>
     <message>
-        <location filename="../read/page.py" line="307"/>
+        <location filename="../read/page.py" line="312"/>
         <source>Read speed:</source>
         <translation>Lesegeschwindigkeit:</translation>
     </message>
     <message>
-        <location filename="../read/page.py" line="308"/>
+        <location filename="../read/page.py" line="313"/>
         <source>Retries:</source>
         <translation>Wiederholungen:</translation>
     </message>
     <message>
-        <location filename="../read/page.py" line="309"/>
+        <location filename="../read/page.py" line="314"/>
         <source>Map file:</source>
         <translation>Map-Datei:</translation>
     </message>
     <message>
-        <location filename="../read/page.py" line="316"/>
-        <location filename="../write/page.py" line="242"/>
+        <location filename="../read/page.py" line="320"/>
+        <location filename="../write/page.py" line="245"/>
         <location filename="../image/convert_view.py" line="170"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../read/page.py" line="318"/>
-        <location filename="../read/page.py" line="472"/>
+        <location filename="../read/page.py" line="322"/>
+        <location filename="../read/page.py" line="476"/>
         <source>Nothing is running</source>
         <translation>Es läuft nichts</translation>
     </message>
     <message>
-        <location filename="../read/page.py" line="320"/>
+        <location filename="../read/page.py" line="324"/>
         <source>Compare disc with image</source>
         <translation>Medium mit Abbild vergleichen</translation>
     </message>
     <message>
-        <location filename="../read/page.py" line="322"/>
+        <location filename="../read/page.py" line="326"/>
         <source>Repair with error-correction data</source>
         <translation>Mit Fehlerkorrekturdaten reparieren</translation>
     </message>
     <message>
-        <location filename="../read/page.py" line="325"/>
+        <location filename="../read/page.py" line="329"/>
         <source>Rebuild the unreadable sectors from the image&apos;s dvdisaster .ecc file</source>
         <translation>Die unlesbaren Sektoren aus der dvdisaster-.ecc-Datei des Abbilds wiederherstellen</translation>
     </message>
     <message>
-        <location filename="../read/page.py" line="348"/>
+        <location filename="../read/page.py" line="352"/>
         <source>read</source>
         <comment>sector map legend</comment>
         <translation>gelesen</translation>
     </message>
     <message>
-        <location filename="../read/page.py" line="349"/>
+        <location filename="../read/page.py" line="353"/>
         <source>not read yet</source>
         <translation>noch nicht gelesen</translation>
     </message>
     <message>
-        <location filename="../read/page.py" line="350"/>
+        <location filename="../read/page.py" line="354"/>
         <source>failed, being split</source>
         <translation>fehlgeschlagen, wird aufgeteilt</translation>
     </message>
     <message>
-        <location filename="../read/page.py" line="351"/>
+        <location filename="../read/page.py" line="355"/>
         <source>unreadable</source>
         <translation>unlesbar</translation>
     </message>
     <message>
-        <location filename="../read/page.py" line="358"/>
+        <location filename="../read/page.py" line="362"/>
         <source>The result of the read shows here.</source>
         <translation>Hier erscheint das Ergebnis des Lesevorgangs.</translation>
     </message>
     <message>
-        <location filename="../read/page.py" line="376"/>
+        <location filename="../read/page.py" line="380"/>
         <source>Copy image file</source>
         <translation>Abbilddatei kopieren</translation>
     </message>
     <message>
-        <location filename="../read/page.py" line="398"/>
+        <location filename="../read/page.py" line="402"/>
         <source>No optical drive found</source>
         <translation>Kein optisches Laufwerk gefunden</translation>
     </message>
     <message>
-        <location filename="../read/page.py" line="418"/>
-        <location filename="../read/page.py" line="529"/>
+        <location filename="../read/page.py" line="422"/>
+        <location filename="../read/page.py" line="533"/>
         <source>Choose the image file to read first.</source>
         <translation>Wählen Sie zuerst die zu lesende Abbilddatei.</translation>
     </message>
     <message>
-        <location filename="../read/page.py" line="420"/>
+        <location filename="../read/page.py" line="424"/>
         <source>Choose where the image goes first.</source>
         <translation>Wählen Sie zuerst, wohin das Abbild kommt.</translation>
     </message>
     <message>
-        <location filename="../read/page.py" line="434"/>
+        <location filename="../read/page.py" line="438"/>
         <source>Copying is from a disc: choose “From a drive”.</source>
         <translation>Kopiert wird von einem Medium: Wählen Sie „Von einem Laufwerk“.</translation>
     </message>
     <message>
-        <location filename="../read/page.py" line="446"/>
-        <location filename="../read/page.py" line="693"/>
+        <location filename="../read/page.py" line="450"/>
+        <location filename="../read/page.py" line="697"/>
         <source>Choose an existing image file to compare the disc with.</source>
         <translation>Wählen Sie eine vorhandene Abbilddatei, mit der das Medium verglichen wird.</translation>
     </message>
     <message>
-        <location filename="../read/page.py" line="453"/>
+        <location filename="../read/page.py" line="457"/>
         <source>Look at the disc without reading it</source>
         <translation>Das Medium ansehen, ohne es zu lesen</translation>
     </message>
     <message>
-        <location filename="../read/page.py" line="457"/>
+        <location filename="../read/page.py" line="461"/>
         <source>Read the disc again and compare it with the image file</source>
         <translation>Das Medium erneut lesen und mit der Abbilddatei vergleichen</translation>
     </message>
     <message>
-        <location filename="../read/page.py" line="462"/>
+        <location filename="../read/page.py" line="466"/>
         <source>Read this disc and burn it onto a blank disc, then verify the copy</source>
         <translation>Dieses Medium lesen, auf einen Rohling brennen und dann die Kopie überprüfen</translation>
     </message>
     <message>
-        <location filename="../read/page.py" line="472"/>
+        <location filename="../read/page.py" line="476"/>
         <source>Stop the read</source>
         <translation>Lesevorgang anhalten</translation>
     </message>
     <message>
-        <location filename="../read/page.py" line="498"/>
+        <location filename="../read/page.py" line="502"/>
         <source>No optical drive found — connect one, or read from an image file.</source>
         <translation>Kein optisches Laufwerk gefunden – schließen Sie eines an oder lesen Sie aus einer Abbilddatei.</translation>
     </message>
     <message>
-        <location filename="../read/page.py" line="500"/>
+        <location filename="../read/page.py" line="504"/>
         <source>Found {count} optical drive.</source>
         <translation>{count} optisches Laufwerk gefunden.</translation>
     </message>
     <message>
-        <location filename="../read/page.py" line="502"/>
+        <location filename="../read/page.py" line="506"/>
         <source>Found {count} optical drives.</source>
         <translation>{count} optische Laufwerke gefunden.</translation>
     </message>
     <message>
-        <location filename="../read/page.py" line="511"/>
+        <location filename="../read/page.py" line="515"/>
         <source>Read the image file</source>
         <translation>Abbilddatei lesen</translation>
     </message>
     <message>
-        <location filename="../read/page.py" line="513"/>
-        <location filename="../read/page.py" line="520"/>
+        <location filename="../read/page.py" line="517"/>
+        <location filename="../read/page.py" line="524"/>
         <source>Disc images (*.iso *.bin)</source>
         <translation>Abbilder (*.iso *.bin)</translation>
     </message>
     <message>
-        <location filename="../read/page.py" line="520"/>
+        <location filename="../read/page.py" line="524"/>
         <source>Save the image as</source>
         <translation>Abbild speichern unter</translation>
     </message>
     <message>
-        <location filename="../read/page.py" line="541"/>
+        <location filename="../read/page.py" line="545"/>
         <source>Choose where the image goes.</source>
         <translation>Wählen Sie, wohin das Abbild kommt.</translation>
     </message>
     <message>
-        <location filename="../read/page.py" line="567"/>
-        <location filename="../write/page.py" line="451"/>
+        <location filename="../read/page.py" line="571"/>
+        <location filename="../write/page.py" line="455"/>
         <source>Checking the disc in {device}…</source>
         <translation>Medium in {device} wird geprüft…</translation>
     </message>
     <message>
-        <location filename="../read/page.py" line="590"/>
+        <location filename="../read/page.py" line="594"/>
         <source>Starting…</source>
         <translation>Wird gestartet…</translation>
     </message>
     <message>
-        <location filename="../read/page.py" line="600"/>
+        <location filename="../read/page.py" line="604"/>
         <source>Cancelling…</source>
         <translation>Wird abgebrochen…</translation>
     </message>
     <message>
-        <location filename="../read/page.py" line="628"/>
+        <location filename="../read/page.py" line="632"/>
         <source>Cannot make the folder for the temporary image, {folder}: {error}</source>
         <translation>Der Ordner für das temporäre Abbild, {folder}, kann nicht angelegt werden: {error}</translation>
     </message>
     <message>
-        <location filename="../read/page.py" line="653"/>
+        <location filename="../read/page.py" line="657"/>
         <source>Copying the disc in {source} to {target}…</source>
         <translation>Medium in {source} wird nach {target} kopiert…</translation>
     </message>
     <message>
-        <location filename="../read/page.py" line="670"/>
+        <location filename="../read/page.py" line="674"/>
         <source>Copied and verified: the {medium} in {device}.</source>
         <translation>Kopiert und überprüft: {medium} in {device}.</translation>
     </message>
     <message>
-        <location filename="../read/page.py" line="672"/>
+        <location filename="../read/page.py" line="676"/>
         <source>Copied: the {medium} in {device}.</source>
         <translation>Kopiert: {medium} in {device}.</translation>
     </message>
     <message>
-        <location filename="../read/page.py" line="675"/>
+        <location filename="../read/page.py" line="679"/>
         <source>The image is kept as {image}.</source>
         <translation>Das Abbild bleibt als {image} erhalten.</translation>
     </message>
     <message>
-        <location filename="../read/page.py" line="680"/>
+        <location filename="../read/page.py" line="684"/>
         <source>The copy failed.</source>
         <translation>Das Kopieren ist fehlgeschlagen.</translation>
     </message>
     <message>
-        <location filename="../read/page.py" line="703"/>
+        <location filename="../read/page.py" line="707"/>
         <source>Comparing {device} with {image}…</source>
         <translation>{device} wird mit {image} verglichen…</translation>
     </message>
     <message>
-        <location filename="../read/page.py" line="718"/>
+        <location filename="../read/page.py" line="722"/>
         <source>Repairing {image} with {ecc}…</source>
         <translation>{image} wird mit {ecc} repariert…</translation>
     </message>
     <message>
-        <location filename="../read/page.py" line="737"/>
+        <location filename="../read/page.py" line="741"/>
         <source>Repair with {ecc}</source>
         <translation>Mit {ecc} reparieren</translation>
     </message>
     <message>
-        <location filename="../read/page.py" line="744"/>
+        <location filename="../read/page.py" line="748"/>
         <source>Error-correction data found: “Repair with {ecc}” can rebuild them.</source>
         <translation>Fehlerkorrekturdaten gefunden: „Mit {ecc} reparieren“ kann sie wiederherstellen.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../read/page.py" line="758"/>
+        <location filename="../read/page.py" line="762"/>
         <source>Repaired: all %n damaged sectors were rebuilt.</source>
         <translation>
             <numerusform>Repariert: %n beschädigter Sektor wurde wiederhergestellt.</numerusform>
@@ -465,7 +465,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../read/page.py" line="760"/>
+        <location filename="../read/page.py" line="764"/>
         <source>Repaired {repaired} sectors; %n could not be rebuilt.</source>
         <translation>
             <numerusform>{repaired} Sektoren repariert; %n ließ sich nicht wiederherstellen.</numerusform>
@@ -473,47 +473,47 @@
         </translation>
     </message>
     <message>
-        <location filename="../read/page.py" line="770"/>
+        <location filename="../read/page.py" line="774"/>
         <source>The repair failed.</source>
         <translation>Die Reparatur ist fehlgeschlagen.</translation>
     </message>
     <message>
-        <location filename="../read/page.py" line="822"/>
+        <location filename="../read/page.py" line="826"/>
         <source>Checked: {disc}.</source>
         <translation>Geprüft: {disc}.</translation>
     </message>
     <message>
-        <location filename="../read/page.py" line="824"/>
+        <location filename="../read/page.py" line="828"/>
         <source>The check failed.</source>
         <translation>Die Prüfung ist fehlgeschlagen.</translation>
     </message>
     <message>
-        <location filename="../read/page.py" line="835"/>
+        <location filename="../read/page.py" line="839"/>
         <source>The disc and the image are identical.</source>
         <translation>Medium und Abbild sind identisch.</translation>
     </message>
     <message>
-        <location filename="../read/page.py" line="856"/>
+        <location filename="../read/page.py" line="860"/>
         <source>Done: every sector was read.</source>
         <translation>Fertig: Jeder Sektor wurde gelesen.</translation>
     </message>
     <message>
-        <location filename="../read/page.py" line="858"/>
+        <location filename="../read/page.py" line="862"/>
         <source>Done: {count} unreadable sector.</source>
         <translation>Fertig: {count} unlesbarer Sektor.</translation>
     </message>
     <message>
-        <location filename="../read/page.py" line="860"/>
+        <location filename="../read/page.py" line="864"/>
         <source>Done: {count} unreadable sectors.</source>
         <translation>Fertig: {count} unlesbare Sektoren.</translation>
     </message>
     <message>
-        <location filename="../read/page.py" line="868"/>
+        <location filename="../read/page.py" line="872"/>
         <source>Cancelled. Tick “Resume” and press Start to continue where it stopped.</source>
-        <translation>Abgebrochen. Kreuzen Sie „Fortsetzen“ an und starten Sie erneut, um an der Abbruchstelle weiterzumachen.</translation>
+        <translation>Abgebrochen. Kreuzen Sie „Mit Map-Datei fortsetzen“ an und starten Sie erneut, um an der Abbruchstelle weiterzumachen.</translation>
     </message>
     <message>
-        <location filename="../read/page.py" line="872"/>
+        <location filename="../read/page.py" line="876"/>
         <source>The rip failed.</source>
         <translation>Das Einlesen ist fehlgeschlagen.</translation>
     </message>
@@ -659,193 +659,198 @@
         <translation>Danach auswerfen</translation>
     </message>
     <message>
-        <location filename="../write/page.py" line="220"/>
-        <source>Also offer fixed (built-in) disks. Everything on the disk you choose is erased; the disk this system runs from is never offered.</source>
-        <translation>Auch feste (eingebaute) Datenträger anbieten. Alles auf dem gewählten Datenträger wird gelöscht; der Datenträger, von dem dieses System läuft, wird nie angeboten.</translation>
+        <location filename="../write/page.py" line="218"/>
+        <source>Also offer fixed (built-in) disks</source>
+        <translation>Auch feste (eingebaute) Datenträger anbieten</translation>
     </message>
     <message>
-        <location filename="../write/page.py" line="236"/>
+        <location filename="../write/page.py" line="222"/>
+        <source>Everything on the disk you choose is erased; the disk this system runs from is never offered.</source>
+        <translation>Alles auf dem gewählten Datenträger wird gelöscht; der Datenträger, von dem dieses System läuft, wird nie angeboten.</translation>
+    </message>
+    <message>
+        <location filename="../write/page.py" line="239"/>
         <source>Burn</source>
         <translation>Brennen</translation>
     </message>
     <message>
-        <location filename="../write/page.py" line="237"/>
-        <location filename="../write/page.py" line="533"/>
+        <location filename="../write/page.py" line="240"/>
+        <location filename="../write/page.py" line="537"/>
         <source>Choose an image to burn first.</source>
         <translation>Wählen Sie zuerst ein Abbild zum Brennen.</translation>
     </message>
     <message>
-        <location filename="../write/page.py" line="239"/>
+        <location filename="../write/page.py" line="242"/>
         <location filename="../image/page.py" line="147"/>
         <source>Write to USB…</source>
         <translation>Auf USB schreiben…</translation>
     </message>
     <message>
-        <location filename="../write/page.py" line="240"/>
-        <location filename="../write/page.py" line="714"/>
+        <location filename="../write/page.py" line="243"/>
+        <location filename="../write/page.py" line="718"/>
         <source>Plug in a USB stick or SD card.</source>
         <translation>Stecken Sie einen USB-Stick oder eine SD-Karte ein.</translation>
     </message>
     <message>
-        <location filename="../write/page.py" line="245"/>
+        <location filename="../write/page.py" line="248"/>
         <source>Erase Disc…</source>
         <translation>Medium löschen…</translation>
     </message>
     <message>
-        <location filename="../write/page.py" line="268"/>
+        <location filename="../write/page.py" line="271"/>
         <source>Disc</source>
         <translation>Medium</translation>
     </message>
     <message>
-        <location filename="../write/page.py" line="271"/>
+        <location filename="../write/page.py" line="274"/>
         <source>Speed</source>
         <translation>Geschwindigkeit</translation>
     </message>
     <message>
-        <location filename="../write/page.py" line="271"/>
+        <location filename="../write/page.py" line="274"/>
         <source>Copies</source>
         <translation>Kopien</translation>
     </message>
     <message>
-        <location filename="../write/page.py" line="279"/>
+        <location filename="../write/page.py" line="282"/>
         <location filename="../write/usb.py" line="118"/>
         <source>Options</source>
         <translation>Optionen</translation>
     </message>
     <message>
-        <location filename="../write/page.py" line="289"/>
+        <location filename="../write/page.py" line="292"/>
         <location filename="../image/convert_view.py" line="155"/>
         <source>Choose…</source>
         <translation>Auswählen…</translation>
     </message>
     <message>
-        <location filename="../write/page.py" line="298"/>
+        <location filename="../write/page.py" line="301"/>
         <source>Image</source>
         <translation>Abbild</translation>
     </message>
     <message>
-        <location filename="../write/page.py" line="299"/>
+        <location filename="../write/page.py" line="302"/>
         <source>Target</source>
         <translation>Ziel</translation>
     </message>
     <message>
-        <location filename="../write/page.py" line="407"/>
+        <location filename="../write/page.py" line="411"/>
         <source>Read the disc again</source>
         <translation>Das Medium erneut lesen</translation>
     </message>
     <message>
-        <location filename="../write/page.py" line="419"/>
+        <location filename="../write/page.py" line="423"/>
         <source>Choose an image to burn</source>
         <translation>Abbild zum Brennen wählen</translation>
     </message>
     <message>
-        <location filename="../write/page.py" line="447"/>
+        <location filename="../write/page.py" line="451"/>
         <source>No drive.</source>
         <translation>Kein Laufwerk.</translation>
     </message>
     <message>
-        <location filename="../write/page.py" line="450"/>
+        <location filename="../write/page.py" line="454"/>
         <source>The disc is being checked.</source>
         <translation>Das Medium wird geprüft.</translation>
     </message>
     <message>
-        <location filename="../write/page.py" line="477"/>
+        <location filename="../write/page.py" line="481"/>
         <source>The disc check failed.</source>
         <translation>Die Prüfung des Mediums ist fehlgeschlagen.</translation>
     </message>
     <message>
-        <location filename="../write/page.py" line="486"/>
+        <location filename="../write/page.py" line="490"/>
         <source>{medium}, {state}: {free} writable</source>
         <translation>{medium}, {state}: {free} beschreibbar</translation>
     </message>
     <message>
-        <location filename="../write/page.py" line="500"/>
+        <location filename="../write/page.py" line="504"/>
         <source>The drive offers no speed choice for this {medium}: it picks one itself.</source>
         <translation>Das Laufwerk bietet für dieses {medium} keine Geschwindigkeitsauswahl: Es wählt selbst eine.</translation>
     </message>
     <message>
-        <location filename="../write/page.py" line="503"/>
+        <location filename="../write/page.py" line="507"/>
         <source>The speed to burn at</source>
         <translation>Die Brenngeschwindigkeit</translation>
     </message>
     <message>
-        <location filename="../write/page.py" line="517"/>
+        <location filename="../write/page.py" line="521"/>
         <source>A USB stick is the target.</source>
         <translation>Ziel ist ein USB-Stick.</translation>
     </message>
     <message>
-        <location filename="../write/page.py" line="523"/>
+        <location filename="../write/page.py" line="527"/>
         <source>Burn the image onto the disc</source>
         <translation>Das Abbild auf das Medium brennen</translation>
     </message>
     <message>
-        <location filename="../write/page.py" line="532"/>
-        <location filename="../write/page.py" line="721"/>
+        <location filename="../write/page.py" line="536"/>
+        <location filename="../write/page.py" line="725"/>
         <source>Choose an image.</source>
         <translation>Wählen Sie ein Abbild.</translation>
     </message>
     <message>
-        <location filename="../write/page.py" line="542"/>
+        <location filename="../write/page.py" line="546"/>
         <source>Burns data track {track} only; not kept: {losses}.</source>
         <translation>Brennt nur Datenspur {track}; nicht erhalten bleibt: {losses}.</translation>
     </message>
     <message>
-        <location filename="../write/page.py" line="547"/>
+        <location filename="../write/page.py" line="551"/>
         <source>Image: {size}.</source>
         <translation>Abbild: {size}.</translation>
     </message>
     <message>
-        <location filename="../write/page.py" line="558"/>
+        <location filename="../write/page.py" line="562"/>
         <source>The image ({size}) fits: {free} will stay free.</source>
         <translation>Das Abbild ({size}) passt: {free} bleiben frei.</translation>
     </message>
     <message>
-        <location filename="../write/page.py" line="565"/>
+        <location filename="../write/page.py" line="569"/>
         <source>Tick “Burn the data track anyway” first: the rest of this image is not kept.</source>
         <translation>Kreuzen Sie zuerst „Datenspur trotzdem brennen“ an: Der Rest dieses Abbilds bleibt nicht erhalten.</translation>
     </message>
     <message>
-        <location filename="../write/page.py" line="612"/>
+        <location filename="../write/page.py" line="616"/>
         <source>Stop burning?</source>
         <translation>Brennen abbrechen?</translation>
     </message>
     <message>
-        <location filename="../write/page.py" line="615"/>
+        <location filename="../write/page.py" line="619"/>
         <source>A write-once disc that was partly written cannot be used again: it is lost.</source>
         <translation>Ein einmal beschreibbares Medium, das teilweise beschrieben wurde, ist nicht mehr verwendbar: Es ist verloren.</translation>
     </message>
     <message>
-        <location filename="../write/page.py" line="619"/>
+        <location filename="../write/page.py" line="623"/>
         <source>Cancel burning</source>
         <translation>Brennen abbrechen</translation>
     </message>
     <message>
-        <location filename="../write/page.py" line="638"/>
+        <location filename="../write/page.py" line="642"/>
         <source>drive buffer {percent}%</source>
         <translation>Laufwerkspuffer {percent} %</translation>
     </message>
     <message>
-        <location filename="../write/page.py" line="645"/>
+        <location filename="../write/page.py" line="649"/>
         <source>Stop the running job</source>
         <translation>Den laufenden Auftrag anhalten</translation>
     </message>
     <message>
-        <location filename="../write/page.py" line="647"/>
+        <location filename="../write/page.py" line="651"/>
         <source>Preparing</source>
         <translation>Vorbereitung</translation>
     </message>
     <message>
-        <location filename="../write/page.py" line="670"/>
+        <location filename="../write/page.py" line="674"/>
         <source>The burn failed.</source>
         <translation>Das Brennen ist fehlgeschlagen.</translation>
     </message>
     <message>
-        <location filename="../write/page.py" line="681"/>
+        <location filename="../write/page.py" line="685"/>
         <source>the drive</source>
         <translation>das Laufwerk</translation>
     </message>
     <message numerus="yes">
-        <location filename="../write/page.py" line="686"/>
+        <location filename="../write/page.py" line="690"/>
         <source>Insert the next blank disc into {drive} (%n more to burn), then press OK.</source>
         <translation>
             <numerusform>Legen Sie den nächsten Rohling in {drive} ein (noch %n zu brennen) und drücken Sie dann OK.</numerusform>
@@ -853,57 +858,57 @@
         </translation>
     </message>
     <message>
-        <location filename="../write/page.py" line="722"/>
+        <location filename="../write/page.py" line="726"/>
         <source>Choose an image to write first.</source>
         <translation>Wählen Sie zuerst ein Abbild zum Schreiben.</translation>
     </message>
     <message>
-        <location filename="../write/page.py" line="742"/>
+        <location filename="../write/page.py" line="746"/>
         <source>Erase {disk} and write the image to it (asks first)</source>
         <translation>{disk} löschen und das Abbild darauf schreiben (fragt vorher)</translation>
     </message>
     <message>
-        <location filename="../write/page.py" line="766"/>
+        <location filename="../write/page.py" line="770"/>
         <source>Nothing was written.</source>
         <translation>Es wurde nichts geschrieben.</translation>
     </message>
     <message>
-        <location filename="../write/page.py" line="800"/>
+        <location filename="../write/page.py" line="804"/>
         <source>Stop writing</source>
         <translation>Schreiben abbrechen</translation>
     </message>
     <message>
-        <location filename="../write/page.py" line="802"/>
+        <location filename="../write/page.py" line="806"/>
         <source>Stop writing to the stick? It will be incomplete and will not work until an image is written to it again.</source>
         <translation>Schreiben auf den Stick abbrechen? Er bleibt unvollständig und funktioniert erst wieder, wenn erneut ein Abbild darauf geschrieben wird.</translation>
     </message>
     <message>
-        <location filename="../write/page.py" line="838"/>
+        <location filename="../write/page.py" line="842"/>
         <source>Only rewritable discs ({erasable}) can be erased.</source>
         <translation>Nur wiederbeschreibbare Medien ({erasable}) lassen sich löschen.</translation>
     </message>
     <message>
-        <location filename="../write/page.py" line="843"/>
+        <location filename="../write/page.py" line="847"/>
         <source>The {medium} cannot be erased: only {erasable} discs can.</source>
         <translation>{medium} lässt sich nicht löschen: Das geht nur mit {erasable}.</translation>
     </message>
     <message>
-        <location filename="../write/page.py" line="848"/>
+        <location filename="../write/page.py" line="852"/>
         <source>Erase the rewritable disc (asks first)</source>
         <translation>Das wiederbeschreibbare Medium löschen (fragt vorher)</translation>
     </message>
     <message>
-        <location filename="../write/page.py" line="876"/>
+        <location filename="../write/page.py" line="880"/>
         <source>Erased fully: the {medium} in {device}</source>
         <translation>Vollständig gelöscht: {medium} in {device}</translation>
     </message>
     <message>
-        <location filename="../write/page.py" line="878"/>
+        <location filename="../write/page.py" line="882"/>
         <source>Erased quickly: the {medium} in {device}</source>
         <translation>Schnell gelöscht: {medium} in {device}</translation>
     </message>
     <message>
-        <location filename="../write/page.py" line="882"/>
+        <location filename="../write/page.py" line="886"/>
         <source>The disc is blank and can be burned again.</source>
         <translation>Das Medium ist leer und kann erneut gebrannt werden.</translation>
     </message>
@@ -1115,7 +1120,7 @@
     </message>
     <message>
         <location filename="../image/convert_view.py" line="116"/>
-        <location filename="../image/page.py" line="190"/>
+        <location filename="../image/page.py" line="188"/>
         <source>Mode</source>
         <translation>Modus</translation>
     </message>
@@ -1131,7 +1136,7 @@
     </message>
     <message>
         <location filename="../image/convert_view.py" line="116"/>
-        <location filename="../image/page.py" line="190"/>
+        <location filename="../image/page.py" line="188"/>
         <source>Size</source>
         <translation>Größe</translation>
     </message>
@@ -1233,7 +1238,7 @@
     </message>
     <message>
         <location filename="../image/page.py" line="108"/>
-        <location filename="../image/page.py" line="219"/>
+        <location filename="../image/page.py" line="226"/>
         <source>Open a disc image</source>
         <translation>Abbild öffnen</translation>
     </message>
@@ -1279,7 +1284,7 @@
     </message>
     <message>
         <location filename="../image/page.py" line="143"/>
-        <location filename="../image/page.py" line="567"/>
+        <location filename="../image/page.py" line="574"/>
         <source>Mount</source>
         <translation>Einhängen</translation>
     </message>
@@ -1314,27 +1319,27 @@
         <translation>Die Dateien des Abbilds im Arbeitsbereich „Erstellen“ öffnen, um sie zu ändern und ein neues Abbild zu erstellen; die Boot-Einträge bleiben erhalten</translation>
     </message>
     <message>
-        <location filename="../image/page.py" line="168"/>
+        <location filename="../image/page.py" line="208"/>
         <source>Names:</source>
         <translation>Namen:</translation>
     </message>
     <message>
-        <location filename="../image/page.py" line="190"/>
+        <location filename="../image/page.py" line="188"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../image/page.py" line="190"/>
+        <location filename="../image/page.py" line="188"/>
         <source>Modified</source>
         <translation>Geändert</translation>
     </message>
     <message>
-        <location filename="../image/page.py" line="236"/>
+        <location filename="../image/page.py" line="243"/>
         <source>{name}: a CD image — convert it below</source>
         <translation>{name}: ein CD-Abbild – unten umwandeln</translation>
     </message>
     <message numerus="yes">
-        <location filename="../image/page.py" line="282"/>
+        <location filename="../image/page.py" line="289"/>
         <source>%n problem(s) found</source>
         <translation>
             <numerusform>%n Problem gefunden</numerusform>
@@ -1342,7 +1347,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../image/page.py" line="295"/>
+        <location filename="../image/page.py" line="302"/>
         <source>{fs} (%n entries)</source>
         <translation>
             <numerusform>{fs} (%n Eintrag)</numerusform>
@@ -1350,7 +1355,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../image/page.py" line="389"/>
+        <location filename="../image/page.py" line="396"/>
         <source>%n items</source>
         <translation>
             <numerusform>%n Element</numerusform>
@@ -1358,52 +1363,52 @@
         </translation>
     </message>
     <message>
-        <location filename="../image/page.py" line="443"/>
+        <location filename="../image/page.py" line="450"/>
         <source>Extract into folder</source>
         <translation>In Ordner extrahieren</translation>
     </message>
     <message>
-        <location filename="../image/page.py" line="453"/>
+        <location filename="../image/page.py" line="460"/>
         <source>Extracting into {folder}…</source>
         <translation>Wird nach {folder} extrahiert…</translation>
     </message>
     <message>
-        <location filename="../image/page.py" line="482"/>
+        <location filename="../image/page.py" line="489"/>
         <source>Mounted at {place} ({device})</source>
         <translation>Eingehängt unter {place} ({device})</translation>
     </message>
     <message>
-        <location filename="../image/page.py" line="490"/>
+        <location filename="../image/page.py" line="497"/>
         <source>Unmounted; {device} detached</source>
         <translation>Ausgehängt; {device} getrennt</translation>
     </message>
     <message>
-        <location filename="../image/page.py" line="523"/>
+        <location filename="../image/page.py" line="530"/>
         <source>Matches {files}.</source>
         <translation>Stimmt mit {files} überein.</translation>
     </message>
     <message>
-        <location filename="../image/page.py" line="525"/>
+        <location filename="../image/page.py" line="532"/>
         <source>No checksum file next to the image: nothing compared.</source>
         <translation>Keine Prüfsummendatei neben dem Abbild: nichts verglichen.</translation>
     </message>
     <message>
-        <location filename="../image/page.py" line="541"/>
+        <location filename="../image/page.py" line="548"/>
         <source>Implanted MD5 verified.</source>
         <translation>Eingebettete MD5-Summe überprüft.</translation>
     </message>
     <message>
-        <location filename="../image/page.py" line="543"/>
+        <location filename="../image/page.py" line="550"/>
         <source>Implanted MD5: {result}.</source>
         <translation>Eingebettete MD5-Summe: {result}.</translation>
     </message>
     <message>
-        <location filename="../image/page.py" line="548"/>
+        <location filename="../image/page.py" line="555"/>
         <source>{ecc}: no damaged sector.</source>
         <translation>{ecc}: kein beschädigter Sektor.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../image/page.py" line="550"/>
+        <location filename="../image/page.py" line="557"/>
         <source>{ecc}: %n damaged sectors ({ranges}).</source>
         <translation>
             <numerusform>{ecc}: %n beschädigter Sektor ({ranges}).</numerusform>
@@ -1411,62 +1416,62 @@
         </translation>
     </message>
     <message>
-        <location filename="../image/page.py" line="563"/>
+        <location filename="../image/page.py" line="570"/>
         <source>Burn the CD image&apos;s data track (the Write page lists what is lost)</source>
         <translation>Die Datenspur des CD-Abbilds brennen (die Seite „Schreiben“ zeigt, was verloren geht)</translation>
     </message>
     <message>
-        <location filename="../image/page.py" line="567"/>
+        <location filename="../image/page.py" line="574"/>
         <source>Unmount</source>
         <translation>Aushängen</translation>
     </message>
     <message>
-        <location filename="../image/page.py" line="587"/>
+        <location filename="../image/page.py" line="594"/>
         <source>Type: {kind}</source>
         <translation>Typ: {kind}</translation>
     </message>
     <message>
-        <location filename="../image/page.py" line="590"/>
+        <location filename="../image/page.py" line="597"/>
         <source>Size: {size} ({bytes} bytes)</source>
         <translation>Größe: {size} ({bytes} Byte)</translation>
     </message>
     <message>
-        <location filename="../image/page.py" line="594"/>
+        <location filename="../image/page.py" line="601"/>
         <source>not recorded</source>
         <translation>nicht gespeichert</translation>
     </message>
     <message>
-        <location filename="../image/page.py" line="595"/>
+        <location filename="../image/page.py" line="602"/>
         <source>Modified: {time}</source>
         <translation>Geändert: {time}</translation>
     </message>
     <message>
-        <location filename="../image/page.py" line="597"/>
+        <location filename="../image/page.py" line="604"/>
         <source>Mode: {mode}</source>
         <translation>Modus: {mode}</translation>
     </message>
     <message>
-        <location filename="../image/page.py" line="599"/>
+        <location filename="../image/page.py" line="606"/>
         <source>Owner: {uid}:{gid}</source>
         <translation>Eigentümer: {uid}:{gid}</translation>
     </message>
     <message>
-        <location filename="../image/page.py" line="601"/>
+        <location filename="../image/page.py" line="608"/>
         <source>Link to: {target}</source>
         <translation>Verknüpfung zu: {target}</translation>
     </message>
     <message>
-        <location filename="../image/page.py" line="604"/>
+        <location filename="../image/page.py" line="611"/>
         <source>Data: {bytes} bytes not recorded (zeros)</source>
         <translation>Daten: {bytes} Byte nicht gespeichert (Nullen)</translation>
     </message>
     <message>
-        <location filename="../image/page.py" line="607"/>
+        <location filename="../image/page.py" line="614"/>
         <source>Data: sector {sector}, {bytes} bytes</source>
         <translation>Daten: Sektor {sector}, {bytes} Byte</translation>
     </message>
     <message numerus="yes">
-        <location filename="../image/page.py" line="612"/>
+        <location filename="../image/page.py" line="619"/>
         <source>… and %n more extents</source>
         <translation>
             <numerusform>… und %n weiterer Bereich</numerusform>

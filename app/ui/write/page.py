@@ -215,12 +215,15 @@ class WritePage(QWidget):
         self.copies_spin.setRange(1, 99)
 
         self.usb_panel = UsbPanel()
-        self.unlock_box = QCheckBox(
+        self.unlock_box = QCheckBox(tr("Also offer fixed (built-in) disks"))
+        # the explanation wraps below the box (a check box's text never wraps)
+        self.unlock_note = QLabel(
             tr(
-                "Also offer fixed (built-in) disks. Everything on the disk you choose is erased; "
-                "the disk this system runs from is never offered."
+                "Everything on the disk you choose is erased; the disk this system runs from is "
+                "never offered."
             )
         )
+        self.unlock_note.setWordWrap(True)
         self.unlock_box.toggled.connect(lambda _on: self._refresh_targets())
         self.advanced_button = QToolButton()
         self.advanced_button.setText(tr("Advanced"))
@@ -308,6 +311,7 @@ class WritePage(QWidget):
         advanced = QVBoxLayout(self.advanced_frame)
         advanced.setContentsMargins(18, 0, 0, 0)
         advanced.addWidget(self.unlock_box)
+        advanced.addWidget(self.unlock_note)
         self.advanced_frame.hide()
         inner = QWidget()
         layout = QVBoxLayout(inner)
