@@ -151,6 +151,7 @@ _FRAMED_PRIMITIVES = frozenset(
 _FRAMED_CONTROLS = frozenset({QStyle.ControlElement.CE_ProgressBarGroove})
 _FRAMED_COMPLEX = frozenset({QStyle.ComplexControl.CC_SpinBox, QStyle.ComplexControl.CC_GroupBox})
 _OUTLINE_FACTOR = 140
+_DISABLED_DIMMING = 10
 """Fusion draws a frame in ``Window.darker(140)``: on a dark palette that is the colour of
 the field itself, so the frame vanishes."""
 
@@ -165,6 +166,13 @@ def _with_visible_outline(option: QStyleOption, factor: int = _OUTLINE_FACTOR) -
     patched = QPalette(original)
     for group in (QPalette.ColorGroup.Active, QPalette.ColorGroup.Inactive):
         patched.setColor(group, QPalette.ColorRole.Window, frame_outline(original).lighter(factor))
+    # a disabled control keeps its frame too (Fusion draws it fainter on its own): an
+    # unticked, greyed check box must not vanish ("Simulate" before a disc is checked)
+    patched.setColor(
+        QPalette.ColorGroup.Disabled,
+        QPalette.ColorRole.Window,
+        frame_outline(original).lighter(factor),
+    )
     option.palette = patched
     return original
 

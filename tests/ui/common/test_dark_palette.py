@@ -179,3 +179,18 @@ def test_every_page_in_dark_keeps_fields_and_check_boxes_visible(
         assert checked, "nothing on this page was measured"
     finally:
         apply_theme(app, Theme.SYSTEM)
+
+
+MIN_DISABLED_CONTRAST = 1.6
+"""WCAG exempts disabled controls from 1.4.11, but a greyed check box must still be seen to
+be there (fainter than an enabled one, never gone: without the fix it measured 1.17)."""
+
+
+@pytest.mark.parametrize("make", [QCheckBox, QRadioButton], ids=["check", "radio"])
+def test_dark_disabled_unticked_indicators_stay_visible(
+    qtbot: QtBot, dark: QApplication, make: type
+) -> None:
+    button = _shown(qtbot, make("Simulate (laser off)"))
+    assert isinstance(button, QAbstractButton)
+    button.setEnabled(False)
+    assert indicator_contrast(button) >= MIN_DISABLED_CONTRAST
