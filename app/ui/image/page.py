@@ -30,7 +30,6 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QSplitter,
-    QStackedWidget,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -64,6 +63,7 @@ from app.ui.common.gc_control import CollectionPause
 from app.ui.common.i18n import tr
 from app.ui.common.icons import Symbol
 from app.ui.common.job_bridge import JobBridge
+from app.ui.common.stack import FittedStack
 from app.ui.image.convert_view import ConvertView, is_convertible
 from app.ui.image.drag import DragTree, ExtractOnDropMimeData
 
@@ -115,7 +115,7 @@ class ImagePage(QWidget):
         )
         layout = QVBoxLayout(self)
         layout.addLayout(self._make_toolbar())
-        self.stack = QStackedWidget()
+        self.stack = FittedStack()
         self.stack.addWidget(self.empty)
         self.stack.addWidget(self._make_browser())
         self.convert_view = ConvertView(bridge)  # CD images: tracks, convert (index 2)
