@@ -667,11 +667,20 @@ class WritePage(QWidget):
                     medium=value.medium, device=value.device
                 )
             )
-            self.detail_label.setText(value.note)
+            # the recipe's note is on the disc card already: not a second time under the bar
+            shown = self.note_label.isVisibleTo(self) and self.note_label.text() == value.note
+            self.detail_label.setText("" if shown else value.note)
         else:
             self._copies_left = 0
             error = result.error
-            self.phase_label.setText(error.message if error else tr("The burn failed."))
+            if error is None:
+                self.phase_label.setText(tr("The burn failed."))
+            elif result.outcome is Outcome.CANCELLED:
+                self.phase_label.setText(error.message)
+            else:
+                self.phase_label.setText(
+                    tr("The burn failed: {reason}").format(reason=error.message)
+                )
             self.detail_label.setText("")
         self.burn_finished.emit(result)
         if self._copies_left > 0 and self.ask_next_disc():

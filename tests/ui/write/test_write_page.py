@@ -81,6 +81,9 @@ def test_burn_shows_progress_and_verifies(qtbot: QtBot, bridge: JobBridge, image
     assert result.outcome is Outcome.SUCCEEDED, result.error
     assert fake.written_bytes(600) == image.read_bytes()
     assert "Burned and verified" in page.phase_label.text()
+    # the recipe's note is on the disc card; it is not repeated under the bar
+    assert "write recipe" in page.note_label.text()
+    assert page.note_label.text() not in page.detail_label.text()
     assert "Writing" in phases
     assert "Verifying" in phases
     assert not page.cancel_button.isEnabled()
@@ -182,3 +185,17 @@ def test_main_window_has_the_write_page(window: object, image: Path) -> None:
     assert window.current_workspace() is Workspace.WRITE
     assert window.write_page.image_path == image
     assert "1.17 MiB" in window.write_page.fit_label.text()
+
+
+def test_a_failed_burn_says_it_failed_and_why(qtbot: QtBot, bridge: JobBridge, image: Path) -> None:
+    fake = FakeDrive(profile=Profile.DVD_PLUS_R, write_delay_s=0.05)
+    page = make_page(qtbot, bridge, fake)
+    page.set_image(image)
+    with qtbot.waitSignal(page.burn_finished, timeout=20000) as finished:
+        page.burn_button.click()
+        qtbot.waitUntil(lambda: page.phase_label.text() == "Writing", timeout=10000)
+        fake.loaded = False  # the disc is taken out in the middle
+    assert finished.args[0].outcome is Outcome.FAILED
+    assert page.phase_label.text().startswith("The burn failed: ")
+    assert "no disc" in page.phase_label.text()
+    assert page.burn_button.isEnabled() or page.burn_button.toolTip()
