@@ -9,6 +9,7 @@ py=${PYTHON:-.venv/bin/python}
 out=build/bundle
 rm -rf "$out"
 mkdir -p "$out"
+scripts/i18n-compile  # the .qm files the spec bundles
 echo "build-bundle: pyinstaller packaging/spindle.spec -> $out/dist/spindle/" >&2
 start=$(date +%s)
 if ! PYTHONPATH="$root" "$py" -m PyInstaller --noconfirm --clean --log-level WARN \

@@ -25,7 +25,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QSettings, QTranslator
+from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -56,6 +56,7 @@ from app.ui.application import create_application  # noqa: E402
 from app.ui.common.error_dialog import ErrorDialog  # noqa: E402
 from app.ui.common.settings import Settings, Theme  # noqa: E402
 from app.ui.common.theme import apply_theme  # noqa: E402
+from app.ui.common.translations import install_translators  # noqa: E402
 from app.ui.common.workspaces import Workspace  # noqa: E402
 from app.ui.main_window import MainWindow  # noqa: E402
 
@@ -67,33 +68,31 @@ TRANSLATIONS = ROOT / "app" / "ui" / "translations"
 
 
 def compile_german(temp_dir: Path) -> Path:
-    """All of the tree's German .ts files compiled into one .qm (``pyside6-lrelease``)."""
+    """The tree's German .ts files compiled into one spindle_de.qm (``pyside6-lrelease``) in
+    a folder of its own; returns the folder."""
     sources = sorted(TRANSLATIONS.glob("spindle_de*.ts"))
     if not sources:
         raise SystemExit(f"screenshots: no German translation in {TRANSLATIONS}")
-    out = temp_dir / "spindle_de.qm"
+    out = temp_dir / "translations" / "spindle_de.qm"
+    out.parent.mkdir()
     lrelease = Path(sys.executable).parent / "pyside6-lrelease"
     subprocess.run(
         [str(lrelease), "-silent", *map(str, sources), "-qm", str(out)],
         check=True,
     )
-    return out
+    return out.parent
 
 
 @contextmanager
-def language(app: QApplication, lang: str, qm: Path | None) -> Iterator[None]:
-    """The UI language for the windows built inside the block."""
-    if lang == "en" or qm is None:
-        yield
-        return
-    translator = QTranslator(app)
-    if not translator.load(str(qm)):
-        raise SystemExit(f"screenshots: could not load {qm}")
-    QCoreApplication.installTranslator(translator)
+def language(app: QApplication, lang: str, folder: Path | None) -> Iterator[None]:
+    """The UI language for the windows built inside the block, through Spindle's loader."""
+    installed = install_translators(app, "en" if folder is None else lang, folder or TRANSLATIONS)
+    if installed.language != lang:
+        raise SystemExit(f"screenshots: the {lang} translation did not load")
     try:
         yield
     finally:
-        QCoreApplication.removeTranslator(translator)
+        install_translators(app, "en")
 
 
 class Matrix:
@@ -380,9 +379,9 @@ def main(argv: list[str] | None = None) -> int:
     app = create_application([])
     total: list[Path] = []
     with tempfile.TemporaryDirectory(prefix="spindle-matrix-") as temp:
-        qm = compile_german(Path(temp)) if "de" in langs else None
+        german = compile_german(Path(temp)) if "de" in langs else None
         for lang in langs:
-            with language(app, lang, qm):
+            with language(app, lang, german if lang == "de" else None):
                 for theme in themes:
                     apply_theme(app, THEMES[theme])
                     prefix = f"{lang}-{theme}"

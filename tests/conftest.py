@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import logging
+import os
 from collections.abc import Iterator
 
 import pytest
+
+# the tests read the English texts, whatever the machine's locale (app/ui/common/translations.py)
+os.environ["SPINDLE_LANG"] = "C"
 
 
 @pytest.fixture(autouse=True)

@@ -26,6 +26,7 @@ from app.ui.common.gil import use_gui_switch_interval
 from app.ui.common.icons import app_icon, distinct_colours
 from app.ui.common.settings import ORGANISATION, Settings
 from app.ui.common.theme import SpindleStyle, apply_theme
+from app.ui.common.translations import install_translators
 
 if TYPE_CHECKING:
     from app.ui.main_window import MainWindow
@@ -62,6 +63,8 @@ def create_application(argv: list[str]) -> QApplication:
     app.setWindowIcon(app_icon())
     if not isinstance(app.style(), SpindleStyle):
         app.setStyle(SpindleStyle(app.style().name()))
+    # before any widget is built: widgets translate their texts when they are made
+    install_translators(app)
     use_gui_switch_interval()
     return app
 
@@ -122,6 +125,7 @@ def _self_test(argv: list[str]) -> str:
             imported = _import_modules()
             if "user guide" not in guide_text().lower():
                 raise SelfTestError("the user guide is missing from the installation")
+            languages = _check_translations()
             job_text = _run_job(app, window, temp_dir)
             if not window.close():
                 raise SelfTestError("the main window refused to close")
@@ -133,8 +137,26 @@ def _self_test(argv: list[str]) -> str:
     return (
         f"Spindle {__version__}, Qt {qVersion()} ({app.platformName()}), "
         f"{len(Workspace)} workspaces, icon {'/'.join(map(str, ICON_CHECK_SIZES_PX))} px, "
-        f"imported {', '.join(imported)}; {job_text}; {elapsed:.2f} s"
+        f"imported {', '.join(imported)}; translations {', '.join(languages)}; {job_text}; "
+        f"{elapsed:.2f} s"
     )
+
+
+def _check_translations() -> list[str]:
+    """Every installed translation loads and translates a word the Read page shows."""
+    from PySide6.QtCore import QTranslator
+
+    from app.ui.common.translations import TRANSLATIONS_DIR, available_languages
+
+    languages = list(available_languages())
+    if "de" not in languages:
+        raise SelfTestError(f"the German translation is missing from {TRANSLATIONS_DIR}")
+    for language in languages:
+        translator = QTranslator()
+        path = TRANSLATIONS_DIR / f"spindle_{language}.qm"
+        if not translator.load(str(path)) or translator.translate("", "Cancel") in ("", "Cancel"):
+            raise SelfTestError(f"the translation {path} does not load")
+    return languages
 
 
 def _check_icon(icon: QIcon) -> None:

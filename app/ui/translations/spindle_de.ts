@@ -687,7 +687,7 @@
     </message>
     <message>
         <location filename="../write/page.py" line="243"/>
-        <location filename="../write/page.py" line="718"/>
+        <location filename="../write/page.py" line="727"/>
         <source>Plug in a USB stick or SD card.</source>
         <translation>Stecken Sie einen USB-Stick oder eine SD-Karte ein.</translation>
     </message>
@@ -785,7 +785,7 @@
     </message>
     <message>
         <location filename="../write/page.py" line="536"/>
-        <location filename="../write/page.py" line="725"/>
+        <location filename="../write/page.py" line="734"/>
         <source>Choose an image.</source>
         <translation>Wählen Sie ein Abbild.</translation>
     </message>
@@ -840,17 +840,22 @@
         <translation>Vorbereitung</translation>
     </message>
     <message>
-        <location filename="../write/page.py" line="674"/>
+        <location filename="../write/page.py" line="677"/>
         <source>The burn failed.</source>
         <translation>Das Brennen ist fehlgeschlagen.</translation>
     </message>
     <message>
-        <location filename="../write/page.py" line="685"/>
+        <location filename="../write/page.py" line="682"/>
+        <source>The burn failed: {reason}</source>
+        <translation>Brennen fehlgeschlagen: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../write/page.py" line="694"/>
         <source>the drive</source>
         <translation>das Laufwerk</translation>
     </message>
     <message numerus="yes">
-        <location filename="../write/page.py" line="690"/>
+        <location filename="../write/page.py" line="699"/>
         <source>Insert the next blank disc into {drive} (%n more to burn), then press OK.</source>
         <translation>
             <numerusform>Legen Sie den nächsten Rohling in {drive} ein (noch %n zu brennen) und drücken Sie dann OK.</numerusform>
@@ -858,57 +863,57 @@
         </translation>
     </message>
     <message>
-        <location filename="../write/page.py" line="726"/>
+        <location filename="../write/page.py" line="735"/>
         <source>Choose an image to write first.</source>
         <translation>Wählen Sie zuerst ein Abbild zum Schreiben.</translation>
     </message>
     <message>
-        <location filename="../write/page.py" line="746"/>
+        <location filename="../write/page.py" line="755"/>
         <source>Erase {disk} and write the image to it (asks first)</source>
         <translation>{disk} löschen und das Abbild darauf schreiben (fragt vorher)</translation>
     </message>
     <message>
-        <location filename="../write/page.py" line="770"/>
+        <location filename="../write/page.py" line="779"/>
         <source>Nothing was written.</source>
         <translation>Es wurde nichts geschrieben.</translation>
     </message>
     <message>
-        <location filename="../write/page.py" line="804"/>
+        <location filename="../write/page.py" line="813"/>
         <source>Stop writing</source>
         <translation>Schreiben abbrechen</translation>
     </message>
     <message>
-        <location filename="../write/page.py" line="806"/>
+        <location filename="../write/page.py" line="815"/>
         <source>Stop writing to the stick? It will be incomplete and will not work until an image is written to it again.</source>
         <translation>Schreiben auf den Stick abbrechen? Er bleibt unvollständig und funktioniert erst wieder, wenn erneut ein Abbild darauf geschrieben wird.</translation>
     </message>
     <message>
-        <location filename="../write/page.py" line="842"/>
+        <location filename="../write/page.py" line="851"/>
         <source>Only rewritable discs ({erasable}) can be erased.</source>
         <translation>Nur wiederbeschreibbare Medien ({erasable}) lassen sich löschen.</translation>
     </message>
     <message>
-        <location filename="../write/page.py" line="847"/>
+        <location filename="../write/page.py" line="856"/>
         <source>The {medium} cannot be erased: only {erasable} discs can.</source>
         <translation>{medium} lässt sich nicht löschen: Das geht nur mit {erasable}.</translation>
     </message>
     <message>
-        <location filename="../write/page.py" line="852"/>
+        <location filename="../write/page.py" line="861"/>
         <source>Erase the rewritable disc (asks first)</source>
         <translation>Das wiederbeschreibbare Medium löschen (fragt vorher)</translation>
     </message>
     <message>
-        <location filename="../write/page.py" line="880"/>
+        <location filename="../write/page.py" line="889"/>
         <source>Erased fully: the {medium} in {device}</source>
         <translation>Vollständig gelöscht: {medium} in {device}</translation>
     </message>
     <message>
-        <location filename="../write/page.py" line="882"/>
+        <location filename="../write/page.py" line="891"/>
         <source>Erased quickly: the {medium} in {device}</source>
         <translation>Schnell gelöscht: {medium} in {device}</translation>
     </message>
     <message>
-        <location filename="../write/page.py" line="886"/>
+        <location filename="../write/page.py" line="895"/>
         <source>The disc is blank and can be burned again.</source>
         <translation>Das Medium ist leer und kann erneut gebrannt werden.</translation>
     </message>
