@@ -868,11 +868,15 @@ class ReadPage(QWidget):
             return
         error = result.error
         if result.outcome is Outcome.CANCELLED:
+            self.resume_check.setChecked(True)  # the map file keeps what was read
             self.status_label.setText(
-                tr("Cancelled. Tick “Resume” and press Start to continue where it stopped.")
+                tr("Cancelled. Press “{start}” to go on where it stopped.").format(
+                    start=self.start_button.text().replace("&", "")
+                )
             )
-            self.resume_check.setChecked(True)
+        elif error is not None:
+            self.status_label.setText(tr("The read failed: {reason}").format(reason=error.message))
         else:
-            self.status_label.setText(error.message if error else tr("The rip failed."))
+            self.status_label.setText(tr("The rip failed."))
         if error is not None:
             self.result_view.setPlainText(f"{error.message}\n{error.detail}".strip())

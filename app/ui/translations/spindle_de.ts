@@ -508,12 +508,17 @@
         <translation>Fertig: {count} unlesbare Sektoren.</translation>
     </message>
     <message>
-        <location filename="../read/page.py" line="872"/>
-        <source>Cancelled. Tick “Resume” and press Start to continue where it stopped.</source>
-        <translation>Abgebrochen. Kreuzen Sie „Mit Map-Datei fortsetzen“ an und starten Sie erneut, um an der Abbruchstelle weiterzumachen.</translation>
+        <location filename="../read/page.py" line="873"/>
+        <source>Cancelled. Press “{start}” to go on where it stopped.</source>
+        <translation>Abgebrochen. Drücken Sie „{start}“, um dort weiterzumachen, wo es aufgehört hat.</translation>
     </message>
     <message>
-        <location filename="../read/page.py" line="876"/>
+        <location filename="../read/page.py" line="878"/>
+        <source>The read failed: {reason}</source>
+        <translation>Lesen fehlgeschlagen: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../read/page.py" line="880"/>
         <source>The rip failed.</source>
         <translation>Das Einlesen ist fehlgeschlagen.</translation>
     </message>

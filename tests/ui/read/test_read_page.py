@@ -12,7 +12,7 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 from tests.fakes.sectors import FakeDisc, random_image
 
-from app.core.errors import InvalidInputError
+from app.core.errors import DeviceError, InvalidInputError
 from app.core.jobs import Outcome
 from app.core.rip.mapfile import BlockStatus
 from app.core.sectors import LbaRange
@@ -78,7 +78,8 @@ def test_cancel_then_resume_finishes_the_same_image(
         qtbot.waitUntil(lambda: len(disc.reads) > 10, timeout=WAIT_MS)
         page.cancel()
     assert blocker.args[0].outcome is Outcome.CANCELLED
-    assert "Resume" in page.status_label.text()
+    # the message names the button there is (no "Start"), and the resume box is ticked for it
+    assert f"Press “{page.start_button.text()}”" in page.status_label.text()
     assert page.resume_check.isChecked()
     assert (tmp_path / "disc.iso.part").exists()
     disc.on_read = None
@@ -283,6 +284,21 @@ def test_a_good_check_leaves_no_stale_message(qtbot: QtBot, bridge: JobBridge) -
     assert "No optical drive" not in page.status_label.text()
     assert "Choose a drive" not in page.status_label.text()
     assert page.status_label.text().startswith("Checked:")
+
+
+def test_a_failed_read_says_it_failed_and_why(
+    qtbot: QtBot, bridge: JobBridge, tmp_path: Path
+) -> None:
+    def gone(_path: str) -> FakeDisc:
+        raise DeviceError("The drive /dev/sr0 stopped answering.", "SG_IO: errno 19")
+
+    page = make_page(qtbot, bridge, FakeDisc(random_image(10)))
+    page._open_source = gone
+    page.output_edit.setText(str(tmp_path / "disc.iso"))
+    with qtbot.waitSignal(page.rip_finished, timeout=WAIT_MS):
+        page.start()
+    assert page.status_label.text() == "The read failed: The drive /dev/sr0 stopped answering."
+    assert not (tmp_path / "disc.iso").exists()
 
 
 def test_a_failed_check_shows_the_reason_on_the_card(qtbot: QtBot, bridge: JobBridge) -> None:
