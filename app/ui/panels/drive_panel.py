@@ -51,6 +51,9 @@ NO_DRIVE_TEXT = "No optical drive found"
 QWIDGETSIZE_MAX = (1 << 24) - 1
 EMPTY_STRIP_WIDTH_PX = 130
 """With no drive the pane shrinks to a strip this wide (it has one sentence to say)."""
+CARD_PANEL_MIN_WIDTH_PX = 250
+"""With a drive the pane grows back at least this wide: a card's name, medium line and its
+Eject / Close tray / Details buttons fit without being cut off."""
 READING_TEXT = "Reading the disc…"
 DRIVE_ICON_PX = 32
 CAPACITY_STEPS = 1000
@@ -379,6 +382,8 @@ class DrivePanel(QWidget):
         self.stack.setCurrentWidget(self.scroll_area if self.cards else self.empty_state)
         # nothing to show: a slim strip, so the pages keep the room (1024 px screens)
         self.setMaximumWidth(QWIDGETSIZE_MAX if self.cards else EMPTY_STRIP_WIDTH_PX)
+        # and grows back when a drive appears (the dock follows its widget's minimum)
+        self.setMinimumWidth(CARD_PANEL_MIN_WIDTH_PX if self.cards else 0)
         self.drives_changed.emit()
 
     def refresh(self, path: str) -> None:
