@@ -8,6 +8,7 @@ from PySide6.QtCore import QEvent, QObject, QSize, Qt, Signal
 from PySide6.QtGui import QGuiApplication, QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import QButtonGroup, QSizePolicy, QToolButton, QVBoxLayout, QWidget
 
+from app.ui.common.i18n import tr
 from app.ui.common.icons import symbolic_icon
 from app.ui.common.theme import is_dark, mix, sidebar_background
 from app.ui.common.workspaces import Workspace
@@ -43,7 +44,11 @@ class ModeBar(QWidget):
             button.setIconSize(QSize(ICON_PX, ICON_PX))
             button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
             button.setMinimumHeight(64)
-            button.setToolTip(f"{workspace.summary} ({workspace.shortcut})")
+            button.setToolTip(
+                tr("{summary} ({shortcut})").format(
+                    summary=workspace.summary, shortcut=workspace.shortcut
+                )
+            )
             button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
             button.clicked.connect(
                 lambda _checked=False, w=workspace: self.workspace_selected.emit(w)
