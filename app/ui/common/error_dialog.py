@@ -172,7 +172,9 @@ class ErrorDialog(QDialog):
         self.copy_button.clicked.connect(self.copy_to_clipboard)
         buttons.addButton(self.copy_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.rejected.connect(self.reject)
-        buttons.button(QDialogButtonBox.StandardButton.Close).setDefault(True)
+        close = buttons.button(QDialogButtonBox.StandardButton.Close)
+        close.setText(tr("Close"))  # ours: Qt's own strings need its qtbase translation
+        close.setDefault(True)
 
         text_column = QVBoxLayout()
         text_column.setSpacing(8)
