@@ -33,7 +33,7 @@ class ModeBar(QWidget):
         self._restyling = False
 
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(8, 12, 8, 12)
+        layout.setContentsMargins(6, 12, 6, 12)  # the widest German name, bold, fits
         layout.setSpacing(6)
         for workspace in Workspace:
             button = QToolButton()
@@ -116,7 +116,7 @@ class ModeBar(QWidget):
             muted = mix(text, background, 0.25)
             self.setStyleSheet(
                 "QToolButton { border: none; border-radius: 10px;"
-                f" padding: 8px 2px 6px 2px; color: {muted.name()}; }}"
+                f" padding: 8px 0px 6px 0px; color: {muted.name()}; }}"
                 f"QToolButton:hover {{ background: {hover.name()}; }}"
                 f"QToolButton:checked {{ background: {checked.name()};"
                 f" color: {accent_text.name()}; font-weight: 600; }}"
