@@ -151,210 +151,216 @@
         <translation>Wert</translation>
     </message>
     <message>
-        <location filename="../panels/drive_panel.py" line="276"/>
+        <location filename="../panels/drive_panel.py" line="253"/>
+        <location filename="../common/error_dialog.py" line="176"/>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <location filename="../panels/drive_panel.py" line="277"/>
         <location filename="../panels/log_view.py" line="35"/>
         <source>Error</source>
         <translation>Fehler</translation>
     </message>
     <message>
-        <location filename="../panels/drive_panel.py" line="277"/>
+        <location filename="../panels/drive_panel.py" line="278"/>
         <source>Message</source>
         <translation>Meldung</translation>
     </message>
     <message>
-        <location filename="../panels/drive_panel.py" line="279"/>
+        <location filename="../panels/drive_panel.py" line="280"/>
         <source>Detail</source>
         <translation>Detail</translation>
     </message>
     <message>
-        <location filename="../panels/drive_panel.py" line="283"/>
+        <location filename="../panels/drive_panel.py" line="284"/>
         <source>Drive</source>
         <translation>Laufwerk</translation>
     </message>
     <message>
-        <location filename="../panels/drive_panel.py" line="284"/>
+        <location filename="../panels/drive_panel.py" line="285"/>
         <source>Device</source>
         <translation>Gerät</translation>
     </message>
     <message>
-        <location filename="../panels/drive_panel.py" line="286"/>
+        <location filename="../panels/drive_panel.py" line="287"/>
         <source>SCSI generic device</source>
         <translation>Generisches SCSI-Gerät</translation>
     </message>
     <message>
-        <location filename="../panels/drive_panel.py" line="288"/>
+        <location filename="../panels/drive_panel.py" line="289"/>
         <source>Vendor</source>
         <translation>Hersteller</translation>
     </message>
     <message>
-        <location filename="../panels/drive_panel.py" line="289"/>
+        <location filename="../panels/drive_panel.py" line="290"/>
         <source>Model</source>
         <translation>Modell</translation>
     </message>
     <message>
-        <location filename="../panels/drive_panel.py" line="290"/>
+        <location filename="../panels/drive_panel.py" line="291"/>
         <source>Firmware</source>
         <translation>Firmware</translation>
     </message>
     <message>
-        <location filename="../panels/drive_panel.py" line="291"/>
+        <location filename="../panels/drive_panel.py" line="292"/>
         <source>Serial number</source>
         <translation>Seriennummer</translation>
     </message>
     <message>
-        <location filename="../panels/drive_panel.py" line="292"/>
+        <location filename="../panels/drive_panel.py" line="293"/>
         <source>Abilities</source>
         <translation>Fähigkeiten</translation>
     </message>
     <message>
-        <location filename="../panels/drive_panel.py" line="293"/>
+        <location filename="../panels/drive_panel.py" line="294"/>
         <source>Reads</source>
         <translation>Liest</translation>
     </message>
     <message>
-        <location filename="../panels/drive_panel.py" line="295"/>
+        <location filename="../panels/drive_panel.py" line="296"/>
         <source>Writes</source>
         <translation>Schreibt</translation>
     </message>
     <message>
-        <location filename="../panels/drive_panel.py" line="295"/>
+        <location filename="../panels/drive_panel.py" line="296"/>
         <source>nothing (read-only)</source>
         <translation>nichts (liest nur)</translation>
     </message>
     <message>
-        <location filename="../panels/drive_panel.py" line="300"/>
+        <location filename="../panels/drive_panel.py" line="301"/>
         <source>Maximum read speed</source>
         <translation>Höchste Lesegeschwindigkeit</translation>
     </message>
     <message>
-        <location filename="../panels/drive_panel.py" line="301"/>
-        <location filename="../panels/drive_panel.py" line="305"/>
+        <location filename="../panels/drive_panel.py" line="302"/>
+        <location filename="../panels/drive_panel.py" line="306"/>
         <source>{speed} kB/s</source>
         <translation>{speed} kB/s</translation>
     </message>
     <message>
-        <location filename="../panels/drive_panel.py" line="307"/>
+        <location filename="../panels/drive_panel.py" line="308"/>
         <source>Write speeds</source>
         <translation>Schreibgeschwindigkeiten</translation>
     </message>
     <message>
-        <location filename="../panels/drive_panel.py" line="309"/>
+        <location filename="../panels/drive_panel.py" line="310"/>
         <source>Buffer</source>
         <translation>Puffer</translation>
     </message>
     <message>
-        <location filename="../panels/drive_panel.py" line="310"/>
+        <location filename="../panels/drive_panel.py" line="311"/>
         <source>Loading mechanism</source>
         <translation>Lademechanismus</translation>
     </message>
     <message>
-        <location filename="../panels/drive_panel.py" line="313"/>
+        <location filename="../panels/drive_panel.py" line="314"/>
         <source>Can eject / lock</source>
         <translation>Kann auswerfen / sperren</translation>
     </message>
     <message>
-        <location filename="../panels/drive_panel.py" line="316"/>
+        <location filename="../panels/drive_panel.py" line="317"/>
         <source>Reports media events</source>
         <translation>Meldet Medienereignisse</translation>
     </message>
     <message>
-        <location filename="../panels/drive_panel.py" line="321"/>
+        <location filename="../panels/drive_panel.py" line="322"/>
         <source>Disc</source>
         <translation>Medium</translation>
     </message>
     <message>
-        <location filename="../panels/drive_panel.py" line="322"/>
+        <location filename="../panels/drive_panel.py" line="323"/>
         <source>Summary</source>
         <translation>Übersicht</translation>
     </message>
     <message>
-        <location filename="../panels/drive_panel.py" line="324"/>
+        <location filename="../panels/drive_panel.py" line="325"/>
         <source>Type</source>
         <translation>Typ</translation>
     </message>
     <message>
-        <location filename="../panels/drive_panel.py" line="325"/>
+        <location filename="../panels/drive_panel.py" line="326"/>
         <source>State</source>
         <translation>Zustand</translation>
     </message>
     <message>
-        <location filename="../panels/drive_panel.py" line="326"/>
+        <location filename="../panels/drive_panel.py" line="327"/>
         <source>Erasable</source>
         <translation>Löschbar</translation>
     </message>
     <message>
-        <location filename="../panels/drive_panel.py" line="327"/>
+        <location filename="../panels/drive_panel.py" line="328"/>
         <source>Sessions / tracks</source>
         <translation>Sitzungen / Spuren</translation>
     </message>
     <message>
-        <location filename="../panels/drive_panel.py" line="328"/>
+        <location filename="../panels/drive_panel.py" line="329"/>
         <source>Capacity</source>
         <translation>Kapazität</translation>
     </message>
     <message>
-        <location filename="../panels/drive_panel.py" line="329"/>
+        <location filename="../panels/drive_panel.py" line="330"/>
         <source>Used</source>
         <translation>Belegt</translation>
     </message>
     <message>
-        <location filename="../panels/drive_panel.py" line="330"/>
+        <location filename="../panels/drive_panel.py" line="331"/>
         <source>Free</source>
         <translation>Frei</translation>
     </message>
     <message>
-        <location filename="../panels/drive_panel.py" line="332"/>
+        <location filename="../panels/drive_panel.py" line="333"/>
         <source>Next writable address</source>
         <translation>Nächste beschreibbare Adresse</translation>
     </message>
     <message>
-        <location filename="../panels/drive_panel.py" line="337"/>
+        <location filename="../panels/drive_panel.py" line="338"/>
         <source>Profiles ({count})</source>
         <translation>Profile ({count})</translation>
     </message>
     <message>
-        <location filename="../panels/drive_panel.py" line="342"/>
-        <location filename="../panels/drive_panel.py" line="354"/>
+        <location filename="../panels/drive_panel.py" line="343"/>
+        <location filename="../panels/drive_panel.py" line="355"/>
         <source>current</source>
         <translation>aktuell</translation>
     </message>
     <message>
-        <location filename="../panels/drive_panel.py" line="343"/>
+        <location filename="../panels/drive_panel.py" line="344"/>
         <source>writes</source>
         <translation>schreibt</translation>
     </message>
     <message>
-        <location filename="../panels/drive_panel.py" line="349"/>
+        <location filename="../panels/drive_panel.py" line="350"/>
         <source>Features ({count})</source>
         <translation>Funktionen ({count})</translation>
     </message>
     <message>
-        <location filename="../panels/drive_panel.py" line="354"/>
+        <location filename="../panels/drive_panel.py" line="355"/>
         <source>not current</source>
         <translation>nicht aktuell</translation>
     </message>
     <message>
-        <location filename="../panels/drive_panel.py" line="359"/>
+        <location filename="../panels/drive_panel.py" line="360"/>
         <source>yes</source>
         <translation>ja</translation>
     </message>
     <message>
-        <location filename="../panels/drive_panel.py" line="359"/>
+        <location filename="../panels/drive_panel.py" line="360"/>
         <source>no</source>
         <translation>nein</translation>
     </message>
     <message>
-        <location filename="../panels/drive_panel.py" line="384"/>
+        <location filename="../panels/drive_panel.py" line="385"/>
         <source>Connect a CD, DVD or Blu-ray drive to read or burn discs.</source>
         <translation>Schließen Sie ein CD-, DVD- oder Blu-ray-Laufwerk an, um Medien zu lesen oder zu brennen.</translation>
     </message>
     <message>
-        <location filename="../panels/drive_panel.py" line="489"/>
+        <location filename="../panels/drive_panel.py" line="490"/>
         <source>Closing the tray…</source>
         <translation>Schublade wird geschlossen…</translation>
     </message>
     <message>
-        <location filename="../panels/drive_panel.py" line="489"/>
+        <location filename="../panels/drive_panel.py" line="490"/>
         <source>Ejecting…</source>
         <translation>Wird ausgeworfen…</translation>
     </message>
