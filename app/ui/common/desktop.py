@@ -33,6 +33,7 @@ from PySide6.QtCore import QObject
 from app import APP_NAME
 from app.core.jobs import JobHandle, Outcome, Progress, Result
 from app.core.units import format_duration
+from app.ui.common.i18n import tr
 from app.ui.common.job_bridge import JobBridge
 
 _log = logging.getLogger(__name__)
@@ -79,14 +80,18 @@ def launcher_message(progress: float | None, count: int) -> Message:
 
 
 def ending_text(title: str, result: Result[Any]) -> tuple[str, str]:
-    """The notification's summary and body for a job that ended."""
+    """The notification's summary and body for a job that ended (in the UI language; the job's
+    title and error message are the core's)."""
     took = format_duration(result.elapsed_s)
     if result.outcome is Outcome.SUCCEEDED:
-        return f"{title}: done", f"Finished in {took}."
+        return tr("{title}: done").format(title=title), tr("Finished in {time}.").format(time=took)
     if result.outcome is Outcome.CANCELLED:
-        return f"{title}: cancelled", f"Stopped after {took}."
-    message = result.error.message if result.error is not None else "The job failed."
-    return f"{title}: failed", message
+        return (
+            tr("{title}: cancelled").format(title=title),
+            tr("Stopped after {time}.").format(time=took),
+        )
+    message = result.error.message if result.error is not None else tr("The job failed.")
+    return tr("{title}: failed").format(title=title), message
 
 
 class SessionBus:

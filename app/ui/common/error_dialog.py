@@ -14,7 +14,7 @@ import errno
 import os
 import re
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TR_NOOP, Qt
 from PySide6.QtGui import QFontDatabase, QGuiApplication
 from PySide6.QtWidgets import (
     QDialog,
@@ -31,38 +31,76 @@ from PySide6.QtWidgets import (
 
 from app import APP_NAME
 from app.core.errors import AppError
+from app.ui.common.i18n import tr
 
 ICON_PX = 48
+TITLES = (
+    str(QT_TR_NOOP("Something went wrong")),
+    str(QT_TR_NOOP("Cannot use this input")),
+    str(QT_TR_NOOP("Cannot open the project")),
+    str(QT_TR_NOOP("Does not fit")),
+    str(QT_TR_NOOP("Problem with the image")),
+    str(QT_TR_NOOP("Verification failed")),
+    str(QT_TR_NOOP("Cannot mount the image")),
+    str(QT_TR_NOOP("Problem with the drive")),
+    str(QT_TR_NOOP("Drive not found")),
+    str(QT_TR_NOOP("No disc")),
+    str(QT_TR_NOOP("Unsuitable disc")),
+    str(QT_TR_NOOP("Permission denied")),
+    str(QT_TR_NOOP("Drive communication error")),
+    str(QT_TR_NOOP("The disc was changed")),
+    str(QT_TR_NOOP("The drive did not answer in time")),
+    str(QT_TR_NOOP("The drive reported an error")),
+    str(QT_TR_NOOP("udisks2 is not available")),
+    str(QT_TR_NOOP("udisks2 refused")),
+    str(QT_TR_NOOP("Not a safe target")),
+    str(QT_TR_NOOP("The disk changed")),
+    str(QT_TR_NOOP("The disk is in use")),
+    str(QT_TR_NOOP("Could not unmount")),
+    str(QT_TR_NOOP("Writing failed")),
+    str(QT_TR_NOOP("Cancelled")),
+    str(QT_TR_NOOP("Spindle ran into a problem of its own")),
+    str(QT_TR_NOOP("A source file changed")),
+    str(QT_TR_NOOP("Unexpected answer from the drive")),
+    str(QT_TR_NOOP("Unusable map file")),
+    str(QT_TR_NOOP("Unreadable sectors")),
+)
+"""The headings of the core's errors (:attr:`AppError.title`), marked for lupdate: the dialog
+shows ``tr(error.title)`` (the message and detail stay as the core wrote them)."""
 _ERRNO = re.compile(r"\[Errno (\d+)\]")
 PLAIN_CAUSES = {
-    errno.EROFS: "The folder is on a read-only file system.",
-    errno.EACCES: "You do not have permission to do this there.",
-    errno.EPERM: "The system does not allow this operation.",
-    errno.ENOSPC: "The disk is full.",
-    errno.EDQUOT: "Your disk quota is used up.",
-    errno.ENOENT: "The file or folder does not exist (any more).",
-    errno.ENOTDIR: "A part of the path is not a folder.",
-    errno.EISDIR: "The name is a folder, not a file.",
-    errno.EEXIST: "A file of that name exists already.",
-    errno.EBUSY: "The device or file is in use by another program.",
-    errno.EIO: "The device reported an input/output error (damaged medium or failing hardware?).",
-    errno.ENOMEDIUM: "There is no medium in the drive.",
-    errno.ENAMETOOLONG: "The name is too long for the file system.",
-    errno.EFBIG: "The file is larger than the file system allows.",
-    errno.ELOOP: "The path contains a symbolic link where none is allowed.",
+    errno.EROFS: str(QT_TR_NOOP("The folder is on a read-only file system.")),
+    errno.EACCES: str(QT_TR_NOOP("You do not have permission to do this there.")),
+    errno.EPERM: str(QT_TR_NOOP("The system does not allow this operation.")),
+    errno.ENOSPC: str(QT_TR_NOOP("The disk is full.")),
+    errno.EDQUOT: str(QT_TR_NOOP("Your disk quota is used up.")),
+    errno.ENOENT: str(QT_TR_NOOP("The file or folder does not exist (any more).")),
+    errno.ENOTDIR: str(QT_TR_NOOP("A part of the path is not a folder.")),
+    errno.EISDIR: str(QT_TR_NOOP("The name is a folder, not a file.")),
+    errno.EEXIST: str(QT_TR_NOOP("A file of that name exists already.")),
+    errno.EBUSY: str(QT_TR_NOOP("The device or file is in use by another program.")),
+    errno.EIO: str(
+        QT_TR_NOOP(
+            "The device reported an input/output error (damaged medium or failing hardware?)."
+        )
+    ),
+    errno.ENOMEDIUM: str(QT_TR_NOOP("There is no medium in the drive.")),
+    errno.ENAMETOOLONG: str(QT_TR_NOOP("The name is too long for the file system.")),
+    errno.EFBIG: str(QT_TR_NOOP("The file is larger than the file system allows.")),
+    errno.ELOOP: str(QT_TR_NOOP("The path contains a symbolic link where none is allowed.")),
 }
 
 
 def plain_cause(detail: str) -> str | None:
-    """The first operating-system error named in ``detail``, in plain words."""
+    """The first operating-system error named in ``detail``, in plain words (translated)."""
     match = _ERRNO.search(detail)
     if match is None:
         return None
     number = int(match.group(1))
     cause = PLAIN_CAUSES.get(number)
     if cause is None:
-        cause = f"The system said: {os.strerror(number).lower()}."
-    return cause
+        return tr("The system said: {reason}.").format(reason=os.strerror(number).lower())
+    return tr(cause)
 
 
 def _says(message: str, cause: str) -> bool:
@@ -72,7 +110,7 @@ def _says(message: str, cause: str) -> bool:
 
 def dialog_title(error: AppError, action: str | None) -> str:
     """``"<action> failed"`` when the action is known, else the application's name."""
-    return f"{action} failed" if action else APP_NAME
+    return tr("{action} failed").format(action=action) if action else APP_NAME
 
 
 class ErrorDialog(QDialog):
@@ -93,7 +131,7 @@ class ErrorDialog(QDialog):
         )
         icon.setAlignment(Qt.AlignmentFlag.AlignTop)
 
-        heading = QLabel(error.title)
+        heading = QLabel(tr(error.title))
         font = heading.font()
         font.setBold(True)
         font.setPointSizeF(font.pointSizeF() * 1.15)
@@ -108,7 +146,7 @@ class ErrorDialog(QDialog):
         self.cause_label.setVisible(cause is not None and not _says(error.message, cause))
 
         self.details_toggle = QToolButton()
-        self.details_toggle.setText("Details")
+        self.details_toggle.setText(tr("Details"))
         self.details_toggle.setCheckable(True)
         self.details_toggle.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.details_toggle.setArrowType(Qt.ArrowType.RightArrow)
@@ -129,12 +167,14 @@ class ErrorDialog(QDialog):
 
     def _lay_out(self, icon: QLabel, heading: QLabel) -> None:
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        self.copy_button = QPushButton("Copy Details")
-        self.copy_button.setToolTip("Copy the message and the technical details")
+        self.copy_button = QPushButton(tr("Copy Details"))
+        self.copy_button.setToolTip(tr("Copy the message and the technical details"))
         self.copy_button.clicked.connect(self.copy_to_clipboard)
         buttons.addButton(self.copy_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.rejected.connect(self.reject)
-        buttons.button(QDialogButtonBox.StandardButton.Close).setDefault(True)
+        close = buttons.button(QDialogButtonBox.StandardButton.Close)
+        close.setText(tr("Close"))  # ours: Qt's own strings need its qtbase translation
+        close.setDefault(True)
 
         text_column = QVBoxLayout()
         text_column.setSpacing(8)

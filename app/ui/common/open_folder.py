@@ -9,20 +9,23 @@ from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from app.ui.common.i18n import tr
 
-def open_folder(folder: Path, parent: QWidget | None, title: str = "Open Folder") -> bool:
+
+def open_folder(folder: Path, parent: QWidget | None, title: str = "") -> bool:
     """Show ``folder`` in the file manager; without one, a message gives its path (which
-    can be selected and copied).  Returns whether a file manager took it."""
+    can be selected and copied).  Returns whether a file manager took it; ``title`` is the
+    message's title (already translated), "Open Folder" when empty."""
     if QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder))):
         return True
     box = QMessageBox(
         QMessageBox.Icon.Information,
-        title,
-        "No file manager could open the folder.",
+        title or tr("Open Folder"),
+        tr("No file manager could open the folder."),
         QMessageBox.StandardButton.Ok,
         parent,
     )
-    box.setInformativeText(f"It is here:\n{folder}")
+    box.setInformativeText(tr("It is here:\n{folder}").format(folder=folder))
     box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     box.setObjectName("openFolderFallback")
     box.open()

@@ -11,6 +11,7 @@ from pathlib import Path
 from PySide6.QtCore import QByteArray, QSettings, QStandardPaths
 
 from app import APP_NAME
+from app.ui.common.i18n import tr
 
 ORGANISATION = "Spindle"
 
@@ -25,9 +26,9 @@ class Theme(enum.Enum):
     @property
     def label(self) -> str:
         return {
-            Theme.SYSTEM: "Follow the system",
-            Theme.LIGHT: "Light",
-            Theme.DARK: "Dark",
+            Theme.SYSTEM: tr("Follow the system"),
+            Theme.LIGHT: tr("Light"),
+            Theme.DARK: tr("Dark"),
         }[self]
 
 

@@ -6,6 +6,9 @@ from __future__ import annotations
 
 import enum
 
+from PySide6.QtCore import QT_TR_NOOP
+
+from app.ui.common.i18n import tr
 from app.ui.common.icons import Symbol
 
 
@@ -17,7 +20,8 @@ class Workspace(enum.Enum):
 
     @property
     def title(self) -> str:
-        return self.value.capitalize()
+        """The workspace's name in the UI language."""
+        return tr(_TITLES[self.value])
 
     @property
     def symbol(self) -> Symbol:
@@ -36,8 +40,16 @@ class Workspace(enum.Enum):
     def summary(self) -> str:
         """One line for tooltips and the status bar."""
         return {
-            Workspace.BUILD: "Build: create a disc image from files and folders",
-            Workspace.READ: "Read: copy a disc into an image file",
-            Workspace.WRITE: "Write: burn an image to a disc",
-            Workspace.IMAGE: "Image: open an image, browse, extract and mount it",
+            Workspace.BUILD: tr("Build: create a disc image from files and folders"),
+            Workspace.READ: tr("Read: copy a disc into an image file"),
+            Workspace.WRITE: tr("Write: burn an image to a disc"),
+            Workspace.IMAGE: tr("Image: open an image, browse, extract and mount it"),
         }[self]
+
+
+_TITLES = {
+    "build": str(QT_TR_NOOP("Build")),
+    "read": str(QT_TR_NOOP("Read")),
+    "write": str(QT_TR_NOOP("Write")),
+    "image": str(QT_TR_NOOP("Image")),
+}

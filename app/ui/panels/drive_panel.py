@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TR_NOOP, Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -34,29 +34,70 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.devices.discovery import DriveEntry
-from app.core.devices.medium import MediaState
+from app.core.devices.medium import MediaInfo, MediaState
 from app.core.devices.provider import DriveProvider, SystemDriveProvider
 from app.core.devices.watch import DriveEvent, DriveEventKind
 from app.core.drives.job import DriveReport, RefreshDriveJob, TrayJob, TrayResult
 from app.core.jobs import Result
 from app.core.units import format_size
 from app.ui.common.empty_state import EmptyState
+from app.ui.common.i18n import tr
 from app.ui.common.icons import Symbol, symbol_pixmap
 from app.ui.common.job_bridge import JobBridge
 from app.ui.common.theme import secondary_text, set_text_colour
 
 _log = logging.getLogger(__name__)
 
-NO_DRIVE_TEXT = "No optical drive found"
+NO_DRIVE_TEXT = str(QT_TR_NOOP("No optical drive found"))
 QWIDGETSIZE_MAX = (1 << 24) - 1
 EMPTY_STRIP_WIDTH_PX = 130
 """With no drive the pane shrinks to a strip this wide (it has one sentence to say)."""
 CARD_PANEL_MIN_WIDTH_PX = 250
 """With a drive the pane grows back at least this wide: a card's name, medium line and its
 Eject / Close tray / Details buttons fit without being cut off."""
-READING_TEXT = "Reading the disc…"
+READING_TEXT = str(QT_TR_NOOP("Reading the disc…"))
 DRIVE_ICON_PX = 32
 CAPACITY_STEPS = 1000
+STATE_NAMES = {
+    MediaState.NONE: str(QT_TR_NOOP("no disc")),
+    MediaState.NOT_READY: str(QT_TR_NOOP("not ready")),
+    MediaState.BLANK: str(QT_TR_NOOP("blank")),
+    MediaState.APPENDABLE: str(QT_TR_NOOP("appendable")),
+    MediaState.COMPLETE: str(QT_TR_NOOP("complete")),
+    MediaState.REWRITABLE: str(QT_TR_NOOP("rewritable")),
+    MediaState.UNKNOWN: str(QT_TR_NOOP("unknown")),
+}
+"""A medium's state in words (the English ones are the enum's values); ``tr()`` where shown."""
+
+
+def media_summary(media: MediaInfo) -> str:
+    """:attr:`MediaInfo.summary` in the UI language: ``"DVD+R, blank, 4.38 GiB free"``."""
+    if not media.present:
+        return tr("No disc")
+    if media.state is MediaState.NOT_READY:
+        return tr("Disc not ready yet")
+    name = media.profile_name if media.profile else tr("Unknown disc")
+    used, free = format_size(media.used_bytes), format_size(media.free_bytes)
+    if media.state is MediaState.BLANK:
+        return tr("{medium}, blank, {free} free").format(medium=name, free=free)
+    if media.state is MediaState.APPENDABLE:
+        return tr("{medium}, appendable, {used} used, {free} free").format(
+            medium=name, used=used, free=free
+        )
+    if media.state is MediaState.COMPLETE:
+        return tr("{medium}, complete, {used}").format(medium=name, used=used)
+    if media.state is MediaState.REWRITABLE:
+        return tr("{medium}, rewritable, {size}").format(
+            medium=name, size=format_size(media.capacity_bytes)
+        )
+    return name
+
+
+def writes_line(path: str, formats: tuple[str, ...] | list[str]) -> str:
+    """``"/dev/sr0 · writes DVD+R, DVD-R"`` or ``"/dev/sr0 · read-only"``."""
+    if not formats:
+        return tr("{device} · read-only").format(device=path)
+    return tr("{device} · writes {formats}").format(device=path, formats=", ".join(formats))
 
 
 class DriveCard(QFrame):
@@ -89,7 +130,7 @@ class DriveCard(QFrame):
         self.writes_label = QLabel(self._writes_text(entry))
         self.writes_label.setWordWrap(True)
         set_text_colour(self.writes_label, secondary_text(self.palette()))
-        self.media_label = QLabel(READING_TEXT)
+        self.media_label = QLabel(tr(READING_TEXT))
         self.media_label.setWordWrap(True)
         self.capacity_bar = QProgressBar()
         self.capacity_bar.setRange(0, CAPACITY_STEPS)
@@ -105,11 +146,11 @@ class DriveCard(QFrame):
         self._build_layout()
 
     def _build_buttons(self, entry: DriveEntry) -> None:
-        self.eject_button = QPushButton("Eject")
-        self.eject_button.setToolTip(f"Open the tray of {entry.path}")
-        self.load_button = QPushButton("Close tray")
-        self.load_button.setToolTip(f"Close the tray of {entry.path}")
-        self.details_button = QPushButton("Details")
+        self.eject_button = QPushButton(tr("Eject"))
+        self.eject_button.setToolTip(tr("Open the tray of {device}").format(device=entry.path))
+        self.load_button = QPushButton(tr("Close tray"))
+        self.load_button.setToolTip(tr("Close the tray of {device}").format(device=entry.path))
+        self.details_button = QPushButton(tr("Details"))
         self.eject_button.clicked.connect(lambda: self.eject_requested.emit(self.path))
         self.load_button.clicked.connect(lambda: self.load_requested.emit(self.path))
         self.details_button.clicked.connect(lambda: self.details_requested.emit(self.path))
@@ -142,41 +183,44 @@ class DriveCard(QFrame):
     def _writes_text(entry: DriveEntry) -> str:
         base = entry.path
         if entry.writes:
-            return f"{base} · writes {', '.join(entry.writes)}"
+            return writes_line(base, entry.writes)
         return base
 
-    def set_busy(self, text: str = READING_TEXT) -> None:
-        self.media_label.setText(text)
+    def set_busy(self, text: str = "") -> None:
+        self.media_label.setText(text or tr(READING_TEXT))
 
     def set_report(self, report: DriveReport) -> None:
         self.report = report
         info, media = report.info, report.media
         if info is not None:
             self.name_label.setText(info.name)
-            writes = info.writes_summary
-            self.writes_label.setText(f"{report.path} · {writes}")
+            writes = info.write_profiles
+            self.writes_label.setText(writes_line(report.path, writes))
             self.eject_button.setEnabled(info.can_eject)
             self.load_button.setEnabled(info.can_load)
             if not info.can_load:
-                self.load_button.setToolTip("This drive cannot close its tray by itself")
+                self.load_button.setToolTip(tr("This drive cannot close its tray by itself"))
         self.details_button.setEnabled(info is not None)
         if media is not None:
-            self.media_label.setText(media.summary)
+            self.media_label.setText(media_summary(media))
             if media.present and media.capacity_bytes > 0:
                 used = media.used_bytes / media.capacity_bytes
                 self.capacity_bar.setValue(round(used * CAPACITY_STEPS))
                 self.capacity_bar.setToolTip(
-                    f"{format_size(media.used_bytes)} used, {format_size(media.free_bytes)} "
-                    f"free of {format_size(media.capacity_bytes)}"
+                    tr("{used} used, {free} free of {capacity}").format(
+                        used=format_size(media.used_bytes),
+                        free=format_size(media.free_bytes),
+                        capacity=format_size(media.capacity_bytes),
+                    )
                 )
                 self.capacity_bar.show()
             else:
                 self.capacity_bar.hide()
         elif report.error is None:
-            self.media_label.setText(READING_TEXT)
+            self.media_label.setText(tr(READING_TEXT))
         if report.error is not None:
             if media is None:
-                self.media_label.setText("Drive not readable")
+                self.media_label.setText(tr("Drive not readable"))
             self.show_error(report.error.message, report.error.detail)
         elif self.action_error is not None:
             self.show_error(*self.action_error)
@@ -200,15 +244,16 @@ class DriveDetailsDialog(QDialog):
 
     def __init__(self, report: DriveReport, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(f"Drive {report.path}")
+        self.setWindowTitle(tr("Drive {device}").format(device=report.path))
         self.resize(560, 520)
         self.tree = QTreeWidget()
         self.tree.setColumnCount(2)
-        self.tree.setHeaderLabels(["Property", "Value"])
+        self.tree.setHeaderLabels([tr("Property"), tr("Value")])
         self._fill(report)
         self.tree.expandAll()
         self.tree.resizeColumnToContents(0)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.button(QDialogButtonBox.StandardButton.Close).setText(tr("Close"))
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(self.tree)
@@ -232,77 +277,90 @@ class DriveDetailsDialog(QDialog):
             self._fill_media(report)
         self._fill_lists(report)
         if report.error is not None:
-            error = self.section("Error")
-            self.row(error, "Message", report.error.message)
+            error = self.section(tr("Error"))
+            self.row(error, tr("Message"), report.error.message)
             if report.error.detail:
-                self.row(error, "Detail", report.error.detail)
+                self.row(error, tr("Detail"), report.error.detail)
 
     def _fill_drive(self, report: DriveReport) -> None:
         info, entry = report.info, report.entry
-        drive = self.section("Drive")
-        self.row(drive, "Device", report.path)
+        drive = self.section(tr("Drive"))
+        self.row(drive, tr("Device"), report.path)
         if entry is not None and entry.sg_path:
-            self.row(drive, "SCSI generic device", entry.sg_path)
+            self.row(drive, tr("SCSI generic device"), entry.sg_path)
         if info is not None:
-            self.row(drive, "Vendor", info.vendor)
-            self.row(drive, "Model", info.model)
-            self.row(drive, "Firmware", info.firmware)
-            self.row(drive, "Serial number", info.serial or "-")
-            abilities = self.section("Abilities")
-            self.row(abilities, "Reads", ", ".join(info.read_profiles) or "?")
-            self.row(abilities, "Writes", ", ".join(info.write_profiles) or "nothing (read-only)")
-            if info.max_read_kbps:
-                self.row(abilities, "Maximum read speed", f"{info.max_read_kbps} kB/s")
-            if info.write_speeds_kbps:
-                speeds = ", ".join(f"{s} kB/s" for s in info.write_speeds_kbps)
-                self.row(abilities, "Write speeds", speeds)
-            if info.buffer_size_bytes:
-                self.row(abilities, "Buffer", format_size(info.buffer_size_bytes))
-            self.row(abilities, "Loading mechanism", info.loading_mechanism or "?")
+            self.row(drive, tr("Vendor"), info.vendor)
+            self.row(drive, tr("Model"), info.model)
+            self.row(drive, tr("Firmware"), info.firmware)
+            self.row(drive, tr("Serial number"), info.serial or "-")
+            abilities = self.section(tr("Abilities"))
+            self.row(abilities, tr("Reads"), ", ".join(info.read_profiles) or "?")
             self.row(
-                abilities, "Can eject / lock", f"{_yes(info.can_eject)} / {_yes(info.can_lock)}"
+                abilities, tr("Writes"), ", ".join(info.write_profiles) or tr("nothing (read-only)")
             )
-            self.row(abilities, "Reports media events", _yes(info.media_events))
+            if info.max_read_kbps:
+                self.row(
+                    abilities,
+                    tr("Maximum read speed"),
+                    tr("{speed} kB/s").format(speed=info.max_read_kbps),
+                )
+            if info.write_speeds_kbps:
+                speeds = ", ".join(
+                    tr("{speed} kB/s").format(speed=s) for s in info.write_speeds_kbps
+                )
+                self.row(abilities, tr("Write speeds"), speeds)
+            if info.buffer_size_bytes:
+                self.row(abilities, tr("Buffer"), format_size(info.buffer_size_bytes))
+            self.row(abilities, tr("Loading mechanism"), info.loading_mechanism or "?")
+            self.row(
+                abilities,
+                tr("Can eject / lock"),
+                f"{_yes(info.can_eject)} / {_yes(info.can_lock)}",
+            )
+            self.row(abilities, tr("Reports media events"), _yes(info.media_events))
 
     def _fill_media(self, report: DriveReport) -> None:
         media = report.media
         assert media is not None
-        disc = self.section("Disc")
-        self.row(disc, "Summary", media.summary)
+        disc = self.section(tr("Disc"))
+        self.row(disc, tr("Summary"), media_summary(media))
         if media.present:
-            self.row(disc, "Type", media.profile_name)
-            self.row(disc, "State", media.state.value)
-            self.row(disc, "Erasable", _yes(media.erasable))
-            self.row(disc, "Sessions / tracks", f"{media.sessions} / {media.tracks}")
-            self.row(disc, "Capacity", format_size(media.capacity_bytes))
-            self.row(disc, "Used", format_size(media.used_bytes))
-            self.row(disc, "Free", format_size(media.free_bytes))
+            self.row(disc, tr("Type"), media.profile_name)
+            self.row(disc, tr("State"), tr(STATE_NAMES[media.state]))
+            self.row(disc, tr("Erasable"), _yes(media.erasable))
+            self.row(disc, tr("Sessions / tracks"), f"{media.sessions} / {media.tracks}")
+            self.row(disc, tr("Capacity"), format_size(media.capacity_bytes))
+            self.row(disc, tr("Used"), format_size(media.used_bytes))
+            self.row(disc, tr("Free"), format_size(media.free_bytes))
             if media.next_writable_lba is not None:
-                self.row(disc, "Next writable address", f"LBA {media.next_writable_lba}")
+                self.row(disc, tr("Next writable address"), f"LBA {media.next_writable_lba}")
 
     def _fill_lists(self, report: DriveReport) -> None:
         info = report.info
         if info is not None and info.profiles:
-            profiles = self.section(f"Profiles ({len(info.profiles)})")
+            profiles = self.section(tr("Profiles ({count})").format(count=len(info.profiles)))
             for profile in info.profiles:
                 flags = [
                     n
-                    for n, on in (("current", profile.current), ("writes", profile.writable))
+                    for n, on in (
+                        (tr("current"), profile.current),
+                        (tr("writes"), profile.writable),
+                    )
                     if on
                 ]
                 self.row(profiles, f"0x{profile.code:04X} {profile.name}", ", ".join(flags))
         if info is not None and info.features:
-            features = self.section(f"Features ({len(info.features)})")
+            features = self.section(tr("Features ({count})").format(count=len(info.features)))
             for feature in info.features:
                 self.row(
                     features,
                     f"0x{feature.code:04X} {feature.name}",
-                    "current" if feature.current else "not current",
+                    tr("current") if feature.current else tr("not current"),
                 )
 
 
 def _yes(flag: bool) -> str:
-    return "yes" if flag else "no"
+    return tr("yes") if flag else tr("no")
 
 
 class DrivePanel(QWidget):
@@ -326,8 +384,8 @@ class DrivePanel(QWidget):
         self.cards: dict[str, DriveCard] = {}
         self.empty_state = EmptyState(
             Symbol.DRIVE,
-            NO_DRIVE_TEXT,
-            "Connect a CD, DVD or Blu-ray drive to read or burn discs.",
+            tr(NO_DRIVE_TEXT),
+            tr("Connect a CD, DVD or Blu-ray drive to read or burn discs."),
             icon_px=24,
             heading_scale=1.0,
             max_text_width_px=EMPTY_STRIP_WIDTH_PX - 16,
@@ -434,7 +492,7 @@ class DrivePanel(QWidget):
         card = self.cards.get(path)
         if card is None:
             return
-        card.set_busy("Closing the tray…" if load else "Ejecting…")
+        card.set_busy(tr("Closing the tray…") if load else tr("Ejecting…"))
         card.action_error = None
         card.error_label.hide()
         self.bridge.submit(

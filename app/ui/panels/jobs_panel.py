@@ -27,8 +27,10 @@ from app.core.errors import AppError
 from app.core.jobs import JobHandle, JobState, Progress, Result
 from app.core.units import format_duration
 from app.ui.common.error_dialog import show_error
+from app.ui.common.i18n import tr
 from app.ui.common.icons import Symbol, symbol_pixmap
 from app.ui.common.job_bridge import JobBridge
+from app.ui.common.progress_text import amount_text, eta_text, phase_text, rate_text
 from app.ui.common.theme import is_dark, mix, secondary_text, set_text_colour
 
 _log = logging.getLogger(__name__)
@@ -87,7 +89,7 @@ class JobRow(QFrame):
         self.progress_bar.setTextVisible(False)
         self.progress_bar.setFixedHeight(8)
 
-        self.phase_label = QLabel("Waiting to start…")
+        self.phase_label = QLabel(tr("Waiting to start…"))
         self.phase_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.speed_label = QLabel()
         self.eta_label = QLabel()
@@ -96,11 +98,11 @@ class JobRow(QFrame):
         self.state_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.state_label.hide()
 
-        self.cancel_button = QPushButton("Cancel")
-        self.cancel_button.setToolTip("Stop this job; it removes what it half made")
+        self.cancel_button = QPushButton(tr("Cancel"))
+        self.cancel_button.setToolTip(tr("Stop this job; it removes what it half made"))
         self.cancel_button.clicked.connect(self._on_cancel_clicked)
-        self.details_button = QPushButton("Details…")
-        self.details_button.setToolTip("Show the error and its technical details")
+        self.details_button = QPushButton(tr("Details…"))
+        self.details_button.setToolTip(tr("Show the error and its technical details"))
         self.details_button.clicked.connect(self.show_error_details)
         self.details_button.hide()
 
@@ -137,7 +139,7 @@ class JobRow(QFrame):
 
     def set_started(self) -> None:
         self.state = JobState.RUNNING
-        self.phase_label.setText("Starting…")
+        self.phase_label.setText(tr("Starting…"))
         self._restyle()
 
     def set_progress(self, progress: Progress) -> None:
@@ -146,8 +148,8 @@ class JobRow(QFrame):
         if self.state is not JobState.RUNNING:
             self.state = JobState.RUNNING
             self._restyle()
-        phase = progress.phase
-        amount = progress.amount_text()
+        phase = phase_text(progress)
+        amount = amount_text(progress)
         self.phase_label.setText(f"{phase} · {amount}" if amount else phase)
         if progress.message:
             self.phase_label.setToolTip(progress.message)
@@ -159,24 +161,24 @@ class JobRow(QFrame):
             self.progress_bar.setRange(0, PROGRESS_STEPS)
             self.progress_bar.setValue(round(fraction * PROGRESS_STEPS))
             self.percent_label.setText(f"{fraction * 100:.0f} %")
-        self.speed_label.setText(progress.rate_text())
-        self.eta_label.setText(progress.eta_text())
+        self.speed_label.setText(rate_text(progress))
+        self.eta_label.setText(eta_text(progress))
 
     def set_finished(self, result: Result[Any]) -> None:
         self.state = self.handle.state if self.handle.state.finished else JobState.FAILED
         self.error = result.error
         elapsed = format_duration(result.elapsed_s)
         if self.state is JobState.SUCCEEDED:
-            text = f"Finished in {elapsed}"
-            amount = result.last_progress.amount_text() if result.last_progress else ""
+            text = tr("Finished in {time}").format(time=elapsed)
+            amount = amount_text(result.last_progress) if result.last_progress else ""
             if amount:
                 text += f" · {amount}"
         elif self.state is JobState.CANCELLED:
             reason = result.error.message if result.error is not None else ""
-            text = "Cancelled" if reason in ("", "Cancelled.") else reason
+            text = tr("Cancelled") if reason in ("", "Cancelled.") else reason
         else:
-            message = result.error.message if result.error is not None else "The job failed."
-            text = f"Failed: {message}"
+            message = result.error.message if result.error is not None else tr("The job failed.")
+            text = tr("Failed: {message}").format(message=message)
         self.state_label.setText(text)
         self.state_label.setToolTip(text)
         for widget in (self.progress_bar, self.percent_label, self.phase_label):
@@ -196,7 +198,7 @@ class JobRow(QFrame):
 
     def _on_cancel_clicked(self) -> None:
         self.cancel_button.setEnabled(False)
-        self.cancel_button.setText("Cancelling…")
+        self.cancel_button.setText(tr("Cancelling…"))
         self.cancel_requested.emit(self.handle)
 
     # -- looks ----------------------------------------------------------------------
@@ -236,8 +238,8 @@ class JobsPanel(QWidget):
         self.setObjectName("jobsPanel")
 
         self.summary_label = QLabel()
-        self.clear_button = QPushButton("Clear Finished")
-        self.clear_button.setToolTip("Remove finished jobs from the list")
+        self.clear_button = QPushButton(tr("Clear Finished"))
+        self.clear_button.setToolTip(tr("Remove finished jobs from the list"))
         self.clear_button.clicked.connect(self.clear_finished)
 
         header = QHBoxLayout()
@@ -246,7 +248,7 @@ class JobsPanel(QWidget):
         header.addWidget(self.clear_button)
 
         self.empty_label = QLabel(
-            "No jobs yet. Building, reading and burning run here, with their progress."
+            tr("No jobs yet. Building, reading and burning run here, with their progress.")
         )
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty_label.setWordWrap(True)
@@ -334,10 +336,10 @@ class JobsPanel(QWidget):
         finished = len(self._rows) - running
         parts = []
         if running:
-            parts.append(f"{running} running")
+            parts.append(tr("%n running", "", running))
         if finished:
-            parts.append(f"{finished} finished")
-        self.summary_label.setText(", ".join(parts) if parts else "No jobs")
+            parts.append(tr("%n finished", "", finished))
+        self.summary_label.setText(", ".join(parts) if parts else tr("No jobs"))
         self.clear_button.setEnabled(finished > 0)
         self.empty_label.setVisible(not self._rows)
         muted = secondary_text(self.palette())

@@ -13,7 +13,7 @@ import contextlib
 import logging
 from collections import deque
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QT_TR_NOOP, QObject, Qt, Signal
 from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import (
     QComboBox,
@@ -25,13 +25,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.ui.common.i18n import tr
+
 MAX_RECORDS = 5000
 LEVELS = (
-    ("Debug", logging.DEBUG),
-    ("Info", logging.INFO),
-    ("Warning", logging.WARNING),
-    ("Error", logging.ERROR),
+    (str(QT_TR_NOOP("Debug")), logging.DEBUG),
+    (str(QT_TR_NOOP("Info")), logging.INFO),
+    (str(QT_TR_NOOP("Warning")), logging.WARNING),
+    (str(QT_TR_NOOP("Error")), logging.ERROR),
 )
+"""The level filter's entries (``tr()`` where shown); the log lines themselves stay English."""
 LINE_FORMAT = "%(asctime)s  %(levelname)-7s  %(name)s: %(message)s"
 
 
@@ -65,15 +68,15 @@ class LogView(QWidget):
 
         self.level_combo = QComboBox()
         for label, level in LEVELS:
-            self.level_combo.addItem(label, level)
+            self.level_combo.addItem(tr(label), level)
         self.level_combo.setCurrentIndex(1)
-        self.level_combo.setToolTip("Show records of this level and above")
+        self.level_combo.setToolTip(tr("Show records of this level and above"))
         self.level_combo.currentIndexChanged.connect(self._refill)
-        level_label = QLabel("&Show:")
+        level_label = QLabel(tr("&Show:"))
         level_label.setBuddy(self.level_combo)
 
-        clear = QPushButton("Clear")
-        clear.setToolTip("Empty this view (the log file keeps everything)")
+        clear = QPushButton(tr("Clear"))
+        clear.setToolTip(tr("Empty this view (the log file keeps everything)"))
         clear.clicked.connect(self.clear)
 
         self.text = QPlainTextEdit()

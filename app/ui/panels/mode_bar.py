@@ -8,6 +8,7 @@ from PySide6.QtCore import QEvent, QObject, QSize, Qt, Signal
 from PySide6.QtGui import QGuiApplication, QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import QButtonGroup, QSizePolicy, QToolButton, QVBoxLayout, QWidget
 
+from app.ui.common.i18n import tr
 from app.ui.common.icons import symbolic_icon
 from app.ui.common.theme import is_dark, mix, sidebar_background
 from app.ui.common.workspaces import Workspace
@@ -32,7 +33,7 @@ class ModeBar(QWidget):
         self._restyling = False
 
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(8, 12, 8, 12)
+        layout.setContentsMargins(6, 12, 6, 12)  # the widest German name, bold, fits
         layout.setSpacing(6)
         for workspace in Workspace:
             button = QToolButton()
@@ -43,7 +44,11 @@ class ModeBar(QWidget):
             button.setIconSize(QSize(ICON_PX, ICON_PX))
             button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
             button.setMinimumHeight(64)
-            button.setToolTip(f"{workspace.summary} ({workspace.shortcut})")
+            button.setToolTip(
+                tr("{summary} ({shortcut})").format(
+                    summary=workspace.summary, shortcut=workspace.shortcut
+                )
+            )
             button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
             button.clicked.connect(
                 lambda _checked=False, w=workspace: self.workspace_selected.emit(w)
@@ -111,7 +116,7 @@ class ModeBar(QWidget):
             muted = mix(text, background, 0.25)
             self.setStyleSheet(
                 "QToolButton { border: none; border-radius: 10px;"
-                f" padding: 8px 2px 6px 2px; color: {muted.name()}; }}"
+                f" padding: 8px 0px 6px 0px; color: {muted.name()}; }}"
                 f"QToolButton:hover {{ background: {hover.name()}; }}"
                 f"QToolButton:checked {{ background: {checked.name()};"
                 f" color: {accent_text.name()}; font-weight: 600; }}"
