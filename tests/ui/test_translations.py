@@ -46,7 +46,7 @@ from app.ui.write.page import WritePage
 
 ROOT = Path(__file__).resolve().parents[2]
 TS = ROOT / "app" / "ui" / "translations" / "spindle_de.ts"
-PAGE_DIRS = [ROOT / "app" / "ui" / part for part in ("read", "write", "image")]
+PAGE_DIRS = [ROOT / "app" / "ui" / part for part in ("read", "write", "image", "panels", "common")]
 TOOLS = Path(sys.executable).parent
 PLACEHOLDER = re.compile(r"\{[a-z_]*\}|%n|</?[a-z]+>")
 SMALL = (1024, 700)

@@ -14,8 +14,6 @@ ROOT = Path(__file__).resolve().parents[2]
 UI = ROOT / "app" / "ui"
 PENDING = (
     "app/ui/build",
-    "app/ui/panels",
-    "app/ui/common",
     "app/ui/dialogs",
     "app/ui/main_window.py",
     "app/ui/application.py",
