@@ -55,6 +55,7 @@ from app.core.verify.compare import CompareResult
 from app.core.verify.report import describe_compare
 from app.ui.common.i18n import tr
 from app.ui.common.job_bridge import JobBridge
+from app.ui.common.progress_text import amount_text, eta_text, phase_text, rate_text
 from app.ui.read.copy import BlankPrompt, CopyDialog, ask_with_a_message_box
 from app.ui.read.sector_map import COLOURS, SectorMapView
 
@@ -797,13 +798,13 @@ class ReadPage(QWidget):
         """A snapshot of the running rip or comparison."""
         fraction = progress.fraction
         self.progress_bar.setValue(round((fraction or 0.0) * PROGRESS_STEPS))
-        parts = [progress.phase]
+        parts = [phase_text(progress)]
         parts += [
             t
             for t in (
-                progress.amount_text(),
-                progress.rate_text(),
-                progress.eta_text(),
+                amount_text(progress),
+                rate_text(progress),
+                eta_text(progress),
                 progress.message,
             )
             if t

@@ -65,6 +65,7 @@ from app.ui.common.empty_state import EmptyState
 from app.ui.common.i18n import tr
 from app.ui.common.icons import Symbol
 from app.ui.common.job_bridge import JobBridge
+from app.ui.common.progress_text import eta_text, phase_text, rate_text
 from app.ui.write.erase import ERASABLE, EraseConfirmation
 from app.ui.write.targets import Target, TargetCombo
 from app.ui.write.usb import FlashConfirmation, UsbPanel, failure_text, success_text
@@ -629,14 +630,14 @@ class WritePage(QWidget):
             self.bridge.cancel(handle)
 
     def _on_progress(self, progress: Progress) -> None:
-        self.phase_label.setText(progress.phase)
+        self.phase_label.setText(phase_text(progress))
         fraction = progress.fraction
         if fraction is None:
             self.progress_bar.setRange(0, 0)
         else:
             self.progress_bar.setRange(0, 1000)
             self.progress_bar.setValue(round(fraction * 1000))
-        parts = [t for t in (progress.rate_text(), progress.eta_text()) if t]
+        parts = [t for t in (rate_text(progress), eta_text(progress)) if t]
         if progress.buffer_percent is not None:
             parts.append(
                 tr("drive buffer {percent}%").format(percent=f"{progress.buffer_percent:.0f}")
