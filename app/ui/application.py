@@ -26,6 +26,7 @@ from app.ui.common.gil import use_gui_switch_interval
 from app.ui.common.icons import app_icon, distinct_colours
 from app.ui.common.settings import ORGANISATION, Settings
 from app.ui.common.theme import SpindleStyle, apply_theme
+from app.ui.common.translations import install_translations
 
 if TYPE_CHECKING:
     from app.ui.main_window import MainWindow
@@ -76,6 +77,7 @@ def run_gui(argv: list[str]) -> int:
     log_path = setup_logging()
     _log.info("Spindle %s starting (Qt %s, %s)", __version__, qVersion(), app.platformName())
     settings = Settings()
+    install_translations()  # before any widget is built: widgets translate when made
     apply_theme(app, settings.preferences().theme)
     window = MainWindow(settings, log_path=log_path)
     window.show()

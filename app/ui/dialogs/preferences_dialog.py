@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.ui.common.i18n import tr
 from app.ui.common.settings import Preferences, Settings, Theme
 
 
@@ -27,44 +28,50 @@ class PreferencesDialog(QDialog):
     def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.settings = settings
-        self.setWindowTitle("Preferences")
+        self.setWindowTitle(tr("Preferences"))
         self.setObjectName("preferencesDialog")
         self.setMinimumWidth(520)
         current = settings.preferences()
 
         self.output_dir_edit = QLineEdit(str(current.output_dir))
-        self.output_dir_edit.setToolTip("Where new images are saved unless you choose otherwise")
-        browse = QPushButton("Browse…")
+        self.output_dir_edit.setToolTip(
+            tr("Where new images are saved unless you choose otherwise")
+        )
+        browse = QPushButton(tr("Browse…"))
         browse.clicked.connect(self._browse)
         folder_row = QHBoxLayout()
         folder_row.addWidget(self.output_dir_edit, 1)
         folder_row.addWidget(browse)
 
-        self.verify_check = QCheckBox("Verify images and discs after building, reading or burning")
+        self.verify_check = QCheckBox(
+            tr("Verify images and discs after building, reading or burning")
+        )
         self.verify_check.setChecked(current.verify_after)
         self.protect_check = QCheckBox(
-            "Add error-correction data to built images (dvdisaster .ecc file, implanted MD5)"
+            tr("Add error-correction data to built images (dvdisaster .ecc file, implanted MD5)")
         )
         self.protect_check.setToolTip(
-            "Writes IMAGE.ecc (RS01, 14.3 %: a run of about 1/7 of the disc can be rebuilt) and "
-            "implants the MD5 that checkisomd5 checks"
+            tr(
+                "Writes IMAGE.ecc (RS01, 14.3 %: a run of about 1/7 of the disc can be rebuilt) "
+                "and implants the MD5 that checkisomd5 checks"
+            )
         )
         self.protect_check.setChecked(current.protect_builds)
 
         self.theme_combo = QComboBox()
         for theme in Theme:
-            self.theme_combo.addItem(theme.label, theme.value)
+            self.theme_combo.addItem(tr(theme.label), theme.value)
         self.theme_combo.setCurrentIndex(self.theme_combo.findData(current.theme.value))
 
         form = QFormLayout()
         form.setHorizontalSpacing(16)
         form.setVerticalSpacing(12)
-        form.addRow(_section("Files"))
-        form.addRow("Output folder:", folder_row)
+        form.addRow(_section(tr("Files")))
+        form.addRow(tr("Output folder:"), folder_row)
         form.addRow("", self.verify_check)
         form.addRow("", self.protect_check)
-        form.addRow(_section("Appearance", top_margin_px=10))
-        form.addRow("Colour scheme:", self.theme_combo)
+        form.addRow(_section(tr("Appearance"), top_margin_px=10))
+        form.addRow(tr("Colour scheme:"), self.theme_combo)
 
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
@@ -96,7 +103,7 @@ class PreferencesDialog(QDialog):
 
     def _browse(self) -> None:
         folder = QFileDialog.getExistingDirectory(
-            self, "Choose the output folder", self.output_dir_edit.text()
+            self, tr("Choose the output folder"), self.output_dir_edit.text()
         )
         if folder:
             self.output_dir_edit.setText(folder)

@@ -158,6 +158,7 @@
     <message>
         <location filename="../read/page.py" line="189"/>
         <location filename="../read/page.py" line="240"/>
+        <location filename="../dialogs/preferences_dialog.py" line="40"/>
         <source>Browse…</source>
         <translation>Durchsuchen…</translation>
     </message>
@@ -1477,6 +1478,270 @@
             <numerusform>… und %n weiterer Bereich</numerusform>
             <numerusform>… und %n weitere Bereiche</numerusform>
         </translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="101"/>
+        <location filename="../main_window.py" line="111"/>
+        <source>Drives</source>
+        <translation>Laufwerke</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="102"/>
+        <location filename="../main_window.py" line="431"/>
+        <source>Jobs</source>
+        <translation>Aufträge</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="103"/>
+        <source>Log</source>
+        <translation>Protokoll</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="176"/>
+        <source>{project}[*] — {app}</source>
+        <translation>{project}[*] — {app}</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="181"/>
+        <source>Burn {name}: choose a drive with a blank disc</source>
+        <translation>{name} brennen: Wählen Sie ein Laufwerk mit einem Rohling</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="187"/>
+        <source>Write {name} to a USB stick: choose the stick</source>
+        <translation>{name} auf einen USB-Stick schreiben: Wählen Sie den Stick</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="205"/>
+        <source>Editing the {fs} tree of the image as a new project</source>
+        <translation>Der {fs}-Baum des Abbilds wird als neues Projekt bearbeitet</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../main_window.py" line="209"/>
+        <source>, %n boot entry(s) kept</source>
+        <translation>
+            <numerusform>, %n Boot-Eintrag beibehalten</numerusform>
+            <numerusform>, %n Boot-Einträge beibehalten</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../main_window.py" line="211"/>
+        <source>; %n note(s): {note}</source>
+        <translation>
+            <numerusform>; %n Hinweis: {note}</numerusform>
+            <numerusform>; %n Hinweise: {note}</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="244"/>
+        <source>{medium} in {drive}</source>
+        <translation>{medium} in {drive}</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="283"/>
+        <source>Open Log Folder</source>
+        <translation>Protokollordner öffnen</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="289"/>
+        <source>Quit {app}?</source>
+        <translation>{app} beenden?</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../main_window.py" line="291"/>
+        <source>%n job(s) still running. Quitting cancels them; what they made so far is removed.</source>
+        <translation>
+            <numerusform>%n Auftrag läuft noch. Beim Beenden wird er abgebrochen; was er bisher erstellt hat, wird entfernt.</numerusform>
+            <numerusform>%n Aufträge laufen noch. Beim Beenden werden sie abgebrochen; was sie bisher erstellt haben, wird entfernt.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="318"/>
+        <source>Cancelling running jobs…</source>
+        <translation>Laufende Aufträge werden abgebrochen…</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="349"/>
+        <source>&amp;File</source>
+        <translation>&amp;Datei</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="351"/>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="358"/>
+        <source>&amp;Edit</source>
+        <translation>&amp;Bearbeiten</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="360"/>
+        <source>&amp;Preferences…</source>
+        <translation>&amp;Einstellungen…</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="368"/>
+        <source>&amp;View</source>
+        <translation>&amp;Ansicht</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="385"/>
+        <source>Clear &amp;Finished Jobs</source>
+        <translation>&amp;Abgeschlossene Aufträge entfernen</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="389"/>
+        <source>&amp;Help</source>
+        <translation>&amp;Hilfe</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="392"/>
+        <source>&amp;User Guide</source>
+        <translation>Benutzer&amp;handbuch</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="396"/>
+        <source>Open &amp;Log Folder</source>
+        <translation>&amp;Protokollordner öffnen</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="401"/>
+        <source>&amp;About {app}</source>
+        <translation>Ü&amp;ber {app}</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="405"/>
+        <source>About &amp;Qt</source>
+        <translation>Über &amp;Qt</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="431"/>
+        <source>Jobs ({count})</source>
+        <translation>Aufträge ({count})</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="434"/>
+        <source>No jobs running</source>
+        <translation>Keine laufenden Aufträge</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../main_window.py" line="436"/>
+        <source>%n job(s) running</source>
+        <translation>
+            <numerusform>%n Auftrag läuft</numerusform>
+            <numerusform>%n Aufträge laufen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="444"/>
+        <source>{job}: {outcome}</source>
+        <translation>{job}: {outcome}</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="455"/>
+        <source>succeeded</source>
+        <translation>erfolgreich</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="456"/>
+        <source>failed</source>
+        <translation>fehlgeschlagen</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="457"/>
+        <source>cancelled</source>
+        <translation>abgebrochen</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/about_dialog.py" line="20"/>
+        <source>Spindle is free software: you can redistribute it and/or modify it under the terms of the GNU General Public License as published by the Free Software Foundation, either version 3 of the License, or (at your option) any later version. It comes with ABSOLUTELY NO WARRANTY.</source>
+        <translation>Spindle ist freie Software: Sie können sie unter den Bedingungen der GNU General Public License, wie von der Free Software Foundation veröffentlicht, weitergeben und/oder verändern, entweder gemäß Version 3 der Lizenz oder (nach Ihrer Wahl) jeder späteren Version. Sie wird OHNE JEDE GEWÄHRLEISTUNG bereitgestellt.</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/about_dialog.py" line="32"/>
+        <source>About {app}</source>
+        <translation>Über {app}</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/about_dialog.py" line="47"/>
+        <source>Version {version}</source>
+        <translation>Version {version}</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/about_dialog.py" line="49"/>
+        <source>Build disc images, read discs into images, burn images to discs.</source>
+        <translation>Abbilder aus Dateien erstellen, Medien als Abbild einlesen, Abbilder auf Medien brennen.</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/about_dialog.py" line="54"/>
+        <source>&lt;b&gt;Licence:&lt;/b&gt; {licence}&lt;br&gt;{text}</source>
+        <translation>&lt;b&gt;Lizenz:&lt;/b&gt; {licence}&lt;br&gt;{text}</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/about_dialog.py" line="59"/>
+        <source>not written (no log folder)</source>
+        <translation>nicht geschrieben (kein Protokollordner)</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/about_dialog.py" line="60"/>
+        <source>&lt;b&gt;Log file:&lt;/b&gt; {path}</source>
+        <translation>&lt;b&gt;Protokolldatei:&lt;/b&gt; {path}</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/preferences_dialog.py" line="31"/>
+        <source>Preferences</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/preferences_dialog.py" line="38"/>
+        <source>Where new images are saved unless you choose otherwise</source>
+        <translation>Wo neue Abbilder gespeichert werden, sofern Sie nichts anderes wählen</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/preferences_dialog.py" line="47"/>
+        <source>Verify images and discs after building, reading or burning</source>
+        <translation>Abbilder und Medien nach dem Erstellen, Lesen oder Brennen überprüfen</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/preferences_dialog.py" line="51"/>
+        <source>Add error-correction data to built images (dvdisaster .ecc file, implanted MD5)</source>
+        <translation>Erstellten Abbildern Fehlerkorrekturdaten hinzufügen (dvdisaster-.ecc-Datei, eingebettete MD5-Summe)</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/preferences_dialog.py" line="55"/>
+        <source>Writes IMAGE.ecc (RS01, 14.3 %: a run of about 1/7 of the disc can be rebuilt) and implants the MD5 that checkisomd5 checks</source>
+        <translation>Schreibt IMAGE.ecc (RS01, 14,3 %: ein zusammenhängender Bereich von etwa 1/7 des Mediums lässt sich wiederherstellen) und bettet die MD5-Summe ein, die checkisomd5 prüft</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/preferences_dialog.py" line="69"/>
+        <source>Files</source>
+        <translation>Dateien</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/preferences_dialog.py" line="70"/>
+        <source>Output folder:</source>
+        <translation>Ausgabeordner:</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/preferences_dialog.py" line="73"/>
+        <source>Appearance</source>
+        <translation>Darstellung</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/preferences_dialog.py" line="74"/>
+        <source>Colour scheme:</source>
+        <translation>Farbschema:</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/preferences_dialog.py" line="106"/>
+        <source>Choose the output folder</source>
+        <translation>Ausgabeordner wählen</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/user_guide.py" line="33"/>
+        <source>{app} User Guide</source>
+        <translation>{app} – Benutzerhandbuch</translation>
     </message>
 </context>
 </TS>

@@ -1,5 +1,5 @@
 """The German translation of the Read, Write and Image pages
-(``app/ui/translations/spindle_de_pages.ts``).
+(``app/ui/translations/spindle_de.ts``).
 
 - lupdate run over the pages' sources into a copy of the committed file finds nothing new:
   a string added or changed in ``app/ui/read``, ``app/ui/write`` or ``app/ui/image`` without
@@ -45,7 +45,7 @@ from app.ui.read.page import ReadPage
 from app.ui.write.page import WritePage
 
 ROOT = Path(__file__).resolve().parents[2]
-TS = ROOT / "app" / "ui" / "translations" / "spindle_de_pages.ts"
+TS = ROOT / "app" / "ui" / "translations" / "spindle_de.ts"
 PAGE_DIRS = [ROOT / "app" / "ui" / part for part in ("read", "write", "image")]
 TOOLS = Path(sys.executable).parent
 PLACEHOLDER = re.compile(r"\{[a-z_]*\}|%n|</?[a-z]+>")
@@ -153,7 +153,7 @@ def test_translations_keep_placeholders_plural_forms_and_markup() -> None:
 @pytest.fixture
 def german(qapp: QApplication, tmp_path: Path) -> Iterator[dict[str, str]]:
     """The compiled translation installed; yields English -> German of the changed texts."""
-    qm = tmp_path / "spindle_de_pages.qm"
+    qm = tmp_path / "spindle_de.qm"
     subprocess.run(
         [tool("pyside6-lrelease"), str(TS), "-qm", str(qm)],
         check=True,
