@@ -63,7 +63,7 @@ class AboutDialog(QDialog):
 
         runtime = QLabel(
             f"Python {sys.version.split()[0]} · Qt {qVersion()} · PySide6 {pyside_version}"
-        )
+        )  # not translated: names and versions
         runtime.setAlignment(Qt.AlignmentFlag.AlignCenter)
         muted = secondary_text(self.palette())
         for label in (self.version_label, runtime):
