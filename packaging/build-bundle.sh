@@ -9,6 +9,7 @@ py=${PYTHON:-.venv/bin/python}
 out=build/bundle
 rm -rf "$out"
 mkdir -p "$out"
+LRELEASE="${LRELEASE:-$(dirname "$py")/pyside6-lrelease}" scripts/i18n-compile
 echo "build-bundle: pyinstaller packaging/spindle.spec -> $out/dist/spindle/" >&2
 start=$(date +%s)
 if ! PYTHONPATH="$root" "$py" -m PyInstaller --noconfirm --clean --log-level WARN \
