@@ -31,6 +31,7 @@ from app.ui.common.translations import (
     TRANSLATIONS_DIR,
     install_translations,
     qt_translations_dirs,
+    stored_language,
 )
 
 if TYPE_CHECKING:
@@ -84,7 +85,8 @@ def run_gui(argv: list[str]) -> int:
     log_path = setup_logging()
     _log.info("Spindle %s starting (Qt %s, %s)", __version__, qVersion(), app.platformName())
     settings = Settings()
-    install_translations()  # before any widget is built: widgets translate when made
+    # before any widget is built: widgets translate their texts when they are made
+    install_translations(preferred=stored_language(settings))
     apply_theme(app, settings.preferences().theme)
     window = MainWindow(settings, log_path=log_path)
     window.show()

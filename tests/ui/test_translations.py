@@ -46,6 +46,7 @@ from app.ui.common import translations
 from app.ui.common.job_bridge import JobBridge
 from app.ui.common.settings import Settings
 from app.ui.common.workspaces import Workspace
+from app.ui.dialogs.preferences_dialog import PreferencesDialog
 from app.ui.dialogs.user_guide import UserGuideDialog, guide_text
 from app.ui.image.page import ImagePage
 from app.ui.main_window import MainWindow
@@ -329,10 +330,8 @@ def test_the_literal_check_reports_file_and_line(tmp_path: Path) -> None:
 
 @pytest.fixture(scope="module")
 def qm_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The folder with spindle_de.qm: the installed one (scripts/install compiles it), else
-    compiled here into a temporary folder."""
-    if (translations.TRANSLATIONS_DIR / "spindle_de.qm").is_file():
-        return translations.TRANSLATIONS_DIR
+    """A folder with spindle_de.qm compiled here from the committed .ts (an installed .qm
+    may be older than the .ts)."""
     folder = tmp_path_factory.mktemp("qm")
     command = [tool("pyside6-lrelease"), str(TS), "-qm", str(folder / "spindle_de.qm")]
     subprocess.run(command, check=True, capture_output=True, timeout=120)
@@ -414,6 +413,43 @@ def test_a_missing_translation_falls_back_to_english(
     assert [(r.levelno, r.getMessage()) for r in caplog.records] == [(logging.INFO, loaded.message)]
     assert f"no translation for de in {empty}" in loaded.message
     assert menu_titles(qtbot, tmp_path)[0] == "&File"  # the earlier German was removed
+
+
+@pytest.mark.usefixtures("language")
+def test_the_preferences_choose_the_language_for_the_next_start(
+    qtbot: QtBot, tmp_path: Path, qm_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(translations, "TRANSLATIONS_DIR", qm_dir)
+    monkeypatch.setattr(
+        "app.ui.dialogs.preferences_dialog.available_languages",
+        lambda: translations.available_languages(qm_dir),
+    )
+    settings = Settings(QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
+    dialog = PreferencesDialog(settings)
+    qtbot.addWidget(dialog)
+    combo = dialog.language_combo
+    items = [(combo.itemText(i), combo.itemData(i)) for i in range(combo.count())]
+    assert items == [("System default", ""), ("Deutsch", "de"), ("English", "en")]
+    assert combo.currentData() == ""
+    combo.setCurrentIndex(combo.findData("de"))
+    dialog.accept()
+    stored = translations.stored_language(settings)
+    assert stored == "de"
+    # the next start: the stored language wins over the system's, SPINDLE_LANG over both
+    english_system = {"ui_languages": ["en-US"], "directory": qm_dir}
+    loaded = translations.install_translations(env={}, preferred=stored, **english_system)
+    assert (loaded.language, menu_titles(qtbot, tmp_path)[0]) == ("de", "&Datei")
+    assert "the Preferences" in loaded.message
+    env = {"SPINDLE_LANG": "C"}
+    assert (
+        translations.install_translations(env=env, preferred=stored, **english_system).language
+        == "en"
+    )
+    translations.install_translations(env={}, preferred=stored, **english_system)
+    dialog = PreferencesDialog(settings)
+    qtbot.addWidget(dialog)
+    assert dialog.language_combo.currentData() == "de"
+    assert dialog.language_combo.itemText(0) == "Systemvorgabe"  # shown in English before
 
 
 def test_partial_files_are_no_language(tmp_path: Path) -> None:

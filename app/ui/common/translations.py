@@ -23,9 +23,13 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
+from app.ui.common.settings import Settings
+
 _log = logging.getLogger(__name__)
 
 ENV_VAR = "SPINDLE_LANG"
+#: The language chosen in the Preferences ("" or absent: the system's); read at start.
+KEY_LANGUAGE = "preferences/language"
 #: Where ``spindle_<lang>.qm`` lies (the bundle keeps the same layout under ``_internal``).
 TRANSLATIONS_DIR = Path(__file__).resolve().parents[1] / "translations"
 SOURCE_LANGUAGE = "en"
@@ -91,6 +95,25 @@ def qt_translations_dirs() -> list[Path]:
     except (ImportError, TypeError):  # pragma: no cover - PySide6 is always there
         pass
     return dirs
+
+
+def stored_language(settings: Settings) -> str:
+    """The language chosen in the Preferences: ``""`` (the system's), ``"en"``, ``"de"``, …"""
+    return str(settings.store.value(KEY_LANGUAGE, "") or "")
+
+
+def store_language(settings: Settings, language: str) -> None:
+    """Keep the Preferences' language for the next start (``""``: follow the system)."""
+    settings.store.setValue(KEY_LANGUAGE, language)
+    settings.store.sync()
+
+
+def language_name(language: str) -> str:
+    """The language's name in itself ("Deutsch", "English"), as language menus show it."""
+    if language == SOURCE_LANGUAGE:
+        return "English"  # QLocale("en") is American English
+    name = QLocale(language).nativeLanguageName()
+    return name[:1].upper() + name[1:] if name else language
 
 
 def current_language() -> str:

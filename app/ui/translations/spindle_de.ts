@@ -158,7 +158,7 @@
     <message>
         <location filename="../read/page.py" line="189"/>
         <location filename="../read/page.py" line="240"/>
-        <location filename="../dialogs/preferences_dialog.py" line="40"/>
+        <location filename="../dialogs/preferences_dialog.py" line="96"/>
         <source>Browse…</source>
         <translation>Durchsuchen…</translation>
     </message>
@@ -1689,52 +1689,72 @@
         <translation>&lt;b&gt;Protokolldatei:&lt;/b&gt; {path}</translation>
     </message>
     <message>
-        <location filename="../dialogs/preferences_dialog.py" line="31"/>
+        <location filename="../dialogs/preferences_dialog.py" line="40"/>
         <source>Preferences</source>
         <translation>Einstellungen</translation>
     </message>
     <message>
-        <location filename="../dialogs/preferences_dialog.py" line="38"/>
+        <location filename="../dialogs/preferences_dialog.py" line="94"/>
         <source>Where new images are saved unless you choose otherwise</source>
         <translation>Wo neue Abbilder gespeichert werden, sofern Sie nichts anderes wählen</translation>
     </message>
     <message>
-        <location filename="../dialogs/preferences_dialog.py" line="47"/>
+        <location filename="../dialogs/preferences_dialog.py" line="48"/>
         <source>Verify images and discs after building, reading or burning</source>
         <translation>Abbilder und Medien nach dem Erstellen, Lesen oder Brennen überprüfen</translation>
     </message>
     <message>
-        <location filename="../dialogs/preferences_dialog.py" line="51"/>
+        <location filename="../dialogs/preferences_dialog.py" line="52"/>
         <source>Add error-correction data to built images (dvdisaster .ecc file, implanted MD5)</source>
         <translation>Erstellten Abbildern Fehlerkorrekturdaten hinzufügen (dvdisaster-.ecc-Datei, eingebettete MD5-Summe)</translation>
     </message>
     <message>
-        <location filename="../dialogs/preferences_dialog.py" line="55"/>
+        <location filename="../dialogs/preferences_dialog.py" line="56"/>
         <source>Writes IMAGE.ecc (RS01, 14.3 %: a run of about 1/7 of the disc can be rebuilt) and implants the MD5 that checkisomd5 checks</source>
         <translation>Schreibt IMAGE.ecc (RS01, 14,3 %: ein zusammenhängender Bereich von etwa 1/7 des Mediums lässt sich wiederherstellen) und bettet die MD5-Summe ein, die checkisomd5 prüft</translation>
     </message>
     <message>
-        <location filename="../dialogs/preferences_dialog.py" line="69"/>
+        <location filename="../dialogs/preferences_dialog.py" line="70"/>
         <source>Files</source>
         <translation>Dateien</translation>
     </message>
     <message>
-        <location filename="../dialogs/preferences_dialog.py" line="70"/>
+        <location filename="../dialogs/preferences_dialog.py" line="71"/>
         <source>Output folder:</source>
         <translation>Ausgabeordner:</translation>
     </message>
     <message>
-        <location filename="../dialogs/preferences_dialog.py" line="73"/>
+        <location filename="../dialogs/preferences_dialog.py" line="74"/>
         <source>Appearance</source>
         <translation>Darstellung</translation>
     </message>
     <message>
-        <location filename="../dialogs/preferences_dialog.py" line="74"/>
+        <location filename="../dialogs/preferences_dialog.py" line="75"/>
         <source>Colour scheme:</source>
         <translation>Farbschema:</translation>
     </message>
     <message>
-        <location filename="../dialogs/preferences_dialog.py" line="106"/>
+        <location filename="../dialogs/preferences_dialog.py" line="76"/>
+        <source>Language:</source>
+        <translation>Sprache:</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/preferences_dialog.py" line="108"/>
+        <source>The user interface&apos;s language, used from the next start (SPINDLE_LANG overrides it)</source>
+        <translation>Die Sprache der Benutzeroberfläche, gültig ab dem nächsten Start (SPINDLE_LANG hat Vorrang)</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/preferences_dialog.py" line="112"/>
+        <source>System default</source>
+        <translation>Systemvorgabe</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/preferences_dialog.py" line="117"/>
+        <source>Applies at the next start of {app}.</source>
+        <translation>Gilt ab dem nächsten Start von {app}.</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/preferences_dialog.py" line="143"/>
         <source>Choose the output folder</source>
         <translation>Ausgabeordner wählen</translation>
     </message>
