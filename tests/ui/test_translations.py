@@ -43,6 +43,7 @@ from tests.fakes.disk_source import ScriptedDiskSource
 from tests.fakes.mmc_drive import FakeDrive
 
 from app.ui.common import translations
+from app.ui.common.i18n import tr
 from app.ui.common.job_bridge import JobBridge
 from app.ui.common.settings import Settings
 from app.ui.common.workspaces import Workspace
@@ -61,6 +62,9 @@ PENDING = ("app/ui/build", "app/ui/panels", "app/ui/common")
 ROOT = Path(__file__).resolve().parents[2]
 UI = ROOT / "app" / "ui"
 TS = UI / "translations" / "spindle_de.ts"
+TS_EN = UI / "translations" / "spindle_en.ts"
+"""English plural forms only ("1 job running", "2 jobs running"): ``lupdate -pluralonly``."""
+KEPT = [(TS, ()), (TS_EN, ("-pluralonly",))]
 PAGE_DIRS = [UI / part for part in ("read", "write", "image")]
 TOOLS = Path(sys.executable).parent
 PLACEHOLDER = re.compile(r"\{[a-z_]*\}|%n|</?[a-z]+>")
@@ -122,9 +126,9 @@ def tool(name: str) -> str:
     return found
 
 
-def lupdate_into(ts: Path, *sources: Path) -> None:
-    """Update ``ts`` from ``sources`` (default: all of app/ui), as scripts/i18n-update does."""
-    command = [tool("pyside6-lupdate"), "-extensions", "py", *map(str, sources or (UI,))]
+def lupdate_into(ts: Path, options: tuple[str, ...] = ()) -> None:
+    """Update ``ts`` from all of app/ui, as scripts/i18n-update does."""
+    command = [tool("pyside6-lupdate"), "-extensions", "py", str(UI), *options]
     command += ["-no-obsolete", "-ts", str(ts)]
     subprocess.run(command, check=True, capture_output=True, timeout=120)
 
@@ -136,15 +140,26 @@ def test_the_committed_translation_is_german_and_complete() -> None:
     assert [m.source for m in messages if m.unfinished or not all(m.forms)] == []
 
 
-def test_lupdate_finds_no_string_without_its_translation(tmp_path: Path) -> None:
-    copy = tmp_path / TS.name
-    shutil.copyfile(TS, copy)
-    lupdate_into(copy)
+def test_the_english_plurals_are_complete() -> None:
+    assert ET.parse(TS_EN).getroot().get("language") == "en"
+    messages = read_ts(TS_EN)
+    assert len(messages) > 10
+    assert all(m.numerus and len(m.forms) == 2 for m in messages)
+    assert [m.source for m in messages if m.unfinished or not all(m.forms)] == []
+
+
+@pytest.mark.parametrize(("ts", "options"), KEPT, ids=["de", "en"])
+def test_lupdate_finds_no_string_without_its_translation(
+    tmp_path: Path, ts: Path, options: tuple[str, ...]
+) -> None:
+    copy = tmp_path / ts.name
+    shutil.copyfile(ts, copy)
+    lupdate_into(copy, options)
     updated = [m for m in read_ts(copy) if not all(map(pending, m.locations))]
     untranslated = [m.source for m in updated if m.unfinished or not all(m.forms)]
     assert untranslated == [], "new or changed strings: run scripts/i18n-update, translate them"
     # and nothing in the committed file is stale (lupdate -no-obsolete dropped it)
-    committed = [m for m in read_ts(TS) if not all(map(pending, m.locations))]
+    committed = [m for m in read_ts(ts) if not all(map(pending, m.locations))]
     assert {(m.source, m.comment) for m in updated} == {(m.source, m.comment) for m in committed}
 
 
@@ -163,9 +178,10 @@ def test_the_check_fails_on_a_new_string(tmp_path: Path) -> None:
     assert [m.source for m in read_ts(copy) if m.unfinished] == ["A brand-new string"]
 
 
-def test_translations_keep_placeholders_plural_forms_and_markup() -> None:
+@pytest.mark.parametrize("ts", [TS, TS_EN], ids=["de", "en"])
+def test_translations_keep_placeholders_plural_forms_and_markup(ts: Path) -> None:
     wrong = []
-    for message in read_ts(TS):
+    for message in read_ts(ts):
         expected = sorted(PLACEHOLDER.findall(message.source))
         if message.numerus and len(message.forms) != 2:
             wrong.append(f"{message.source!r}: {len(message.forms)} plural forms")
@@ -330,11 +346,12 @@ def test_the_literal_check_reports_file_and_line(tmp_path: Path) -> None:
 
 @pytest.fixture(scope="module")
 def qm_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A folder with spindle_de.qm compiled here from the committed .ts (an installed .qm
-    may be older than the .ts)."""
+    """A folder with spindle_de.qm and spindle_en.qm compiled here from the committed .ts
+    files (an installed .qm may be older than its .ts)."""
     folder = tmp_path_factory.mktemp("qm")
-    command = [tool("pyside6-lrelease"), str(TS), "-qm", str(folder / "spindle_de.qm")]
-    subprocess.run(command, check=True, capture_output=True, timeout=120)
+    for ts in (TS, TS_EN):
+        command = [tool("pyside6-lrelease"), str(ts), "-qm", str(folder / f"{ts.stem}.qm")]
+        subprocess.run(command, check=True, capture_output=True, timeout=120)
     return folder
 
 
@@ -392,9 +409,11 @@ def test_english_when_asked_or_the_system_is_english(
     loaded = translations.install_translations(
         env={"SPINDLE_LANG": env}, ui_languages=[system], directory=qm_dir
     )
-    assert (loaded.language, loaded.files) == ("en", ())
+    assert (loaded.language, loaded.files) == ("en", (qm_dir / "spindle_en.qm",))
     assert "English requested" in loaded.message
     assert menu_titles(qtbot, tmp_path) == ["&File", "&Edit", "&View", "&Help"]
+    # English plural forms, from spindle_en.qm
+    assert [tr("%n job(s) running", "", n) for n in (1, 2)] == ["1 job running", "2 jobs running"]
     assert guide_text().startswith("# Spindle user guide")
 
 
@@ -409,7 +428,7 @@ def test_a_missing_translation_falls_back_to_english(
     caplog.clear()
     with caplog.at_level(logging.INFO, logger=translations.__name__):
         loaded = translations.install_translations(env={"SPINDLE_LANG": "de"}, directory=empty)
-    assert (loaded.language, translations.current_language()) == ("en", "en")
+    assert (loaded.language, translations.current_language(), loaded.files) == ("en", "en", ())
     assert [(r.levelno, r.getMessage()) for r in caplog.records] == [(logging.INFO, loaded.message)]
     assert f"no translation for de in {empty}" in loaded.message
     assert menu_titles(qtbot, tmp_path)[0] == "&File"  # the earlier German was removed
@@ -453,9 +472,10 @@ def test_the_preferences_choose_the_language_for_the_next_start(
 
 
 def test_partial_files_are_no_language(tmp_path: Path) -> None:
-    for name in ("spindle_de.qm", "spindle_de_build.qm", "spindle_pt_BR.qm", "other_fr.qm"):
+    for name in ("spindle_de.qm", "spindle_en.qm", "spindle_de_build.qm", "other_fr.qm"):
         (tmp_path / name).write_bytes(b"")
-    assert translations.available_languages(tmp_path) == {"de"}
+    (tmp_path / "spindle_pt_BR.qm").write_bytes(b"")
+    assert translations.available_languages(tmp_path) == {"de", "en"}
     assert [translations.primary_language(t) for t in ("de-CH", "C", "POSIX", "en_GB", "")] == [
         "de",
         "en",

@@ -6,8 +6,9 @@
 buttons, file dialogs) and Spindle's ``spindle_<lang>.qm`` (compiled from
 ``app/ui/translations/spindle_<lang>.ts`` by ``scripts/install`` and
 ``packaging/build-bundle.sh``; in the pyinstaller bundle it lies at the same place under
-``_internal/``).  English, the source language, needs no file: it is used when no language
-matches or a file is missing.  One log line says what was loaded, or why not.
+``_internal/``).  English, the source language, is used when no language matches or a file is
+missing; its only file, ``spindle_en.qm`` (made with ``lupdate -pluralonly``), holds the
+English plural forms.  One log line says what was loaded, or why not.
 
 It must run before any widget is built: widgets translate their texts when they are made.
 """
@@ -150,14 +151,10 @@ def install_translations(
             if language == SOURCE_LANGUAGE
             else f"no translation for {', '.join(dict.fromkeys(wanted)) or 'it'} in {directory}"
         )
-        return _result(SOURCE_LANGUAGE, (), f"UI language English ({origin}: {why})")
+        return _english(directory, f"{origin}: {why}")
     spindle = _load(directory / f"spindle_{language}.qm")
     if spindle is None:
-        return _result(
-            SOURCE_LANGUAGE,
-            (),
-            f"UI language English ({origin}: spindle_{language}.qm in {directory} is unreadable)",
-        )
+        return _english(directory, f"{origin}: spindle_{language}.qm in {directory} is unreadable")
     files = [directory / f"spindle_{language}.qm"]
     qt_file = next(
         (d / f"qtbase_{language}.qm" for d in qt_translations_dirs() if _readable(d, language)),
@@ -169,13 +166,28 @@ def install_translations(
         translators.append(qt)
         files.append(qt_file)
         qt_note = f"Qt's {qt_file}"
+    _install(translators, language)
+    return _result(
+        language, tuple(files), f"UI language {language} ({origin}): {files[0]}, {qt_note}"
+    )
+
+
+def _english(directory: Path, why: str) -> LoadedLanguage:
+    """English: the source texts, with their plural forms ("1 job", "2 jobs") from
+    ``spindle_en.qm`` (``lupdate -pluralonly``) when it is compiled."""
+    path = directory / f"spindle_{SOURCE_LANGUAGE}.qm"
+    plurals = _load(path)
+    if plurals is None:
+        return _result(SOURCE_LANGUAGE, (), f"UI language English ({why}; no {path})")
+    _install([plurals], SOURCE_LANGUAGE)
+    return _result(SOURCE_LANGUAGE, (path,), f"UI language English ({why}): plurals from {path}")
+
+
+def _install(translators: list[QTranslator], language: str) -> None:
     for translator in translators:
         QCoreApplication.installTranslator(translator)
         _installed.append(translator)
     _current[0] = language
-    return _result(
-        language, tuple(files), f"UI language {language} ({origin}): {files[0]}, {qt_note}"
-    )
 
 
 def _readable(directory: Path, language: str) -> bool:
