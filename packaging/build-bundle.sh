@@ -9,7 +9,7 @@ py=${PYTHON:-.venv/bin/python}
 out=build/bundle
 rm -rf "$out"
 mkdir -p "$out"
-scripts/i18n-compile  # the .qm files the spec bundles
+LRELEASE="${LRELEASE:-$(dirname "$py")/pyside6-lrelease}" scripts/i18n-compile
 echo "build-bundle: pyinstaller packaging/spindle.spec -> $out/dist/spindle/" >&2
 start=$(date +%s)
 if ! PYTHONPATH="$root" "$py" -m PyInstaller --noconfirm --clean --log-level WARN \

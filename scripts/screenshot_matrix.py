@@ -56,7 +56,7 @@ from app.ui.application import create_application  # noqa: E402
 from app.ui.common.error_dialog import ErrorDialog  # noqa: E402
 from app.ui.common.settings import Settings, Theme  # noqa: E402
 from app.ui.common.theme import apply_theme  # noqa: E402
-from app.ui.common.translations import install_translators  # noqa: E402
+from app.ui.common.translations import install_translations, remove_translations  # noqa: E402
 from app.ui.common.workspaces import Workspace  # noqa: E402
 from app.ui.main_window import MainWindow  # noqa: E402
 
@@ -84,21 +84,25 @@ def compile_german(temp_dir: Path) -> Path:
 
 
 @contextmanager
-def language(app: QApplication, lang: str, folder: Path | None) -> Iterator[None]:
+def language(lang: str, folder: Path | None) -> Iterator[None]:
     """The UI language for the windows built inside the block, through Spindle's loader."""
-    installed = install_translators(app, "en" if folder is None else lang, folder or TRANSLATIONS)
+    installed = install_translations(
+        env={"SPINDLE_LANG": lang}, directory=folder if folder is not None else TRANSLATIONS
+    )
     if installed.language != lang:
-        raise SystemExit(f"screenshots: the {lang} translation did not load")
+        raise SystemExit(f"screenshots: the {lang} translation did not load: {installed.message}")
     try:
         yield
     finally:
-        install_translators(app, "en")
+        remove_translations()
 
 
 class Matrix:
     """Takes one language's and one palette's pictures of every page."""
 
-    def __init__(self, out_dir: Path, temp_dir: Path, prefix: str) -> None:
+    def __init__(
+        self, out_dir: Path, temp_dir: Path, prefix: str, size: tuple[int, int] = SCREEN_SIZE
+    ) -> None:
         self.out_dir = out_dir
         self.temp = temp_dir
         self.temp.mkdir(parents=True, exist_ok=True)
@@ -112,7 +116,7 @@ class Matrix:
             self.settings, log_path=log_path, disk_source=ShotDisks(), drive_source=self.drives
         )
         self.window.move(0, 0)
-        self.window.resize(*SCREEN_SIZE)
+        self.window.resize(*size)
         self.window.show()
         self.shots: list[Path] = []
 
@@ -364,6 +368,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--langs", default=",".join(LANGS), help="en,de")
     parser.add_argument("--themes", default=",".join(THEMES), help="light,dark")
     parser.add_argument("--pages", default=",".join(PAGES), help=",".join(PAGES))
+    parser.add_argument(
+        "--size", default="1280x800", help="window size, e.g. 1024x700 (the screen is 1280x800)"
+    )
     args = parser.parse_args(argv)
     if not os.environ.get("DISPLAY") or os.environ.get("QT_QPA_PLATFORM", "xcb") != "xcb":
         print("screenshots: needs QT_QPA_PLATFORM=xcb under Xvfb (xvfb-run)", file=sys.stderr)
@@ -371,6 +378,8 @@ def main(argv: list[str] | None = None) -> int:
     langs = tuple(args.langs.split(","))
     themes = tuple(args.themes.split(","))
     pages = tuple(args.pages.split(","))
+    width, _x, height = args.size.partition("x")
+    size = (int(width), int(height))
     for value, allowed in ((langs, LANGS), (themes, tuple(THEMES)), (pages, PAGES)):
         unknown = set(value) - set(allowed)
         if unknown:
@@ -381,11 +390,11 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory(prefix="spindle-matrix-") as temp:
         german = compile_german(Path(temp)) if "de" in langs else None
         for lang in langs:
-            with language(app, lang, german if lang == "de" else None):
+            with language(lang, german if lang == "de" else None):
                 for theme in themes:
                     apply_theme(app, THEMES[theme])
                     prefix = f"{lang}-{theme}"
-                    matrix = Matrix(args.out, Path(temp) / prefix, prefix)
+                    matrix = Matrix(args.out, Path(temp) / prefix, prefix, size)
                     total.extend(matrix.take(pages))
         apply_theme(app, Theme.SYSTEM)
         _close_all(app)

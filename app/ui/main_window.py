@@ -41,6 +41,7 @@ from app.core.jobs import JobHandle, Outcome, Result
 from app.core.units import SECTOR_SIZE
 from app.ui.build.page import BuildPage
 from app.ui.common.desktop import DesktopIntegration, SessionBus
+from app.ui.common.i18n import tr
 from app.ui.common.icons import app_icon
 from app.ui.common.job_bridge import JobBridge
 from app.ui.common.open_folder import open_folder
@@ -97,9 +98,9 @@ class MainWindow(QMainWindow):
         self.image_page = ImagePage(self.bridge)
         self._build_workspaces()
         self._connect_pages()
-        self.drives_dock = self._dock("Drives", "drivesDock", self.drive_panel)
-        self.jobs_dock = self._dock("Jobs", "jobsDock", self.jobs_panel)
-        self.log_dock = self._dock("Log", "logDock", self.log_view)
+        self.drives_dock = self._dock(tr("Drives"), "drivesDock", self.drive_panel)
+        self.jobs_dock = self._dock(tr("Jobs"), "jobsDock", self.jobs_panel)
+        self.log_dock = self._dock(tr("Log"), "logDock", self.log_view)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.drives_dock)
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.jobs_dock)
         self.tabifyDockWidget(self.jobs_dock, self.log_dock)
@@ -107,7 +108,7 @@ class MainWindow(QMainWindow):
         # the tabs name the bottom panels; the drive pane gets a plain heading
         for dock in (self.jobs_dock, self.log_dock):
             dock.setTitleBarWidget(QWidget())
-        self.drives_dock.setTitleBarWidget(_dock_heading("Drives"))
+        self.drives_dock.setTitleBarWidget(_dock_heading(tr("Drives")))
         self.jobs_dock.raise_()
 
         self._build_menus()
@@ -172,15 +173,19 @@ class MainWindow(QMainWindow):
 
     def _update_title(self, project_name: str) -> None:
         """``project[*] — Spindle``: Qt shows ``*`` while the project has unsaved changes."""
-        self.setWindowTitle(f"{project_name}[*] — {APP_NAME}")
+        self.setWindowTitle(tr("{project}[*] — {app}").format(project=project_name, app=APP_NAME))
 
     def _on_burn_requested(self, image: Path) -> None:
         self.burn_image(image)
-        self.statusBar().showMessage(f"Burn {image.name}: choose a drive with a blank disc", 8000)
+        self.statusBar().showMessage(
+            tr("Burn {name}: choose a drive with a blank disc").format(name=image.name), 8000
+        )
 
     def _on_flash_requested(self, image: Path) -> None:
         self.flash_image(image)
-        self.statusBar().showMessage(f"Write {image.name} to a USB stick: choose the stick", 8000)
+        self.statusBar().showMessage(
+            tr("Write {name} to a USB stick: choose the stick").format(name=image.name), 8000
+        )
 
     def flash_image(self, path: Path) -> None:
         """Open the Write workspace with ``path`` chosen and a USB stick as the target: the
@@ -197,12 +202,16 @@ class MainWindow(QMainWindow):
         self.build_page.files.replace_project(result.project, None)
         self.show_workspace(Workspace.BUILD)
         kept = result.project.boot.replay
-        boot = f", {len(kept.entries)} boot entr(y/ies) kept" if kept and kept.entries else ""
-        notes = f"; {len(result.notes)} note(s): {result.notes[0]}" if result.notes else ""
-        self.statusBar().showMessage(
-            f"Editing the {result.fs.label} tree of the image as a new project{boot}{notes}",
-            15000,
+        message = tr("Editing the {fs} tree of the image as a new project").format(
+            fs=result.fs.label
         )
+        if kept and kept.entries:
+            message += tr(", %n boot entry(s) kept", "", len(kept.entries))
+        if result.notes:
+            message += tr("; %n note(s): {note}", "", len(result.notes)).format(
+                note=result.notes[0]
+            )
+        self.statusBar().showMessage(message, 15000)
 
     def burn_image(self, path: Path) -> None:
         """Open the Write workspace with ``path`` chosen: the Build workspace's
@@ -232,7 +241,7 @@ class MainWindow(QMainWindow):
                 and media.writable
                 and media.capacity_bytes > 0
             ):
-                label = f"{media.profile_name} in {path}"
+                label = tr("{medium} in {drive}").format(medium=media.profile_name, drive=path)
                 self.build_page.set_inserted_disc(label, media.capacity_bytes // SECTOR_SIZE)
                 return
         self.build_page.set_inserted_disc(None)
@@ -271,16 +280,18 @@ class MainWindow(QMainWindow):
 
     def open_log_folder(self) -> None:
         if self.log_path is not None:
-            open_folder(self.log_path.parent, self, "Open Log Folder")
+            open_folder(self.log_path.parent, self, tr("Open Log Folder"))
 
     def confirm_close_with_jobs(self, count: int) -> bool:
         """Ask before cancelling running jobs by closing; True to cancel them and close."""
         answer = QMessageBox.question(
             self,
-            f"Quit {APP_NAME}?",
-            f"{count} job{'s are' if count != 1 else ' is'} still running. Quitting cancels "
-            f"{'them' if count != 1 else 'it'}; what {'they' if count != 1 else 'it'} "
-            "made so far is removed.",
+            tr("Quit {app}?").format(app=APP_NAME),
+            tr(
+                "%n job(s) still running. Quitting cancels them; what they made so far is removed.",
+                "",
+                count,
+            ),
             QMessageBox.StandardButton.Cancel | QMessageBox.StandardButton.Yes,
             QMessageBox.StandardButton.Cancel,
         )
@@ -304,7 +315,7 @@ class MainWindow(QMainWindow):
         )
         if active:
             self._closing = True
-            self.statusBar().showMessage("Cancelling running jobs…")
+            self.statusBar().showMessage(tr("Cancelling running jobs…"))
             QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
             self._central.setEnabled(False)
             try:
@@ -335,18 +346,18 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         menu_bar = self.menuBar()
 
-        file_menu = menu_bar.addMenu("&File")
+        file_menu = menu_bar.addMenu(tr("&File"))
         _add_entries(file_menu, [*self.build_page.file_actions(), None])
-        quit_action = QAction("&Quit", self)
+        quit_action = QAction(tr("&Quit"), self)
         quit_action.setShortcut(QKeySequence("Ctrl+Q"))
         quit_action.setMenuRole(QAction.MenuRole.QuitRole)
         quit_action.triggered.connect(self.close)
         file_menu.addAction(quit_action)
         self.quit_action = quit_action
 
-        edit_menu = menu_bar.addMenu("&Edit")
+        edit_menu = menu_bar.addMenu(tr("&Edit"))
         _add_entries(edit_menu, [*self.build_page.edit_actions(), None])
-        preferences = QAction("&Preferences…", self)
+        preferences = QAction(tr("&Preferences…"), self)
         shortcut = QKeySequence(QKeySequence.StandardKey.Preferences)
         preferences.setShortcut(shortcut if not shortcut.isEmpty() else QKeySequence("Ctrl+,"))
         preferences.setMenuRole(QAction.MenuRole.PreferencesRole)
@@ -354,7 +365,7 @@ class MainWindow(QMainWindow):
         edit_menu.addAction(preferences)
         self.preferences_action = preferences
 
-        view_menu = menu_bar.addMenu("&View")
+        view_menu = menu_bar.addMenu(tr("&View"))
         group = QActionGroup(self)
         group.setExclusive(True)
         self.workspace_actions: dict[Workspace, QAction] = {}
@@ -371,27 +382,27 @@ class MainWindow(QMainWindow):
         for dock in (self.drives_dock, self.jobs_dock, self.log_dock):
             view_menu.addAction(dock.toggleViewAction())
         view_menu.addSeparator()
-        clear = QAction("Clear &Finished Jobs", self)
+        clear = QAction(tr("Clear &Finished Jobs"), self)
         clear.triggered.connect(self.jobs_panel.clear_finished)
         view_menu.addAction(clear)
 
-        self._build_help_menu(menu_bar.addMenu("&Help"))
+        self._build_help_menu(menu_bar.addMenu(tr("&Help")))
 
     def _build_help_menu(self, help_menu: QMenu) -> None:
-        guide = QAction("&User Guide", self)
+        guide = QAction(tr("&User Guide"), self)
         guide.setShortcut(QKeySequence.StandardKey.HelpContents)
         guide.triggered.connect(self.open_user_guide)
         help_menu.addAction(guide)
-        log_folder = QAction("Open &Log Folder", self)
+        log_folder = QAction(tr("Open &Log Folder"), self)
         log_folder.setEnabled(self.log_path is not None)
         log_folder.triggered.connect(self.open_log_folder)
         help_menu.addAction(log_folder)
         help_menu.addSeparator()
-        about = QAction(f"&About {APP_NAME}", self)
+        about = QAction(tr("&About {app}").format(app=APP_NAME), self)
         about.setMenuRole(QAction.MenuRole.AboutRole)
         about.triggered.connect(self.open_about)
         help_menu.addAction(about)
-        about_qt = QAction("About &Qt", self)
+        about_qt = QAction(tr("About &Qt"), self)
         about_qt.setMenuRole(QAction.MenuRole.AboutQtRole)
         about_qt.triggered.connect(QApplication.aboutQt)
         help_menu.addAction(about_qt)
@@ -416,21 +427,35 @@ class MainWindow(QMainWindow):
     # -- job status -------------------------------------------------------------------
 
     def _on_active_count(self, count: int) -> None:
-        self.jobs_dock.setWindowTitle(f"Jobs ({count})" if count else "Jobs")
+        self.jobs_dock.setWindowTitle(
+            tr("Jobs ({count})").format(count=count) if count else tr("Jobs")
+        )
         if count == 0:
-            self.jobs_status.setText("No jobs running")
+            self.jobs_status.setText(tr("No jobs running"))
         else:
-            self.jobs_status.setText(f"{count} job{'s' if count != 1 else ''} running")
+            self.jobs_status.setText(tr("%n job(s) running", "", count))
 
     def _on_job_submitted(self, _handle: JobHandle[Any]) -> None:
         self.jobs_dock.show()
         self.jobs_dock.raise_()
 
     def _on_job_finished(self, handle: JobHandle[Any], result: Result[Any]) -> None:
-        self.statusBar().showMessage(f"{handle.title}: {result.outcome.value}", 8000)
+        self.statusBar().showMessage(
+            tr("{job}: {outcome}").format(job=handle.title, outcome=outcome_text(result.outcome)),
+            8000,
+        )
         if result.outcome is Outcome.FAILED:
             self.jobs_dock.show()
             self.jobs_dock.raise_()
+
+
+def outcome_text(outcome: Outcome) -> str:
+    """How a job ended, in the UI language (the status bar after a job)."""
+    return {
+        Outcome.SUCCEEDED: tr("succeeded"),
+        Outcome.FAILED: tr("failed"),
+        Outcome.CANCELLED: tr("cancelled"),
+    }[outcome]
 
 
 def _add_entries(menu: QMenu, entries: Sequence[QAction | QMenu | None]) -> None:

@@ -61,3 +61,23 @@ def bridge(qtbot: QtBot) -> Iterator[JobBridge]:
     bridge = JobBridge()
     yield bridge
     bridge.shutdown(timeout_s=10)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _english_plurals(qapp: object, tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """English as the running application speaks it: with the plural forms of
+    ``spindle_en.ts`` ("1 job running", "2 jobs running"), compiled for the session."""
+    import subprocess
+    import sys
+
+    from PySide6.QtCore import QCoreApplication, QTranslator
+
+    ts = Path(__file__).resolve().parents[2] / "app" / "ui" / "translations" / "spindle_en.ts"
+    qm = tmp_path_factory.mktemp("english") / "spindle_en.qm"
+    lrelease = Path(sys.executable).parent / "pyside6-lrelease"
+    subprocess.run([str(lrelease), "-silent", str(ts), "-qm", str(qm)], check=True)
+    translator = QTranslator()
+    assert translator.load(str(qm)), qm
+    QCoreApplication.installTranslator(translator)
+    yield
+    QCoreApplication.removeTranslator(translator)

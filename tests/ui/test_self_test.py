@@ -38,6 +38,7 @@ def test_self_test_passes_in_a_fresh_process(tmp_path: Path) -> None:
     line = run.stdout.strip()
     assert line.startswith("spindle self-test OK: Spindle ")
     assert "4 workspaces" in line
+    assert "; German translation loads;" in line  # the .qm compiled by scripts/install
     assert "imported pycdlib" in line
     assert "succeeded" in line
     assert not (tmp_path / "config").exists()  # settings went to a temporary file

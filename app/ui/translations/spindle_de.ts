@@ -64,404 +64,405 @@
         <translation>Das Medium wurde gelesen. Legen Sie einen Rohling in {device} ein, schließen Sie die Schublade und drücken Sie dann OK, um die Kopie zu brennen.</translation>
     </message>
     <message>
-        <location filename="../read/page.py" line="65"/>
+        <location filename="../read/page.py" line="66"/>
         <source>Maximum</source>
         <translation>Maximal</translation>
     </message>
     <message>
-        <location filename="../read/page.py" line="74"/>
+        <location filename="../read/page.py" line="75"/>
         <source>Automatic (ISO, or BIN/CUE for audio and multi-track CDs)</source>
         <translation>Automatisch (ISO, oder BIN/CUE für Audio- und Mehrspur-CDs)</translation>
     </message>
     <message>
-        <location filename="../read/page.py" line="77"/>
+        <location filename="../read/page.py" line="78"/>
         <source>ISO image</source>
         <translation>ISO-Abbild</translation>
     </message>
     <message>
-        <location filename="../read/page.py" line="78"/>
+        <location filename="../read/page.py" line="79"/>
         <source>BIN/CUE (raw CD sectors)</source>
         <translation>BIN/CUE (rohe CD-Sektoren)</translation>
     </message>
     <message>
-        <location filename="../read/page.py" line="84"/>
+        <location filename="../read/page.py" line="85"/>
         <source>No optical drive found — connect one, or read from an image file instead.</source>
         <translation>Kein optisches Laufwerk gefunden – schließen Sie eines an oder lesen Sie stattdessen aus einer Abbilddatei.</translation>
     </message>
     <message>
-        <location filename="../read/page.py" line="88"/>
+        <location filename="../read/page.py" line="89"/>
         <source>Connect a CD, DVD or Blu-ray drive and press “Refresh”, or choose “From an image file” to read an image file instead.</source>
         <translation>Schließen Sie ein CD-, DVD- oder Blu-ray-Laufwerk an und drücken Sie „Aktualisieren“, oder wählen Sie „Aus einer Abbilddatei“, um stattdessen eine Abbilddatei zu lesen.</translation>
     </message>
     <message>
-        <location filename="../read/page.py" line="92"/>
+        <location filename="../read/page.py" line="93"/>
         <source>Not checked yet — press “Check disc” to see what the drive holds.</source>
         <translation>Noch nicht geprüft – drücken Sie „Medium prüfen“, um zu sehen, was im Laufwerk liegt.</translation>
     </message>
     <message>
-        <location filename="../read/page.py" line="95"/>
+        <location filename="../read/page.py" line="96"/>
         <source>Reads every sector into the image file. Unreadable sectors are retried at a slow speed and recorded in a map file, so a later read can resume or retry just those.</source>
         <translation>Liest jeden Sektor in die Abbilddatei. Unlesbare Sektoren werden langsam erneut versucht und in einer Map-Datei festgehalten, sodass ein späterer Lesevorgang fortsetzen oder nur diese erneut versuchen kann.</translation>
     </message>
     <message>
-        <location filename="../read/page.py" line="99"/>
+        <location filename="../read/page.py" line="100"/>
         <source>Wait for the running job to end.</source>
         <translation>Warten Sie, bis der laufende Auftrag beendet ist.</translation>
     </message>
     <message>
-        <location filename="../read/page.py" line="163"/>
+        <location filename="../read/page.py" line="164"/>
         <source>From a drive</source>
         <translation>Von einem Laufwerk</translation>
     </message>
     <message>
-        <location filename="../read/page.py" line="165"/>
+        <location filename="../read/page.py" line="166"/>
         <source>From an image file</source>
         <translation>Aus einer Abbilddatei</translation>
     </message>
     <message>
-        <location filename="../read/page.py" line="166"/>
+        <location filename="../read/page.py" line="167"/>
         <source>Copy or convert an existing image file instead</source>
         <translation>Stattdessen eine vorhandene Abbilddatei kopieren oder umwandeln</translation>
     </message>
     <message>
-        <location filename="../read/page.py" line="173"/>
+        <location filename="../read/page.py" line="174"/>
         <source>The optical drive to read</source>
         <translation>Das optische Laufwerk, von dem gelesen wird</translation>
     </message>
     <message>
-        <location filename="../read/page.py" line="174"/>
+        <location filename="../read/page.py" line="175"/>
         <source>No optical drive</source>
         <translation>Kein Laufwerk</translation>
     </message>
     <message>
-        <location filename="../read/page.py" line="176"/>
+        <location filename="../read/page.py" line="177"/>
         <source>Refresh</source>
         <translation>Aktualisieren</translation>
     </message>
     <message>
-        <location filename="../read/page.py" line="177"/>
-        <location filename="../read/page.py" line="473"/>
+        <location filename="../read/page.py" line="178"/>
+        <location filename="../read/page.py" line="474"/>
         <source>Look for optical drives again</source>
         <translation>Erneut nach optischen Laufwerken suchen</translation>
     </message>
     <message>
-        <location filename="../read/page.py" line="179"/>
-        <location filename="../write/page.py" line="192"/>
+        <location filename="../read/page.py" line="180"/>
+        <location filename="../write/page.py" line="193"/>
         <source>Check disc</source>
         <translation>Medium prüfen</translation>
     </message>
     <message>
-        <location filename="../read/page.py" line="187"/>
+        <location filename="../read/page.py" line="188"/>
         <source>The image file to read, e.g. ~/disc.iso</source>
         <translation>Die zu lesende Abbilddatei, z. B. ~/disc.iso</translation>
     </message>
     <message>
-        <location filename="../read/page.py" line="189"/>
-        <location filename="../read/page.py" line="240"/>
+        <location filename="../read/page.py" line="190"/>
+        <location filename="../read/page.py" line="241"/>
+        <location filename="../dialogs/preferences_dialog.py" line="96"/>
         <source>Browse…</source>
         <translation>Durchsuchen…</translation>
     </message>
     <message>
-        <location filename="../read/page.py" line="204"/>
+        <location filename="../read/page.py" line="205"/>
         <source>Read from</source>
         <translation>Lesen von</translation>
     </message>
     <message>
-        <location filename="../read/page.py" line="238"/>
+        <location filename="../read/page.py" line="239"/>
         <source>Where the image goes, e.g. ~/disc.iso</source>
         <translation>Wohin das Abbild kommt, z. B. ~/disc.iso</translation>
     </message>
     <message>
-        <location filename="../read/page.py" line="243"/>
+        <location filename="../read/page.py" line="244"/>
         <source>Image file:</source>
         <translation>Abbilddatei:</translation>
     </message>
     <message>
-        <location filename="../read/page.py" line="246"/>
-        <location filename="../read/page.py" line="380"/>
+        <location filename="../read/page.py" line="247"/>
+        <location filename="../read/page.py" line="381"/>
         <source>Read disc to image</source>
         <translation>Medium als Abbild einlesen</translation>
     </message>
     <message>
-        <location filename="../read/page.py" line="260"/>
-        <location filename="../write/page.py" line="229"/>
+        <location filename="../read/page.py" line="261"/>
+        <location filename="../write/page.py" line="230"/>
         <source>Advanced</source>
         <translation>Erweitert</translation>
     </message>
     <message>
-        <location filename="../read/page.py" line="264"/>
+        <location filename="../read/page.py" line="265"/>
         <source>Retries, skip-ahead, speed, map file, verify, format</source>
         <translation>Wiederholungen, Überspringen, Geschwindigkeit, Map-Datei, Überprüfen, Format</translation>
     </message>
     <message>
-        <location filename="../read/page.py" line="268"/>
+        <location filename="../read/page.py" line="269"/>
         <source>Copy to a blank disc…</source>
         <translation>Auf einen Rohling kopieren…</translation>
     </message>
     <message>
-        <location filename="../read/page.py" line="271"/>
+        <location filename="../read/page.py" line="272"/>
         <source>Read to</source>
         <translation>Lesen nach</translation>
     </message>
     <message>
-        <location filename="../read/page.py" line="297"/>
+        <location filename="../read/page.py" line="298"/>
         <source>Passes over the unreadable sectors, at a slow speed</source>
         <translation>Durchgänge über die unlesbaren Sektoren, mit niedriger Geschwindigkeit</translation>
     </message>
     <message>
-        <location filename="../read/page.py" line="298"/>
+        <location filename="../read/page.py" line="299"/>
         <source>Skip past runs of errors first (badly scratched discs)</source>
         <translation>Fehlerbereiche erst überspringen (zerkratzte Medien)</translation>
     </message>
     <message>
-        <location filename="../read/page.py" line="304"/>
+        <location filename="../read/page.py" line="305"/>
         <source>Next to the image (IMAGE.map)</source>
         <translation>Neben dem Abbild (ABBILD.map)</translation>
     </message>
     <message>
-        <location filename="../read/page.py" line="305"/>
+        <location filename="../read/page.py" line="306"/>
         <source>Resume from the map (or retry its unreadable sectors)</source>
         <translation>Mit Map-Datei fortsetzen (oder Unlesbares neu lesen)</translation>
     </message>
     <message>
-        <location filename="../read/page.py" line="306"/>
+        <location filename="../read/page.py" line="307"/>
         <source>Read the disc again and compare when done</source>
         <translation>Danach erneut lesen und vergleichen</translation>
     </message>
     <message>
-        <location filename="../read/page.py" line="311"/>
+        <location filename="../read/page.py" line="312"/>
         <source>Format:</source>
         <translation>Format:</translation>
     </message>
     <message>
-        <location filename="../read/page.py" line="312"/>
+        <location filename="../read/page.py" line="313"/>
         <source>Read speed:</source>
         <translation>Lesegeschwindigkeit:</translation>
     </message>
     <message>
-        <location filename="../read/page.py" line="313"/>
+        <location filename="../read/page.py" line="314"/>
         <source>Retries:</source>
         <translation>Wiederholungen:</translation>
     </message>
     <message>
-        <location filename="../read/page.py" line="314"/>
+        <location filename="../read/page.py" line="315"/>
         <source>Map file:</source>
         <translation>Map-Datei:</translation>
     </message>
     <message>
-        <location filename="../read/page.py" line="320"/>
-        <location filename="../write/page.py" line="245"/>
+        <location filename="../read/page.py" line="321"/>
+        <location filename="../write/page.py" line="246"/>
         <location filename="../image/convert_view.py" line="170"/>
         <location filename="../panels/jobs_panel.py" line="101"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../read/page.py" line="322"/>
-        <location filename="../read/page.py" line="476"/>
+        <location filename="../read/page.py" line="323"/>
+        <location filename="../read/page.py" line="477"/>
         <source>Nothing is running</source>
         <translation>Es läuft nichts</translation>
     </message>
     <message>
-        <location filename="../read/page.py" line="324"/>
+        <location filename="../read/page.py" line="325"/>
         <source>Compare disc with image</source>
         <translation>Medium mit Abbild vergleichen</translation>
     </message>
     <message>
-        <location filename="../read/page.py" line="326"/>
+        <location filename="../read/page.py" line="327"/>
         <source>Repair with error-correction data</source>
         <translation>Mit Fehlerkorrekturdaten reparieren</translation>
     </message>
     <message>
-        <location filename="../read/page.py" line="329"/>
+        <location filename="../read/page.py" line="330"/>
         <source>Rebuild the unreadable sectors from the image&apos;s dvdisaster .ecc file</source>
         <translation>Die unlesbaren Sektoren aus der dvdisaster-.ecc-Datei des Abbilds wiederherstellen</translation>
     </message>
     <message>
-        <location filename="../read/page.py" line="352"/>
+        <location filename="../read/page.py" line="353"/>
         <source>read</source>
         <comment>sector map legend</comment>
         <translation>gelesen</translation>
     </message>
     <message>
-        <location filename="../read/page.py" line="353"/>
+        <location filename="../read/page.py" line="354"/>
         <source>not read yet</source>
         <translation>noch nicht gelesen</translation>
     </message>
     <message>
-        <location filename="../read/page.py" line="354"/>
+        <location filename="../read/page.py" line="355"/>
         <source>failed, being split</source>
         <translation>fehlgeschlagen, wird aufgeteilt</translation>
     </message>
     <message>
-        <location filename="../read/page.py" line="355"/>
+        <location filename="../read/page.py" line="356"/>
         <source>unreadable</source>
         <translation>unlesbar</translation>
     </message>
     <message>
-        <location filename="../read/page.py" line="362"/>
+        <location filename="../read/page.py" line="363"/>
         <source>The result of the read shows here.</source>
         <translation>Hier erscheint das Ergebnis des Lesevorgangs.</translation>
     </message>
     <message>
-        <location filename="../read/page.py" line="380"/>
+        <location filename="../read/page.py" line="381"/>
         <source>Copy image file</source>
         <translation>Abbilddatei kopieren</translation>
     </message>
     <message>
-        <location filename="../read/page.py" line="402"/>
+        <location filename="../read/page.py" line="403"/>
         <location filename="../panels/drive_panel.py" line="51"/>
         <source>No optical drive found</source>
         <translation>Kein optisches Laufwerk gefunden</translation>
     </message>
     <message>
-        <location filename="../read/page.py" line="422"/>
-        <location filename="../read/page.py" line="533"/>
+        <location filename="../read/page.py" line="423"/>
+        <location filename="../read/page.py" line="534"/>
         <source>Choose the image file to read first.</source>
         <translation>Wählen Sie zuerst die zu lesende Abbilddatei.</translation>
     </message>
     <message>
-        <location filename="../read/page.py" line="424"/>
+        <location filename="../read/page.py" line="425"/>
         <source>Choose where the image goes first.</source>
         <translation>Wählen Sie zuerst, wohin das Abbild kommt.</translation>
     </message>
     <message>
-        <location filename="../read/page.py" line="438"/>
+        <location filename="../read/page.py" line="439"/>
         <source>Copying is from a disc: choose “From a drive”.</source>
         <translation>Kopiert wird von einem Medium: Wählen Sie „Von einem Laufwerk“.</translation>
     </message>
     <message>
-        <location filename="../read/page.py" line="450"/>
-        <location filename="../read/page.py" line="697"/>
+        <location filename="../read/page.py" line="451"/>
+        <location filename="../read/page.py" line="698"/>
         <source>Choose an existing image file to compare the disc with.</source>
         <translation>Wählen Sie eine vorhandene Abbilddatei, mit der das Medium verglichen wird.</translation>
     </message>
     <message>
-        <location filename="../read/page.py" line="457"/>
+        <location filename="../read/page.py" line="458"/>
         <source>Look at the disc without reading it</source>
         <translation>Das Medium ansehen, ohne es zu lesen</translation>
     </message>
     <message>
-        <location filename="../read/page.py" line="461"/>
+        <location filename="../read/page.py" line="462"/>
         <source>Read the disc again and compare it with the image file</source>
         <translation>Das Medium erneut lesen und mit der Abbilddatei vergleichen</translation>
     </message>
     <message>
-        <location filename="../read/page.py" line="466"/>
+        <location filename="../read/page.py" line="467"/>
         <source>Read this disc and burn it onto a blank disc, then verify the copy</source>
         <translation>Dieses Medium lesen, auf einen Rohling brennen und dann die Kopie überprüfen</translation>
     </message>
     <message>
-        <location filename="../read/page.py" line="476"/>
+        <location filename="../read/page.py" line="477"/>
         <source>Stop the read</source>
         <translation>Lesevorgang anhalten</translation>
     </message>
     <message>
-        <location filename="../read/page.py" line="502"/>
+        <location filename="../read/page.py" line="503"/>
         <source>No optical drive found — connect one, or read from an image file.</source>
         <translation>Kein optisches Laufwerk gefunden – schließen Sie eines an oder lesen Sie aus einer Abbilddatei.</translation>
     </message>
     <message>
-        <location filename="../read/page.py" line="504"/>
+        <location filename="../read/page.py" line="505"/>
         <source>Found {count} optical drive.</source>
         <translation>{count} optisches Laufwerk gefunden.</translation>
     </message>
     <message>
-        <location filename="../read/page.py" line="506"/>
+        <location filename="../read/page.py" line="507"/>
         <source>Found {count} optical drives.</source>
         <translation>{count} optische Laufwerke gefunden.</translation>
     </message>
     <message>
-        <location filename="../read/page.py" line="515"/>
+        <location filename="../read/page.py" line="516"/>
         <source>Read the image file</source>
         <translation>Abbilddatei lesen</translation>
     </message>
     <message>
-        <location filename="../read/page.py" line="517"/>
-        <location filename="../read/page.py" line="524"/>
+        <location filename="../read/page.py" line="518"/>
+        <location filename="../read/page.py" line="525"/>
         <source>Disc images (*.iso *.bin)</source>
         <translation>Abbilder (*.iso *.bin)</translation>
     </message>
     <message>
-        <location filename="../read/page.py" line="524"/>
+        <location filename="../read/page.py" line="525"/>
         <source>Save the image as</source>
         <translation>Abbild speichern unter</translation>
     </message>
     <message>
-        <location filename="../read/page.py" line="545"/>
+        <location filename="../read/page.py" line="546"/>
         <source>Choose where the image goes.</source>
         <translation>Wählen Sie, wohin das Abbild kommt.</translation>
     </message>
     <message>
-        <location filename="../read/page.py" line="571"/>
-        <location filename="../write/page.py" line="455"/>
+        <location filename="../read/page.py" line="572"/>
+        <location filename="../write/page.py" line="456"/>
         <source>Checking the disc in {device}…</source>
         <translation>Medium in {device} wird geprüft…</translation>
     </message>
     <message>
-        <location filename="../read/page.py" line="594"/>
+        <location filename="../read/page.py" line="595"/>
         <location filename="../panels/jobs_panel.py" line="142"/>
         <source>Starting…</source>
         <translation>Wird gestartet…</translation>
     </message>
     <message>
-        <location filename="../read/page.py" line="604"/>
+        <location filename="../read/page.py" line="605"/>
         <location filename="../panels/jobs_panel.py" line="201"/>
         <source>Cancelling…</source>
         <translation>Wird abgebrochen…</translation>
     </message>
     <message>
-        <location filename="../read/page.py" line="632"/>
+        <location filename="../read/page.py" line="633"/>
         <source>Cannot make the folder for the temporary image, {folder}: {error}</source>
         <translation>Der Ordner für das temporäre Abbild, {folder}, kann nicht angelegt werden: {error}</translation>
     </message>
     <message>
-        <location filename="../read/page.py" line="657"/>
+        <location filename="../read/page.py" line="658"/>
         <source>Copying the disc in {source} to {target}…</source>
         <translation>Medium in {source} wird nach {target} kopiert…</translation>
     </message>
     <message>
-        <location filename="../read/page.py" line="674"/>
+        <location filename="../read/page.py" line="675"/>
         <source>Copied and verified: the {medium} in {device}.</source>
         <translation>Kopiert und überprüft: {medium} in {device}.</translation>
     </message>
     <message>
-        <location filename="../read/page.py" line="676"/>
+        <location filename="../read/page.py" line="677"/>
         <source>Copied: the {medium} in {device}.</source>
         <translation>Kopiert: {medium} in {device}.</translation>
     </message>
     <message>
-        <location filename="../read/page.py" line="679"/>
+        <location filename="../read/page.py" line="680"/>
         <source>The image is kept as {image}.</source>
         <translation>Das Abbild bleibt als {image} erhalten.</translation>
     </message>
     <message>
-        <location filename="../read/page.py" line="684"/>
+        <location filename="../read/page.py" line="685"/>
         <source>The copy failed.</source>
         <translation>Das Kopieren ist fehlgeschlagen.</translation>
     </message>
     <message>
-        <location filename="../read/page.py" line="707"/>
+        <location filename="../read/page.py" line="708"/>
         <source>Comparing {device} with {image}…</source>
         <translation>{device} wird mit {image} verglichen…</translation>
     </message>
     <message>
-        <location filename="../read/page.py" line="722"/>
+        <location filename="../read/page.py" line="723"/>
         <source>Repairing {image} with {ecc}…</source>
         <translation>{image} wird mit {ecc} repariert…</translation>
     </message>
     <message>
-        <location filename="../read/page.py" line="741"/>
+        <location filename="../read/page.py" line="742"/>
         <source>Repair with {ecc}</source>
         <translation>Mit {ecc} reparieren</translation>
     </message>
     <message>
-        <location filename="../read/page.py" line="748"/>
+        <location filename="../read/page.py" line="749"/>
         <source>Error-correction data found: “Repair with {ecc}” can rebuild them.</source>
         <translation>Fehlerkorrekturdaten gefunden: „Mit {ecc} reparieren“ kann sie wiederherstellen.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../read/page.py" line="762"/>
+        <location filename="../read/page.py" line="763"/>
         <source>Repaired: all %n damaged sectors were rebuilt.</source>
         <translation>
             <numerusform>Repariert: %n beschädigter Sektor wurde wiederhergestellt.</numerusform>
@@ -469,7 +470,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../read/page.py" line="764"/>
+        <location filename="../read/page.py" line="765"/>
         <source>Repaired {repaired} sectors; %n could not be rebuilt.</source>
         <translation>
             <numerusform>{repaired} Sektoren repariert; %n ließ sich nicht wiederherstellen.</numerusform>
@@ -477,52 +478,52 @@
         </translation>
     </message>
     <message>
-        <location filename="../read/page.py" line="774"/>
+        <location filename="../read/page.py" line="775"/>
         <source>The repair failed.</source>
         <translation>Die Reparatur ist fehlgeschlagen.</translation>
     </message>
     <message>
-        <location filename="../read/page.py" line="826"/>
+        <location filename="../read/page.py" line="827"/>
         <source>Checked: {disc}.</source>
         <translation>Geprüft: {disc}.</translation>
     </message>
     <message>
-        <location filename="../read/page.py" line="828"/>
+        <location filename="../read/page.py" line="829"/>
         <source>The check failed.</source>
         <translation>Die Prüfung ist fehlgeschlagen.</translation>
     </message>
     <message>
-        <location filename="../read/page.py" line="839"/>
+        <location filename="../read/page.py" line="840"/>
         <source>The disc and the image are identical.</source>
         <translation>Medium und Abbild sind identisch.</translation>
     </message>
     <message>
-        <location filename="../read/page.py" line="860"/>
+        <location filename="../read/page.py" line="861"/>
         <source>Done: every sector was read.</source>
         <translation>Fertig: Jeder Sektor wurde gelesen.</translation>
     </message>
     <message>
-        <location filename="../read/page.py" line="862"/>
+        <location filename="../read/page.py" line="863"/>
         <source>Done: {count} unreadable sector.</source>
         <translation>Fertig: {count} unlesbarer Sektor.</translation>
     </message>
     <message>
-        <location filename="../read/page.py" line="864"/>
+        <location filename="../read/page.py" line="865"/>
         <source>Done: {count} unreadable sectors.</source>
         <translation>Fertig: {count} unlesbare Sektoren.</translation>
     </message>
     <message>
-        <location filename="../read/page.py" line="873"/>
+        <location filename="../read/page.py" line="874"/>
         <source>Cancelled. Press “{start}” to go on where it stopped.</source>
         <translation>Abgebrochen. Drücken Sie „{start}“, um dort weiterzumachen, wo es aufgehört hat.</translation>
     </message>
     <message>
-        <location filename="../read/page.py" line="878"/>
+        <location filename="../read/page.py" line="879"/>
         <source>The read failed: {reason}</source>
         <translation>Lesen fehlgeschlagen: {reason}</translation>
     </message>
     <message>
-        <location filename="../read/page.py" line="880"/>
+        <location filename="../read/page.py" line="881"/>
         <source>The rip failed.</source>
         <translation>Das Einlesen ist fehlgeschlagen.</translation>
     </message>
@@ -562,312 +563,312 @@
         <translation>Vollständig löschen</translation>
     </message>
     <message>
-        <location filename="../write/page.py" line="75"/>
+        <location filename="../write/page.py" line="76"/>
         <source>Disc images ({patterns});;All files (*)</source>
         <translation>Abbilder ({patterns});;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../write/page.py" line="82"/>
+        <location filename="../write/page.py" line="83"/>
         <source>Drive&apos;s choice</source>
         <translation>Wahl des Laufwerks</translation>
     </message>
     <message>
-        <location filename="../write/page.py" line="83"/>
+        <location filename="../write/page.py" line="84"/>
         <source>Next disc</source>
         <translation>Nächstes Medium</translation>
     </message>
     <message>
-        <location filename="../write/page.py" line="84"/>
+        <location filename="../write/page.py" line="85"/>
         <location filename="../write/targets.py" line="27"/>
         <source>No optical drive or USB stick found</source>
         <translation>Kein optisches Laufwerk und kein USB-Stick gefunden</translation>
     </message>
     <message>
-        <location filename="../write/page.py" line="87"/>
+        <location filename="../write/page.py" line="88"/>
         <source>Connect a CD, DVD or Blu-ray drive to burn discs, or plug in a USB stick or SD card to write the image to it: it is listed here as soon as it is connected.</source>
         <translation>Schließen Sie ein CD-, DVD- oder Blu-ray-Laufwerk an, um Medien zu brennen, oder stecken Sie einen USB-Stick oder eine SD-Karte ein, um das Abbild darauf zu schreiben: Es erscheint hier, sobald es angeschlossen ist.</translation>
     </message>
     <message>
-        <location filename="../write/page.py" line="91"/>
+        <location filename="../write/page.py" line="92"/>
         <source>A job is running on this page: wait for it to end or cancel it.</source>
         <translation>Auf dieser Seite läuft ein Auftrag: Warten Sie, bis er endet, oder brechen Sie ihn ab.</translation>
     </message>
     <message>
-        <location filename="../write/page.py" line="92"/>
+        <location filename="../write/page.py" line="93"/>
         <source>Nothing is running.</source>
         <translation>Es läuft nichts.</translation>
     </message>
     <message>
-        <location filename="../write/page.py" line="93"/>
+        <location filename="../write/page.py" line="94"/>
         <source>No optical drive is chosen: connect one.</source>
         <translation>Kein optisches Laufwerk gewählt: Schließen Sie eines an.</translation>
     </message>
     <message>
-        <location filename="../write/page.py" line="94"/>
+        <location filename="../write/page.py" line="95"/>
         <source>Check the disc in the drive first (Check disc).</source>
         <translation>Prüfen Sie zuerst das Medium im Laufwerk („Medium prüfen“).</translation>
     </message>
     <message>
-        <location filename="../write/page.py" line="95"/>
+        <location filename="../write/page.py" line="96"/>
         <source>The speeds are listed once the disc in the drive is checked.</source>
         <translation>Die Geschwindigkeiten erscheinen, sobald das Medium im Laufwerk geprüft ist.</translation>
     </message>
     <message>
-        <location filename="../write/page.py" line="98"/>
+        <location filename="../write/page.py" line="99"/>
         <source>Check a disc first: whether a test write is possible depends on the disc and the drive.</source>
         <translation>Prüfen Sie zuerst ein Medium: Ob ein Testschreiben möglich ist, hängt von Medium und Laufwerk ab.</translation>
     </message>
     <message>
-        <location filename="../write/page.py" line="119"/>
+        <location filename="../write/page.py" line="120"/>
         <source>Simulated and verified: {medium} in {device}.</source>
         <translation>Simuliert und überprüft: {medium} in {device}.</translation>
     </message>
     <message>
-        <location filename="../write/page.py" line="121"/>
+        <location filename="../write/page.py" line="122"/>
         <source>Simulated: {medium} in {device}.</source>
         <translation>Simuliert: {medium} in {device}.</translation>
     </message>
     <message>
-        <location filename="../write/page.py" line="124"/>
+        <location filename="../write/page.py" line="125"/>
         <source>Burned and verified: {medium} in {device}.</source>
         <translation>Gebrannt und überprüft: {medium} in {device}.</translation>
     </message>
     <message>
-        <location filename="../write/page.py" line="126"/>
+        <location filename="../write/page.py" line="127"/>
         <source>Burned: {medium} in {device}.</source>
         <translation>Gebrannt: {medium} in {device}.</translation>
     </message>
     <message>
-        <location filename="../write/page.py" line="188"/>
+        <location filename="../write/page.py" line="189"/>
         <source>Drop an .iso here or choose one</source>
         <translation>Ziehen Sie eine .iso hierher oder wählen Sie eine</translation>
     </message>
     <message>
-        <location filename="../write/page.py" line="195"/>
+        <location filename="../write/page.py" line="196"/>
         <source>No disc checked yet.</source>
         <translation>Noch kein Medium geprüft.</translation>
     </message>
     <message>
-        <location filename="../write/page.py" line="201"/>
+        <location filename="../write/page.py" line="202"/>
         <source>Burn the data track anyway (the rest is not kept)</source>
         <translation>Datenspur trotzdem brennen (der Rest bleibt nicht erhalten)</translation>
     </message>
     <message>
-        <location filename="../write/page.py" line="209"/>
+        <location filename="../write/page.py" line="210"/>
         <source>Simulate (laser off)</source>
         <translation>Simulieren (Laser aus)</translation>
     </message>
     <message>
-        <location filename="../write/page.py" line="211"/>
+        <location filename="../write/page.py" line="212"/>
         <source>Verify the disc after burning</source>
         <translation>Medium nach dem Brennen überprüfen</translation>
     </message>
     <message>
-        <location filename="../write/page.py" line="213"/>
+        <location filename="../write/page.py" line="214"/>
         <source>Eject when done</source>
         <translation>Danach auswerfen</translation>
     </message>
     <message>
-        <location filename="../write/page.py" line="218"/>
+        <location filename="../write/page.py" line="219"/>
         <source>Also offer fixed (built-in) disks</source>
         <translation>Auch feste (eingebaute) Datenträger anbieten</translation>
     </message>
     <message>
-        <location filename="../write/page.py" line="222"/>
+        <location filename="../write/page.py" line="223"/>
         <source>Everything on the disk you choose is erased; the disk this system runs from is never offered.</source>
         <translation>Alles auf dem gewählten Datenträger wird gelöscht; der Datenträger, von dem dieses System läuft, wird nie angeboten.</translation>
     </message>
     <message>
-        <location filename="../write/page.py" line="239"/>
+        <location filename="../write/page.py" line="240"/>
         <source>Burn</source>
         <translation>Brennen</translation>
     </message>
     <message>
-        <location filename="../write/page.py" line="240"/>
-        <location filename="../write/page.py" line="537"/>
+        <location filename="../write/page.py" line="241"/>
+        <location filename="../write/page.py" line="538"/>
         <source>Choose an image to burn first.</source>
         <translation>Wählen Sie zuerst ein Abbild zum Brennen.</translation>
     </message>
     <message>
-        <location filename="../write/page.py" line="242"/>
+        <location filename="../write/page.py" line="243"/>
         <location filename="../image/page.py" line="147"/>
         <source>Write to USB…</source>
         <translation>Auf USB schreiben…</translation>
     </message>
     <message>
-        <location filename="../write/page.py" line="243"/>
-        <location filename="../write/page.py" line="727"/>
+        <location filename="../write/page.py" line="244"/>
+        <location filename="../write/page.py" line="728"/>
         <source>Plug in a USB stick or SD card.</source>
         <translation>Stecken Sie einen USB-Stick oder eine SD-Karte ein.</translation>
     </message>
     <message>
-        <location filename="../write/page.py" line="248"/>
+        <location filename="../write/page.py" line="249"/>
         <source>Erase Disc…</source>
         <translation>Medium löschen…</translation>
     </message>
     <message>
-        <location filename="../write/page.py" line="271"/>
+        <location filename="../write/page.py" line="272"/>
         <location filename="../panels/drive_panel.py" line="325"/>
         <source>Disc</source>
         <translation>Medium</translation>
     </message>
     <message>
-        <location filename="../write/page.py" line="274"/>
+        <location filename="../write/page.py" line="275"/>
         <source>Speed</source>
         <translation>Geschwindigkeit</translation>
     </message>
     <message>
-        <location filename="../write/page.py" line="274"/>
+        <location filename="../write/page.py" line="275"/>
         <source>Copies</source>
         <translation>Kopien</translation>
     </message>
     <message>
-        <location filename="../write/page.py" line="282"/>
+        <location filename="../write/page.py" line="283"/>
         <location filename="../write/usb.py" line="118"/>
         <source>Options</source>
         <translation>Optionen</translation>
     </message>
     <message>
-        <location filename="../write/page.py" line="292"/>
+        <location filename="../write/page.py" line="293"/>
         <location filename="../image/convert_view.py" line="155"/>
         <source>Choose…</source>
         <translation>Auswählen…</translation>
     </message>
     <message>
-        <location filename="../write/page.py" line="301"/>
+        <location filename="../write/page.py" line="302"/>
         <location filename="../common/workspaces.py" line="54"/>
         <source>Image</source>
         <translation>Abbild</translation>
     </message>
     <message>
-        <location filename="../write/page.py" line="302"/>
+        <location filename="../write/page.py" line="303"/>
         <source>Target</source>
         <translation>Ziel</translation>
     </message>
     <message>
-        <location filename="../write/page.py" line="411"/>
+        <location filename="../write/page.py" line="412"/>
         <source>Read the disc again</source>
         <translation>Das Medium erneut lesen</translation>
     </message>
     <message>
-        <location filename="../write/page.py" line="423"/>
+        <location filename="../write/page.py" line="424"/>
         <source>Choose an image to burn</source>
         <translation>Abbild zum Brennen wählen</translation>
     </message>
     <message>
-        <location filename="../write/page.py" line="451"/>
+        <location filename="../write/page.py" line="452"/>
         <source>No drive.</source>
         <translation>Kein Laufwerk.</translation>
     </message>
     <message>
-        <location filename="../write/page.py" line="454"/>
+        <location filename="../write/page.py" line="455"/>
         <source>The disc is being checked.</source>
         <translation>Das Medium wird geprüft.</translation>
     </message>
     <message>
-        <location filename="../write/page.py" line="481"/>
+        <location filename="../write/page.py" line="482"/>
         <source>The disc check failed.</source>
         <translation>Die Prüfung des Mediums ist fehlgeschlagen.</translation>
     </message>
     <message>
-        <location filename="../write/page.py" line="490"/>
+        <location filename="../write/page.py" line="491"/>
         <source>{medium}, {state}: {free} writable</source>
         <translation>{medium}, {state}: {free} beschreibbar</translation>
     </message>
     <message>
-        <location filename="../write/page.py" line="504"/>
+        <location filename="../write/page.py" line="505"/>
         <source>The drive offers no speed choice for this {medium}: it picks one itself.</source>
         <translation>Das Laufwerk bietet für dieses {medium} keine Geschwindigkeitsauswahl: Es wählt selbst eine.</translation>
     </message>
     <message>
-        <location filename="../write/page.py" line="507"/>
+        <location filename="../write/page.py" line="508"/>
         <source>The speed to burn at</source>
         <translation>Die Brenngeschwindigkeit</translation>
     </message>
     <message>
-        <location filename="../write/page.py" line="521"/>
+        <location filename="../write/page.py" line="522"/>
         <source>A USB stick is the target.</source>
         <translation>Ziel ist ein USB-Stick.</translation>
     </message>
     <message>
-        <location filename="../write/page.py" line="527"/>
+        <location filename="../write/page.py" line="528"/>
         <source>Burn the image onto the disc</source>
         <translation>Das Abbild auf das Medium brennen</translation>
     </message>
     <message>
-        <location filename="../write/page.py" line="536"/>
-        <location filename="../write/page.py" line="734"/>
+        <location filename="../write/page.py" line="537"/>
+        <location filename="../write/page.py" line="735"/>
         <source>Choose an image.</source>
         <translation>Wählen Sie ein Abbild.</translation>
     </message>
     <message>
-        <location filename="../write/page.py" line="546"/>
+        <location filename="../write/page.py" line="547"/>
         <source>Burns data track {track} only; not kept: {losses}.</source>
         <translation>Brennt nur Datenspur {track}; nicht erhalten bleibt: {losses}.</translation>
     </message>
     <message>
-        <location filename="../write/page.py" line="551"/>
+        <location filename="../write/page.py" line="552"/>
         <source>Image: {size}.</source>
         <translation>Abbild: {size}.</translation>
     </message>
     <message>
-        <location filename="../write/page.py" line="562"/>
+        <location filename="../write/page.py" line="563"/>
         <source>The image ({size}) fits: {free} will stay free.</source>
         <translation>Das Abbild ({size}) passt: {free} bleiben frei.</translation>
     </message>
     <message>
-        <location filename="../write/page.py" line="569"/>
+        <location filename="../write/page.py" line="570"/>
         <source>Tick “Burn the data track anyway” first: the rest of this image is not kept.</source>
         <translation>Kreuzen Sie zuerst „Datenspur trotzdem brennen“ an: Der Rest dieses Abbilds bleibt nicht erhalten.</translation>
     </message>
     <message>
-        <location filename="../write/page.py" line="616"/>
+        <location filename="../write/page.py" line="617"/>
         <source>Stop burning?</source>
         <translation>Brennen abbrechen?</translation>
     </message>
     <message>
-        <location filename="../write/page.py" line="619"/>
+        <location filename="../write/page.py" line="620"/>
         <source>A write-once disc that was partly written cannot be used again: it is lost.</source>
         <translation>Ein einmal beschreibbares Medium, das teilweise beschrieben wurde, ist nicht mehr verwendbar: Es ist verloren.</translation>
     </message>
     <message>
-        <location filename="../write/page.py" line="623"/>
+        <location filename="../write/page.py" line="624"/>
         <source>Cancel burning</source>
         <translation>Brennen abbrechen</translation>
     </message>
     <message>
-        <location filename="../write/page.py" line="642"/>
+        <location filename="../write/page.py" line="643"/>
         <source>drive buffer {percent}%</source>
         <translation>Laufwerkspuffer {percent} %</translation>
     </message>
     <message>
-        <location filename="../write/page.py" line="649"/>
+        <location filename="../write/page.py" line="650"/>
         <source>Stop the running job</source>
         <translation>Den laufenden Auftrag anhalten</translation>
     </message>
     <message>
-        <location filename="../write/page.py" line="651"/>
+        <location filename="../write/page.py" line="652"/>
         <location filename="../common/progress_text.py" line="22"/>
         <source>Preparing</source>
         <translation>Vorbereitung</translation>
     </message>
     <message>
-        <location filename="../write/page.py" line="677"/>
+        <location filename="../write/page.py" line="678"/>
         <source>The burn failed.</source>
         <translation>Das Brennen ist fehlgeschlagen.</translation>
     </message>
     <message>
-        <location filename="../write/page.py" line="682"/>
+        <location filename="../write/page.py" line="683"/>
         <source>The burn failed: {reason}</source>
         <translation>Brennen fehlgeschlagen: {reason}</translation>
     </message>
     <message>
-        <location filename="../write/page.py" line="694"/>
+        <location filename="../write/page.py" line="695"/>
         <source>the drive</source>
         <translation>das Laufwerk</translation>
     </message>
     <message numerus="yes">
-        <location filename="../write/page.py" line="699"/>
+        <location filename="../write/page.py" line="700"/>
         <source>Insert the next blank disc into {drive} (%n more to burn), then press OK.</source>
         <translation>
             <numerusform>Legen Sie den nächsten Rohling in {drive} ein (noch %n zu brennen) und drücken Sie dann OK.</numerusform>
@@ -875,57 +876,57 @@
         </translation>
     </message>
     <message>
-        <location filename="../write/page.py" line="735"/>
+        <location filename="../write/page.py" line="736"/>
         <source>Choose an image to write first.</source>
         <translation>Wählen Sie zuerst ein Abbild zum Schreiben.</translation>
     </message>
     <message>
-        <location filename="../write/page.py" line="755"/>
+        <location filename="../write/page.py" line="756"/>
         <source>Erase {disk} and write the image to it (asks first)</source>
         <translation>{disk} löschen und das Abbild darauf schreiben (fragt vorher)</translation>
     </message>
     <message>
-        <location filename="../write/page.py" line="779"/>
+        <location filename="../write/page.py" line="780"/>
         <source>Nothing was written.</source>
         <translation>Es wurde nichts geschrieben.</translation>
     </message>
     <message>
-        <location filename="../write/page.py" line="813"/>
+        <location filename="../write/page.py" line="814"/>
         <source>Stop writing</source>
         <translation>Schreiben abbrechen</translation>
     </message>
     <message>
-        <location filename="../write/page.py" line="815"/>
+        <location filename="../write/page.py" line="816"/>
         <source>Stop writing to the stick? It will be incomplete and will not work until an image is written to it again.</source>
         <translation>Schreiben auf den Stick abbrechen? Er bleibt unvollständig und funktioniert erst wieder, wenn erneut ein Abbild darauf geschrieben wird.</translation>
     </message>
     <message>
-        <location filename="../write/page.py" line="851"/>
+        <location filename="../write/page.py" line="852"/>
         <source>Only rewritable discs ({erasable}) can be erased.</source>
         <translation>Nur wiederbeschreibbare Medien ({erasable}) lassen sich löschen.</translation>
     </message>
     <message>
-        <location filename="../write/page.py" line="856"/>
+        <location filename="../write/page.py" line="857"/>
         <source>The {medium} cannot be erased: only {erasable} discs can.</source>
         <translation>{medium} lässt sich nicht löschen: Das geht nur mit {erasable}.</translation>
     </message>
     <message>
-        <location filename="../write/page.py" line="861"/>
+        <location filename="../write/page.py" line="862"/>
         <source>Erase the rewritable disc (asks first)</source>
         <translation>Das wiederbeschreibbare Medium löschen (fragt vorher)</translation>
     </message>
     <message>
-        <location filename="../write/page.py" line="889"/>
+        <location filename="../write/page.py" line="890"/>
         <source>Erased fully: the {medium} in {device}</source>
         <translation>Vollständig gelöscht: {medium} in {device}</translation>
     </message>
     <message>
-        <location filename="../write/page.py" line="891"/>
+        <location filename="../write/page.py" line="892"/>
         <source>Erased quickly: the {medium} in {device}</source>
         <translation>Schnell gelöscht: {medium} in {device}</translation>
     </message>
     <message>
-        <location filename="../write/page.py" line="895"/>
+        <location filename="../write/page.py" line="896"/>
         <source>The disc is blank and can be burned again.</source>
         <translation>Das Medium ist leer und kann erneut gebrannt werden.</translation>
     </message>
@@ -1496,6 +1497,290 @@
             <numerusform>… und %n weiterer Bereich</numerusform>
             <numerusform>… und %n weitere Bereiche</numerusform>
         </translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="101"/>
+        <location filename="../main_window.py" line="111"/>
+        <source>Drives</source>
+        <translation>Laufwerke</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="102"/>
+        <location filename="../main_window.py" line="431"/>
+        <source>Jobs</source>
+        <translation>Aufträge</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="103"/>
+        <source>Log</source>
+        <translation>Protokoll</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="176"/>
+        <source>{project}[*] — {app}</source>
+        <translation>{project}[*] — {app}</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="181"/>
+        <source>Burn {name}: choose a drive with a blank disc</source>
+        <translation>{name} brennen: Wählen Sie ein Laufwerk mit einem Rohling</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="187"/>
+        <source>Write {name} to a USB stick: choose the stick</source>
+        <translation>{name} auf einen USB-Stick schreiben: Wählen Sie den Stick</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="205"/>
+        <source>Editing the {fs} tree of the image as a new project</source>
+        <translation>Der {fs}-Baum des Abbilds wird als neues Projekt bearbeitet</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../main_window.py" line="209"/>
+        <source>, %n boot entry(s) kept</source>
+        <translation>
+            <numerusform>, %n Boot-Eintrag beibehalten</numerusform>
+            <numerusform>, %n Boot-Einträge beibehalten</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../main_window.py" line="211"/>
+        <source>; %n note(s): {note}</source>
+        <translation>
+            <numerusform>; %n Hinweis: {note}</numerusform>
+            <numerusform>; %n Hinweise: {note}</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="244"/>
+        <source>{medium} in {drive}</source>
+        <translation>{medium} in {drive}</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="283"/>
+        <source>Open Log Folder</source>
+        <translation>Protokollordner öffnen</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="289"/>
+        <source>Quit {app}?</source>
+        <translation>{app} beenden?</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../main_window.py" line="291"/>
+        <source>%n job(s) still running. Quitting cancels them; what they made so far is removed.</source>
+        <translation>
+            <numerusform>%n Auftrag läuft noch. Beim Beenden wird er abgebrochen; was er bisher erstellt hat, wird entfernt.</numerusform>
+            <numerusform>%n Aufträge laufen noch. Beim Beenden werden sie abgebrochen; was sie bisher erstellt haben, wird entfernt.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="318"/>
+        <source>Cancelling running jobs…</source>
+        <translation>Laufende Aufträge werden abgebrochen…</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="349"/>
+        <source>&amp;File</source>
+        <translation>&amp;Datei</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="351"/>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="358"/>
+        <source>&amp;Edit</source>
+        <translation>&amp;Bearbeiten</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="360"/>
+        <source>&amp;Preferences…</source>
+        <translation>&amp;Einstellungen…</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="368"/>
+        <source>&amp;View</source>
+        <translation>&amp;Ansicht</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="385"/>
+        <source>Clear &amp;Finished Jobs</source>
+        <translation>&amp;Abgeschlossene Aufträge entfernen</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="389"/>
+        <source>&amp;Help</source>
+        <translation>&amp;Hilfe</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="392"/>
+        <source>&amp;User Guide</source>
+        <translation>Benutzer&amp;handbuch</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="396"/>
+        <source>Open &amp;Log Folder</source>
+        <translation>&amp;Protokollordner öffnen</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="401"/>
+        <source>&amp;About {app}</source>
+        <translation>Ü&amp;ber {app}</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="405"/>
+        <source>About &amp;Qt</source>
+        <translation>Über &amp;Qt</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="431"/>
+        <source>Jobs ({count})</source>
+        <translation>Aufträge ({count})</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="434"/>
+        <source>No jobs running</source>
+        <translation>Keine laufenden Aufträge</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../main_window.py" line="436"/>
+        <source>%n job(s) running</source>
+        <translation>
+            <numerusform>%n Auftrag läuft</numerusform>
+            <numerusform>%n Aufträge laufen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="444"/>
+        <source>{job}: {outcome}</source>
+        <translation>{job}: {outcome}</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="455"/>
+        <source>succeeded</source>
+        <translation>erfolgreich</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="456"/>
+        <source>failed</source>
+        <translation>fehlgeschlagen</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="457"/>
+        <source>cancelled</source>
+        <translation>abgebrochen</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/about_dialog.py" line="20"/>
+        <source>Spindle is free software: you can redistribute it and/or modify it under the terms of the GNU General Public License as published by the Free Software Foundation, either version 3 of the License, or (at your option) any later version. It comes with ABSOLUTELY NO WARRANTY.</source>
+        <translation>Spindle ist freie Software: Sie können sie unter den Bedingungen der GNU General Public License, wie von der Free Software Foundation veröffentlicht, weitergeben und/oder verändern, entweder gemäß Version 3 der Lizenz oder (nach Ihrer Wahl) jeder späteren Version. Sie wird OHNE JEDE GEWÄHRLEISTUNG bereitgestellt.</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/about_dialog.py" line="32"/>
+        <source>About {app}</source>
+        <translation>Über {app}</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/about_dialog.py" line="47"/>
+        <source>Version {version}</source>
+        <translation>Version {version}</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/about_dialog.py" line="49"/>
+        <source>Build disc images, read discs into images, burn images to discs.</source>
+        <translation>Abbilder aus Dateien erstellen, Medien als Abbild einlesen, Abbilder auf Medien brennen.</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/about_dialog.py" line="54"/>
+        <source>&lt;b&gt;Licence:&lt;/b&gt; {licence}&lt;br&gt;{text}</source>
+        <translation>&lt;b&gt;Lizenz:&lt;/b&gt; {licence}&lt;br&gt;{text}</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/about_dialog.py" line="59"/>
+        <source>not written (no log folder)</source>
+        <translation>nicht geschrieben (kein Protokollordner)</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/about_dialog.py" line="60"/>
+        <source>&lt;b&gt;Log file:&lt;/b&gt; {path}</source>
+        <translation>&lt;b&gt;Protokolldatei:&lt;/b&gt; {path}</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/preferences_dialog.py" line="40"/>
+        <source>Preferences</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/preferences_dialog.py" line="94"/>
+        <source>Where new images are saved unless you choose otherwise</source>
+        <translation>Wo neue Abbilder gespeichert werden, sofern Sie nichts anderes wählen</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/preferences_dialog.py" line="48"/>
+        <source>Verify images and discs after building, reading or burning</source>
+        <translation>Abbilder und Medien nach dem Erstellen, Lesen oder Brennen überprüfen</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/preferences_dialog.py" line="52"/>
+        <source>Add error-correction data to built images (dvdisaster .ecc file, implanted MD5)</source>
+        <translation>Erstellten Abbildern Fehlerkorrekturdaten hinzufügen (dvdisaster-.ecc-Datei, eingebettete MD5-Summe)</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/preferences_dialog.py" line="56"/>
+        <source>Writes IMAGE.ecc (RS01, 14.3 %: a run of about 1/7 of the disc can be rebuilt) and implants the MD5 that checkisomd5 checks</source>
+        <translation>Schreibt IMAGE.ecc (RS01, 14,3 %: ein zusammenhängender Bereich von etwa 1/7 des Mediums lässt sich wiederherstellen) und bettet die MD5-Summe ein, die checkisomd5 prüft</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/preferences_dialog.py" line="70"/>
+        <source>Files</source>
+        <translation>Dateien</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/preferences_dialog.py" line="71"/>
+        <source>Output folder:</source>
+        <translation>Ausgabeordner:</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/preferences_dialog.py" line="74"/>
+        <source>Appearance</source>
+        <translation>Darstellung</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/preferences_dialog.py" line="75"/>
+        <source>Colour scheme:</source>
+        <translation>Farbschema:</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/preferences_dialog.py" line="76"/>
+        <source>Language:</source>
+        <translation>Sprache:</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/preferences_dialog.py" line="108"/>
+        <source>The user interface&apos;s language, used from the next start (SPINDLE_LANG overrides it)</source>
+        <translation>Die Sprache der Benutzeroberfläche, gültig ab dem nächsten Start (SPINDLE_LANG hat Vorrang)</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/preferences_dialog.py" line="112"/>
+        <source>System default</source>
+        <translation>Systemvorgabe</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/preferences_dialog.py" line="117"/>
+        <source>Applies at the next start of {app}.</source>
+        <translation>Gilt ab dem nächsten Start von {app}.</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/preferences_dialog.py" line="143"/>
+        <source>Choose the output folder</source>
+        <translation>Ausgabeordner wählen</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/user_guide.py" line="33"/>
+        <source>{app} User Guide</source>
+        <translation>{app} – Benutzerhandbuch</translation>
     </message>
     <message>
         <location filename="../panels/drive_panel.py" line="58"/>

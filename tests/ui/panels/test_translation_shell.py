@@ -60,7 +60,17 @@ ROOT = Path(__file__).resolve().parents[3]
 TS = ROOT / "app" / "ui" / "translations" / "spindle_de.ts"
 SOURCE_DIRS = [ROOT / "app" / "ui" / part for part in ("panels", "common")]
 TRANSLATED_DIRS = [
-    ROOT / "app" / "ui" / part for part in ("read", "write", "image", "panels", "common")
+    ROOT / "app" / "ui" / part
+    for part in (
+        "read",
+        "write",
+        "image",
+        "panels",
+        "common",
+        "dialogs",
+        "main_window.py",
+        "application.py",
+    )
 ]
 """Every folder whose strings spindle_de.ts holds (lupdate over fewer would drop the rest)."""
 TOOLS = Path(sys.executable).parent

@@ -1,0 +1,135 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en">
+<context>
+    <name></name>
+    <message numerus="yes">
+        <location filename="../read/page.py" line="763"/>
+        <source>Repaired: all %n damaged sectors were rebuilt.</source>
+        <translation>
+            <numerusform>Repaired: %n damaged sector was rebuilt.</numerusform>
+            <numerusform>Repaired: all %n damaged sectors were rebuilt.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../read/page.py" line="765"/>
+        <source>Repaired {repaired} sectors; %n could not be rebuilt.</source>
+        <translation>
+            <numerusform>Repaired {repaired} sectors; %n could not be rebuilt.</numerusform>
+            <numerusform>Repaired {repaired} sectors; %n could not be rebuilt.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../write/page.py" line="700"/>
+        <source>Insert the next blank disc into {drive} (%n more to burn), then press OK.</source>
+        <translation>
+            <numerusform>Insert the next blank disc into {drive} (%n more to burn), then press OK.</numerusform>
+            <numerusform>Insert the next blank disc into {drive} (%n more to burn), then press OK.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../image/convert_view.py" line="214"/>
+        <source>%n session(s)</source>
+        <translation>
+            <numerusform>%n session</numerusform>
+            <numerusform>%n sessions</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../image/convert_view.py" line="216"/>
+        <source>%n track(s)</source>
+        <translation>
+            <numerusform>%n track</numerusform>
+            <numerusform>%n tracks</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../image/page.py" line="289"/>
+        <source>%n problem(s) found</source>
+        <translation>
+            <numerusform>%n problem found</numerusform>
+            <numerusform>%n problems found</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../image/page.py" line="302"/>
+        <source>{fs} (%n entries)</source>
+        <translation>
+            <numerusform>{fs} (%n entry)</numerusform>
+            <numerusform>{fs} (%n entries)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../image/page.py" line="396"/>
+        <source>%n items</source>
+        <translation>
+            <numerusform>%n item</numerusform>
+            <numerusform>%n items</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../image/page.py" line="557"/>
+        <source>{ecc}: %n damaged sectors ({ranges}).</source>
+        <translation>
+            <numerusform>{ecc}: %n damaged sector ({ranges}).</numerusform>
+            <numerusform>{ecc}: %n damaged sectors ({ranges}).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../image/page.py" line="619"/>
+        <source>… and %n more extents</source>
+        <translation>
+            <numerusform>… and %n more extent</numerusform>
+            <numerusform>… and %n more extents</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../main_window.py" line="209"/>
+        <source>, %n boot entry(s) kept</source>
+        <translation>
+            <numerusform>, %n boot entry kept</numerusform>
+            <numerusform>, %n boot entries kept</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../main_window.py" line="211"/>
+        <source>; %n note(s): {note}</source>
+        <translation>
+            <numerusform>; %n note: {note}</numerusform>
+            <numerusform>; %n notes: {note}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../main_window.py" line="291"/>
+        <source>%n job(s) still running. Quitting cancels them; what they made so far is removed.</source>
+        <translation>
+            <numerusform>%n job is still running. Quitting cancels it; what it made so far is removed.</numerusform>
+            <numerusform>%n jobs are still running. Quitting cancels them; what they made so far is removed.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../main_window.py" line="436"/>
+        <source>%n job(s) running</source>
+        <translation>
+            <numerusform>%n job running</numerusform>
+            <numerusform>%n jobs running</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../panels/jobs_panel.py" line="339"/>
+        <source>%n running</source>
+        <translation>
+            <numerusform>%n running</numerusform>
+            <numerusform>%n running</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../panels/jobs_panel.py" line="341"/>
+        <source>%n finished</source>
+        <translation>
+            <numerusform>%n finished</numerusform>
+            <numerusform>%n finished</numerusform>
+        </translation>
+    </message>
+</context>
+</TS>
