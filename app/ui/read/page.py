@@ -56,6 +56,7 @@ from app.core.verify.report import describe_compare
 from app.ui.common.i18n import tr
 from app.ui.common.job_bridge import JobBridge
 from app.ui.common.progress_text import amount_text, eta_text, phase_text, rate_text
+from app.ui.common.responsive import ResponsiveRow
 from app.ui.read.copy import BlankPrompt, CopyDialog, ask_with_a_message_box
 from app.ui.read.sector_map import COLOURS, SectorMapView
 
@@ -140,12 +141,11 @@ class ReadPage(QWidget):
         self._repairing = False
         self.last_result: Result[RipResult] | None = None
         self.last_summary: DiscSummary | None = None
-        top = QHBoxLayout()
-        top.addWidget(self._make_source_box(), 1)
-        top.addWidget(self._make_target_box(), 1)
+        # side by side, or one above the other in a narrow window (1024 px with the Drives pane)
+        self.top_row = ResponsiveRow(self._make_source_box(), self._make_target_box())
         buttons = self._make_buttons()
         layout = QVBoxLayout(self)
-        layout.addLayout(top)
+        layout.addWidget(self.top_row)
         layout.addLayout(buttons)
         layout.addWidget(self.status_label)
         layout.addWidget(self.sector_map)
