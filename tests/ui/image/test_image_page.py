@@ -168,7 +168,7 @@ def test_check_verifies_the_implanted_md5_and_the_ecc_file(
     qtbot.mouseClick(page.check_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: "big.ecc" in page.status_label.text(), timeout=20_000)
     assert "Implanted MD5: fragment" in page.status_label.text()
-    assert "big.ecc: 1 damaged sectors (300)." in page.status_label.text()
+    assert "big.ecc: 1 damaged sector (300)." in page.status_label.text()
 
 
 def test_opening_runs_in_a_job_and_the_window_keeps_working(
