@@ -869,7 +869,10 @@ class ReadPage(QWidget):
         error = result.error
         if result.outcome is Outcome.CANCELLED:
             self.status_label.setText(
-                tr("Cancelled. Tick “Resume” and press Start to continue where it stopped.")
+                tr(
+                    "Cancelled. Tick “Resume from the map” and press “Read disc to image” "
+                    "to continue where it stopped."
+                )
             )
             self.resume_check.setChecked(True)
         else:

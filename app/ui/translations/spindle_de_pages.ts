@@ -509,8 +509,8 @@
     </message>
     <message>
         <location filename="../read/page.py" line="872"/>
-        <source>Cancelled. Tick “Resume” and press Start to continue where it stopped.</source>
-        <translation>Abgebrochen. Kreuzen Sie „Mit Map-Datei fortsetzen“ an und starten Sie erneut, um an der Abbruchstelle weiterzumachen.</translation>
+        <source>Cancelled. Tick “Resume from the map” and press “Read disc to image” to continue where it stopped.</source>
+        <translation>Abgebrochen. Kreuzen Sie „Mit Map-Datei fortsetzen“ an und klicken Sie auf „Medium als Abbild einlesen“, um an der Abbruchstelle weiterzumachen.</translation>
     </message>
     <message>
         <location filename="../read/page.py" line="876"/>
