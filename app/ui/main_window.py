@@ -61,6 +61,8 @@ from app.ui.write.page import WritePage
 
 _log = logging.getLogger(__name__)
 DEFAULT_SIZE = QSize(1180, 760)
+DRIVES_DOCK_WIDTH_PX = 270
+"""The Drives dock's width when it shows drives (the first start, and when a drive appears)."""
 
 
 class MainWindow(QMainWindow):
@@ -228,6 +230,16 @@ class MainWindow(QMainWindow):
         self.write_page.set_drives(self._drive_paths())
         self.read_page.refresh_drives()
         self._blank_disc_to_build_page()
+        self._grow_drives_dock()
+
+    def _grow_drives_dock(self) -> None:
+        """With no drive the panel is a slim strip; when one appears, give the dock its width
+        back (a dock keeps the width it was squeezed to otherwise)."""
+        if not self.drive_panel.cards or self.drives_dock.isFloating():
+            return
+        wanted = max(DRIVES_DOCK_WIDTH_PX, self.drive_panel.minimumSizeHint().width())
+        if self.drives_dock.width() < wanted:
+            self.resizeDocks([self.drives_dock], [wanted], Qt.Orientation.Horizontal)
 
     def _blank_disc_to_build_page(self) -> None:
         """Offer the first blank writable disc in the drive panel as the Build workspace's
@@ -411,7 +423,7 @@ class MainWindow(QMainWindow):
         geometry = self.settings.window_geometry()
         if geometry is None or not self.restoreGeometry(geometry):
             self.resize(DEFAULT_SIZE)
-            self.resizeDocks([self.drives_dock], [270], Qt.Orientation.Horizontal)
+            self.resizeDocks([self.drives_dock], [DRIVES_DOCK_WIDTH_PX], Qt.Orientation.Horizontal)
             self.resizeDocks([self.jobs_dock], [190], Qt.Orientation.Vertical)
         state = self.settings.window_state()
         if state is not None:

@@ -21,7 +21,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QMimeData, QModelIndex, QPoint, Qt, QUrl, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QUndoStack
+from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QShowEvent, QUndoStack
 from PySide6.QtWidgets import (
     QApplication,
     QFileDialog,
@@ -51,6 +51,7 @@ from app.ui.build.commands import current_options
 from app.ui.build.editor import ProjectEditor
 from app.ui.build.file_browser import FileBrowser
 from app.ui.build.mime import local_paths
+from app.ui.build.missing_sources import ask_about_missing, find_missing
 from app.ui.build.project_files import ProjectFiles, new_disc_project
 from app.ui.build.project_model import Column, ProjectModel
 from app.ui.build.project_view import ProjectView
@@ -240,7 +241,7 @@ class BuildPage(QWidget):
             (a.open, self.files.open_project_dialog),
             (a.save, self.files.save),
             (a.save_as, self.files.save_as),
-            (a.build, self.runner.build_image_dialog),
+            (a.build, self.build_image),
             (a.add_files, self.add_files_dialog),
             (a.add_folder, self.add_folder_dialog),
             (a.new_folder, self.new_folder),
@@ -290,6 +291,7 @@ class BuildPage(QWidget):
         self.analysis.set_project(self.project)
         self.capacity.set_preset(self.project.medium)
         self.result_banner.hide()
+        self.check_sources()
         self._on_contents_changed()
         self.files.announce()
 
@@ -511,6 +513,27 @@ class BuildPage(QWidget):
             self.editor.cancel_add()
 
     # ------------------------------------------------------------------ building
+    def check_sources(self) -> list[Node]:
+        """Look for sources gone from disk and mark them in the tree (see
+        :mod:`app.ui.build.missing_sources`); returns them."""
+        missing = find_missing(self.project) if not self.editor.adding else []
+        self.model.set_missing(missing)
+        return missing
+
+    def build_image(self) -> None:
+        """Build Image…: first the missing sources, named, with the offer to remove them."""
+        missing = self.check_sources()
+        if missing:
+            if ask_about_missing(missing, self):
+                self.editor.remove(missing)
+                self.check_sources()
+            return
+        self.runner.build_image_dialog()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.check_sources()
+
     def _on_build_running(self, running: bool) -> None:
         if not running and self.editor.adding:
             self.activity.show_activity("Adding files…", None, None)
@@ -526,6 +549,8 @@ class BuildPage(QWidget):
     def changeEvent(self, event: QEvent) -> None:
         if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange):
             self.page_actions.follow_palette(self.palette())
+        if event.type() is QEvent.Type.ActivationChange and self.isActiveWindow():
+            self.check_sources()  # back from the file manager: something may have moved
         super().changeEvent(event)
 
     def closeEvent(self, event: QCloseEvent) -> None:

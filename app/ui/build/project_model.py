@@ -56,6 +56,7 @@ from app.ui.build.mime import (
     nodes_from_mime,
     nodes_mime_data,
 )
+from app.ui.build.missing_sources import missing_sentence
 
 _log = logging.getLogger(__name__)
 
@@ -125,6 +126,8 @@ class ProjectModel(QAbstractItemModel):
         self._plan: NamingPlan | None = None
         self._issues: dict[int, tuple[NameIssue, ...]] = {}
         self._icons = FileIcons()
+        self._missing: set[int] = set()
+        """Ids of items whose source on disk is gone (:meth:`set_missing`)."""
         self.rename_handler: Callable[[Node, str], None] | None = None
         """Called by in-place editing (``setData``); the page routes it through undo."""
         self.drop_handler: DropHandler | None = None
@@ -147,6 +150,7 @@ class ProjectModel(QAbstractItemModel):
         self._pending.clear()
         self._plan = None
         self._issues.clear()
+        self._missing.clear()
         project.subscribe(self._on_change)
         self._subscribed = True
         self.endResetModel()
@@ -307,6 +311,7 @@ class ProjectModel(QAbstractItemModel):
             return self._tooltip(node, column)
         if role == Qt.ItemDataRole.ForegroundRole:
             marked = column in (Column.NAME, Column.ON_DISC) and node.id in self._issues
+            marked = marked or (column == Column.NAME and node.id in self._missing)
             return _warning_colour() if marked else None
         if role == Qt.ItemDataRole.TextAlignmentRole and column == Column.SIZE:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -325,7 +330,7 @@ class ProjectModel(QAbstractItemModel):
 
     def _decoration(self, node: Node, column: int) -> QIcon | None:
         if column == Column.NAME:
-            return self._icons.icon_for(node)
+            return _warning_icon() if node.id in self._missing else self._icons.icon_for(node)
         issues = self._issues.get(node.id)
         if column == Column.ON_DISC and issues:
             return _error_icon() if any(i.blocking for i in issues) else _warning_icon()
@@ -568,6 +573,23 @@ class ProjectModel(QAbstractItemModel):
         """Bytes of all files below ``folder`` (cached; see the module docstring)."""
         return self._sizes.of(folder)
 
+    # ------------------------------------------------------------------ missing sources
+    def set_missing(self, nodes: Sequence[Node]) -> None:
+        """Mark ``nodes`` (from :func:`~app.ui.build.missing_sources.find_missing`) as gone on
+        disk: warning icon and colour on the name, a tooltip line; only changed rows repaint."""
+        old, self._missing = self._missing, {n.id for n in nodes}
+        for node_id in old ^ self._missing:
+            try:
+                node = self._project.node(node_id)
+            except InvalidInputError:
+                continue
+            cell = self.index_of(node, Column.NAME)
+            if cell.isValid():
+                self.dataChanged.emit(cell, cell)
+
+    def is_missing(self, node: Node) -> bool:
+        return node.id in self._missing
+
     # ------------------------------------------------------------------ naming report
     @property
     def naming_plan(self) -> NamingPlan | None:
@@ -621,6 +643,8 @@ class ProjectModel(QAbstractItemModel):
             lines.extend(f"• {issue.sentence}" for issue in self._issues[node.id])
             return "\n".join(lines)
         lines.append(node.path)
+        if node.id in self._missing:
+            lines.append(missing_sentence(node))
         if node.kind is NodeKind.SYMLINK and node.target is not None:
             lines.append(f"Link to {node.target}")
         if node.pieces is not None:
