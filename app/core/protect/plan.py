@@ -34,7 +34,9 @@ figures follow from the layout and from how :func:`app.core.protect.rs02.repair`
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
+from pathlib import Path
 
 import numpy as np
 
@@ -178,3 +180,18 @@ def plan_augment(image_sectors: int, medium: int | str) -> AugmentPlan:
 def plan_for_bytes(image_bytes: int, medium: int | str) -> AugmentPlan:
     """:func:`plan_augment` for an image of ``image_bytes`` bytes."""
     return plan_augment(-(-image_bytes // SECTOR_SIZE), medium)
+
+
+def carries_rs02(image: Path) -> bool:
+    """Whether ``image`` carries dvdisaster RS02 data of its own: its header behind the ISO
+    volume, or else (the image larger than its volume, as an augmented disc's rip is) a
+    header copy found by scanning; an image no larger than its volume is not scanned."""
+    with image.open("rb") as stream:
+        fd = stream.fileno()
+        volume = rs02._volume_sectors(fd)
+        if volume is not None:
+            if rs02.Header.parse(os.pread(fd, rs02.HEADER_SIZE, volume * SECTOR_SIZE)):
+                return True
+            if os.fstat(fd).st_size <= (volume + 2) * SECTOR_SIZE:
+                return False
+        return rs02.find_header(fd) is not None
