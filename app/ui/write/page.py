@@ -59,6 +59,7 @@ from app.core.flash.access import DeviceAccess
 from app.core.flash.boot import detect_file
 from app.core.flash.job import FlashJob, FlashOptions, FlashResult, check_identity, plan_flash
 from app.core.jobs import JobHandle, Outcome, Progress, Result
+from app.core.protect.augmented_copy import AugmentedCopy
 from app.core.transport import open_transport
 from app.core.units import SECTOR_SIZE, format_size
 from app.ui.common.empty_state import EmptyState
@@ -66,6 +67,7 @@ from app.ui.common.i18n import tr
 from app.ui.common.icons import Symbol
 from app.ui.common.job_bridge import JobBridge
 from app.ui.write.erase import ERASABLE, EraseConfirmation
+from app.ui.write.protect_option import WriteProtectOption
 from app.ui.write.targets import Target, TargetCombo
 from app.ui.write.usb import FlashConfirmation, UsbPanel, failure_text, success_text
 
@@ -213,6 +215,7 @@ class WritePage(QWidget):
         self.eject_box = QCheckBox(tr("Eject when done"))
         self.copies_spin = QSpinBox()
         self.copies_spin.setRange(1, 99)
+        self.protect_option = WriteProtectOption(self.bridge)
 
         self.usb_panel = UsbPanel()
         self.unlock_box = QCheckBox(tr("Also offer fixed (built-in) disks"))
@@ -279,6 +282,7 @@ class WritePage(QWidget):
         options = QVBoxLayout()
         for box in (self.simulate_box, self.verify_box, self.eject_box):
             options.addWidget(box)
+        options.addWidget(self.protect_option)
         form.addRow(tr("Options"), options)
         panel = QWidget()
         panel.setObjectName("discPanel")
@@ -525,9 +529,14 @@ class WritePage(QWidget):
         if not why and self._running():
             why = tr(RUNNING_REASON)
         set_enabled(self.burn_button, not why, why, tr("Burn the image onto the disc"))
+        if not self._running():
+            self.protect_option.update_for(self.image_path, self.medium)
 
     def _running(self) -> bool:
-        return any(h is not None for h in (self.handle, self.flash_handle, self.erase_handle))
+        copying = self.protect_option.handle
+        return any(
+            h is not None for h in (self.handle, self.flash_handle, self.erase_handle, copying)
+        )
 
     def _disc_fit(self) -> str:
         """Show the image against the disc; why Burn is not possible ("" when it is)."""
@@ -588,6 +597,28 @@ class WritePage(QWidget):
             return
         if self._copies_left <= 0:
             self._copies_left = self.copies_spin.value()
+        if self.protect_option.wanted():
+            # burn an augmented copy: the user's image is not changed (issue 14)
+            self.protect_option.start(path, self._on_progress, self._burn_augmented)
+            set_enabled(self.burn_button, False, tr(RUNNING_REASON))
+            self._show_running()
+            return
+        self._submit_burn(path, device)
+
+    def _burn_augmented(self, result: Result[AugmentedCopy]) -> None:
+        target = self.current_target()
+        device = target.path if target is not None and not target.is_disk else ""
+        if result.ok and result.value is not None and device:
+            self._submit_burn(result.value.path, device)
+            return
+        self._copies_left = 0
+        set_enabled(self.cancel_button, False, tr(NOTHING_RUNNING))
+        error = result.error
+        self.phase_label.setText(error.message if error else tr("The burn failed."))
+        self.detail_label.setText("")
+        self.update_fit()
+
+    def _submit_burn(self, path: Path, device: str) -> None:
         job = BurnJob(
             path,
             device,
@@ -602,6 +633,8 @@ class WritePage(QWidget):
         self._show_running()
 
     def cancel_burn(self) -> None:
+        if self.protect_option.cancel():
+            return
         if self.flash_handle is not None:
             self.cancel_flash()
             return
@@ -667,7 +700,9 @@ class WritePage(QWidget):
                     medium=value.medium, device=value.device
                 )
             )
-            self.detail_label.setText(value.note)
+            self.detail_label.setText(
+                " ".join(t for t in (value.note, self.protect_option.burned_note()) if t)
+            )
         else:
             self._copies_left = 0
             error = result.error
@@ -678,6 +713,7 @@ class WritePage(QWidget):
             self.check_disc_then_burn()
             return
         self._copies_left = 0
+        self.protect_option.remove_copy()
         self.update_fit()
 
     def ask_next_disc(self) -> bool:
