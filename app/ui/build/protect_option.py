@@ -42,7 +42,7 @@ def survives_text(plan: AugmentPlan) -> str:
     ).format(
         percent=f"{plan.redundancy_percent:.1f}",
         added=format_size(plan.added_sectors * SECTOR_SIZE),
-        run=f"{plan.contiguous_sectors:,}",
+        run=plan.contiguous_sectors,  # no thousands separator: "39,327" misleads in German
         run_size=format_size(plan.contiguous_bytes),
         scattered=plan.scattered_sectors,
     )

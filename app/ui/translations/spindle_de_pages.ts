@@ -1433,14 +1433,14 @@
     <message>
         <location filename="../image/page.py" line="574"/>
         <source>Its RS02 error-correction data: no damaged sector.</source>
-        <translation>Seine RS02-Fehlerkorrekturdaten: kein beschädigter Sektor.</translation>
+        <translation>RS02-Fehlerkorrekturdaten des Abbilds: kein beschädigter Sektor.</translation>
     </message>
     <message numerus="yes">
         <location filename="../image/page.py" line="577"/>
         <source>Its RS02 error-correction data: %n damaged sectors ({ranges}).</source>
         <translation>
-            <numerusform>Seine RS02-Fehlerkorrekturdaten: %n beschädigter Sektor ({ranges}).</numerusform>
-            <numerusform>Seine RS02-Fehlerkorrekturdaten: %n beschädigte Sektoren ({ranges}).</numerusform>
+            <numerusform>RS02-Fehlerkorrekturdaten des Abbilds: %n beschädigter Sektor ({ranges}).</numerusform>
+            <numerusform>RS02-Fehlerkorrekturdaten des Abbilds: %n beschädigte Sektoren ({ranges}).</numerusform>
         </translation>
     </message>
     <message>

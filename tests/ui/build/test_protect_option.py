@@ -32,7 +32,7 @@ def test_the_option_states_what_the_medium_leaves_room_for(
     assert option.plan == plan
     text = option.detail.text()
     assert f"{plan.redundancy_percent:.1f} % redundancy" in text
-    assert f"any {plan.contiguous_sectors:,} unreadable sectors in a row" in text
+    assert f"any {plan.contiguous_sectors} unreadable sectors in a row" in text
     assert f"any {plan.scattered_sectors} scattered ones" in text
     assert option.chosen_medium() is None  # off until the user ticks it
     option.check.setChecked(True)
