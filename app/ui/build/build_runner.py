@@ -126,6 +126,8 @@ class BuildRunner(QObject):
         checksums = (Algorithm.SHA256,) if preferences.verify_after else ()
         self._protect = preferences.protect_builds
         self._augment = self.augment_medium()
+        if self._augment:
+            checksums = ()  # the RS02 data appended afterwards would make them stale
         job = BuildJob(
             snapshot,
             output,

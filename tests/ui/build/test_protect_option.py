@@ -72,6 +72,8 @@ def test_building_with_the_option_augments_the_image(
     assert checked.value is not None
     assert checked.value.ok
     assert not (output_dir / "safe.ecc").exists()
+    # no checksum file of the image before the RS02 data was appended (it would be stale)
+    assert not (output_dir / "safe.iso.sha256").exists()
     text = page.result_banner.text.text()
     assert "Error-correction data added (dvdisaster RS02" in text
     assert f"{header.redundancy_percent:.1f} %" in text

@@ -84,3 +84,23 @@ def test_an_undamaged_image_offers_no_repair(qtbot: QtBot, page: ImagePage, tmp_
     qtbot.waitUntil(lambda: "RS02" in page.status_label.text(), timeout=WAIT_MS)
     assert "Its RS02 error-correction data: no damaged sector." in page.status_label.text()
     assert not page.repair_bar.isVisible()
+
+
+def test_cancelling_the_repair_leaves_the_image_as_it_was(
+    qtbot: QtBot, page: ImagePage, tmp_path: Path
+) -> None:
+    path = _built(tmp_path)
+    assert run_job(ProtectJob(path, augment=True, medium=2 * path.stat().st_size // 2048)).ok
+    _damage(path, 200, 12)
+    damaged = path.read_bytes()
+    assert page.open_path(path)
+    qtbot.waitUntil(lambda: page.image is not None, timeout=WAIT_MS)
+    qtbot.mouseClick(page.check_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(page.repair_bar.isVisible, timeout=WAIT_MS)
+    page.repair_bar.start()
+    assert page.repair_bar.cancel_button.isVisibleTo(page)
+    page.repair_bar.cancel()
+    qtbot.waitUntil(lambda: page.repair_bar.handle is None, timeout=WAIT_MS)
+    assert page.repair_bar.label.text() == "Repair cancelled: the image was not changed."
+    assert path.read_bytes() == damaged
+    assert page.repair_bar.repair_button.isEnabled()  # can be started again
