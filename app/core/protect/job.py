@@ -106,7 +106,8 @@ class ProtectJob(Job[ProtectResult]):
         with self.image.open("rb") as image:
             if rs02.find_header(image.fileno()) is not None:
                 raise InvalidInputError(
-                    f"“{self.image.name}” already carries RS02 error-correction data.",
+                    f"“{self.image.name}” already carries dvdisaster RS02 error-correction "
+                    "data: it is not augmented again (nothing was changed).",
                     "RS02 header found",
                 )
         if size == 0:

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from app.core.image.job import BuildResult
 from app.core.protect.job import ProtectResult
 from app.core.units import format_size
+from app.ui.build.protect_option import augmented_text
 from app.ui.common.open_folder import open_folder
 
 UPDATE_INTERVAL_S = 0.1
@@ -158,6 +159,8 @@ class ResultBanner(QFrame):
                 f"{header.nroots * header.section_sectors} damaged sectors can be rebuilt; "
                 "the MD5 is implanted (checkisomd5)"
             )
+        if protection is not None and protection.augmented is not None:
+            lines.append(augmented_text(protection.augmented))
         for warning in result.warnings[:3]:
             lines.append(f"⚠ {warning}")
         self.text.setText("<br>".join(lines))

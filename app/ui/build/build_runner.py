@@ -29,6 +29,7 @@ from app.core.units import format_size
 from app.ui.build.activity import ActivityStrip, ResultBanner
 from app.ui.build.analysis import AnalysisWatcher
 from app.ui.build.capacity_bar import CapacityBar, Fill
+from app.ui.build.protect_option import adding_text, augment_job
 from app.ui.common.job_bridge import JobBridge
 from app.ui.common.settings import Purpose, Settings
 
@@ -68,6 +69,9 @@ class BuildRunner(QObject):
         """The running build, if any."""
         self._protect = False
         self._protect_handle: JobHandle[ProtectResult] | None = None
+        self.augment_medium: Callable[[], int | None] = lambda: None
+        """The medium to append RS02 data for after the build (the page's option), or None."""
+        self._augment: int | None = None
 
     @property
     def building(self) -> bool:
@@ -121,6 +125,9 @@ class BuildRunner(QObject):
         preferences = self._settings.preferences()
         checksums = (Algorithm.SHA256,) if preferences.verify_after else ()
         self._protect = preferences.protect_builds
+        self._augment = self.augment_medium()
+        if self._augment:
+            checksums = ()  # the RS02 data appended afterwards would make them stale
         job = BuildJob(
             snapshot,
             output,
@@ -158,6 +165,10 @@ class BuildRunner(QObject):
     def _on_done(self, result: Result[BuildResult]) -> None:
         self.handle = None
         value = result.value
+        if result.outcome is Outcome.SUCCEEDED and value is not None and self._augment:
+            # RS02 in the image itself (its MD5 implanted first, when chosen): no .ecc file
+            self._chain_protect(result, augment_job(value.path, self._augment))
+            return
         if result.outcome is Outcome.SUCCEEDED and value is not None and self._protect:
             # the .ecc file of an earlier image of that name no longer fits: replaced
             job = ProtectJob(value.path, ecc=default_ecc_path(value.path), force=True)
@@ -172,6 +183,15 @@ class BuildRunner(QObject):
             )
             return
         self._finish(result, None)
+
+    def _chain_protect(self, built: Result[BuildResult], job: ProtectJob) -> None:
+        self._activity.show_activity(adding_text(job.image), None, None)
+        self._protect_handle = self._bridge.submit(
+            job,
+            on_progress=lambda progress: self._on_progress(job.image, progress),
+            on_done=lambda protected: self._on_protected(built, protected),
+            context=self,
+        )
 
     def _on_protected(self, built: Result[BuildResult], protected: Result[ProtectResult]) -> None:
         self._protect_handle = None

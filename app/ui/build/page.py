@@ -56,6 +56,7 @@ from app.ui.build.project_files import ProjectFiles, new_disc_project
 from app.ui.build.project_model import Column, ProjectModel
 from app.ui.build.project_view import ProjectView
 from app.ui.build.properties_panel import PropertiesPanel
+from app.ui.build.protect_option import ProtectOption
 from app.ui.common.error_dialog import show_error
 from app.ui.common.gil import use_gui_switch_interval
 from app.ui.common.job_bridge import JobBridge
@@ -122,6 +123,9 @@ class BuildPage(QWidget):
             banner=self.result_banner,
             page=self,
         )
+        self.protect_option = ProtectOption()
+        self.protect_option.attach(self.capacity)
+        self.runner.augment_medium = self.protect_option.chosen_medium
         self._lay_out()
         self._connect()
         # the panel starts closed (the tree needs the room on a laptop screen); F4 opens it
@@ -173,6 +177,7 @@ class BuildPage(QWidget):
         layout.addWidget(self.splitter, 1)
         layout.addWidget(self.activity)
         layout.addWidget(self.capacity)
+        layout.addWidget(self.protect_option)
         # keyboard order: toolbar → browser → tree → properties → medium
         QWidget.setTabOrder(self.browser.path_edit, self.browser.view)
         QWidget.setTabOrder(self.browser.view, self.browser.add_button)
@@ -269,6 +274,9 @@ class BuildPage(QWidget):
         self.editor.add_progress.connect(self._on_add_progress)
         self.editor.add_finished.connect(self._on_add_finished)
         self.analysis.updated.connect(self._on_analysis)
+        self.analysis.updated.connect(
+            lambda _a: self.protect_option.set_image_bytes(self.capacity.used_bytes)
+        )
         self.capacity.preset_chosen.connect(self._on_preset_chosen)
         self.browser.add_requested.connect(
             lambda paths: self.editor.add_paths(paths, self.view.current_folder())

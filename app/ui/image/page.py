@@ -54,6 +54,7 @@ from app.core.image.reader import Image
 from app.core.image.report import describe_extract, describe_image, mode_string
 from app.core.image.tree import Entry, EntryKind, FsKind
 from app.core.protect.job import CheckJob, CheckResult, default_ecc_path
+from app.core.protect.plan import carries_rs02
 from app.core.protect.report import sector_ranges
 from app.core.units import SECTOR_SIZE, format_size
 from app.core.verify.job import ChecksumJob, ChecksumResult
@@ -66,6 +67,7 @@ from app.ui.common.job_bridge import JobBridge
 from app.ui.common.stack import FittedStack
 from app.ui.image.convert_view import ConvertView, is_convertible
 from app.ui.image.drag import DragTree, ExtractOnDropMimeData
+from app.ui.image.repair_bar import RepairBar, damaged_count
 
 _log = logging.getLogger(__name__)
 ENTRY_ROLE = Qt.ItemDataRole.UserRole
@@ -125,6 +127,9 @@ class ImagePage(QWidget):
         self.status_label.setWordWrap(True)
         self.status_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.status_label)
+        self.repair_bar = RepairBar(bridge)
+        self.repair_bar.repaired.connect(self._on_repaired)
+        layout.addWidget(self.repair_bar)
         self._update_buttons()
 
     # -- layout -----------------------------------------------------------------------
@@ -323,6 +328,7 @@ class ImagePage(QWidget):
 
     def close_image(self) -> None:
         self.cd_image_path = None
+        self.repair_bar.clear()
         if self.image is not None:
             if self._drag_jobs:  # a drop's extraction still reads it: closed when it ends
                 self._close_after.append(self.image)
@@ -532,7 +538,12 @@ class ImagePage(QWidget):
             lines.append(tr("No checksum file next to the image: nothing compared."))
         self.status_label.setText("  ".join(lines))
         image = self.image
-        if image is not None and (image.implanted_md5 or default_ecc_path(image.path).is_file()):
+        self.repair_bar.clear()
+        if image is not None and (
+            image.implanted_md5
+            or default_ecc_path(image.path).is_file()
+            or carries_rs02(image.path)
+        ):
             self.bridge.submit(
                 CheckJob(image.path),
                 on_success=self._protection_checked,
@@ -558,7 +569,25 @@ class ImagePage(QWidget):
                     ecc=result.ecc.name, ranges=sector_ranges(report.damaged, limit=4)
                 )
             )
+        if report is not None and result.ecc is None:
+            parts.append(
+                tr("Its RS02 error-correction data: no damaged sector.")
+                if report.ok
+                else tr(
+                    "Its RS02 error-correction data: %n damaged sectors ({ranges}).",
+                    "",
+                    damaged_count(result),
+                ).format(ranges=sector_ranges(report.damaged, limit=4))
+            )
         self.status_label.setText("  ".join([self.status_label.text(), *parts]))
+        if self.image is not None:
+            self.repair_bar.offer(self.image.path, result)
+
+    def _on_repaired(self, path: Path) -> None:
+        """The repaired copy replaced the image: show that one (and still what was done)."""
+        text = self.repair_bar.label.text()
+        self.open_path(path)
+        self.repair_bar.show_outcome(text)
 
     def _update_buttons(self) -> None:
         have = self.image is not None

@@ -42,6 +42,7 @@ from app.core.copy.job import CopyJob, CopyResult, default_temp_dir
 from app.core.errors import AppError, InvalidInputError
 from app.core.jobs import JobHandle, Outcome, Progress, Result
 from app.core.protect.job import RepairJob, RepairResult, default_ecc_path
+from app.core.protect.plan import carries_rs02
 from app.core.protect.report import describe_repair
 from app.core.rip.compare_job import CompareJob
 from app.core.rip.inspect import DiscInfoJob, DiscSummary
@@ -720,8 +721,10 @@ class ReadPage(QWidget):
         self._repairing = True
         self._update_actions()
         self.status_label.setText(
-            tr("Repairing {image} with {ecc}…").format(
-                image=job.image.name, ecc=job.ecc.name if job.ecc else ""
+            tr("Repairing {image} with {ecc}…").format(image=job.image.name, ecc=job.ecc.name)
+            if job.ecc
+            else tr("Repairing {image} with its own error-correction data…").format(
+                image=job.image.name
             )
         )
         self.bridge.submit(
@@ -730,7 +733,8 @@ class ReadPage(QWidget):
 
     def _offer_repair(self, value: RipResult) -> None:
         """Show "Repair with NAME.ecc" when the rip has unreadable sectors and an RS01 file
-        is beside the image (``disc.ecc`` or ``disc.iso.ecc``)."""
+        is beside the image (``disc.ecc`` or ``disc.iso.ecc``), or "Repair with
+        error-correction data" when the image carries RS02 data of its own (issue 14)."""
         self._repair_job = None
         self.repair_button.setVisible(False)
         if not value.summary.bad_sectors:
@@ -750,6 +754,20 @@ class ReadPage(QWidget):
                     ).format(ecc=ecc.name)
                 )
                 return
+        if carries_rs02(image):
+            # an augmented disc's rip: the image's own RS02 data (the map marks the erasures)
+            self._repair_job = RepairJob(image, None, value.map_path)
+            self.repair_button.setText(tr("Repair with error-correction data"))
+            self.repair_button.setEnabled(True)
+            self.repair_button.setVisible(True)
+            self.status_label.setText(
+                self.status_label.text()
+                + " "
+                + tr(
+                    "The image carries its own error-correction data (dvdisaster RS02): "
+                    "“Repair with error-correction data” can rebuild them."
+                )
+            )
 
     def _on_repair_done(self, result: Result[RepairResult]) -> None:
         self._repairing = False

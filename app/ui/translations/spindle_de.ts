@@ -64,405 +64,419 @@
         <translation>Das Medium wurde gelesen. Legen Sie einen Rohling in {device} ein, schließen Sie die Schublade und drücken Sie dann OK, um die Kopie zu brennen.</translation>
     </message>
     <message>
-        <location filename="../read/page.py" line="66"/>
+        <location filename="../read/page.py" line="68"/>
         <source>Maximum</source>
         <translation>Maximal</translation>
     </message>
     <message>
-        <location filename="../read/page.py" line="75"/>
+        <location filename="../read/page.py" line="77"/>
         <source>Automatic (ISO, or BIN/CUE for audio and multi-track CDs)</source>
         <translation>Automatisch (ISO, oder BIN/CUE für Audio- und Mehrspur-CDs)</translation>
     </message>
     <message>
-        <location filename="../read/page.py" line="78"/>
+        <location filename="../read/page.py" line="80"/>
         <source>ISO image</source>
         <translation>ISO-Abbild</translation>
     </message>
     <message>
-        <location filename="../read/page.py" line="79"/>
+        <location filename="../read/page.py" line="81"/>
         <source>BIN/CUE (raw CD sectors)</source>
         <translation>BIN/CUE (rohe CD-Sektoren)</translation>
     </message>
     <message>
-        <location filename="../read/page.py" line="85"/>
+        <location filename="../read/page.py" line="87"/>
         <source>No optical drive found — connect one, or read from an image file instead.</source>
         <translation>Kein optisches Laufwerk gefunden – schließen Sie eines an oder lesen Sie stattdessen aus einer Abbilddatei.</translation>
     </message>
     <message>
-        <location filename="../read/page.py" line="89"/>
+        <location filename="../read/page.py" line="91"/>
         <source>Connect a CD, DVD or Blu-ray drive and press “Refresh”, or choose “From an image file” to read an image file instead.</source>
         <translation>Schließen Sie ein CD-, DVD- oder Blu-ray-Laufwerk an und drücken Sie „Aktualisieren“, oder wählen Sie „Aus einer Abbilddatei“, um stattdessen eine Abbilddatei zu lesen.</translation>
     </message>
     <message>
-        <location filename="../read/page.py" line="93"/>
+        <location filename="../read/page.py" line="95"/>
         <source>Not checked yet — press “Check disc” to see what the drive holds.</source>
         <translation>Noch nicht geprüft – drücken Sie „Medium prüfen“, um zu sehen, was im Laufwerk liegt.</translation>
     </message>
     <message>
-        <location filename="../read/page.py" line="96"/>
+        <location filename="../read/page.py" line="98"/>
         <source>Reads every sector into the image file. Unreadable sectors are retried at a slow speed and recorded in a map file, so a later read can resume or retry just those.</source>
         <translation>Liest jeden Sektor in die Abbilddatei. Unlesbare Sektoren werden langsam erneut versucht und in einer Map-Datei festgehalten, sodass ein späterer Lesevorgang fortsetzen oder nur diese erneut versuchen kann.</translation>
     </message>
     <message>
-        <location filename="../read/page.py" line="100"/>
+        <location filename="../read/page.py" line="102"/>
         <source>Wait for the running job to end.</source>
         <translation>Warten Sie, bis der laufende Auftrag beendet ist.</translation>
     </message>
     <message>
-        <location filename="../read/page.py" line="164"/>
+        <location filename="../read/page.py" line="165"/>
         <source>From a drive</source>
         <translation>Von einem Laufwerk</translation>
     </message>
     <message>
-        <location filename="../read/page.py" line="166"/>
+        <location filename="../read/page.py" line="167"/>
         <source>From an image file</source>
         <translation>Aus einer Abbilddatei</translation>
     </message>
     <message>
-        <location filename="../read/page.py" line="167"/>
+        <location filename="../read/page.py" line="168"/>
         <source>Copy or convert an existing image file instead</source>
         <translation>Stattdessen eine vorhandene Abbilddatei kopieren oder umwandeln</translation>
     </message>
     <message>
-        <location filename="../read/page.py" line="174"/>
+        <location filename="../read/page.py" line="175"/>
         <source>The optical drive to read</source>
         <translation>Das optische Laufwerk, von dem gelesen wird</translation>
     </message>
     <message>
-        <location filename="../read/page.py" line="175"/>
+        <location filename="../read/page.py" line="176"/>
         <source>No optical drive</source>
         <translation>Kein Laufwerk</translation>
     </message>
     <message>
-        <location filename="../read/page.py" line="177"/>
+        <location filename="../read/page.py" line="178"/>
         <source>Refresh</source>
         <translation>Aktualisieren</translation>
     </message>
     <message>
-        <location filename="../read/page.py" line="178"/>
-        <location filename="../read/page.py" line="474"/>
+        <location filename="../read/page.py" line="179"/>
+        <location filename="../read/page.py" line="475"/>
         <source>Look for optical drives again</source>
         <translation>Erneut nach optischen Laufwerken suchen</translation>
     </message>
     <message>
-        <location filename="../read/page.py" line="180"/>
-        <location filename="../write/page.py" line="193"/>
+        <location filename="../read/page.py" line="181"/>
+        <location filename="../write/page.py" line="195"/>
         <source>Check disc</source>
         <translation>Medium prüfen</translation>
     </message>
     <message>
-        <location filename="../read/page.py" line="188"/>
+        <location filename="../read/page.py" line="189"/>
         <source>The image file to read, e.g. ~/disc.iso</source>
         <translation>Die zu lesende Abbilddatei, z. B. ~/disc.iso</translation>
     </message>
     <message>
-        <location filename="../read/page.py" line="190"/>
-        <location filename="../read/page.py" line="241"/>
+        <location filename="../read/page.py" line="191"/>
+        <location filename="../read/page.py" line="242"/>
         <location filename="../dialogs/preferences_dialog.py" line="96"/>
         <source>Browse…</source>
         <translation>Durchsuchen…</translation>
     </message>
     <message>
-        <location filename="../read/page.py" line="205"/>
+        <location filename="../read/page.py" line="206"/>
         <source>Read from</source>
         <translation>Lesen von</translation>
     </message>
     <message>
-        <location filename="../read/page.py" line="239"/>
+        <location filename="../read/page.py" line="240"/>
         <source>Where the image goes, e.g. ~/disc.iso</source>
         <translation>Wohin das Abbild kommt, z. B. ~/disc.iso</translation>
     </message>
     <message>
-        <location filename="../read/page.py" line="244"/>
+        <location filename="../read/page.py" line="245"/>
         <source>Image file:</source>
         <translation>Abbilddatei:</translation>
     </message>
     <message>
-        <location filename="../read/page.py" line="247"/>
-        <location filename="../read/page.py" line="381"/>
+        <location filename="../read/page.py" line="248"/>
+        <location filename="../read/page.py" line="382"/>
         <source>Read disc to image</source>
         <translation>Medium als Abbild einlesen</translation>
     </message>
     <message>
-        <location filename="../read/page.py" line="261"/>
-        <location filename="../write/page.py" line="230"/>
+        <location filename="../read/page.py" line="262"/>
+        <location filename="../write/page.py" line="233"/>
         <source>Advanced</source>
         <translation>Erweitert</translation>
     </message>
     <message>
-        <location filename="../read/page.py" line="265"/>
+        <location filename="../read/page.py" line="266"/>
         <source>Retries, skip-ahead, speed, map file, verify, format</source>
         <translation>Wiederholungen, Überspringen, Geschwindigkeit, Map-Datei, Überprüfen, Format</translation>
     </message>
     <message>
-        <location filename="../read/page.py" line="269"/>
+        <location filename="../read/page.py" line="270"/>
         <source>Copy to a blank disc…</source>
         <translation>Auf einen Rohling kopieren…</translation>
     </message>
     <message>
-        <location filename="../read/page.py" line="272"/>
+        <location filename="../read/page.py" line="273"/>
         <source>Read to</source>
         <translation>Lesen nach</translation>
     </message>
     <message>
-        <location filename="../read/page.py" line="298"/>
+        <location filename="../read/page.py" line="299"/>
         <source>Passes over the unreadable sectors, at a slow speed</source>
         <translation>Durchgänge über die unlesbaren Sektoren, mit niedriger Geschwindigkeit</translation>
     </message>
     <message>
-        <location filename="../read/page.py" line="299"/>
+        <location filename="../read/page.py" line="300"/>
         <source>Skip past runs of errors first (badly scratched discs)</source>
         <translation>Fehlerbereiche erst überspringen (zerkratzte Medien)</translation>
     </message>
     <message>
-        <location filename="../read/page.py" line="305"/>
+        <location filename="../read/page.py" line="306"/>
         <source>Next to the image (IMAGE.map)</source>
         <translation>Neben dem Abbild (ABBILD.map)</translation>
     </message>
     <message>
-        <location filename="../read/page.py" line="306"/>
+        <location filename="../read/page.py" line="307"/>
         <source>Resume from the map (or retry its unreadable sectors)</source>
         <translation>Mit Map-Datei fortsetzen (oder Unlesbares neu lesen)</translation>
     </message>
     <message>
-        <location filename="../read/page.py" line="307"/>
+        <location filename="../read/page.py" line="308"/>
         <source>Read the disc again and compare when done</source>
         <translation>Danach erneut lesen und vergleichen</translation>
     </message>
     <message>
-        <location filename="../read/page.py" line="312"/>
+        <location filename="../read/page.py" line="313"/>
         <source>Format:</source>
         <translation>Format:</translation>
     </message>
     <message>
-        <location filename="../read/page.py" line="313"/>
+        <location filename="../read/page.py" line="314"/>
         <source>Read speed:</source>
         <translation>Lesegeschwindigkeit:</translation>
     </message>
     <message>
-        <location filename="../read/page.py" line="314"/>
+        <location filename="../read/page.py" line="315"/>
         <source>Retries:</source>
         <translation>Wiederholungen:</translation>
     </message>
     <message>
-        <location filename="../read/page.py" line="315"/>
+        <location filename="../read/page.py" line="316"/>
         <source>Map file:</source>
         <translation>Map-Datei:</translation>
     </message>
     <message>
-        <location filename="../read/page.py" line="321"/>
-        <location filename="../write/page.py" line="246"/>
+        <location filename="../read/page.py" line="322"/>
+        <location filename="../write/page.py" line="249"/>
         <location filename="../image/convert_view.py" line="170"/>
+        <location filename="../image/repair_bar.py" line="53"/>
         <location filename="../panels/jobs_panel.py" line="101"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../read/page.py" line="323"/>
-        <location filename="../read/page.py" line="477"/>
+        <location filename="../read/page.py" line="324"/>
+        <location filename="../read/page.py" line="478"/>
         <source>Nothing is running</source>
         <translation>Es läuft nichts</translation>
     </message>
     <message>
-        <location filename="../read/page.py" line="325"/>
+        <location filename="../read/page.py" line="326"/>
         <source>Compare disc with image</source>
         <translation>Medium mit Abbild vergleichen</translation>
     </message>
     <message>
-        <location filename="../read/page.py" line="327"/>
+        <location filename="../read/page.py" line="328"/>
+        <location filename="../read/page.py" line="760"/>
         <source>Repair with error-correction data</source>
         <translation>Mit Fehlerkorrekturdaten reparieren</translation>
     </message>
     <message>
-        <location filename="../read/page.py" line="330"/>
+        <location filename="../read/page.py" line="331"/>
         <source>Rebuild the unreadable sectors from the image&apos;s dvdisaster .ecc file</source>
         <translation>Die unlesbaren Sektoren aus der dvdisaster-.ecc-Datei des Abbilds wiederherstellen</translation>
     </message>
     <message>
-        <location filename="../read/page.py" line="353"/>
+        <location filename="../read/page.py" line="354"/>
         <source>read</source>
         <comment>sector map legend</comment>
         <translation>gelesen</translation>
     </message>
     <message>
-        <location filename="../read/page.py" line="354"/>
+        <location filename="../read/page.py" line="355"/>
         <source>not read yet</source>
         <translation>noch nicht gelesen</translation>
     </message>
     <message>
-        <location filename="../read/page.py" line="355"/>
+        <location filename="../read/page.py" line="356"/>
         <source>failed, being split</source>
         <translation>fehlgeschlagen, wird aufgeteilt</translation>
     </message>
     <message>
-        <location filename="../read/page.py" line="356"/>
+        <location filename="../read/page.py" line="357"/>
         <source>unreadable</source>
         <translation>unlesbar</translation>
     </message>
     <message>
-        <location filename="../read/page.py" line="363"/>
+        <location filename="../read/page.py" line="364"/>
         <source>The result of the read shows here.</source>
         <translation>Hier erscheint das Ergebnis des Lesevorgangs.</translation>
     </message>
     <message>
-        <location filename="../read/page.py" line="381"/>
+        <location filename="../read/page.py" line="382"/>
         <source>Copy image file</source>
         <translation>Abbilddatei kopieren</translation>
     </message>
     <message>
-        <location filename="../read/page.py" line="403"/>
+        <location filename="../read/page.py" line="404"/>
         <location filename="../panels/drive_panel.py" line="51"/>
         <source>No optical drive found</source>
         <translation>Kein optisches Laufwerk gefunden</translation>
     </message>
     <message>
-        <location filename="../read/page.py" line="423"/>
-        <location filename="../read/page.py" line="534"/>
+        <location filename="../read/page.py" line="424"/>
+        <location filename="../read/page.py" line="535"/>
         <source>Choose the image file to read first.</source>
         <translation>Wählen Sie zuerst die zu lesende Abbilddatei.</translation>
     </message>
     <message>
-        <location filename="../read/page.py" line="425"/>
+        <location filename="../read/page.py" line="426"/>
         <source>Choose where the image goes first.</source>
         <translation>Wählen Sie zuerst, wohin das Abbild kommt.</translation>
     </message>
     <message>
-        <location filename="../read/page.py" line="439"/>
+        <location filename="../read/page.py" line="440"/>
         <source>Copying is from a disc: choose “From a drive”.</source>
         <translation>Kopiert wird von einem Medium: Wählen Sie „Von einem Laufwerk“.</translation>
     </message>
     <message>
-        <location filename="../read/page.py" line="451"/>
-        <location filename="../read/page.py" line="698"/>
+        <location filename="../read/page.py" line="452"/>
+        <location filename="../read/page.py" line="699"/>
         <source>Choose an existing image file to compare the disc with.</source>
         <translation>Wählen Sie eine vorhandene Abbilddatei, mit der das Medium verglichen wird.</translation>
     </message>
     <message>
-        <location filename="../read/page.py" line="458"/>
+        <location filename="../read/page.py" line="459"/>
         <source>Look at the disc without reading it</source>
         <translation>Das Medium ansehen, ohne es zu lesen</translation>
     </message>
     <message>
-        <location filename="../read/page.py" line="462"/>
+        <location filename="../read/page.py" line="463"/>
         <source>Read the disc again and compare it with the image file</source>
         <translation>Das Medium erneut lesen und mit der Abbilddatei vergleichen</translation>
     </message>
     <message>
-        <location filename="../read/page.py" line="467"/>
+        <location filename="../read/page.py" line="468"/>
         <source>Read this disc and burn it onto a blank disc, then verify the copy</source>
         <translation>Dieses Medium lesen, auf einen Rohling brennen und dann die Kopie überprüfen</translation>
     </message>
     <message>
-        <location filename="../read/page.py" line="477"/>
+        <location filename="../read/page.py" line="478"/>
         <source>Stop the read</source>
         <translation>Lesevorgang anhalten</translation>
     </message>
     <message>
-        <location filename="../read/page.py" line="503"/>
+        <location filename="../read/page.py" line="504"/>
         <source>No optical drive found — connect one, or read from an image file.</source>
         <translation>Kein optisches Laufwerk gefunden – schließen Sie eines an oder lesen Sie aus einer Abbilddatei.</translation>
     </message>
     <message>
-        <location filename="../read/page.py" line="505"/>
+        <location filename="../read/page.py" line="506"/>
         <source>Found {count} optical drive.</source>
         <translation>{count} optisches Laufwerk gefunden.</translation>
     </message>
     <message>
-        <location filename="../read/page.py" line="507"/>
+        <location filename="../read/page.py" line="508"/>
         <source>Found {count} optical drives.</source>
         <translation>{count} optische Laufwerke gefunden.</translation>
     </message>
     <message>
-        <location filename="../read/page.py" line="516"/>
+        <location filename="../read/page.py" line="517"/>
         <source>Read the image file</source>
         <translation>Abbilddatei lesen</translation>
     </message>
     <message>
-        <location filename="../read/page.py" line="518"/>
-        <location filename="../read/page.py" line="525"/>
+        <location filename="../read/page.py" line="519"/>
+        <location filename="../read/page.py" line="526"/>
         <source>Disc images (*.iso *.bin)</source>
         <translation>Abbilder (*.iso *.bin)</translation>
     </message>
     <message>
-        <location filename="../read/page.py" line="525"/>
+        <location filename="../read/page.py" line="526"/>
         <source>Save the image as</source>
         <translation>Abbild speichern unter</translation>
     </message>
     <message>
-        <location filename="../read/page.py" line="546"/>
+        <location filename="../read/page.py" line="547"/>
         <source>Choose where the image goes.</source>
         <translation>Wählen Sie, wohin das Abbild kommt.</translation>
     </message>
     <message>
-        <location filename="../read/page.py" line="572"/>
-        <location filename="../write/page.py" line="456"/>
+        <location filename="../read/page.py" line="573"/>
+        <location filename="../write/page.py" line="460"/>
         <source>Checking the disc in {device}…</source>
         <translation>Medium in {device} wird geprüft…</translation>
     </message>
     <message>
-        <location filename="../read/page.py" line="595"/>
+        <location filename="../read/page.py" line="596"/>
         <location filename="../panels/jobs_panel.py" line="142"/>
         <source>Starting…</source>
         <translation>Wird gestartet…</translation>
     </message>
     <message>
-        <location filename="../read/page.py" line="605"/>
+        <location filename="../read/page.py" line="606"/>
+        <location filename="../image/repair_bar.py" line="116"/>
         <location filename="../panels/jobs_panel.py" line="201"/>
         <source>Cancelling…</source>
         <translation>Wird abgebrochen…</translation>
     </message>
     <message>
-        <location filename="../read/page.py" line="633"/>
+        <location filename="../read/page.py" line="634"/>
         <source>Cannot make the folder for the temporary image, {folder}: {error}</source>
         <translation>Der Ordner für das temporäre Abbild, {folder}, kann nicht angelegt werden: {error}</translation>
     </message>
     <message>
-        <location filename="../read/page.py" line="658"/>
+        <location filename="../read/page.py" line="659"/>
         <source>Copying the disc in {source} to {target}…</source>
         <translation>Medium in {source} wird nach {target} kopiert…</translation>
     </message>
     <message>
-        <location filename="../read/page.py" line="675"/>
+        <location filename="../read/page.py" line="676"/>
         <source>Copied and verified: the {medium} in {device}.</source>
         <translation>Kopiert und überprüft: {medium} in {device}.</translation>
     </message>
     <message>
-        <location filename="../read/page.py" line="677"/>
+        <location filename="../read/page.py" line="678"/>
         <source>Copied: the {medium} in {device}.</source>
         <translation>Kopiert: {medium} in {device}.</translation>
     </message>
     <message>
-        <location filename="../read/page.py" line="680"/>
+        <location filename="../read/page.py" line="681"/>
         <source>The image is kept as {image}.</source>
         <translation>Das Abbild bleibt als {image} erhalten.</translation>
     </message>
     <message>
-        <location filename="../read/page.py" line="685"/>
+        <location filename="../read/page.py" line="686"/>
         <source>The copy failed.</source>
         <translation>Das Kopieren ist fehlgeschlagen.</translation>
     </message>
     <message>
-        <location filename="../read/page.py" line="708"/>
+        <location filename="../read/page.py" line="709"/>
         <source>Comparing {device} with {image}…</source>
         <translation>{device} wird mit {image} verglichen…</translation>
     </message>
     <message>
-        <location filename="../read/page.py" line="723"/>
+        <location filename="../read/page.py" line="724"/>
         <source>Repairing {image} with {ecc}…</source>
         <translation>{image} wird mit {ecc} repariert…</translation>
     </message>
     <message>
-        <location filename="../read/page.py" line="742"/>
+        <location filename="../read/page.py" line="726"/>
+        <source>Repairing {image} with its own error-correction data…</source>
+        <translation>{image} wird mit seinen eigenen Fehlerkorrekturdaten repariert…</translation>
+    </message>
+    <message>
+        <location filename="../read/page.py" line="746"/>
         <source>Repair with {ecc}</source>
         <translation>Mit {ecc} reparieren</translation>
     </message>
     <message>
-        <location filename="../read/page.py" line="749"/>
+        <location filename="../read/page.py" line="753"/>
         <source>Error-correction data found: “Repair with {ecc}” can rebuild them.</source>
         <translation>Fehlerkorrekturdaten gefunden: „Mit {ecc} reparieren“ kann sie wiederherstellen.</translation>
     </message>
+    <message>
+        <location filename="../read/page.py" line="767"/>
+        <source>The image carries its own error-correction data (dvdisaster RS02): “Repair with error-correction data” can rebuild them.</source>
+        <translation>Das Abbild enthält eigene Fehlerkorrekturdaten (dvdisaster RS02): „Mit Fehlerkorrekturdaten reparieren“ kann sie wiederherstellen.</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../read/page.py" line="763"/>
+        <location filename="../read/page.py" line="781"/>
+        <location filename="../image/repair_bar.py" line="134"/>
         <source>Repaired: all %n damaged sectors were rebuilt.</source>
         <translation>
             <numerusform>Repariert: %n beschädigter Sektor wurde wiederhergestellt.</numerusform>
@@ -470,7 +484,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../read/page.py" line="765"/>
+        <location filename="../read/page.py" line="783"/>
         <source>Repaired {repaired} sectors; %n could not be rebuilt.</source>
         <translation>
             <numerusform>{repaired} Sektoren repariert; %n ließ sich nicht wiederherstellen.</numerusform>
@@ -478,52 +492,52 @@
         </translation>
     </message>
     <message>
-        <location filename="../read/page.py" line="775"/>
+        <location filename="../read/page.py" line="793"/>
         <source>The repair failed.</source>
         <translation>Die Reparatur ist fehlgeschlagen.</translation>
     </message>
     <message>
-        <location filename="../read/page.py" line="827"/>
+        <location filename="../read/page.py" line="845"/>
         <source>Checked: {disc}.</source>
         <translation>Geprüft: {disc}.</translation>
     </message>
     <message>
-        <location filename="../read/page.py" line="829"/>
+        <location filename="../read/page.py" line="847"/>
         <source>The check failed.</source>
         <translation>Die Prüfung ist fehlgeschlagen.</translation>
     </message>
     <message>
-        <location filename="../read/page.py" line="840"/>
+        <location filename="../read/page.py" line="858"/>
         <source>The disc and the image are identical.</source>
         <translation>Medium und Abbild sind identisch.</translation>
     </message>
     <message>
-        <location filename="../read/page.py" line="861"/>
+        <location filename="../read/page.py" line="879"/>
         <source>Done: every sector was read.</source>
         <translation>Fertig: Jeder Sektor wurde gelesen.</translation>
     </message>
     <message>
-        <location filename="../read/page.py" line="863"/>
+        <location filename="../read/page.py" line="881"/>
         <source>Done: {count} unreadable sector.</source>
         <translation>Fertig: {count} unlesbarer Sektor.</translation>
     </message>
     <message>
-        <location filename="../read/page.py" line="865"/>
+        <location filename="../read/page.py" line="883"/>
         <source>Done: {count} unreadable sectors.</source>
         <translation>Fertig: {count} unlesbare Sektoren.</translation>
     </message>
     <message>
-        <location filename="../read/page.py" line="874"/>
+        <location filename="../read/page.py" line="892"/>
         <source>Cancelled. Press “{start}” to go on where it stopped.</source>
         <translation>Abgebrochen. Drücken Sie „{start}“, um dort weiterzumachen, wo es aufgehört hat.</translation>
     </message>
     <message>
-        <location filename="../read/page.py" line="879"/>
+        <location filename="../read/page.py" line="897"/>
         <source>The read failed: {reason}</source>
         <translation>Lesen fehlgeschlagen: {reason}</translation>
     </message>
     <message>
-        <location filename="../read/page.py" line="881"/>
+        <location filename="../read/page.py" line="899"/>
         <source>The rip failed.</source>
         <translation>Das Einlesen ist fehlgeschlagen.</translation>
     </message>
@@ -563,312 +577,313 @@
         <translation>Vollständig löschen</translation>
     </message>
     <message>
-        <location filename="../write/page.py" line="76"/>
+        <location filename="../write/page.py" line="78"/>
         <source>Disc images ({patterns});;All files (*)</source>
         <translation>Abbilder ({patterns});;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../write/page.py" line="83"/>
+        <location filename="../write/page.py" line="85"/>
         <source>Drive&apos;s choice</source>
         <translation>Wahl des Laufwerks</translation>
     </message>
     <message>
-        <location filename="../write/page.py" line="84"/>
+        <location filename="../write/page.py" line="86"/>
         <source>Next disc</source>
         <translation>Nächstes Medium</translation>
     </message>
     <message>
-        <location filename="../write/page.py" line="85"/>
+        <location filename="../write/page.py" line="87"/>
         <location filename="../write/targets.py" line="27"/>
         <source>No optical drive or USB stick found</source>
         <translation>Kein optisches Laufwerk und kein USB-Stick gefunden</translation>
     </message>
     <message>
-        <location filename="../write/page.py" line="88"/>
+        <location filename="../write/page.py" line="90"/>
         <source>Connect a CD, DVD or Blu-ray drive to burn discs, or plug in a USB stick or SD card to write the image to it: it is listed here as soon as it is connected.</source>
         <translation>Schließen Sie ein CD-, DVD- oder Blu-ray-Laufwerk an, um Medien zu brennen, oder stecken Sie einen USB-Stick oder eine SD-Karte ein, um das Abbild darauf zu schreiben: Es erscheint hier, sobald es angeschlossen ist.</translation>
     </message>
     <message>
-        <location filename="../write/page.py" line="92"/>
+        <location filename="../write/page.py" line="94"/>
         <source>A job is running on this page: wait for it to end or cancel it.</source>
         <translation>Auf dieser Seite läuft ein Auftrag: Warten Sie, bis er endet, oder brechen Sie ihn ab.</translation>
     </message>
     <message>
-        <location filename="../write/page.py" line="93"/>
+        <location filename="../write/page.py" line="95"/>
         <source>Nothing is running.</source>
         <translation>Es läuft nichts.</translation>
     </message>
     <message>
-        <location filename="../write/page.py" line="94"/>
+        <location filename="../write/page.py" line="96"/>
         <source>No optical drive is chosen: connect one.</source>
         <translation>Kein optisches Laufwerk gewählt: Schließen Sie eines an.</translation>
     </message>
     <message>
-        <location filename="../write/page.py" line="95"/>
+        <location filename="../write/page.py" line="97"/>
         <source>Check the disc in the drive first (Check disc).</source>
         <translation>Prüfen Sie zuerst das Medium im Laufwerk („Medium prüfen“).</translation>
     </message>
     <message>
-        <location filename="../write/page.py" line="96"/>
+        <location filename="../write/page.py" line="98"/>
         <source>The speeds are listed once the disc in the drive is checked.</source>
         <translation>Die Geschwindigkeiten erscheinen, sobald das Medium im Laufwerk geprüft ist.</translation>
     </message>
     <message>
-        <location filename="../write/page.py" line="99"/>
+        <location filename="../write/page.py" line="101"/>
         <source>Check a disc first: whether a test write is possible depends on the disc and the drive.</source>
         <translation>Prüfen Sie zuerst ein Medium: Ob ein Testschreiben möglich ist, hängt von Medium und Laufwerk ab.</translation>
     </message>
     <message>
-        <location filename="../write/page.py" line="120"/>
+        <location filename="../write/page.py" line="122"/>
         <source>Simulated and verified: {medium} in {device}.</source>
         <translation>Simuliert und überprüft: {medium} in {device}.</translation>
     </message>
     <message>
-        <location filename="../write/page.py" line="122"/>
+        <location filename="../write/page.py" line="124"/>
         <source>Simulated: {medium} in {device}.</source>
         <translation>Simuliert: {medium} in {device}.</translation>
     </message>
     <message>
-        <location filename="../write/page.py" line="125"/>
+        <location filename="../write/page.py" line="127"/>
         <source>Burned and verified: {medium} in {device}.</source>
         <translation>Gebrannt und überprüft: {medium} in {device}.</translation>
     </message>
     <message>
-        <location filename="../write/page.py" line="127"/>
+        <location filename="../write/page.py" line="129"/>
         <source>Burned: {medium} in {device}.</source>
         <translation>Gebrannt: {medium} in {device}.</translation>
     </message>
     <message>
-        <location filename="../write/page.py" line="189"/>
+        <location filename="../write/page.py" line="191"/>
         <source>Drop an .iso here or choose one</source>
         <translation>Ziehen Sie eine .iso hierher oder wählen Sie eine</translation>
     </message>
     <message>
-        <location filename="../write/page.py" line="196"/>
+        <location filename="../write/page.py" line="198"/>
         <source>No disc checked yet.</source>
         <translation>Noch kein Medium geprüft.</translation>
     </message>
     <message>
-        <location filename="../write/page.py" line="202"/>
+        <location filename="../write/page.py" line="204"/>
         <source>Burn the data track anyway (the rest is not kept)</source>
         <translation>Datenspur trotzdem brennen (der Rest bleibt nicht erhalten)</translation>
     </message>
     <message>
-        <location filename="../write/page.py" line="210"/>
+        <location filename="../write/page.py" line="212"/>
         <source>Simulate (laser off)</source>
         <translation>Simulieren (Laser aus)</translation>
     </message>
     <message>
-        <location filename="../write/page.py" line="212"/>
+        <location filename="../write/page.py" line="214"/>
         <source>Verify the disc after burning</source>
         <translation>Medium nach dem Brennen überprüfen</translation>
     </message>
     <message>
-        <location filename="../write/page.py" line="214"/>
+        <location filename="../write/page.py" line="216"/>
         <source>Eject when done</source>
         <translation>Danach auswerfen</translation>
     </message>
     <message>
-        <location filename="../write/page.py" line="219"/>
+        <location filename="../write/page.py" line="222"/>
         <source>Also offer fixed (built-in) disks</source>
         <translation>Auch feste (eingebaute) Datenträger anbieten</translation>
     </message>
     <message>
-        <location filename="../write/page.py" line="223"/>
+        <location filename="../write/page.py" line="226"/>
         <source>Everything on the disk you choose is erased; the disk this system runs from is never offered.</source>
         <translation>Alles auf dem gewählten Datenträger wird gelöscht; der Datenträger, von dem dieses System läuft, wird nie angeboten.</translation>
     </message>
     <message>
-        <location filename="../write/page.py" line="240"/>
+        <location filename="../write/page.py" line="243"/>
         <source>Burn</source>
         <translation>Brennen</translation>
     </message>
     <message>
-        <location filename="../write/page.py" line="241"/>
-        <location filename="../write/page.py" line="538"/>
+        <location filename="../write/page.py" line="244"/>
+        <location filename="../write/page.py" line="547"/>
         <source>Choose an image to burn first.</source>
         <translation>Wählen Sie zuerst ein Abbild zum Brennen.</translation>
     </message>
     <message>
-        <location filename="../write/page.py" line="243"/>
-        <location filename="../image/page.py" line="147"/>
+        <location filename="../write/page.py" line="246"/>
+        <location filename="../image/page.py" line="152"/>
         <source>Write to USB…</source>
         <translation>Auf USB schreiben…</translation>
     </message>
     <message>
-        <location filename="../write/page.py" line="244"/>
-        <location filename="../write/page.py" line="728"/>
+        <location filename="../write/page.py" line="247"/>
+        <location filename="../write/page.py" line="765"/>
         <source>Plug in a USB stick or SD card.</source>
         <translation>Stecken Sie einen USB-Stick oder eine SD-Karte ein.</translation>
     </message>
     <message>
-        <location filename="../write/page.py" line="249"/>
+        <location filename="../write/page.py" line="252"/>
         <source>Erase Disc…</source>
         <translation>Medium löschen…</translation>
     </message>
     <message>
-        <location filename="../write/page.py" line="272"/>
+        <location filename="../write/page.py" line="275"/>
         <location filename="../panels/drive_panel.py" line="325"/>
         <source>Disc</source>
         <translation>Medium</translation>
     </message>
     <message>
-        <location filename="../write/page.py" line="275"/>
+        <location filename="../write/page.py" line="278"/>
         <source>Speed</source>
         <translation>Geschwindigkeit</translation>
     </message>
     <message>
-        <location filename="../write/page.py" line="275"/>
+        <location filename="../write/page.py" line="278"/>
         <source>Copies</source>
         <translation>Kopien</translation>
     </message>
     <message>
-        <location filename="../write/page.py" line="283"/>
+        <location filename="../write/page.py" line="287"/>
         <location filename="../write/usb.py" line="118"/>
         <source>Options</source>
         <translation>Optionen</translation>
     </message>
     <message>
-        <location filename="../write/page.py" line="293"/>
+        <location filename="../write/page.py" line="297"/>
         <location filename="../image/convert_view.py" line="155"/>
         <source>Choose…</source>
         <translation>Auswählen…</translation>
     </message>
     <message>
-        <location filename="../write/page.py" line="302"/>
+        <location filename="../write/page.py" line="306"/>
         <location filename="../common/workspaces.py" line="54"/>
         <source>Image</source>
         <translation>Abbild</translation>
     </message>
     <message>
-        <location filename="../write/page.py" line="303"/>
+        <location filename="../write/page.py" line="307"/>
         <source>Target</source>
         <translation>Ziel</translation>
     </message>
     <message>
-        <location filename="../write/page.py" line="412"/>
+        <location filename="../write/page.py" line="416"/>
         <source>Read the disc again</source>
         <translation>Das Medium erneut lesen</translation>
     </message>
     <message>
-        <location filename="../write/page.py" line="424"/>
+        <location filename="../write/page.py" line="428"/>
         <source>Choose an image to burn</source>
         <translation>Abbild zum Brennen wählen</translation>
     </message>
     <message>
-        <location filename="../write/page.py" line="452"/>
+        <location filename="../write/page.py" line="456"/>
         <source>No drive.</source>
         <translation>Kein Laufwerk.</translation>
     </message>
     <message>
-        <location filename="../write/page.py" line="455"/>
+        <location filename="../write/page.py" line="459"/>
         <source>The disc is being checked.</source>
         <translation>Das Medium wird geprüft.</translation>
     </message>
     <message>
-        <location filename="../write/page.py" line="482"/>
+        <location filename="../write/page.py" line="486"/>
         <source>The disc check failed.</source>
         <translation>Die Prüfung des Mediums ist fehlgeschlagen.</translation>
     </message>
     <message>
-        <location filename="../write/page.py" line="491"/>
+        <location filename="../write/page.py" line="495"/>
         <source>{medium}, {state}: {free} writable</source>
         <translation>{medium}, {state}: {free} beschreibbar</translation>
     </message>
     <message>
-        <location filename="../write/page.py" line="505"/>
+        <location filename="../write/page.py" line="509"/>
         <source>The drive offers no speed choice for this {medium}: it picks one itself.</source>
         <translation>Das Laufwerk bietet für dieses {medium} keine Geschwindigkeitsauswahl: Es wählt selbst eine.</translation>
     </message>
     <message>
-        <location filename="../write/page.py" line="508"/>
+        <location filename="../write/page.py" line="512"/>
         <source>The speed to burn at</source>
         <translation>Die Brenngeschwindigkeit</translation>
     </message>
     <message>
-        <location filename="../write/page.py" line="522"/>
+        <location filename="../write/page.py" line="526"/>
         <source>A USB stick is the target.</source>
         <translation>Ziel ist ein USB-Stick.</translation>
     </message>
     <message>
-        <location filename="../write/page.py" line="528"/>
+        <location filename="../write/page.py" line="532"/>
         <source>Burn the image onto the disc</source>
         <translation>Das Abbild auf das Medium brennen</translation>
     </message>
     <message>
-        <location filename="../write/page.py" line="537"/>
-        <location filename="../write/page.py" line="735"/>
+        <location filename="../write/page.py" line="546"/>
+        <location filename="../write/page.py" line="772"/>
         <source>Choose an image.</source>
         <translation>Wählen Sie ein Abbild.</translation>
     </message>
     <message>
-        <location filename="../write/page.py" line="547"/>
+        <location filename="../write/page.py" line="556"/>
         <source>Burns data track {track} only; not kept: {losses}.</source>
         <translation>Brennt nur Datenspur {track}; nicht erhalten bleibt: {losses}.</translation>
     </message>
     <message>
-        <location filename="../write/page.py" line="552"/>
+        <location filename="../write/page.py" line="561"/>
         <source>Image: {size}.</source>
         <translation>Abbild: {size}.</translation>
     </message>
     <message>
-        <location filename="../write/page.py" line="563"/>
+        <location filename="../write/page.py" line="572"/>
         <source>The image ({size}) fits: {free} will stay free.</source>
         <translation>Das Abbild ({size}) passt: {free} bleiben frei.</translation>
     </message>
     <message>
-        <location filename="../write/page.py" line="570"/>
+        <location filename="../write/page.py" line="579"/>
         <source>Tick “Burn the data track anyway” first: the rest of this image is not kept.</source>
         <translation>Kreuzen Sie zuerst „Datenspur trotzdem brennen“ an: Der Rest dieses Abbilds bleibt nicht erhalten.</translation>
     </message>
     <message>
-        <location filename="../write/page.py" line="617"/>
+        <location filename="../write/page.py" line="650"/>
         <source>Stop burning?</source>
         <translation>Brennen abbrechen?</translation>
     </message>
     <message>
-        <location filename="../write/page.py" line="620"/>
+        <location filename="../write/page.py" line="653"/>
         <source>A write-once disc that was partly written cannot be used again: it is lost.</source>
         <translation>Ein einmal beschreibbares Medium, das teilweise beschrieben wurde, ist nicht mehr verwendbar: Es ist verloren.</translation>
     </message>
     <message>
-        <location filename="../write/page.py" line="624"/>
+        <location filename="../write/page.py" line="657"/>
         <source>Cancel burning</source>
         <translation>Brennen abbrechen</translation>
     </message>
     <message>
-        <location filename="../write/page.py" line="643"/>
+        <location filename="../write/page.py" line="676"/>
         <source>drive buffer {percent}%</source>
         <translation>Laufwerkspuffer {percent} %</translation>
     </message>
     <message>
-        <location filename="../write/page.py" line="650"/>
+        <location filename="../write/page.py" line="683"/>
         <source>Stop the running job</source>
         <translation>Den laufenden Auftrag anhalten</translation>
     </message>
     <message>
-        <location filename="../write/page.py" line="652"/>
+        <location filename="../write/page.py" line="685"/>
         <location filename="../common/progress_text.py" line="22"/>
         <source>Preparing</source>
         <translation>Vorbereitung</translation>
     </message>
     <message>
-        <location filename="../write/page.py" line="678"/>
+        <location filename="../write/page.py" line="618"/>
+        <location filename="../write/page.py" line="714"/>
         <source>The burn failed.</source>
         <translation>Das Brennen ist fehlgeschlagen.</translation>
     </message>
     <message>
-        <location filename="../write/page.py" line="683"/>
+        <location filename="../write/page.py" line="719"/>
         <source>The burn failed: {reason}</source>
         <translation>Brennen fehlgeschlagen: {reason}</translation>
     </message>
     <message>
-        <location filename="../write/page.py" line="695"/>
+        <location filename="../write/page.py" line="732"/>
         <source>the drive</source>
         <translation>das Laufwerk</translation>
     </message>
     <message numerus="yes">
-        <location filename="../write/page.py" line="700"/>
+        <location filename="../write/page.py" line="737"/>
         <source>Insert the next blank disc into {drive} (%n more to burn), then press OK.</source>
         <translation>
             <numerusform>Legen Sie den nächsten Rohling in {drive} ein (noch %n zu brennen) und drücken Sie dann OK.</numerusform>
@@ -876,57 +891,57 @@
         </translation>
     </message>
     <message>
-        <location filename="../write/page.py" line="736"/>
+        <location filename="../write/page.py" line="773"/>
         <source>Choose an image to write first.</source>
         <translation>Wählen Sie zuerst ein Abbild zum Schreiben.</translation>
     </message>
     <message>
-        <location filename="../write/page.py" line="756"/>
+        <location filename="../write/page.py" line="793"/>
         <source>Erase {disk} and write the image to it (asks first)</source>
         <translation>{disk} löschen und das Abbild darauf schreiben (fragt vorher)</translation>
     </message>
     <message>
-        <location filename="../write/page.py" line="780"/>
+        <location filename="../write/page.py" line="817"/>
         <source>Nothing was written.</source>
         <translation>Es wurde nichts geschrieben.</translation>
     </message>
     <message>
-        <location filename="../write/page.py" line="814"/>
+        <location filename="../write/page.py" line="851"/>
         <source>Stop writing</source>
         <translation>Schreiben abbrechen</translation>
     </message>
     <message>
-        <location filename="../write/page.py" line="816"/>
+        <location filename="../write/page.py" line="853"/>
         <source>Stop writing to the stick? It will be incomplete and will not work until an image is written to it again.</source>
         <translation>Schreiben auf den Stick abbrechen? Er bleibt unvollständig und funktioniert erst wieder, wenn erneut ein Abbild darauf geschrieben wird.</translation>
     </message>
     <message>
-        <location filename="../write/page.py" line="852"/>
+        <location filename="../write/page.py" line="889"/>
         <source>Only rewritable discs ({erasable}) can be erased.</source>
         <translation>Nur wiederbeschreibbare Medien ({erasable}) lassen sich löschen.</translation>
     </message>
     <message>
-        <location filename="../write/page.py" line="857"/>
+        <location filename="../write/page.py" line="894"/>
         <source>The {medium} cannot be erased: only {erasable} discs can.</source>
         <translation>{medium} lässt sich nicht löschen: Das geht nur mit {erasable}.</translation>
     </message>
     <message>
-        <location filename="../write/page.py" line="862"/>
+        <location filename="../write/page.py" line="899"/>
         <source>Erase the rewritable disc (asks first)</source>
         <translation>Das wiederbeschreibbare Medium löschen (fragt vorher)</translation>
     </message>
     <message>
-        <location filename="../write/page.py" line="890"/>
+        <location filename="../write/page.py" line="927"/>
         <source>Erased fully: the {medium} in {device}</source>
         <translation>Vollständig gelöscht: {medium} in {device}</translation>
     </message>
     <message>
-        <location filename="../write/page.py" line="892"/>
+        <location filename="../write/page.py" line="929"/>
         <source>Erased quickly: the {medium} in {device}</source>
         <translation>Schnell gelöscht: {medium} in {device}</translation>
     </message>
     <message>
-        <location filename="../write/page.py" line="896"/>
+        <location filename="../write/page.py" line="933"/>
         <source>The disc is blank and can be burned again.</source>
         <translation>Das Medium ist leer und kann erneut gebrannt werden.</translation>
     </message>
@@ -1140,7 +1155,7 @@
     </message>
     <message>
         <location filename="../image/convert_view.py" line="116"/>
-        <location filename="../image/page.py" line="188"/>
+        <location filename="../image/page.py" line="193"/>
         <source>Mode</source>
         <translation>Modus</translation>
     </message>
@@ -1156,7 +1171,7 @@
     </message>
     <message>
         <location filename="../image/convert_view.py" line="116"/>
-        <location filename="../image/page.py" line="188"/>
+        <location filename="../image/page.py" line="193"/>
         <source>Size</source>
         <translation>Größe</translation>
     </message>
@@ -1252,114 +1267,114 @@
         <translation>Abgebrochen: Es wurde nichts geschrieben.</translation>
     </message>
     <message>
-        <location filename="../image/page.py" line="77"/>
+        <location filename="../image/page.py" line="79"/>
         <source>Disc images (*.iso *.img *.udf *.bin *.cue *.nrg *.mds *.mdf *.ccd *.cdi *.chd);;All files (*)</source>
         <translation>Abbilder (*.iso *.img *.udf *.bin *.cue *.nrg *.mds *.mdf *.ccd *.cdi *.chd);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../image/page.py" line="108"/>
-        <location filename="../image/page.py" line="226"/>
+        <location filename="../image/page.py" line="110"/>
+        <location filename="../image/page.py" line="231"/>
         <source>Open a disc image</source>
         <translation>Abbild öffnen</translation>
     </message>
     <message>
-        <location filename="../image/page.py" line="109"/>
+        <location filename="../image/page.py" line="111"/>
         <source>Drop an ISO image here or press “Open image…” to see what it holds.</source>
         <translation>Ziehen Sie ein ISO-Abbild hierher oder drücken Sie „Abbild öffnen…“, um seinen Inhalt zu sehen.</translation>
     </message>
     <message>
-        <location filename="../image/page.py" line="111"/>
+        <location filename="../image/page.py" line="113"/>
         <source>Rock Ridge, Joliet, UDF and plain ISO 9660 names, side by side</source>
         <translation>Rock-Ridge-, Joliet-, UDF- und einfache ISO-9660-Namen nebeneinander</translation>
     </message>
     <message>
-        <location filename="../image/page.py" line="112"/>
+        <location filename="../image/page.py" line="114"/>
         <source>Extract files safely, keeping times and permissions</source>
         <translation>Dateien sicher extrahieren, mit Zeiten und Berechtigungen</translation>
     </message>
     <message>
-        <location filename="../image/page.py" line="113"/>
+        <location filename="../image/page.py" line="115"/>
         <source>Mount the image without a password, or burn it</source>
         <translation>Das Abbild ohne Passwort einhängen oder brennen</translation>
     </message>
     <message>
-        <location filename="../image/page.py" line="133"/>
+        <location filename="../image/page.py" line="138"/>
         <source>Open image…</source>
         <translation>Abbild öffnen…</translation>
     </message>
     <message>
-        <location filename="../image/page.py" line="137"/>
+        <location filename="../image/page.py" line="142"/>
         <source>Which file system&apos;s names to show</source>
         <translation>Die Namen welches Dateisystems angezeigt werden</translation>
     </message>
     <message>
-        <location filename="../image/page.py" line="140"/>
+        <location filename="../image/page.py" line="145"/>
         <source>Extract…</source>
         <translation>Extrahieren…</translation>
     </message>
     <message>
-        <location filename="../image/page.py" line="141"/>
+        <location filename="../image/page.py" line="146"/>
         <source>Copy the selected files (or everything) to a folder</source>
         <translation>Die ausgewählten Dateien (oder alles) in einen Ordner kopieren</translation>
     </message>
     <message>
-        <location filename="../image/page.py" line="143"/>
-        <location filename="../image/page.py" line="574"/>
+        <location filename="../image/page.py" line="148"/>
+        <location filename="../image/page.py" line="603"/>
         <source>Mount</source>
         <translation>Einhängen</translation>
     </message>
     <message>
-        <location filename="../image/page.py" line="145"/>
+        <location filename="../image/page.py" line="150"/>
         <source>Burn…</source>
         <translation>Brennen…</translation>
     </message>
     <message>
-        <location filename="../image/page.py" line="148"/>
+        <location filename="../image/page.py" line="153"/>
         <source>Write the image to a USB stick or SD card</source>
         <translation>Das Abbild auf einen USB-Stick oder eine SD-Karte schreiben</translation>
     </message>
     <message>
-        <location filename="../image/page.py" line="150"/>
+        <location filename="../image/page.py" line="155"/>
         <source>Check</source>
         <translation>Prüfen</translation>
     </message>
     <message>
-        <location filename="../image/page.py" line="153"/>
+        <location filename="../image/page.py" line="158"/>
         <source>Compare the image with its .sha256/.md5 checksum files, its implanted MD5 and its dvdisaster .ecc file</source>
         <translation>Das Abbild mit seinen .sha256/.md5-Prüfsummendateien, seiner eingebetteten MD5-Summe und seiner dvdisaster-.ecc-Datei vergleichen</translation>
     </message>
     <message>
-        <location filename="../image/page.py" line="158"/>
+        <location filename="../image/page.py" line="163"/>
         <source>Edit as Project</source>
         <translation>Als Projekt bearbeiten</translation>
     </message>
     <message>
-        <location filename="../image/page.py" line="161"/>
+        <location filename="../image/page.py" line="166"/>
         <source>Open the image&apos;s files in the Build workspace to change them and build a new image; the boot records are kept</source>
         <translation>Die Dateien des Abbilds im Arbeitsbereich „Erstellen“ öffnen, um sie zu ändern und ein neues Abbild zu erstellen; die Boot-Einträge bleiben erhalten</translation>
     </message>
     <message>
-        <location filename="../image/page.py" line="208"/>
+        <location filename="../image/page.py" line="213"/>
         <source>Names:</source>
         <translation>Namen:</translation>
     </message>
     <message>
-        <location filename="../image/page.py" line="188"/>
+        <location filename="../image/page.py" line="193"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../image/page.py" line="188"/>
+        <location filename="../image/page.py" line="193"/>
         <source>Modified</source>
         <translation>Geändert</translation>
     </message>
     <message>
-        <location filename="../image/page.py" line="243"/>
+        <location filename="../image/page.py" line="248"/>
         <source>{name}: a CD image — convert it below</source>
         <translation>{name}: ein CD-Abbild – unten umwandeln</translation>
     </message>
     <message numerus="yes">
-        <location filename="../image/page.py" line="289"/>
+        <location filename="../image/page.py" line="294"/>
         <source>%n problem(s) found</source>
         <translation>
             <numerusform>%n Problem gefunden</numerusform>
@@ -1367,7 +1382,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../image/page.py" line="302"/>
+        <location filename="../image/page.py" line="307"/>
         <source>{fs} (%n entries)</source>
         <translation>
             <numerusform>{fs} (%n Eintrag)</numerusform>
@@ -1375,7 +1390,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../image/page.py" line="396"/>
+        <location filename="../image/page.py" line="402"/>
         <source>%n items</source>
         <translation>
             <numerusform>%n Element</numerusform>
@@ -1383,52 +1398,52 @@
         </translation>
     </message>
     <message>
-        <location filename="../image/page.py" line="450"/>
+        <location filename="../image/page.py" line="456"/>
         <source>Extract into folder</source>
         <translation>In Ordner extrahieren</translation>
     </message>
     <message>
-        <location filename="../image/page.py" line="460"/>
+        <location filename="../image/page.py" line="466"/>
         <source>Extracting into {folder}…</source>
         <translation>Wird nach {folder} extrahiert…</translation>
     </message>
     <message>
-        <location filename="../image/page.py" line="489"/>
+        <location filename="../image/page.py" line="495"/>
         <source>Mounted at {place} ({device})</source>
         <translation>Eingehängt unter {place} ({device})</translation>
     </message>
     <message>
-        <location filename="../image/page.py" line="497"/>
+        <location filename="../image/page.py" line="503"/>
         <source>Unmounted; {device} detached</source>
         <translation>Ausgehängt; {device} getrennt</translation>
     </message>
     <message>
-        <location filename="../image/page.py" line="530"/>
+        <location filename="../image/page.py" line="536"/>
         <source>Matches {files}.</source>
         <translation>Stimmt mit {files} überein.</translation>
     </message>
     <message>
-        <location filename="../image/page.py" line="532"/>
+        <location filename="../image/page.py" line="538"/>
         <source>No checksum file next to the image: nothing compared.</source>
         <translation>Keine Prüfsummendatei neben dem Abbild: nichts verglichen.</translation>
     </message>
     <message>
-        <location filename="../image/page.py" line="548"/>
+        <location filename="../image/page.py" line="559"/>
         <source>Implanted MD5 verified.</source>
         <translation>Eingebettete MD5-Summe überprüft.</translation>
     </message>
     <message>
-        <location filename="../image/page.py" line="550"/>
+        <location filename="../image/page.py" line="561"/>
         <source>Implanted MD5: {result}.</source>
         <translation>Eingebettete MD5-Summe: {result}.</translation>
     </message>
     <message>
-        <location filename="../image/page.py" line="555"/>
+        <location filename="../image/page.py" line="566"/>
         <source>{ecc}: no damaged sector.</source>
         <translation>{ecc}: kein beschädigter Sektor.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../image/page.py" line="557"/>
+        <location filename="../image/page.py" line="568"/>
         <source>{ecc}: %n damaged sectors ({ranges}).</source>
         <translation>
             <numerusform>{ecc}: %n beschädigter Sektor ({ranges}).</numerusform>
@@ -1436,62 +1451,75 @@
         </translation>
     </message>
     <message>
-        <location filename="../image/page.py" line="570"/>
+        <location filename="../image/page.py" line="574"/>
+        <source>Its RS02 error-correction data: no damaged sector.</source>
+        <translation>RS02-Fehlerkorrekturdaten des Abbilds: kein beschädigter Sektor.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../image/page.py" line="577"/>
+        <source>Its RS02 error-correction data: %n damaged sectors ({ranges}).</source>
+        <translation>
+            <numerusform>RS02-Fehlerkorrekturdaten des Abbilds: %n beschädigter Sektor ({ranges}).</numerusform>
+            <numerusform>RS02-Fehlerkorrekturdaten des Abbilds: %n beschädigte Sektoren ({ranges}).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../image/page.py" line="599"/>
         <source>Burn the CD image&apos;s data track (the Write page lists what is lost)</source>
         <translation>Die Datenspur des CD-Abbilds brennen (die Seite „Schreiben“ zeigt, was verloren geht)</translation>
     </message>
     <message>
-        <location filename="../image/page.py" line="574"/>
+        <location filename="../image/page.py" line="603"/>
         <source>Unmount</source>
         <translation>Aushängen</translation>
     </message>
     <message>
-        <location filename="../image/page.py" line="594"/>
+        <location filename="../image/page.py" line="623"/>
         <source>Type: {kind}</source>
         <translation>Typ: {kind}</translation>
     </message>
     <message>
-        <location filename="../image/page.py" line="597"/>
+        <location filename="../image/page.py" line="626"/>
         <source>Size: {size} ({bytes} bytes)</source>
         <translation>Größe: {size} ({bytes} Byte)</translation>
     </message>
     <message>
-        <location filename="../image/page.py" line="601"/>
+        <location filename="../image/page.py" line="630"/>
         <source>not recorded</source>
         <translation>nicht gespeichert</translation>
     </message>
     <message>
-        <location filename="../image/page.py" line="602"/>
+        <location filename="../image/page.py" line="631"/>
         <source>Modified: {time}</source>
         <translation>Geändert: {time}</translation>
     </message>
     <message>
-        <location filename="../image/page.py" line="604"/>
+        <location filename="../image/page.py" line="633"/>
         <source>Mode: {mode}</source>
         <translation>Modus: {mode}</translation>
     </message>
     <message>
-        <location filename="../image/page.py" line="606"/>
+        <location filename="../image/page.py" line="635"/>
         <source>Owner: {uid}:{gid}</source>
         <translation>Eigentümer: {uid}:{gid}</translation>
     </message>
     <message>
-        <location filename="../image/page.py" line="608"/>
+        <location filename="../image/page.py" line="637"/>
         <source>Link to: {target}</source>
         <translation>Verknüpfung zu: {target}</translation>
     </message>
     <message>
-        <location filename="../image/page.py" line="611"/>
+        <location filename="../image/page.py" line="640"/>
         <source>Data: {bytes} bytes not recorded (zeros)</source>
         <translation>Daten: {bytes} Byte nicht gespeichert (Nullen)</translation>
     </message>
     <message>
-        <location filename="../image/page.py" line="614"/>
+        <location filename="../image/page.py" line="643"/>
         <source>Data: sector {sector}, {bytes} bytes</source>
         <translation>Daten: Sektor {sector}, {bytes} Byte</translation>
     </message>
     <message numerus="yes">
-        <location filename="../image/page.py" line="619"/>
+        <location filename="../image/page.py" line="648"/>
         <source>… and %n more extents</source>
         <translation>
             <numerusform>… und %n weiterer Bereich</numerusform>
@@ -1499,44 +1527,44 @@
         </translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="101"/>
-        <location filename="../main_window.py" line="111"/>
+        <location filename="../main_window.py" line="103"/>
+        <location filename="../main_window.py" line="113"/>
         <source>Drives</source>
         <translation>Laufwerke</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="102"/>
-        <location filename="../main_window.py" line="431"/>
+        <location filename="../main_window.py" line="104"/>
+        <location filename="../main_window.py" line="443"/>
         <source>Jobs</source>
         <translation>Aufträge</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="103"/>
+        <location filename="../main_window.py" line="105"/>
         <source>Log</source>
         <translation>Protokoll</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="176"/>
+        <location filename="../main_window.py" line="178"/>
         <source>{project}[*] — {app}</source>
         <translation>{project}[*] — {app}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="181"/>
+        <location filename="../main_window.py" line="183"/>
         <source>Burn {name}: choose a drive with a blank disc</source>
         <translation>{name} brennen: Wählen Sie ein Laufwerk mit einem Rohling</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="187"/>
+        <location filename="../main_window.py" line="189"/>
         <source>Write {name} to a USB stick: choose the stick</source>
         <translation>{name} auf einen USB-Stick schreiben: Wählen Sie den Stick</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="205"/>
+        <location filename="../main_window.py" line="207"/>
         <source>Editing the {fs} tree of the image as a new project</source>
         <translation>Der {fs}-Baum des Abbilds wird als neues Projekt bearbeitet</translation>
     </message>
     <message numerus="yes">
-        <location filename="../main_window.py" line="209"/>
+        <location filename="../main_window.py" line="211"/>
         <source>, %n boot entry(s) kept</source>
         <translation>
             <numerusform>, %n Boot-Eintrag beibehalten</numerusform>
@@ -1544,7 +1572,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../main_window.py" line="211"/>
+        <location filename="../main_window.py" line="213"/>
         <source>; %n note(s): {note}</source>
         <translation>
             <numerusform>; %n Hinweis: {note}</numerusform>
@@ -1552,22 +1580,22 @@
         </translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="244"/>
+        <location filename="../main_window.py" line="256"/>
         <source>{medium} in {drive}</source>
         <translation>{medium} in {drive}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="283"/>
+        <location filename="../main_window.py" line="295"/>
         <source>Open Log Folder</source>
         <translation>Protokollordner öffnen</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="289"/>
+        <location filename="../main_window.py" line="301"/>
         <source>Quit {app}?</source>
         <translation>{app} beenden?</translation>
     </message>
     <message numerus="yes">
-        <location filename="../main_window.py" line="291"/>
+        <location filename="../main_window.py" line="303"/>
         <source>%n job(s) still running. Quitting cancels them; what they made so far is removed.</source>
         <translation>
             <numerusform>%n Auftrag läuft noch. Beim Beenden wird er abgebrochen; was er bisher erstellt hat, wird entfernt.</numerusform>
@@ -1575,77 +1603,77 @@
         </translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="318"/>
+        <location filename="../main_window.py" line="330"/>
         <source>Cancelling running jobs…</source>
         <translation>Laufende Aufträge werden abgebrochen…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="349"/>
+        <location filename="../main_window.py" line="361"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="351"/>
+        <location filename="../main_window.py" line="363"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="358"/>
+        <location filename="../main_window.py" line="370"/>
         <source>&amp;Edit</source>
         <translation>&amp;Bearbeiten</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="360"/>
+        <location filename="../main_window.py" line="372"/>
         <source>&amp;Preferences…</source>
         <translation>&amp;Einstellungen…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="368"/>
+        <location filename="../main_window.py" line="380"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="385"/>
+        <location filename="../main_window.py" line="397"/>
         <source>Clear &amp;Finished Jobs</source>
         <translation>&amp;Abgeschlossene Aufträge entfernen</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="389"/>
+        <location filename="../main_window.py" line="401"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="392"/>
+        <location filename="../main_window.py" line="404"/>
         <source>&amp;User Guide</source>
         <translation>Benutzer&amp;handbuch</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="396"/>
+        <location filename="../main_window.py" line="408"/>
         <source>Open &amp;Log Folder</source>
         <translation>&amp;Protokollordner öffnen</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="401"/>
+        <location filename="../main_window.py" line="413"/>
         <source>&amp;About {app}</source>
         <translation>Ü&amp;ber {app}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="405"/>
+        <location filename="../main_window.py" line="417"/>
         <source>About &amp;Qt</source>
         <translation>Über &amp;Qt</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="431"/>
+        <location filename="../main_window.py" line="443"/>
         <source>Jobs ({count})</source>
         <translation>Aufträge ({count})</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="434"/>
+        <location filename="../main_window.py" line="446"/>
         <source>No jobs running</source>
         <translation>Keine laufenden Aufträge</translation>
     </message>
     <message numerus="yes">
-        <location filename="../main_window.py" line="436"/>
+        <location filename="../main_window.py" line="448"/>
         <source>%n job(s) running</source>
         <translation>
             <numerusform>%n Auftrag läuft</numerusform>
@@ -1653,22 +1681,22 @@
         </translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="444"/>
+        <location filename="../main_window.py" line="456"/>
         <source>{job}: {outcome}</source>
         <translation>{job}: {outcome}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="455"/>
+        <location filename="../main_window.py" line="467"/>
         <source>succeeded</source>
         <translation>erfolgreich</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="456"/>
+        <location filename="../main_window.py" line="468"/>
         <source>failed</source>
         <translation>fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="457"/>
+        <location filename="../main_window.py" line="469"/>
         <source>cancelled</source>
         <translation>abgebrochen</translation>
     </message>
@@ -2741,6 +2769,92 @@
         <location filename="../common/workspaces.py" line="53"/>
         <source>Write</source>
         <translation>Schreiben</translation>
+    </message>
+    <message>
+        <location filename="../write/protect_option.py" line="53"/>
+        <source>Add error-correction data (to a copy)</source>
+        <translation>Fehlerkorrekturdaten hinzufügen (zu einer Kopie)</translation>
+    </message>
+    <message>
+        <location filename="../write/protect_option.py" line="57"/>
+        <source>Burn a copy of the image with dvdisaster RS02 error-correction data in the disc&apos;s free space; the image file itself is not changed</source>
+        <translation>Eine Kopie des Abbilds mit dvdisaster-RS02-Fehlerkorrekturdaten im freien Platz des Rohlings brennen; die Abbilddatei selbst wird nicht verändert</translation>
+    </message>
+    <message>
+        <location filename="../write/protect_option.py" line="80"/>
+        <source>Choose an image to see what error-correction data fits.</source>
+        <translation>Wählen Sie ein Abbild, um zu sehen, welche Fehlerkorrekturdaten Platz haben.</translation>
+    </message>
+    <message>
+        <location filename="../write/protect_option.py" line="86"/>
+        <source>The image already carries dvdisaster RS02 error-correction data: it is burned as it is.</source>
+        <translation>Das Abbild enthält bereits dvdisaster-RS02-Fehlerkorrekturdaten: Es wird unverändert gebrannt.</translation>
+    </message>
+    <message>
+        <location filename="../write/protect_option.py" line="94"/>
+        <source>Check the disc to see what error-correction data fits.</source>
+        <translation>Prüfen Sie das Medium, um zu sehen, welche Fehlerkorrekturdaten Platz haben.</translation>
+    </message>
+    <message>
+        <location filename="../write/protect_option.py" line="100"/>
+        <source>Not available: {reason}</source>
+        <translation>Nicht verfügbar: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../write/protect_option.py" line="108"/>
+        <source>A copy with it is written to {folder} for the burn and removed afterwards; the image itself is not changed.</source>
+        <translation>Dafür wird eine Kopie in {folder} geschrieben und nach dem Brennen entfernt; das Abbild selbst wird nicht verändert.</translation>
+    </message>
+    <message>
+        <location filename="../write/protect_option.py" line="168"/>
+        <source>Burned with error-correction data (dvdisaster RS02, {percent} %).</source>
+        <translation>Mit Fehlerkorrekturdaten gebrannt (dvdisaster RS02, {percent} %).</translation>
+    </message>
+    <message>
+        <location filename="../image/repair_bar.py" line="47"/>
+        <source>&amp;Repair</source>
+        <translation>&amp;Reparieren</translation>
+    </message>
+    <message>
+        <location filename="../image/repair_bar.py" line="88"/>
+        <source>the image&apos;s own error-correction data (dvdisaster RS02)</source>
+        <translation>den Fehlerkorrekturdaten des Abbilds selbst (dvdisaster RS02)</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../image/repair_bar.py" line="91"/>
+        <source>%n damaged sectors can be rebuilt with {source}.</source>
+        <translation>
+            <numerusform>%n beschädigter Sektor lässt sich mit {source} wiederherstellen.</numerusform>
+            <numerusform>%n beschädigte Sektoren lassen sich mit {source} wiederherstellen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../image/repair_bar.py" line="95"/>
+        <source>Rebuild the damaged sectors; the image is replaced by the repaired copy</source>
+        <translation>Die beschädigten Sektoren wiederherstellen; das Abbild wird durch die reparierte Kopie ersetzt</translation>
+    </message>
+    <message>
+        <location filename="../image/repair_bar.py" line="108"/>
+        <source>Repairing {image}…</source>
+        <translation>{image} wird repariert…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../image/repair_bar.py" line="140"/>
+        <source>Repaired {repaired} sectors; %n could not be rebuilt (too many damaged sectors in one place).</source>
+        <translation>
+            <numerusform>{repaired} Sektoren repariert; %n ließ sich nicht wiederherstellen (zu viele beschädigte Sektoren an einer Stelle).</numerusform>
+            <numerusform>{repaired} Sektoren repariert; %n ließen sich nicht wiederherstellen (zu viele beschädigte Sektoren an einer Stelle).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../image/repair_bar.py" line="152"/>
+        <source>Repair cancelled: the image was not changed.</source>
+        <translation>Reparatur abgebrochen: Das Abbild wurde nicht verändert.</translation>
+    </message>
+    <message>
+        <location filename="../image/repair_bar.py" line="156"/>
+        <source>The repair failed: {message}</source>
+        <translation>Die Reparatur ist fehlgeschlagen: {message}</translation>
     </message>
 </context>
 </TS>

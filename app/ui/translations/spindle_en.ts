@@ -4,7 +4,8 @@
 <context>
     <name></name>
     <message numerus="yes">
-        <location filename="../read/page.py" line="763"/>
+        <location filename="../read/page.py" line="781"/>
+        <location filename="../image/repair_bar.py" line="134"/>
         <source>Repaired: all %n damaged sectors were rebuilt.</source>
         <translation>
             <numerusform>Repaired: %n damaged sector was rebuilt.</numerusform>
@@ -12,7 +13,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../read/page.py" line="765"/>
+        <location filename="../read/page.py" line="783"/>
         <source>Repaired {repaired} sectors; %n could not be rebuilt.</source>
         <translation>
             <numerusform>Repaired {repaired} sectors; %n could not be rebuilt.</numerusform>
@@ -20,7 +21,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../write/page.py" line="700"/>
+        <location filename="../write/page.py" line="737"/>
         <source>Insert the next blank disc into {drive} (%n more to burn), then press OK.</source>
         <translation>
             <numerusform>Insert the next blank disc into {drive} (%n more to burn), then press OK.</numerusform>
@@ -44,7 +45,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../image/page.py" line="289"/>
+        <location filename="../image/page.py" line="294"/>
         <source>%n problem(s) found</source>
         <translation>
             <numerusform>%n problem found</numerusform>
@@ -52,7 +53,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../image/page.py" line="302"/>
+        <location filename="../image/page.py" line="307"/>
         <source>{fs} (%n entries)</source>
         <translation>
             <numerusform>{fs} (%n entry)</numerusform>
@@ -60,7 +61,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../image/page.py" line="396"/>
+        <location filename="../image/page.py" line="402"/>
         <source>%n items</source>
         <translation>
             <numerusform>%n item</numerusform>
@@ -68,7 +69,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../image/page.py" line="557"/>
+        <location filename="../image/page.py" line="568"/>
         <source>{ecc}: %n damaged sectors ({ranges}).</source>
         <translation>
             <numerusform>{ecc}: %n damaged sector ({ranges}).</numerusform>
@@ -76,7 +77,15 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../image/page.py" line="619"/>
+        <location filename="../image/page.py" line="577"/>
+        <source>Its RS02 error-correction data: %n damaged sectors ({ranges}).</source>
+        <translation>
+            <numerusform>Its RS02 error-correction data: %n damaged sector ({ranges}).</numerusform>
+            <numerusform>Its RS02 error-correction data: %n damaged sectors ({ranges}).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../image/page.py" line="648"/>
         <source>… and %n more extents</source>
         <translation>
             <numerusform>… and %n more extent</numerusform>
@@ -84,7 +93,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../main_window.py" line="209"/>
+        <location filename="../main_window.py" line="211"/>
         <source>, %n boot entry(s) kept</source>
         <translation>
             <numerusform>, %n boot entry kept</numerusform>
@@ -92,7 +101,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../main_window.py" line="211"/>
+        <location filename="../main_window.py" line="213"/>
         <source>; %n note(s): {note}</source>
         <translation>
             <numerusform>; %n note: {note}</numerusform>
@@ -100,7 +109,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../main_window.py" line="291"/>
+        <location filename="../main_window.py" line="303"/>
         <source>%n job(s) still running. Quitting cancels them; what they made so far is removed.</source>
         <translation>
             <numerusform>%n job is still running. Quitting cancels it; what it made so far is removed.</numerusform>
@@ -108,7 +117,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../main_window.py" line="436"/>
+        <location filename="../main_window.py" line="448"/>
         <source>%n job(s) running</source>
         <translation>
             <numerusform>%n job running</numerusform>
@@ -129,6 +138,22 @@
         <translation>
             <numerusform>%n finished</numerusform>
             <numerusform>%n finished</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../image/repair_bar.py" line="91"/>
+        <source>%n damaged sectors can be rebuilt with {source}.</source>
+        <translation>
+            <numerusform>%n damaged sector can be rebuilt with {source}.</numerusform>
+            <numerusform>%n damaged sectors can be rebuilt with {source}.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../image/repair_bar.py" line="140"/>
+        <source>Repaired {repaired} sectors; %n could not be rebuilt (too many damaged sectors in one place).</source>
+        <translation>
+            <numerusform>Repaired {repaired} sectors; %n could not be rebuilt (too many damaged sectors in one place).</numerusform>
+            <numerusform>Repaired {repaired} sectors; %n could not be rebuilt (too many damaged sectors in one place).</numerusform>
         </translation>
     </message>
 </context>

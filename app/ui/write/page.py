@@ -59,6 +59,7 @@ from app.core.flash.access import DeviceAccess
 from app.core.flash.boot import detect_file
 from app.core.flash.job import FlashJob, FlashOptions, FlashResult, check_identity, plan_flash
 from app.core.jobs import JobHandle, Outcome, Progress, Result
+from app.core.protect.augmented_copy import AugmentedCopy
 from app.core.transport import open_transport
 from app.core.units import SECTOR_SIZE, format_size
 from app.ui.common.empty_state import EmptyState
@@ -67,6 +68,7 @@ from app.ui.common.icons import Symbol
 from app.ui.common.job_bridge import JobBridge
 from app.ui.common.progress_text import eta_text, phase_text, rate_text
 from app.ui.write.erase import ERASABLE, EraseConfirmation
+from app.ui.write.protect_option import WriteProtectOption
 from app.ui.write.targets import Target, TargetCombo
 from app.ui.write.usb import FlashConfirmation, UsbPanel, failure_text, success_text
 
@@ -214,6 +216,7 @@ class WritePage(QWidget):
         self.eject_box = QCheckBox(tr("Eject when done"))
         self.copies_spin = QSpinBox()
         self.copies_spin.setRange(1, 99)
+        self.protect_option = WriteProtectOption(self.bridge)
 
         self.usb_panel = UsbPanel()
         self.unlock_box = QCheckBox(tr("Also offer fixed (built-in) disks"))
@@ -280,6 +283,7 @@ class WritePage(QWidget):
         options = QVBoxLayout()
         for box in (self.simulate_box, self.verify_box, self.eject_box):
             options.addWidget(box)
+        options.addWidget(self.protect_option)
         form.addRow(tr("Options"), options)
         panel = QWidget()
         panel.setObjectName("discPanel")
@@ -526,9 +530,14 @@ class WritePage(QWidget):
         if not why and self._running():
             why = tr(RUNNING_REASON)
         set_enabled(self.burn_button, not why, why, tr("Burn the image onto the disc"))
+        if not self._running():
+            self.protect_option.update_for(self.image_path, self.medium)
 
     def _running(self) -> bool:
-        return any(h is not None for h in (self.handle, self.flash_handle, self.erase_handle))
+        copying = self.protect_option.handle
+        return any(
+            h is not None for h in (self.handle, self.flash_handle, self.erase_handle, copying)
+        )
 
     def _disc_fit(self) -> str:
         """Show the image against the disc; why Burn is not possible ("" when it is)."""
@@ -589,6 +598,28 @@ class WritePage(QWidget):
             return
         if self._copies_left <= 0:
             self._copies_left = self.copies_spin.value()
+        if self.protect_option.wanted():
+            # burn an augmented copy: the user's image is not changed (issue 14)
+            self.protect_option.start(path, self._on_progress, self._burn_augmented)
+            set_enabled(self.burn_button, False, tr(RUNNING_REASON))
+            self._show_running()
+            return
+        self._submit_burn(path, device)
+
+    def _burn_augmented(self, result: Result[AugmentedCopy]) -> None:
+        target = self.current_target()
+        device = target.path if target is not None and not target.is_disk else ""
+        if result.ok and result.value is not None and device:
+            self._submit_burn(result.value.path, device)
+            return
+        self._copies_left = 0
+        set_enabled(self.cancel_button, False, tr(NOTHING_RUNNING))
+        error = result.error
+        self.phase_label.setText(error.message if error else tr("The burn failed."))
+        self.detail_label.setText("")
+        self.update_fit()
+
+    def _submit_burn(self, path: Path, device: str) -> None:
         job = BurnJob(
             path,
             device,
@@ -603,6 +634,8 @@ class WritePage(QWidget):
         self._show_running()
 
     def cancel_burn(self) -> None:
+        if self.protect_option.cancel():
+            return
         if self.flash_handle is not None:
             self.cancel_flash()
             return
@@ -670,7 +703,10 @@ class WritePage(QWidget):
             )
             # the recipe's note is on the disc card already: not a second time under the bar
             shown = self.note_label.isVisibleTo(self) and self.note_label.text() == value.note
-            self.detail_label.setText("" if shown else value.note)
+            note = "" if shown else value.note
+            self.detail_label.setText(
+                " ".join(t for t in (note, self.protect_option.burned_note()) if t)
+            )
         else:
             self._copies_left = 0
             error = result.error
@@ -688,6 +724,7 @@ class WritePage(QWidget):
             self.check_disc_then_burn()
             return
         self._copies_left = 0
+        self.protect_option.remove_copy()
         self.update_fit()
 
     def ask_next_disc(self) -> bool:

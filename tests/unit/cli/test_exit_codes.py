@@ -270,7 +270,7 @@ CASES: list[tuple[str, Setup, int, str]] = [
         "protect already augmented",
         lambda d: ["protect", _augmented(d), "--augment"],
         INVALID,
-        "already carries RS02",
+        "already carries dvdisaster RS02 error-correction data",
     ),
     ("check missing image", lambda d: ["check", "nope.iso"], INVALID, "does not exist"),
     ("check with nothing", lambda d: ["check", _pvd_image(d)], INVALID, "nothing to check it"),

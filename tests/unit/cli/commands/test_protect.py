@@ -89,3 +89,22 @@ def test_augment_check_damage_repair_round_trip(tmp_path: Path, spindle: Spindle
     assert fixed.returncode == 0, fixed.stderr
     assert "Repaired 500 sectors" in fixed.stdout
     assert image.read_bytes() == augmented
+
+
+def test_augmenting_an_augmented_image_is_refused_and_changes_nothing(
+    tmp_path: Path, spindle: Spindle
+) -> None:
+    from app.core.errors import InvalidInputError
+
+    minimal_iso(tmp_path / "disc.iso", 600, seed=3)
+    assert spindle("protect", "disc.iso", "--augment", cwd=tmp_path).returncode == 0
+    augmented = (tmp_path / "disc.iso").read_bytes()
+    mtime = (tmp_path / "disc.iso").stat().st_mtime_ns
+    again = spindle(
+        "protect", "disc.iso", "--augment", "--implant-md5", "--medium", "dvd", cwd=tmp_path
+    )
+    assert again.returncode == InvalidInputError.exit_code, again.stderr
+    assert "already carries dvdisaster RS02 error-correction data" in again.stderr
+    assert (tmp_path / "disc.iso").read_bytes() == augmented
+    assert (tmp_path / "disc.iso").stat().st_mtime_ns == mtime
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["disc.iso"]

@@ -87,6 +87,9 @@ def test_augment_refuses_an_augmented_image_and_ecc_with_augment(tmp_path: Path)
     image, augmented = _augmented(tmp_path)
     again = run_job(ProtectJob(image, augment=True))
     assert isinstance(again.error, InvalidInputError)
+    assert "“disc.iso” already carries dvdisaster RS02 error-correction data" in str(again.error)
+    with_md5 = run_job(ProtectJob(image, augment=True, implant_md5=True, force=True))
+    assert isinstance(with_md5.error, InvalidInputError)  # refused before the MD5 is written
     both = run_job(ProtectJob(image, augment=True, ecc=tmp_path / "x.ecc"))
     assert isinstance(both.error, InvalidInputError)
     assert image.read_bytes() == augmented
