@@ -129,17 +129,28 @@ def line(what: str, theirs: tuple[float, float], ours: tuple[float, float], size
     )
 
 
-def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+def arguments(doc: str) -> argparse.ArgumentParser:
+    """The options every image benchmark here takes: ``--size`` and ``--work``."""
+    parser = argparse.ArgumentParser(description=doc.splitlines()[0])
     parser.add_argument("--size", type=int, default=1024, help="image size in MiB")
-    parser.add_argument("--roots", type=int, default=32, help="RS01 roots (dvdisaster -n)")
-    parser.add_argument("--damage", type=int, default=20000, help="zeroed sectors to repair")
     parser.add_argument("--work", type=Path, default=Path("/var/tmp/spindle-bench-ecc"))
-    args = parser.parse_args()
+    return parser
+
+
+def prepare(args: argparse.Namespace) -> tuple[Path, str]:
+    """Check dvdisaster is there; the benchmark image and its SHA-256."""
     if shutil.which("dvdisaster") is None:
         raise SystemExit("dvdisaster is not installed (apt-get install dvdisaster)")
     args.work.mkdir(parents=True, exist_ok=True)
-    image, original = make_image(args.work, args.size)
+    return make_image(args.work, args.size)
+
+
+def main() -> int:
+    parser = arguments(__doc__)
+    parser.add_argument("--roots", type=int, default=32, help="RS01 roots (dvdisaster -n)")
+    parser.add_argument("--damage", type=int, default=20000, help="zeroed sectors to repair")
+    args = parser.parse_args()
+    image, original = prepare(args)
     size = image.stat().st_size
     theirs_ecc, ours_ecc = args.work / "dvdisaster.ecc", args.work / "spindle.ecc"
     for old in (theirs_ecc, ours_ecc):

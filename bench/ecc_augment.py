@@ -28,7 +28,6 @@ images (each the medium's size) and Spindle's temporary copy; all but the image 
 
 from __future__ import annotations
 
-import argparse
 import os
 import shutil
 import sys
@@ -41,9 +40,10 @@ sys.path.insert(0, str(ROOT))
 from bench.ecc import (  # noqa: E402
     MIB,
     SECTOR,
+    arguments,
     dvdisaster,
     line,
-    make_image,
+    prepare,
     sha256,
     timed,
     zero_sectors,
@@ -108,17 +108,12 @@ def one_run(image: Path, work: Path, medium: int, damage: int) -> bool:
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--size", type=int, default=1024, help="image size in MiB")
+    parser = arguments(__doc__)
     parser.add_argument("--medium", help="cd|dvd|dvd9|bd|… or sectors (default: what fits)")
     parser.add_argument("--damage", type=int, default=2000, help="zeroed sectors to repair")
     parser.add_argument("--runs", type=int, default=2, help="augment and repair this often")
-    parser.add_argument("--work", type=Path, default=Path("/var/tmp/spindle-bench-ecc"))
     args = parser.parse_args()
-    if shutil.which("dvdisaster") is None:
-        raise SystemExit("dvdisaster is not installed (apt-get install dvdisaster)")
-    args.work.mkdir(parents=True, exist_ok=True)
-    image, _digest = make_image(args.work, args.size)
+    image, _digest = prepare(args)
     sectors = image.stat().st_size // SECTOR
     medium = medium_sectors(args.medium, sectors)
     layout = rs02.calc_layout(sectors, medium=medium)
