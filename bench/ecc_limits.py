@@ -29,6 +29,12 @@ false once and bisection finds the boundary.  Three repairers:
   zeroed without a map is not found (no CRC covers it) and the image is not restored;
 - ``dvdisaster``: ``dvdisaster -f`` (0.79.5 reads no map: CRCs, and for RS02 its decoder).
 
+dvdisaster 0.79.5 gives up on an RS01 repair once sector 16 (the fingerprint the .ecc file
+names its image by) is damaged; Spindle rebuilds it (its RepairJob takes a zeroed or unread
+sector 16 for damage, not for another image).  With the default seed, sector 16 is the
+289th scattered sector of a 2000-sector image: dvdisaster's scattered figure stops there
+when the codes could do more.
+
 ``theory`` is ``nroots * sectors_per_layer``: the longest run no codeword sees more than
 ``nroots`` times (RS01: of the image; RS02: of the protected sectors).
 """
