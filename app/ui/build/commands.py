@@ -22,7 +22,7 @@ from app.ui.common.i18n import tr
 def names_text(nodes: Sequence[Node]) -> str:
     """“name” for one node, “N items” for several (undo texts)."""
     if len(nodes) == 1:
-        return f"“{nodes[0].name}”"
+        return tr("“{name}”").format(name=nodes[0].name)
     return tr("%n items", "", len(nodes))
 
 
@@ -121,7 +121,7 @@ class Move:
 class MoveCommand(_AppliedCommand):
     def __init__(self, model: ProjectModel, moves: Sequence[Move]) -> None:
         folder = moves[0].new_parent
-        where = tr("the disc") if folder.parent is None else f"“{folder.name}”"
+        where = tr("the disc") if folder.parent is None else tr("“{name}”").format(name=folder.name)
         super().__init__(
             tr("Move {names} to {where}").format(
                 names=names_text([m.node for m in moves]), where=where
