@@ -12,11 +12,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TR_NOOP, Qt
 from PySide6.QtGui import QAction, QIcon, QKeySequence, QPalette, QUndoStack
 from PySide6.QtWidgets import QStyle, QWidget
 
 from app.ui.build.symbols import redo_icon, undo_icon
+from app.ui.common.i18n import tr
 
 _SP = QStyle.StandardPixmap
 _STD = QKeySequence.StandardKey
@@ -43,130 +44,132 @@ ACTION_SPECS: tuple[ActionSpec, ...] = (
     # the File menu (global shortcuts)
     ActionSpec(
         "new",
-        "&New Project",
+        str(QT_TR_NOOP("&New Project")),
         _STD.New,
         _SP.SP_FileIcon,
         "document-new",
-        "Start an empty disc project",
+        str(QT_TR_NOOP("Start an empty disc project")),
         local=False,
     ),
     ActionSpec(
         "open",
-        "&Open Project…",
+        str(QT_TR_NOOP("&Open Project…")),
         _STD.Open,
         _SP.SP_DialogOpenButton,
         "document-open",
-        "Open a saved disc project",
+        str(QT_TR_NOOP("Open a saved disc project")),
         local=False,
     ),
     ActionSpec(
         "save",
-        "&Save Project",
+        str(QT_TR_NOOP("&Save Project")),
         _STD.Save,
         _SP.SP_DialogSaveButton,
         "document-save",
-        "Save the disc project",
+        str(QT_TR_NOOP("Save the disc project")),
         local=False,
     ),
     ActionSpec(
         "save_as",
-        "Save Project &As…",
+        str(QT_TR_NOOP("Save Project &As…")),
         _STD.SaveAs,
         None,
         "document-save-as",
-        "Save the disc project under a new name",
+        str(QT_TR_NOOP("Save the disc project under a new name")),
         local=False,
     ),
     ActionSpec(
         "build",
-        "&Build Image…",
+        str(QT_TR_NOOP("&Build Image…")),
         "Ctrl+B",
         _SP.SP_DriveCDIcon,
         "media-optical",
-        "Build an ISO image of the project",
+        str(QT_TR_NOOP("Build an ISO image of the project")),
         local=False,
     ),
     # the tree edits (local shortcuts)
     ActionSpec(
         "add_files",
-        "Add &Files…",
+        str(QT_TR_NOOP("Add &Files…")),
         "Ctrl+Shift+F",
         _SP.SP_FileIcon,
         "list-add",
-        "Add files to the selected folder of the disc",
+        str(QT_TR_NOOP("Add files to the selected folder of the disc")),
     ),
     ActionSpec(
         "add_folder",
-        "Add F&older…",
+        str(QT_TR_NOOP("Add F&older…")),
         "Ctrl+Shift+O",
         _SP.SP_DirIcon,
         "folder-add",
-        "Add a folder with everything in it",
+        str(QT_TR_NOOP("Add a folder with everything in it")),
     ),
     ActionSpec(
         "new_folder",
-        "New Fol&der",
+        str(QT_TR_NOOP("New Fol&der")),
         "Ctrl+Shift+N",
         _SP.SP_FileDialogNewFolder,
         "folder-new",
-        "Create an empty folder on the disc",
+        str(QT_TR_NOOP("Create an empty folder on the disc")),
     ),
     ActionSpec(
         "rename",
-        "Re&name",
+        str(QT_TR_NOOP("Re&name")),
         "F2",
         None,
         "edit-rename",
-        "Rename the selected item",
+        str(QT_TR_NOOP("Rename the selected item")),
     ),
     ActionSpec(
         "remove",
-        "Re&move",
+        str(QT_TR_NOOP("Re&move")),
         _STD.Delete,
         _SP.SP_TrashIcon,
         "edit-delete",
-        "Remove the selected items from the disc (the files on your computer stay)",
+        str(
+            QT_TR_NOOP("Remove the selected items from the disc (the files on your computer stay)")
+        ),
     ),
     ActionSpec(
         "copy",
-        "&Copy Paths",
+        str(QT_TR_NOOP("&Copy Paths")),
         _STD.Copy,
         None,
         "edit-copy",
-        "Copy the selected items' source paths",
+        str(QT_TR_NOOP("Copy the selected items' source paths")),
     ),
     ActionSpec(
         "paste",
-        "&Paste",
+        str(QT_TR_NOOP("&Paste")),
         _STD.Paste,
         None,
         "edit-paste",
-        "Add the files whose paths or URLs are on the clipboard",
+        str(QT_TR_NOOP("Add the files whose paths or URLs are on the clipboard")),
     ),
     ActionSpec(
         "select_all",
-        "Select &All",
+        str(QT_TR_NOOP("Select &All")),
         _STD.SelectAll,
         None,
         "edit-select-all",
-        "Select everything in the project",
+        str(QT_TR_NOOP("Select everything in the project")),
     ),
     ActionSpec(
         "properties",
-        "&Properties",
+        str(QT_TR_NOOP("&Properties")),
         "F4",
         _SP.SP_FileDialogDetailedView,
         "document-properties",
-        "Show or hide the volume and file-system properties (F4)",
+        str(QT_TR_NOOP("Show or hide the volume and file-system properties (F4)")),
         checkable=True,
     ),
     ActionSpec(
         "cancel_build",
-        "Cancel Build",
+        str(QT_TR_NOOP("Cancel Build")),
         None,
         None,
         "process-stop",
-        "Stop building the image",
+        str(QT_TR_NOOP("Stop building the image")),
         enabled=False,
     ),
 )
@@ -199,10 +202,10 @@ class BuildActions:
     def create(cls, owner: QWidget, undo_stack: QUndoStack) -> BuildActions:
         """Make the actions, owned by (and added to) ``owner``, the Build page."""
         made = {spec.name: make_action(owner, spec) for spec in ACTION_SPECS}
-        undo = undo_stack.createUndoAction(owner, "&Undo")
+        undo = undo_stack.createUndoAction(owner, tr("&Undo"))
         undo.setShortcut(QKeySequence.StandardKey.Undo)
         undo.setIcon(undo_icon(owner.palette()))
-        redo = undo_stack.createRedoAction(owner, "&Redo")
+        redo = undo_stack.createRedoAction(owner, tr("&Redo"))
         redo.setShortcut(QKeySequence.StandardKey.Redo)
         redo.setIcon(redo_icon(owner.palette()))
         for action in (undo, redo):
@@ -218,14 +221,14 @@ class BuildActions:
 
 def make_action(owner: QWidget, spec: ActionSpec) -> QAction:
     """One action as ``spec`` describes it, added to ``owner`` (so its shortcut works)."""
-    action = QAction(spec.text, owner)
+    action = QAction(tr(spec.text), owner)
     if spec.icon is not None:
         action.setIcon(QIcon.fromTheme(spec.theme, owner.style().standardIcon(spec.icon)))
     if spec.shortcut is not None:
         action.setShortcut(QKeySequence(spec.shortcut))
     if spec.tip:
-        action.setToolTip(spec.tip)
-        action.setStatusTip(spec.tip)
+        action.setToolTip(tr(spec.tip))
+        action.setStatusTip(tr(spec.tip))
     if spec.local:
         # tree edits act only while the Build workspace has the focus
         action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)

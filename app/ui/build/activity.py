@@ -25,6 +25,7 @@ from app.core.image.job import BuildResult
 from app.core.protect.job import ProtectResult
 from app.core.units import format_size
 from app.ui.build.protect_option import augmented_text
+from app.ui.common.i18n import tr
 from app.ui.common.open_folder import open_folder
 
 UPDATE_INTERVAL_S = 0.1
@@ -45,15 +46,19 @@ class ActivityStrip(QFrame):
         self.progress.setFixedHeight(8)
         self.progress.setMaximumWidth(260)
         self.detail = QLabel()
-        self.cancel_button = QPushButton("Cancel")
-        self.cancel_button.setAccessibleName("Cancel the running activity")
+        self.cancel_button = QPushButton(tr("Cancel"))
+        self.cancel_button.setAccessibleName(tr("Cancel the running activity"))
         self._last_update_s = 0.0
         self._pending: tuple[str, int | None, int | None, str] | None = None
         self._flush_timer = QTimer(self)
         self._flush_timer.setSingleShot(True)
         self._flush_timer.timeout.connect(self._flush)
         self.detail.setMinimumWidth(
-            self.fontMetrics().horizontalAdvance("8,888,888 of 8,888,888 items found so far")
+            self.fontMetrics().horizontalAdvance(
+                tr("{added} of {found} items found so far").format(
+                    added="8,888,888", found="8,888,888"
+                )
+            )
         )
         row = QHBoxLayout(self)
         row.setContentsMargins(10, 4, 10, 4)
@@ -122,17 +127,17 @@ class ResultBanner(QFrame):
         self.text = QLabel()
         self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.text.setWordWrap(True)
-        self.open_folder_button = QPushButton("Open &Folder")
-        self.burn_button = QPushButton("&Burn This Image…")
-        self.flash_button = QPushButton("Write to &USB…")
-        self.flash_button.setToolTip("Write the image to a USB stick or SD card")
+        self.open_folder_button = QPushButton(tr("Open &Folder"))
+        self.burn_button = QPushButton(tr("&Burn This Image…"))
+        self.flash_button = QPushButton(tr("Write to &USB…"))
+        self.flash_button.setToolTip(tr("Write the image to a USB stick or SD card"))
         self.close_button = QToolButton()
         self.close_button.setIcon(
             self.style().standardIcon(QStyle.StandardPixmap.SP_TitleBarCloseButton)
         )
         self.close_button.setAutoRaise(True)
-        self.close_button.setAccessibleName("Dismiss")
-        self.close_button.setToolTip("Dismiss")
+        self.close_button.setAccessibleName(tr("Dismiss"))
+        self.close_button.setToolTip(tr("Dismiss"))
         row = QHBoxLayout(self)
         row.setContentsMargins(10, 6, 6, 6)
         row.addWidget(self.text, 1)
@@ -148,16 +153,24 @@ class ResultBanner(QFrame):
 
     def show_result(self, result: BuildResult, protection: ProtectResult | None = None) -> None:
         self.path = result.path
-        lines = [f"<b>Image built:</b> {result.path.name} ({format_size(result.size_bytes)})"]
+        lines = [
+            tr("<b>Image built:</b> {name} ({size})").format(
+                name=result.path.name, size=format_size(result.size_bytes)
+            )
+        ]
         for digest in result.digests:
             lines.append(f"{digest.algorithm.hashlib_name.upper()}: <tt>{digest.hex}</tt>")
         if protection is not None and protection.header is not None and protection.ecc:
             header = protection.header
             lines.append(
-                f"Error-correction data: {protection.ecc.name} (RS01, "
-                f"{header.redundancy_percent:.1f} %): any run of up to "
-                f"{header.nroots * header.section_sectors} damaged sectors can be rebuilt; "
-                "the MD5 is implanted (checkisomd5)"
+                tr(
+                    "Error-correction data: {ecc} (RS01, {percent} %): any run of up to "
+                    "{count} damaged sectors can be rebuilt; the MD5 is implanted (checkisomd5)"
+                ).format(
+                    ecc=protection.ecc.name,
+                    percent=f"{header.redundancy_percent:.1f}",
+                    count=header.nroots * header.section_sectors,
+                )
             )
         if protection is not None and protection.augmented is not None:
             lines.append(augmented_text(protection.augmented))

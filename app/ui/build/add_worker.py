@@ -32,6 +32,7 @@ from PySide6.QtCore import QObject, QThread, QTimer, Signal
 from app.core.errors import AppError, InvalidInputError
 from app.core.project.model import DiscProject, Node
 from app.ui.common.gc_control import CollectionPause
+from app.ui.common.i18n import tr
 
 _log = logging.getLogger(__name__)
 
@@ -234,7 +235,9 @@ class AddOperation(QObject):
             self._timer.start()
 
     def _on_scan_failed(self, path: str, message: str) -> None:
-        self.report.failures.append(AddFailure(path, f"The folder cannot be read: {message}"))
+        self.report.failures.append(
+            AddFailure(path, tr("The folder cannot be read: {reason}").format(reason=message))
+        )
 
     def _on_scan_finished(self) -> None:
         self._scan_done = True
@@ -294,7 +297,9 @@ class AddOperation(QObject):
         try:
             info = os.lstat(entry.source)
         except OSError as exc:
-            raise InvalidInputError(f"Cannot read “{entry.source}”.", str(exc)) from exc
+            raise InvalidInputError(
+                tr("Cannot read “{path}”.").format(path=entry.source), str(exc)
+            ) from exc
         node = self._project.add_folder(entry.name, parent)
         node.source = Path(entry.source)
         node.mtime_ns = info.st_mtime_ns

@@ -30,6 +30,7 @@ from app.ui.build.activity import ActivityStrip, ResultBanner
 from app.ui.build.analysis import AnalysisWatcher
 from app.ui.build.capacity_bar import CapacityBar, Fill
 from app.ui.build.protect_option import adding_text, augment_job
+from app.ui.common.i18n import tr
 from app.ui.common.job_bridge import JobBridge
 from app.ui.common.settings import Purpose, Settings
 
@@ -87,7 +88,7 @@ class BuildRunner(QObject):
         name = (project.volume.label or "disc").strip() or "disc"
         start = folder / f"{name}.iso"
         chosen, _filter = QFileDialog.getSaveFileName(
-            self._page, "Build Image", str(start), "ISO images (*.iso);;All files (*)"
+            self._page, tr("Build Image"), str(start), tr("ISO images (*.iso);;All files (*)")
         )
         if not chosen:
             return
@@ -113,9 +114,13 @@ class BuildRunner(QObject):
         if confirm_overflow and self._capacity.fill is Fill.OVER:
             answer = QMessageBox.question(
                 self._page,
-                "The image will not fit",
-                f"The image is about {format_size(self._capacity.overflow_bytes)} larger than "
-                f"a {self._capacity.target.label} holds. Build it anyway?",
+                tr("The image will not fit"),
+                tr(
+                    "The image is about {over} larger than a {medium} holds. Build it anyway?"
+                ).format(
+                    over=format_size(self._capacity.overflow_bytes),
+                    medium=self._capacity.target.label,
+                ),
                 QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
                 QMessageBox.StandardButton.Cancel,
             )
@@ -142,7 +147,7 @@ class BuildRunner(QObject):
             on_done=self._on_done,
             context=self,
         )
-        self._activity.show_activity(f"Building {output.name}…", None, None)
+        self._activity.show_activity(tr("Building {name}…").format(name=output.name), None, None)
         self.running_changed.emit(True)
         return self.handle
 
@@ -150,12 +155,12 @@ class BuildRunner(QObject):
         for handle in (self.handle, self._protect_handle):
             if handle is not None:
                 self._bridge.cancel(handle)
-                self._activity.show_activity("Cancelling…", None, None)
+                self._activity.show_activity(tr("Cancelling…"), None, None)
 
     def _on_progress(self, output: Path, progress: Progress) -> None:
         parts = [progress.amount_text(), progress.rate_text(), progress.eta_text()]
         self._activity.show_activity(
-            f"Building {output.name} — {progress.phase}",
+            tr("Building {name} — {phase}").format(name=output.name, phase=progress.phase),
             progress.done,
             progress.total,
             " · ".join(p for p in parts if p),
@@ -173,7 +178,9 @@ class BuildRunner(QObject):
             # the .ecc file of an earlier image of that name no longer fits: replaced
             job = ProtectJob(value.path, ecc=default_ecc_path(value.path), force=True)
             self._activity.show_activity(
-                f"Adding error-correction data to {value.path.name}…", None, None
+                tr("Adding error-correction data to {name}…").format(name=value.path.name),
+                None,
+                None,
             )
             self._protect_handle = self._bridge.submit(
                 job,

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.units import MIB, SECTOR_SIZE, MediaPreset, format_size
+from app.ui.common.i18n import tr
 from app.ui.common.theme import is_dark, mix
 
 NEARLY_FULL = 0.95
@@ -129,7 +130,9 @@ class CapacityMeter(QWidget):
                     round(end_x), round(rect.top()), round(end_x), round(rect.bottom())
                 )
         # the amount, readable on both the filled and the empty part
-        text = f"{format_size(self.used_bytes)} of {format_size(self.capacity_bytes)}"
+        text = tr("{used} of {capacity}").format(
+            used=format_size(self.used_bytes), capacity=format_size(self.capacity_bytes)
+        )
         font = painter.font()
         font.setBold(True)
         painter.setFont(font)
@@ -166,24 +169,24 @@ class CapacityBar(QWidget):
 
         self.medium_combo = QComboBox()
         self.medium_combo.setObjectName("mediumCombo")
-        self.medium_combo.setAccessibleName("Target medium")
+        self.medium_combo.setAccessibleName(tr("Target medium"))
         self.medium_combo.setToolTip(
-            "The disc the image is meant for: the bar shows how much of it the image fills"
+            tr("The disc the image is meant for: the bar shows how much of it the image fills")
         )
         for preset in MediaPreset:
             self.medium_combo.addItem(preset.label, preset)
-        self.medium_combo.addItem("Custom size…", self.CUSTOM)
+        self.medium_combo.addItem(tr("Custom size…"), self.CUSTOM)
         self.medium_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.custom_spin = QSpinBox()
         self.custom_spin.setObjectName("customSize")
-        self.custom_spin.setAccessibleName("Custom medium size in MiB")
+        self.custom_spin.setAccessibleName(tr("Custom medium size in MiB"))
         self.custom_spin.setRange(1, 1024 * 1024)
         self.custom_spin.setSuffix(" MiB")
         self.custom_spin.setValue(700)
-        self.custom_spin.setToolTip("The size of the medium, in MiB (1 MiB = 1,048,576 bytes)")
+        self.custom_spin.setToolTip(tr("The size of the medium, in MiB (1 MiB = 1,048,576 bytes)"))
         self.custom_spin.hide()
         self.meter = CapacityMeter()
-        self.meter.setAccessibleName("Disc capacity")
+        self.meter.setAccessibleName(tr("Disc capacity"))
         self.status_label = QLabel()
         self.status_label.setObjectName("capacityStatus")
         self.status_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -191,7 +194,7 @@ class CapacityBar(QWidget):
             self.fontMetrics().horizontalAdvance("Over by 999.9 MiB — remove something")
         )
 
-        label = QLabel("&Medium:")
+        label = QLabel(tr("&Medium:"))
         label.setBuddy(self.medium_combo)
         row = QHBoxLayout(self)
         row.setContentsMargins(10, 6, 10, 6)
@@ -259,7 +262,7 @@ class CapacityBar(QWidget):
             if was_current:
                 self.set_preset(self._target.preset or MediaPreset.DVD_5)
             return
-        self._inserted = CapacityTarget(f"Inserted: {label}", sectors)
+        self._inserted = CapacityTarget(tr("Inserted: {label}").format(label=label), sectors)
         self.medium_combo.insertSeparator(self.medium_combo.count())
         self.medium_combo.addItem(self._inserted.label, self.INSERTED)
 
@@ -294,7 +297,9 @@ class CapacityBar(QWidget):
         if self.medium_combo.currentData() != self.CUSTOM:
             return
         sectors = mib * MIB // SECTOR_SIZE
-        self._set_target(CapacityTarget(f"Custom ({format_size(mib * MIB)})", sectors))
+        self._set_target(
+            CapacityTarget(tr("Custom ({size})").format(size=format_size(mib * MIB)), sectors)
+        )
 
     def _set_target(self, target: CapacityTarget) -> None:
         changed = target != self._target
@@ -309,20 +314,24 @@ class CapacityBar(QWidget):
         fill = self.fill
         palette = self.palette()
         if fill is Fill.OVER:
-            text = f"Over by {format_size(self.overflow_bytes)}"
-            tip = (
-                f"The image ({format_size(self._used_bytes)}) is "
-                f"{format_size(self.overflow_bytes)} larger than a {self._target.label} holds. "
+            text = tr("Over by {size}").format(size=format_size(self.overflow_bytes))
+            tip = tr(
+                "The image ({used}) is {over} larger than a {medium} holds. "
                 "Remove something or choose a larger medium."
+            ).format(
+                used=format_size(self._used_bytes),
+                over=format_size(self.overflow_bytes),
+                medium=self._target.label,
             )
         else:
-            text = f"{format_size(self.free_bytes)} free"
-            tip = (
-                f"The image will be about {format_size(self._used_bytes)}; "
-                f"a {self._target.label} holds {format_size(capacity)}."
+            text = tr("{size} free").format(size=format_size(self.free_bytes))
+            tip = tr("The image will be about {used}; a {medium} holds {capacity}.").format(
+                used=format_size(self._used_bytes),
+                medium=self._target.label,
+                capacity=format_size(capacity),
             )
         if self._estimating:
-            text += " (updating…)"
+            text += " " + tr("(updating…)")
         self.status_label.setText(text)
         colour = fill_colour(fill, palette) if fill in (Fill.OVER, Fill.NEARLY_FULL) else None
         self.status_label.setStyleSheet(

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QCheckBox, QMessageBox, QWidget
 
 from app.core.project.model import Node
 from app.ui.build.editor import Clash
+from app.ui.common.i18n import tr
 
 
 class ClashDialog(QMessageBox):
@@ -16,20 +17,20 @@ class ClashDialog(QMessageBox):
     def __init__(self, name: str, folder: Node, remaining: int, parent: QWidget | None = None):
         super().__init__(parent)
         self.setIcon(QMessageBox.Icon.Question)
-        self.setWindowTitle("Name already in the project")
-        where = folder.path if folder.parent is not None else "the top folder of the disc"
-        self.setText(f"“{name}” already exists in {where}.")
+        self.setWindowTitle(tr("Name already in the project"))
+        where = folder.path if folder.parent is not None else tr("the top folder of the disc")
+        self.setText(tr("“{name}” already exists in {where}.").format(name=name, where=where))
         self.setInformativeText(
-            "Replace it with the new one, keep both (the new one is renamed), or skip it?"
+            tr("Replace it with the new one, keep both (the new one is renamed), or skip it?")
         )
-        self.replace_button = self.addButton("&Replace", QMessageBox.ButtonRole.AcceptRole)
-        self.keep_button = self.addButton("&Keep Both", QMessageBox.ButtonRole.AcceptRole)
-        self.skip_button = self.addButton("&Skip", QMessageBox.ButtonRole.RejectRole)
+        self.replace_button = self.addButton(tr("&Replace"), QMessageBox.ButtonRole.AcceptRole)
+        self.keep_button = self.addButton(tr("&Keep Both"), QMessageBox.ButtonRole.AcceptRole)
+        self.skip_button = self.addButton(tr("&Skip"), QMessageBox.ButtonRole.RejectRole)
         self.setDefaultButton(self.keep_button)
         self.setEscapeButton(self.skip_button)
         self.all_box: QCheckBox | None = None
         if remaining:
-            self.all_box = QCheckBox(f"Do the same for the other {remaining}")
+            self.all_box = QCheckBox(tr("Do the same for the other %n", "", remaining))
             self.setCheckBox(self.all_box)
 
     def answer(self) -> Clash:

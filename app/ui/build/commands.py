@@ -16,13 +16,14 @@ from PySide6.QtGui import QUndoCommand
 from app.core.project.model import BootOptions, FileSystemOptions, Node, VolumeOptions
 from app.core.units import MediaPreset
 from app.ui.build.project_model import ProjectModel
+from app.ui.common.i18n import tr
 
 
 def names_text(nodes: Sequence[Node]) -> str:
     """“name” for one node, “N items” for several (undo texts)."""
     if len(nodes) == 1:
-        return f"“{nodes[0].name}”"
-    return f"{len(nodes)} items"
+        return tr("“{name}”").format(name=nodes[0].name)
+    return tr("%n items", "", len(nodes))
 
 
 class _AppliedCommand(QUndoCommand):
@@ -60,7 +61,9 @@ class AddCommand(_AppliedCommand):
     def __init__(
         self, model: ProjectModel, placements: Sequence[Placement], text: str = ""
     ) -> None:
-        super().__init__(text or f"Add {names_text([p.node for p in placements])}")
+        super().__init__(
+            text or tr("Add {names}").format(names=names_text([p.node for p in placements]))
+        )
         self._model = model
         self._placements = tuple(placements)
 
@@ -75,7 +78,9 @@ class AddCommand(_AppliedCommand):
 
 class RemoveCommand(_AppliedCommand):
     def __init__(self, model: ProjectModel, placements: Sequence[Placement]) -> None:
-        super().__init__(f"Remove {names_text([p.node for p in placements])}")
+        super().__init__(
+            tr("Remove {names}").format(names=names_text([p.node for p in placements]))
+        )
         self._model = model
         self._placements = tuple(placements)
         """In the order they were removed (rows are as they were at each removal)."""
@@ -91,7 +96,7 @@ class RemoveCommand(_AppliedCommand):
 
 class RenameCommand(_AppliedCommand):
     def __init__(self, model: ProjectModel, node: Node, old_name: str, new_name: str) -> None:
-        super().__init__(f"Rename “{old_name}” to “{new_name}”")
+        super().__init__(tr("Rename “{old}” to “{new}”").format(old=old_name, new=new_name))
         self._model = model
         self._node = node
         self._old = old_name
@@ -116,8 +121,12 @@ class Move:
 class MoveCommand(_AppliedCommand):
     def __init__(self, model: ProjectModel, moves: Sequence[Move]) -> None:
         folder = moves[0].new_parent
-        where = "the disc" if folder.parent is None else f"“{folder.name}”"
-        super().__init__(f"Move {names_text([m.node for m in moves])} to {where}")
+        where = tr("the disc") if folder.parent is None else tr("“{name}”").format(name=folder.name)
+        super().__init__(
+            tr("Move {names} to {where}").format(
+                names=names_text([m.node for m in moves]), where=where
+            )
+        )
         self._model = model
         self._moves = tuple(moves)
 
@@ -148,7 +157,7 @@ class OptionsCommand(_AppliedCommand):
     def __init__(
         self, model: ProjectModel, old: ProjectOptions, new: ProjectOptions, what: str
     ) -> None:
-        super().__init__(f"Change {what}")
+        super().__init__(tr("Change {what}").format(what=what))
         self._model = model
         self._old = old
         self._new = new

@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QT_TR_NOOP, QObject, Signal
 from PySide6.QtGui import QUndoStack
 
 from app.core.errors import AppError, InvalidInputError
@@ -37,7 +37,8 @@ from app.ui.common.i18n import tr
 
 _log = logging.getLogger(__name__)
 
-NEW_FOLDER_NAME = "New folder"
+NEW_FOLDER_NAME = str(QT_TR_NOOP("New folder"))
+"""Translated where a folder is made (``tr(NEW_FOLDER_NAME)``)."""
 
 
 class Clash(enum.Enum):
@@ -98,14 +99,16 @@ class ProjectEditor(QObject):
     def new_folder(self, parent: Node, name: str | None = None) -> Node:
         """A new folder in ``parent``: ``New folder`` (``New folder 2``, …) unless named."""
         if name is None:
-            name = NEW_FOLDER_NAME
+            name = tr(NEW_FOLDER_NAME)
             counter = 1
             while parent.child(name) is not None:
                 counter += 1
-                name = f"{NEW_FOLDER_NAME} {counter}"
+                name = f"{tr(NEW_FOLDER_NAME)} {counter}"
         node = self.project.add_folder(name, parent)
         placement = Placement(node, parent, node.index_in_parent())
-        self.undo_stack.push(AddCommand(self.model, [placement], f"New folder “{name}”"))
+        self.undo_stack.push(
+            AddCommand(self.model, [placement], tr("New folder “{name}”").format(name=name))
+        )
         return node
 
     def remove(self, nodes: Sequence[Node]) -> None:
@@ -128,13 +131,15 @@ class ProjectEditor(QObject):
             for node in nodes:
                 if folder is node or node.is_ancestor_of(folder):
                     raise InvalidInputError(
-                        f"“{node.name}” cannot be moved into itself.",
+                        tr("“{name}” cannot be moved into itself.").format(name=node.name),
                         f"{node.path} -> {folder.path}",
                     )
                 clash = folder.child(node.name)
                 if clash is not None and clash is not node:
                     raise InvalidInputError(
-                        f"“{node.name}” already exists in “{folder.path}”.",
+                        tr("“{name}” already exists in “{folder}”.").format(
+                            name=node.name, folder=folder.path
+                        ),
                         f"moving {node.path} into {folder.path}",
                     )
         except InvalidInputError as exc:
@@ -270,7 +275,7 @@ class ProjectEditor(QObject):
 
     def set_label(self, label: str) -> None:
         options = current_options(self.model)
-        self.set_options(replace(options, volume=replace(options.volume, label=label)), "label")
+        self.set_options(replace(options, volume=replace(options.volume, label=label)), tr("label"))
 
 
 def nodes_by_id(project: DiscProject, ids: Iterable[int]) -> list[Node]:

@@ -25,6 +25,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.ui.common.i18n import tr
+
 
 class _BrowserView(QTreeView):
     activated_with_keyboard = Signal()
@@ -57,7 +59,7 @@ class FileBrowser(QWidget):
 
         self.view = _BrowserView()
         self.view.setObjectName("fileBrowserView")
-        self.view.setAccessibleName("Files on this computer")
+        self.view.setAccessibleName(tr("Files on this computer"))
         self.view.setModel(self.model)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.view.setDragEnabled(True)
@@ -70,10 +72,10 @@ class FileBrowser(QWidget):
         self.view.header().resizeSection(0, 220)
 
         self._create_bar()
-        self.add_button = QPushButton("&Add to Project")
+        self.add_button = QPushButton(tr("&Add to Project"))
         self.add_button.setObjectName("addToProject")
         self.add_button.setToolTip(
-            "Add the selected files and folders to the folder selected in the project (Enter)"
+            tr("Add the selected files and folders to the folder selected in the project (Enter)")
         )
         self.add_button.setEnabled(False)
         self._lay_out()
@@ -91,16 +93,16 @@ class FileBrowser(QWidget):
         self.up_button.setIcon(
             self.style().standardIcon(QStyle.StandardPixmap.SP_FileDialogToParent)
         )
-        self.up_button.setToolTip("Go to the parent folder (Alt+Up)")
-        self.up_button.setAccessibleName("Parent folder")
+        self.up_button.setToolTip(tr("Go to the parent folder (Alt+Up)"))
+        self.up_button.setAccessibleName(tr("Parent folder"))
         self.up_button.setShortcut("Alt+Up")
         self.home_button = QToolButton()
         self.home_button.setIcon(self.style().standardIcon(QStyle.StandardPixmap.SP_DirHomeIcon))
-        self.home_button.setToolTip("Go to your home folder")
-        self.home_button.setAccessibleName("Home folder")
+        self.home_button.setToolTip(tr("Go to your home folder"))
+        self.home_button.setAccessibleName(tr("Home folder"))
         self.path_edit = QLineEdit()
-        self.path_edit.setAccessibleName("Folder shown in the file browser")
-        self.path_edit.setToolTip("Type a folder and press Enter")
+        self.path_edit.setAccessibleName(tr("Folder shown in the file browser"))
+        self.path_edit.setToolTip(tr("Type a folder and press Enter"))
 
     def _lay_out(self) -> None:
         bar = QHBoxLayout()
@@ -137,13 +139,15 @@ class FileBrowser(QWidget):
     def set_target(self, folder_path: str) -> None:
         """Name the project folder that "Add" puts things into (``/`` is the disc's root)."""
         if folder_path == "/":
-            self.add_button.setText("&Add to Project")
-            where = "the root of the disc"
+            self.add_button.setText(tr("&Add to Project"))
+            where = tr("the root of the disc")
         else:
             name = folder_path.rsplit("/", 1)[-1]
-            self.add_button.setText(f"&Add to “{_elide(name)}”")
-            where = f"the project folder {folder_path}"
-        self.add_button.setToolTip(f"Add the selected files and folders to {where} (Enter)")
+            self.add_button.setText(tr("&Add to “{name}”").format(name=_elide(name)))
+            where = tr("the project folder {path}").format(path=folder_path)
+        self.add_button.setToolTip(
+            tr("Add the selected files and folders to {where} (Enter)").format(where=where)
+        )
 
     def request_add(self) -> None:
         paths = self.selected_paths()

@@ -12,6 +12,7 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QStyle
 
 from app.core.project.model import Node, NodeKind
+from app.ui.common.i18n import tr
 
 
 class FileIcons:
@@ -57,7 +58,9 @@ class FileIcons:
             icon = self._style_icon(QStyle.StandardPixmap.SP_FileIcon)
         description = mime.comment() if not mime.isDefault() else ""
         if not description:
-            description = f"{suffix.upper()} file" if suffix else "File"
+            description = (
+                tr("{suffix} file").format(suffix=suffix.upper()) if suffix else tr("File")
+            )
         cached = (icon, description)
         self._by_suffix[suffix] = cached
         return cached
@@ -71,7 +74,7 @@ class FileIcons:
 
     def type_name(self, node: Node) -> str:
         if node.kind is NodeKind.FOLDER:
-            return "Folder"
+            return tr("Folder")
         if node.kind is NodeKind.SYMLINK:
-            return "Link"
+            return tr("Link")
         return self._lookup(node.name)[1]

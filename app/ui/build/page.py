@@ -59,6 +59,7 @@ from app.ui.build.properties_panel import PropertiesPanel
 from app.ui.build.protect_option import ProtectOption
 from app.ui.common.error_dialog import show_error
 from app.ui.common.gil import use_gui_switch_interval
+from app.ui.common.i18n import tr
 from app.ui.common.job_bridge import JobBridge
 from app.ui.common.settings import Purpose, Settings
 
@@ -161,8 +162,8 @@ class BuildPage(QWidget):
     def _lay_out(self) -> None:
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("buildSplitter")
-        self.splitter.addWidget(self._titled("Files on this computer", self.browser, None))
-        self.splitter.addWidget(self._titled("Disc contents", self.view, self.summary_label))
+        self.splitter.addWidget(self._titled(tr("Files on this computer"), self.browser, None))
+        self.splitter.addWidget(self._titled(tr("Disc contents"), self.view, self.summary_label))
         self.splitter.addWidget(self.properties)
         for index, stretch in enumerate((2, 5, 2)):
             self.splitter.setStretchFactor(index, stretch)
@@ -194,15 +195,15 @@ class BuildPage(QWidget):
         self.toolbar = self._make_toolbar()
         row.addWidget(self.toolbar, 1)
         a = self.page_actions
-        self.build_button = QPushButton(a.build.icon(), "Build Image…")
+        self.build_button = QPushButton(a.build.icon(), tr("Build Image…"))
         self.build_button.setObjectName("buildButton")
-        self.build_button.setToolTip("Build an ISO image of the project (Ctrl+B)")
+        self.build_button.setToolTip(tr("Build an ISO image of the project (Ctrl+B)"))
         self.build_button.clicked.connect(a.build.trigger)
         row.addWidget(self.build_button)
         return row
 
     def _make_toolbar(self) -> QToolBar:
-        toolbar = QToolBar("Project")
+        toolbar = QToolBar(tr("Project"))
         toolbar.setObjectName("buildToolbar")
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         a = self.page_actions
@@ -310,9 +311,9 @@ class BuildPage(QWidget):
         size = self.model.folder_size(root)
         count = root.child_count
         self.summary_label.setText(
-            "Empty"
+            tr("Empty")
             if count == 0
-            else f"{format_size(size)} in {count} top-level item{'s' if count != 1 else ''}"
+            else tr("{size} in %n top-level item(s)", "", count).format(size=format_size(size))
         )
         self.capacity.set_estimating(self.project.root.child_count > 0)
         self._update_actions()
@@ -334,15 +335,15 @@ class BuildPage(QWidget):
         renamed = len(analysis.issues) - blocking
         tip = []
         if renamed > 0:
-            tip.append(f"{renamed} name{'s' if renamed != 1 else ''} will be recorded differently")
+            tip.append(tr("%n name(s) will be recorded differently", "", renamed))
         if blocking:
-            tip.append(f"{blocking} item{'s' if blocking != 1 else ''} cannot be recorded")
+            tip.append(tr("%n item(s) cannot be recorded", "", blocking))
         self.summary_label.setToolTip("; ".join(tip))
 
     def _on_preset_chosen(self, preset: MediaPreset) -> None:
         options = current_options(self.model)
         if preset is not options.medium:
-            self.editor.set_options(replace(options, medium=preset), "target medium")
+            self.editor.set_options(replace(options, medium=preset), tr("target medium"))
 
     def set_inserted_disc(self, label: str | None, sectors: int = 0) -> None:
         """The drive panel reports a blank disc (``label``, capacity) or none (``None``)."""
@@ -407,14 +408,14 @@ class BuildPage(QWidget):
 
     def add_files_dialog(self) -> None:
         start = self.settings.last_folder(Purpose.ADD_FILES, self.browser.folder())
-        names, _filter = QFileDialog.getOpenFileNames(self, "Add Files", str(start))
+        names, _filter = QFileDialog.getOpenFileNames(self, tr("Add Files"), str(start))
         if names:
             self.settings.remember_folder(Purpose.ADD_FILES, Path(names[0]).parent)
             self.editor.add_paths([Path(n) for n in names], self.view.current_folder())
 
     def add_folder_dialog(self) -> None:
         start = self.settings.last_folder(Purpose.ADD_FILES, self.browser.folder())
-        name = QFileDialog.getExistingDirectory(self, "Add Folder", str(start))
+        name = QFileDialog.getExistingDirectory(self, tr("Add Folder"), str(start))
         if name:
             # the next dialog opens beside the folder just added, not inside it
             self.settings.remember_folder(Purpose.ADD_FILES, Path(name).parent)
@@ -491,8 +492,12 @@ class BuildPage(QWidget):
 
     # ------------------------------------------------------------------ adding
     def _on_add_progress(self, added: int, found: int, scanning: bool) -> None:
-        detail = f"{added:,} of {found:,} items" + (" found so far" if scanning else "")
-        self.activity.show_activity("Adding files…", None if scanning else added, found, detail)
+        detail = (
+            tr("{added} of {found} items found so far")
+            if scanning
+            else tr("{added} of {found} items")
+        ).format(added=f"{added:,}", found=f"{found:,}")
+        self.activity.show_activity(tr("Adding files…"), None if scanning else added, found, detail)
 
     def _on_add_finished(self, report: AddReport) -> None:
         self.analysis.request()
@@ -506,8 +511,10 @@ class BuildPage(QWidget):
             more = len(report.failures) - 1
             count = len(report.failures)
             error = InvalidInputError(
-                f"{count} item{'s' if count != 1 else ''} could not be added: {first.message}"
-                + (f" (and {more} more)" if more else ""),
+                tr("%n item(s) could not be added: {reason}", "", count).format(
+                    reason=first.message
+                )
+                + (" " + tr("(and %n more)", "", more) if more else ""),
                 "\n".join(f"{f.source}: {f.message}" for f in report.failures[:50]),
             )
             self._show_error(error)
@@ -544,7 +551,7 @@ class BuildPage(QWidget):
 
     def _on_build_running(self, running: bool) -> None:
         if not running and self.editor.adding:
-            self.activity.show_activity("Adding files…", None, None)
+            self.activity.show_activity(tr("Adding files…"), None, None)
         self._update_actions()
 
     # ------------------------------------------------------------------ closing

@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QT_TR_NOOP, QObject, Signal
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QWidget
 
@@ -24,9 +24,11 @@ from app.core.project.projectfile import SUFFIX, load_project, save_project
 from app.ui.build.editor import ProjectEditor
 from app.ui.build.project_model import ProjectModel
 from app.ui.common.gc_control import thaw
+from app.ui.common.i18n import tr
 from app.ui.common.settings import Purpose, Settings
 
-UNTITLED = "Untitled project"
+UNTITLED = str(QT_TR_NOOP("Untitled project"))
+"""Translated where shown (``tr(UNTITLED)``)."""
 
 
 def new_disc_project(today: datetime.date | None = None) -> DiscProject:
@@ -35,7 +37,8 @@ def new_disc_project(today: datetime.date | None = None) -> DiscProject:
     return DiscProject(volume=VolumeOptions(label=label))
 
 
-PROJECT_FILTER = f"Spindle projects (*{SUFFIX});;All files (*)"
+PROJECT_FILTER = str(QT_TR_NOOP("Spindle projects ({pattern});;All files (*)"))
+"""Translated where used: ``tr(PROJECT_FILTER).format(pattern=f"*{SUFFIX}")``."""
 
 
 class ProjectFiles(QObject):
@@ -63,7 +66,7 @@ class ProjectFiles(QObject):
         self._page = page
         self.path: Path | None = None
         """The file the project was read from or last saved to."""
-        self.recent_menu = QMenu("Open &Recent", page)
+        self.recent_menu = QMenu(tr("Open &Recent"), page)
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
         undo_stack.cleanChanged.connect(self._on_clean_changed)
 
@@ -72,7 +75,7 @@ class ProjectFiles(QObject):
         return not self._undo_stack.isClean()
 
     def display_name(self) -> str:
-        return self.path.stem if self.path is not None else UNTITLED
+        return self.path.stem if self.path is not None else tr(UNTITLED)
 
     def announce(self) -> None:
         """Emit the current title and modified state (the project was replaced)."""
@@ -89,8 +92,8 @@ class ProjectFiles(QObject):
             return True
         answer = QMessageBox.question(
             self._page,
-            "Save the project?",
-            f"“{self.display_name()}” has changes that are not saved.",
+            tr("Save the project?"),
+            tr("“{name}” has changes that are not saved.").format(name=self.display_name()),
             QMessageBox.StandardButton.Save
             | QMessageBox.StandardButton.Discard
             | QMessageBox.StandardButton.Cancel,
@@ -112,7 +115,7 @@ class ProjectFiles(QObject):
         folder = self._settings.last_folder(Purpose.PROJECT, Path.home())
         start = str(self.path.parent) if self.path else str(folder)
         name, _filter = QFileDialog.getOpenFileName(
-            self._page, "Open Project", start, PROJECT_FILTER
+            self._page, tr("Open Project"), start, tr(PROJECT_FILTER).format(pattern=f"*{SUFFIX}")
         )
         if name:
             self.open_project(Path(name))
@@ -151,7 +154,10 @@ class ProjectFiles(QObject):
         folder = self._settings.last_folder(Purpose.PROJECT, Path.home())
         start = self.path or folder / f"{project.volume.label or 'disc'}{SUFFIX}"
         name, _filter = QFileDialog.getSaveFileName(
-            self._page, "Save Project As", str(start), PROJECT_FILTER
+            self._page,
+            tr("Save Project As"),
+            str(start),
+            tr(PROJECT_FILTER).format(pattern=f"*{SUFFIX}"),
         )
         if not name:
             return False
@@ -190,7 +196,7 @@ class ProjectFiles(QObject):
         self.recent_menu.clear()
         recent = self._settings.recent_projects()
         if not recent:
-            none = self.recent_menu.addAction("No recent projects")
+            none = self.recent_menu.addAction(tr("No recent projects"))
             none.setEnabled(False)
             return
         for number, path in enumerate(recent, 1):
@@ -198,7 +204,7 @@ class ProjectFiles(QObject):
             action.setToolTip(str(path))
             action.triggered.connect(lambda _c=False, p=path: self._open_recent(p))
         self.recent_menu.addSeparator()
-        clear = self.recent_menu.addAction("&Clear List")
+        clear = self.recent_menu.addAction(tr("&Clear List"))
         clear.triggered.connect(self._settings.clear_recent_projects)
 
     def _open_recent(self, path: Path) -> None:

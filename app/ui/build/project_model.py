@@ -31,6 +31,7 @@ from pathlib import Path
 from typing import Protocol
 
 from PySide6.QtCore import (
+    QT_TR_NOOP,
     QAbstractItemModel,
     QMimeData,
     QModelIndex,
@@ -57,6 +58,7 @@ from app.ui.build.mime import (
     nodes_mime_data,
 )
 from app.ui.build.missing_sources import missing_sentence
+from app.ui.common.i18n import tr
 
 _log = logging.getLogger(__name__)
 
@@ -72,14 +74,14 @@ class Column(enum.IntEnum):
 
     @property
     def title(self) -> str:
-        return _COLUMN_TITLES[self]
+        return tr(_COLUMN_TITLES[self])
 
 
 _COLUMN_TITLES = {
-    Column.NAME: "Name",
-    Column.SIZE: "Size",
-    Column.TYPE: "Type",
-    Column.ON_DISC: "Name on disc",
+    Column.NAME: str(QT_TR_NOOP("Name")),
+    Column.SIZE: str(QT_TR_NOOP("Size")),
+    Column.TYPE: str(QT_TR_NOOP("Type")),
+    Column.ON_DISC: str(QT_TR_NOOP("Name on disc")),
 }
 
 _COLUMN_COUNT = len(Column)
@@ -431,7 +433,7 @@ class ProjectModel(QAbstractItemModel):
         """Remove ``node`` (with its subtree); returns its old (parent, row) for undo."""
         parent = node.parent
         if parent is None:
-            raise InvalidInputError("The disc's root folder cannot be removed.")
+            raise InvalidInputError(tr("The disc's root folder cannot be removed."))
         self._project.node(node.id)  # raises when stale
         self._flush_pending()
         row = self._row_of(node)
@@ -450,16 +452,22 @@ class ProjectModel(QAbstractItemModel):
         """Move ``node`` into ``folder`` before ``row`` (appended when ``None``)."""
         old_parent = node.parent
         if old_parent is None:
-            raise InvalidInputError("The disc's root folder cannot be moved.")
+            raise InvalidInputError(tr("The disc's root folder cannot be moved."))
         self._project.node(node.id)
         self._project.node(folder.id)
         if not folder.is_folder:
-            raise InvalidInputError(f"“{folder.name}” is a file, not a folder.")
+            raise InvalidInputError(
+                tr("“{name}” is a file, not a folder.").format(name=folder.name)
+            )
         if folder is node or node.is_ancestor_of(folder):
-            raise InvalidInputError(f"“{node.name}” cannot be moved into itself.")
+            raise InvalidInputError(
+                tr("“{name}” cannot be moved into itself.").format(name=node.name)
+            )
         if old_parent is not folder and folder.child(node.name) is not None:
             where = folder.path
-            raise InvalidInputError(f"“{node.name}” already exists in “{where}”.")
+            raise InvalidInputError(
+                tr("“{name}” already exists in “{folder}”.").format(name=node.name, folder=where)
+            )
         self._flush_pending()
         old_row = self._row_of(node)
         target = folder.child_count if row is None else max(0, min(row, folder.child_count))
@@ -468,7 +476,7 @@ class ProjectModel(QAbstractItemModel):
         if not self.beginMoveRows(
             self.index_of(old_parent), old_row, old_row, self.index_of(folder), target
         ):
-            raise InvalidInputError(f"“{node.name}” cannot be moved there.")
+            raise InvalidInputError(tr("“{name}” cannot be moved there.").format(name=node.name))
         self._announced = "moved"
         try:
             self._project.move(node, folder, target)
@@ -639,26 +647,34 @@ class ProjectModel(QAbstractItemModel):
     def _tooltip(self, node: Node, column: int) -> str:
         lines: list[str] = []
         if column == Column.ON_DISC and node.id in self._issues:
-            lines.append(f"“{node.name}” cannot be recorded as it is:")
+            lines.append(tr("“{name}” cannot be recorded as it is:").format(name=node.name))
             lines.extend(f"• {issue.sentence}" for issue in self._issues[node.id])
             return "\n".join(lines)
         lines.append(node.path)
         if node.id in self._missing:
             lines.append(missing_sentence(node))
         if node.kind is NodeKind.SYMLINK and node.target is not None:
-            lines.append(f"Link to {node.target}")
+            lines.append(tr("Link to {target}").format(target=node.target))
         if node.pieces is not None:
-            lines.append(f"From the image {node.source} (read from it when building)")
+            lines.append(
+                tr("From the image {image} (read from it when building)").format(image=node.source)
+            )
         elif node.source is not None:
-            lines.append(f"From {node.source}")
+            lines.append(tr("From {source}").format(source=node.source))
         elif node.is_folder:
-            lines.append("New folder (not from disk)")
+            lines.append(tr("New folder (not from disk)"))
         if node.id in self._issues:
             lines.append(self.issue_text(node))
         return "\n".join(lines)
 
     def _accessible_text(self, node: Node) -> str:
-        kind = "folder" if node.is_folder else "link" if node.kind is NodeKind.SYMLINK else "file"
+        kind = (
+            tr("folder")
+            if node.is_folder
+            else tr("link")
+            if node.kind is NodeKind.SYMLINK
+            else tr("file")
+        )
         text = f"{node.name}, {kind}, {format_size(self._sizes.subtree(node))}"
         if node.id in self._issues:
             text += ", " + short_issue(self._issues[node.id])

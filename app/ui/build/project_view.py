@@ -10,6 +10,7 @@ added; items dragged inside the tree are moved.
 from __future__ import annotations
 
 from PySide6.QtCore import (
+    QT_TR_NOOP,
     QModelIndex,
     QPersistentModelIndex,
     QPoint,
@@ -31,9 +32,11 @@ from app.core.errors import InvalidInputError
 from app.core.project.model import Node, NodeKind
 from app.ui.build.mime import NODES_MIME, local_paths
 from app.ui.build.project_model import Column, ProjectModel
+from app.ui.common.i18n import tr
 from app.ui.common.theme import secondary_text
 
-EMPTY_HINT = "Drag files and folders here\nor use Add Files… / Add Folder…"
+EMPTY_HINT = str(QT_TR_NOOP("Drag files and folders here\nor use Add Files… / Add Folder…"))
+"""Translated where painted (``tr(EMPTY_HINT)``)."""
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 
@@ -95,7 +98,7 @@ class ProjectView(QTreeView):
     def __init__(self, model: ProjectModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("projectTree")
-        self.setAccessibleName("Disc contents")
+        self.setAccessibleName(tr("Disc contents"))
         self.source_model = model
         self.proxy = ProjectSortProxy(model)
         self.setModel(self.proxy)
@@ -264,5 +267,5 @@ class ProjectView(QTreeView):
             font = painter.font()
             font.setPointSizeF(font.pointSizeF() * 1.25)
             painter.setFont(font)
-            painter.drawText(self.viewport().rect(), Qt.AlignmentFlag.AlignCenter, EMPTY_HINT)
+            painter.drawText(self.viewport().rect(), Qt.AlignmentFlag.AlignCenter, tr(EMPTY_HINT))
         painter.end()

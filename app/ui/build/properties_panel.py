@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TR_NOOP, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -41,44 +41,89 @@ from app.core.project.model import (
 )
 from app.ui.build.commands import ProjectOptions, current_options
 from app.ui.build.editor import ProjectEditor
+from app.ui.common.i18n import tr
 
 LABEL_MAX_CHARS = UDF_LOGICAL_VOLUME_ID_BYTES - 2
 """The longest label any file system keeps (UDF's logical volume identifier); what ISO 9660
 and Joliet record of it is shown under the field (:func:`label_notes`)."""
 
 _ISO_LEVELS = (
-    (IsoLevel.LEVEL_1, "1: 8.3 names"),
-    (IsoLevel.LEVEL_2, "2: 31 characters"),
-    (IsoLevel.LEVEL_3, "3: 31 characters, 4 GiB+ files"),
+    (IsoLevel.LEVEL_1, str(QT_TR_NOOP("1: 8.3 names"))),
+    (IsoLevel.LEVEL_2, str(QT_TR_NOOP("2: 31 characters"))),
+    (IsoLevel.LEVEL_3, str(QT_TR_NOOP("3: 31 characters, 4 GiB+ files"))),
 )
 
+# translated where shown: tr(TIPS[key]).format(joliet=…, udf=…)
 TIPS = {
-    "label": "The disc's name, shown by file managers when the disc is inserted.\n"
-    "ISO 9660 records up to 32 characters (A to Z, 0 to 9, _); Joliet keeps "
-    f"{JOLIET_VOLUME_ID_UNITS} characters as typed and UDF {LABEL_MAX_CHARS}; what each "
-    "records is shown under the field.",
-    "publisher": "Who publishes the disc (optional; stored in the volume descriptor).",
-    "preparer": "Who prepared the image (optional).",
-    "iso_level": "ISO 9660 is the base file system every system can read.\n"
-    "Its names are short and upper-case; the level sets how short and whether files of "
-    "4 GiB and more are allowed (level 3).",
-    "joliet": "Long Unicode names (up to 64 characters) for Windows and most other systems.\n"
-    "Recommended.",
-    "rock_ridge": "POSIX names, permissions, times and links for Linux, macOS and BSD.\n"
-    "Recommended.",
-    "relocate": "ISO 9660 allows 8 folder levels. With Rock Ridge, deeper folders are moved to "
-    "RR_MOVED in the ISO 9660 tree and appear in place on Linux and macOS.",
-    "udf": "UDF 2.60, the file system of DVD-Video and Blu-ray discs; needed for some players.\n"
-    "Not combinable with a hybrid (USB) layout.",
-    "bios": "A no-emulation x86 boot image (for example isolinux.bin) to make the disc boot on "
-    "PCs with a BIOS (El Torito).",
-    "efi": "A FAT image with the UEFI boot loader (EFI/BOOT/BOOTX64.EFI) for UEFI PCs.",
-    "hybrid": "Add a partition table so the same image also boots when written to a USB stick.",
-    "kept": "Boot records taken over from the image this project was opened from (Edit as "
-    "project): its El Torito entries and its system area (MBR). They are rebuilt for the new "
-    "image; remove one to leave it out.",
-    "mbr": "The 432-byte isohybrid MBR code (syslinux's isohdpfx.bin), needed for BIOS "
-    "booting from USB.",
+    "label": str(
+        QT_TR_NOOP(
+            "The disc's name, shown by file managers when the disc is inserted.\n"
+            "ISO 9660 records up to 32 characters (A to Z, 0 to 9, _); Joliet keeps "
+            "{joliet} characters as typed and UDF {udf}; what each "
+            "records is shown under the field."
+        )
+    ),
+    "publisher": str(
+        QT_TR_NOOP("Who publishes the disc (optional; stored in the volume descriptor).")
+    ),
+    "preparer": str(QT_TR_NOOP("Who prepared the image (optional).")),
+    "iso_level": str(
+        QT_TR_NOOP(
+            "ISO 9660 is the base file system every system can read.\n"
+            "Its names are short and upper-case; the level sets how short and whether files of "
+            "4 GiB and more are allowed (level 3)."
+        )
+    ),
+    "joliet": str(
+        QT_TR_NOOP(
+            "Long Unicode names (up to 64 characters) for Windows and most other systems.\n"
+            "Recommended."
+        )
+    ),
+    "rock_ridge": str(
+        QT_TR_NOOP(
+            "POSIX names, permissions, times and links for Linux, macOS and BSD.\nRecommended."
+        )
+    ),
+    "relocate": str(
+        QT_TR_NOOP(
+            "ISO 9660 allows 8 folder levels. With Rock Ridge, deeper folders are moved to "
+            "RR_MOVED in the ISO 9660 tree and appear in place on Linux and macOS."
+        )
+    ),
+    "udf": str(
+        QT_TR_NOOP(
+            "UDF 2.60, the file system of DVD-Video and Blu-ray discs; needed for some players.\n"
+            "Not combinable with a hybrid (USB) layout."
+        )
+    ),
+    "bios": str(
+        QT_TR_NOOP(
+            "A no-emulation x86 boot image (for example isolinux.bin) to make the disc boot on "
+            "PCs with a BIOS (El Torito)."
+        )
+    ),
+    "efi": str(
+        QT_TR_NOOP("A FAT image with the UEFI boot loader (EFI/BOOT/BOOTX64.EFI) for UEFI PCs.")
+    ),
+    "hybrid": str(
+        QT_TR_NOOP(
+            "Add a partition table so the same image also boots when written to a USB stick."
+        )
+    ),
+    "kept": str(
+        QT_TR_NOOP(
+            "Boot records taken over from the image this project was opened from (Edit as "
+            "project): its El Torito entries and its system area (MBR). They are rebuilt for "
+            "the new image; remove one to leave it out."
+        )
+    ),
+    "mbr": str(
+        QT_TR_NOOP(
+            "The 432-byte isohybrid MBR code (syslinux's isohdpfx.bin), needed for BIOS "
+            "booting from USB."
+        )
+    ),
 }
 
 
@@ -90,13 +135,13 @@ class PathField(QWidget):
         self._caption = caption
         self._base_tip: str | None = None
         self.edit = QLineEdit()
-        self.edit.setPlaceholderText("None")
+        self.edit.setPlaceholderText(tr("None"))
         self.edit.setAccessibleName(accessible_name)
         self.edit.setClearButtonEnabled(True)
         self.browse = QToolButton()
         self.browse.setText("…")
-        self.browse.setAccessibleName(f"Choose {accessible_name.lower()}")
-        self.browse.setToolTip(f"Choose the {accessible_name.lower()}")
+        self.browse.setAccessibleName(caption)
+        self.browse.setToolTip(caption)
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
         row.setSpacing(4)
@@ -116,7 +161,7 @@ class PathField(QWidget):
         self.edit.setStyleSheet("color: #c62f2f;" if missing else "")
         if self._base_tip is None:
             self._base_tip = self.edit.toolTip()
-        note = "\n\nThis file does not exist." if missing else ""
+        note = "\n\n" + tr("This file does not exist.") if missing else ""
         self.edit.setToolTip(self._base_tip + note)
 
     def _choose(self) -> None:
@@ -161,48 +206,49 @@ class PropertiesPanel(QScrollArea):
         self.preparer_edit = QLineEdit()
         self.level_combo = QComboBox()
         for level, text in _ISO_LEVELS:
-            self.level_combo.addItem(text, level)
-        self.joliet_check = QCheckBox("Joliet (Windows names)")
-        self.rock_ridge_check = QCheckBox("Rock Ridge (Linux, macOS)")
-        self.relocate_check = QCheckBox("Relocate deep folders")
-        self.udf_check = QCheckBox("UDF")
-        self.bios_field = PathField("BIOS boot image", "Choose the BIOS boot image")
-        self.efi_field = PathField("UEFI boot image", "Choose the UEFI boot image (FAT)")
-        self.hybrid_check = QCheckBox("Hybrid (boots from USB too)")
-        self.mbr_field = PathField("Hybrid MBR", "Choose the isohybrid MBR (isohdpfx.bin)")
+            self.level_combo.addItem(tr(text), level)
+        self.joliet_check = QCheckBox(tr("Joliet (Windows names)"))
+        self.rock_ridge_check = QCheckBox(tr("Rock Ridge (Linux, macOS)"))
+        self.relocate_check = QCheckBox(tr("Relocate deep folders"))
+        self.udf_check = QCheckBox("UDF")  # not translated: a file-system name
+        self.bios_field = PathField(tr("BIOS boot image"), tr("Choose the BIOS boot image"))
+        self.efi_field = PathField(tr("UEFI boot image"), tr("Choose the UEFI boot image (FAT)"))
+        self.hybrid_check = QCheckBox(tr("Hybrid (boots from USB too)"))
+        self.mbr_field = PathField(tr("Hybrid MBR"), tr("Choose the isohybrid MBR (isohdpfx.bin)"))
         self.kept_list = QListWidget()
         self.kept_list.setObjectName("keptBootRecords")
         self.kept_list.setSelectionMode(QListWidget.SelectionMode.ExtendedSelection)
         self.kept_list.setMaximumHeight(90)
-        self.kept_remove = QPushButton("Remove")
-        self.kept_remove.setToolTip("Leave the selected boot records out of the new image")
+        self.kept_remove = QPushButton(tr("Remove"))
+        self.kept_remove.setToolTip(tr("Leave the selected boot records out of the new image"))
         self.kept_box = QWidget()
-        self.defaults_button = QPushButton("Reset to &Defaults")
+        self.defaults_button = QPushButton(tr("Reset to &Defaults"))
         self.defaults_button.setToolTip(
-            "ISO 9660 level 3 with Joliet and Rock Ridge, no UDF, no boot image"
+            tr("ISO 9660 level 3 with Joliet and Rock Ridge, no UDF, no boot image")
         )
         self.summary_label = QLabel()
         self.summary_label.setObjectName("fsSummary")
         self.summary_label.setWordWrap(True)
 
         for widget, key, name in (
-            (self.label_edit, "label", "Volume label"),
-            (self.publisher_edit, "publisher", "Publisher"),
-            (self.preparer_edit, "preparer", "Prepared by"),
-            (self.level_combo, "iso_level", "ISO 9660 level"),
+            (self.label_edit, "label", tr("Volume label")),
+            (self.publisher_edit, "publisher", tr("Publisher")),
+            (self.preparer_edit, "preparer", tr("Prepared by")),
+            (self.level_combo, "iso_level", tr("ISO 9660 level")),
             (self.joliet_check, "joliet", "Joliet"),
             (self.rock_ridge_check, "rock_ridge", "Rock Ridge"),
-            (self.relocate_check, "relocate", "Relocate deep folders"),
+            (self.relocate_check, "relocate", tr("Relocate deep folders")),
             (self.udf_check, "udf", "UDF"),
-            (self.bios_field.edit, "bios", "BIOS boot image"),
-            (self.efi_field.edit, "efi", "UEFI boot image"),
-            (self.hybrid_check, "hybrid", "Hybrid USB layout"),
-            (self.mbr_field.edit, "mbr", "Hybrid MBR"),
-            (self.kept_list, "kept", "Boot records kept from the image"),
+            (self.bios_field.edit, "bios", tr("BIOS boot image")),
+            (self.efi_field.edit, "efi", tr("UEFI boot image")),
+            (self.hybrid_check, "hybrid", tr("Hybrid USB layout")),
+            (self.mbr_field.edit, "mbr", tr("Hybrid MBR")),
+            (self.kept_list, "kept", tr("Boot records kept from the image")),
         ):
-            widget.setToolTip(TIPS[key])
+            tip = tr(TIPS[key]).format(joliet=JOLIET_VOLUME_ID_UNITS, udf=LABEL_MAX_CHARS)
+            widget.setToolTip(tip)
             widget.setAccessibleName(name)
-            widget.setAccessibleDescription(TIPS[key].replace("\n", " "))
+            widget.setAccessibleDescription(tip.replace("\n", " "))
 
         self._lay_out()
         self._connect()
@@ -216,17 +262,17 @@ class PropertiesPanel(QScrollArea):
         column.setContentsMargins(10, 10, 10, 10)
         column.setSpacing(12)
 
-        volume = QGroupBox("Volume")
+        volume = QGroupBox(tr("Volume"))
         form = _form(volume)
-        form.addRow(_buddy("&Label:", self.label_edit), self.label_edit)
+        form.addRow(_buddy(tr("&Label:"), self.label_edit), self.label_edit)
         form.addRow("", self.label_notes)
-        form.addRow(_buddy("&Publisher:", self.publisher_edit), self.publisher_edit)
-        form.addRow(_buddy("Prepared &by:", self.preparer_edit), self.preparer_edit)
+        form.addRow(_buddy(tr("&Publisher:"), self.publisher_edit), self.publisher_edit)
+        form.addRow(_buddy(tr("Prepared &by:"), self.preparer_edit), self.preparer_edit)
         column.addWidget(volume)
 
-        systems = QGroupBox("File systems")
+        systems = QGroupBox(tr("File systems"))
         form = _form(systems)
-        form.addRow(_buddy("ISO 9660 le&vel:", self.level_combo), self.level_combo)
+        form.addRow(_buddy(tr("ISO 9660 le&vel:"), self.level_combo), self.level_combo)
         form.addRow(self.joliet_check)
         form.addRow(self.rock_ridge_check)
         relocate_row = QHBoxLayout()
@@ -237,15 +283,15 @@ class PropertiesPanel(QScrollArea):
         form.addRow(self.summary_label)
         column.addWidget(systems)
 
-        boot = QGroupBox("Boot")
+        boot = QGroupBox(tr("Boot"))
         form = _form(boot)
-        form.addRow(_buddy("B&IOS image:", self.bios_field.edit), self.bios_field)
-        form.addRow(_buddy("&UEFI image:", self.efi_field.edit), self.efi_field)
+        form.addRow(_buddy(tr("B&IOS image:"), self.bios_field.edit), self.bios_field)
+        form.addRow(_buddy(tr("&UEFI image:"), self.efi_field.edit), self.efi_field)
         form.addRow(self.hybrid_check)
-        form.addRow(_buddy("Hybrid &MBR:", self.mbr_field.edit), self.mbr_field)
+        form.addRow(_buddy(tr("Hybrid &MBR:"), self.mbr_field.edit), self.mbr_field)
         kept = QVBoxLayout(self.kept_box)
         kept.setContentsMargins(0, 0, 0, 0)
-        kept.addWidget(_buddy("&Kept from the image:", self.kept_list))
+        kept.addWidget(_buddy(tr("&Kept from the image:"), self.kept_list))
         kept.addWidget(self.kept_list)
         kept.addWidget(self.kept_remove, 0, Qt.AlignmentFlag.AlignRight)
         form.addRow(self.kept_box)
@@ -260,24 +306,28 @@ class PropertiesPanel(QScrollArea):
 
     def _connect(self) -> None:
         self.label_edit.textEdited.connect(self._show_label_notes)
-        self.label_edit.textEdited.connect(lambda text: self._volume("volume label", label=text))
+        self.label_edit.textEdited.connect(
+            lambda text: self._volume(tr("volume label"), label=text)
+        )
         self.publisher_edit.textEdited.connect(
-            lambda text: self._volume("publisher", publisher=text)
+            lambda text: self._volume(tr("publisher"), publisher=text)
         )
-        self.preparer_edit.textEdited.connect(lambda text: self._volume("preparer", preparer=text))
+        self.preparer_edit.textEdited.connect(
+            lambda text: self._volume(tr("preparer"), preparer=text)
+        )
         self.level_combo.activated.connect(
-            lambda _i: self._fs("ISO 9660 level", iso_level=self.level_combo.currentData())
+            lambda _i: self._fs(tr("ISO 9660 level"), iso_level=self.level_combo.currentData())
         )
-        self.joliet_check.toggled.connect(lambda on: self._fs("Joliet", joliet=on))
-        self.rock_ridge_check.toggled.connect(lambda on: self._fs("Rock Ridge", rock_ridge=on))
+        self.joliet_check.toggled.connect(lambda on: self._fs(tr("Joliet"), joliet=on))
+        self.rock_ridge_check.toggled.connect(lambda on: self._fs(tr("Rock Ridge"), rock_ridge=on))
         self.relocate_check.toggled.connect(
-            lambda on: self._fs("folder relocation", relocate_deep_folders=on)
+            lambda on: self._fs(tr("folder relocation"), relocate_deep_folders=on)
         )
-        self.udf_check.toggled.connect(lambda on: self._fs("UDF", udf=on))
-        self.bios_field.on_changed = lambda path: self._boot("BIOS boot image", bios_image=path)
-        self.efi_field.on_changed = lambda path: self._boot("UEFI boot image", efi_image=path)
-        self.hybrid_check.toggled.connect(lambda on: self._boot("hybrid layout", hybrid=on))
-        self.mbr_field.on_changed = lambda path: self._boot("hybrid MBR", hybrid_mbr=path)
+        self.udf_check.toggled.connect(lambda on: self._fs(tr("UDF"), udf=on))
+        self.bios_field.on_changed = lambda path: self._boot(tr("BIOS boot image"), bios_image=path)
+        self.efi_field.on_changed = lambda path: self._boot(tr("UEFI boot image"), efi_image=path)
+        self.hybrid_check.toggled.connect(lambda on: self._boot(tr("hybrid layout"), hybrid=on))
+        self.mbr_field.on_changed = lambda path: self._boot(tr("hybrid MBR"), hybrid_mbr=path)
         self.defaults_button.clicked.connect(self.reset_to_defaults)
         self.kept_remove.clicked.connect(self.remove_kept_records)
         self.kept_list.itemSelectionChanged.connect(
@@ -315,7 +365,7 @@ class PropertiesPanel(QScrollArea):
         entries = tuple(e for i, e in enumerate(replay.entries) if i not in rows)
         area = replay.system_area if len(replay.entries) not in rows else None
         kept = None if not entries else replace(replay, entries=entries, system_area=area)
-        self._boot("kept boot records", replay=kept)
+        self._boot(tr("kept boot records"), replay=kept)
 
     def _show_kept(self, replay: BootReplay | None) -> None:
         self.kept_list.clear()
@@ -323,10 +373,14 @@ class PropertiesPanel(QScrollArea):
         if replay is None:
             return
         for entry in replay.entries:
-            table = ", boot info table" if entry.boot_info_table else ""
-            self.kept_list.addItem(f"El Torito: {entry.label}{table}")
+            text = (
+                tr("El Torito: {label}, boot info table")
+                if entry.boot_info_table
+                else tr("El Torito: {label}")
+            )
+            self.kept_list.addItem(text.format(label=entry.label))
         if replay.system_area is not None:
-            self.kept_list.addItem("System area (MBR boot code and partition table)")
+            self.kept_list.addItem(tr("System area (MBR boot code and partition table)"))
             item = self.kept_list.item(self.kept_list.count() - 1)
             item.setToolTip(replay.system_area.summary)
         self.kept_remove.setEnabled(False)
@@ -341,7 +395,7 @@ class PropertiesPanel(QScrollArea):
                 filesystems=FileSystemOptions(),
                 boot=BootOptions(),
             ),
-            "options to the defaults",
+            tr("options to the defaults"),
         )
 
     # ------------------------------------------------------------------ display
@@ -393,9 +447,9 @@ def _summary(fs: FileSystemOptions) -> str:
     if fs.joliet:
         readers.append("Windows")
     if fs.rock_ridge:
-        readers.append("Linux and macOS")
+        readers.append(tr("Linux and macOS"))
     if fs.udf:
-        readers.append("players that need UDF")
+        readers.append(tr("players that need UDF"))
     if not readers:
-        return "Only short upper-case ISO 9660 names will be recorded."
-    return "Long names for " + ", ".join(readers) + "."
+        return tr("Only short upper-case ISO 9660 names will be recorded.")
+    return tr("Long names for {readers}.").format(readers=", ".join(readers))

@@ -4,8 +4,8 @@
 <context>
     <name></name>
     <message numerus="yes">
-        <location filename="../read/page.py" line="781"/>
         <location filename="../image/repair_bar.py" line="134"/>
+        <location filename="../read/page.py" line="781"/>
         <source>Repaired: all %n damaged sectors were rebuilt.</source>
         <translation>
             <numerusform>Repaired: %n damaged sector was rebuilt.</numerusform>
@@ -61,6 +61,7 @@
         </translation>
     </message>
     <message numerus="yes">
+        <location filename="../build/commands.py" line="26"/>
         <location filename="../image/page.py" line="402"/>
         <source>%n items</source>
         <translation>
@@ -154,6 +155,63 @@
         <translation>
             <numerusform>Repaired {repaired} sectors; %n could not be rebuilt (too many damaged sectors in one place).</numerusform>
             <numerusform>Repaired {repaired} sectors; %n could not be rebuilt (too many damaged sectors in one place).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../build/clash_dialog.py" line="33"/>
+        <source>Do the same for the other %n</source>
+        <translation>
+            <numerusform>Do the same for the other %n</numerusform>
+            <numerusform>Do the same for the other %n</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../build/missing_sources.py" line="58"/>
+        <location filename="../build/page.py" line="517"/>
+        <source>(and %n more)</source>
+        <translation>
+            <numerusform>(and %n more)</numerusform>
+            <numerusform>(and %n more)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../build/missing_sources.py" line="63"/>
+        <source>%n item(s) of the project no longer exist on disk:</source>
+        <translation>
+            <numerusform>%n item of the project no longer exists on disk:</numerusform>
+            <numerusform>%n items of the project no longer exist on disk:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../build/page.py" line="316"/>
+        <source>{size} in %n top-level item(s)</source>
+        <translation>
+            <numerusform>{size} in %n top-level item</numerusform>
+            <numerusform>{size} in %n top-level items</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../build/page.py" line="338"/>
+        <source>%n name(s) will be recorded differently</source>
+        <translation>
+            <numerusform>%n name will be recorded differently</numerusform>
+            <numerusform>%n names will be recorded differently</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../build/page.py" line="340"/>
+        <source>%n item(s) cannot be recorded</source>
+        <translation>
+            <numerusform>%n item cannot be recorded</numerusform>
+            <numerusform>%n items cannot be recorded</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../build/page.py" line="514"/>
+        <source>%n item(s) could not be added: {reason}</source>
+        <translation>
+            <numerusform>%n item could not be added: {reason}</numerusform>
+            <numerusform>%n items could not be added: {reason}</numerusform>
         </translation>
     </message>
 </context>

@@ -70,6 +70,7 @@ TRANSLATED_DIRS = [
         "dialogs",
         "main_window.py",
         "application.py",
+        "build",
     )
 ]
 """Every folder whose strings spindle_de.ts holds (lupdate over fewer would drop the rest)."""
