@@ -232,8 +232,10 @@ class BuildPage(QWidget):
         font = label.font()
         font.setBold(True)
         label.setFont(font)
-        heading.addWidget(label)
-        heading.addStretch(1)
+        # a narrow pane (1024 px, Properties open, German) wraps the title instead of
+        # widening the page past the window
+        label.setWordWrap(True)
+        heading.addWidget(label, 1)
         if extra is not None:
             heading.addWidget(extra)
         column.addLayout(heading)
