@@ -185,7 +185,7 @@
     </message>
     <message>
         <location filename="../build/activity.py" line="57"/>
-        <location filename="../build/page.py" line="486"/>
+        <location filename="../build/page.py" line="498"/>
         <source>{added} of {found} items found so far</source>
         <translation>{added} von bisher {found} gefundenen Elementen</translation>
     </message>
@@ -583,65 +583,97 @@
         <translation>Leer</translation>
     </message>
     <message numerus="yes">
-        <location filename="../build/page.py" line="306"/>
-        <source>{size} in %n top-level item(s)</source>
+        <location filename="../build/page.py" line="307"/>
+        <source>{size} in %n top-level item</source>
         <translation>
             <numerusform>{size} in %n Element der obersten Ebene</numerusform>
             <numerusform>{size} in %n Elementen der obersten Ebene</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../build/page.py" line="328"/>
-        <source>%n name(s) will be recorded differently</source>
+        <location filename="../build/page.py" line="309"/>
+        <source>{size} in %n top-level items</source>
+        <translation>
+            <numerusform>{size} in %n Element der obersten Ebene</numerusform>
+            <numerusform>{size} in %n Elementen der obersten Ebene</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../build/page.py" line="333"/>
+        <source>%n name will be recorded differently</source>
         <translation>
             <numerusform>%n Name wird anders gespeichert</numerusform>
             <numerusform>%n Namen werden anders gespeichert</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../build/page.py" line="330"/>
-        <source>%n item(s) cannot be recorded</source>
+        <location filename="../build/page.py" line="335"/>
+        <source>%n names will be recorded differently</source>
+        <translation>
+            <numerusform>%n Name wird anders gespeichert</numerusform>
+            <numerusform>%n Namen werden anders gespeichert</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../build/page.py" line="339"/>
+        <source>%n item cannot be recorded</source>
         <translation>
             <numerusform>%n Element kann nicht gespeichert werden</numerusform>
             <numerusform>%n Elemente können nicht gespeichert werden</numerusform>
         </translation>
     </message>
-    <message>
-        <location filename="../build/page.py" line="336"/>
-        <source>target medium</source>
-        <translation>Zielmedium</translation>
-    </message>
-    <message>
-        <location filename="../build/page.py" line="401"/>
-        <source>Add Files</source>
-        <translation>Dateien hinzufügen</translation>
-    </message>
-    <message>
-        <location filename="../build/page.py" line="408"/>
-        <source>Add Folder</source>
-        <translation>Ordner hinzufügen</translation>
-    </message>
-    <message>
-        <location filename="../build/page.py" line="488"/>
-        <source>{added} of {found} items</source>
-        <translation>{added} von {found} Elementen</translation>
-    </message>
-    <message>
-        <location filename="../build/page.py" line="490"/>
-        <location filename="../build/page.py" line="523"/>
-        <source>Adding files…</source>
-        <translation>Dateien werden hinzugefügt…</translation>
+    <message numerus="yes">
+        <location filename="../build/page.py" line="341"/>
+        <source>%n items cannot be recorded</source>
+        <translation>
+            <numerusform>%n Element kann nicht gespeichert werden</numerusform>
+            <numerusform>%n Elemente können nicht gespeichert werden</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
-        <location filename="../build/page.py" line="504"/>
-        <source>%n item(s) could not be added: {reason}</source>
+        <location filename="../build/page.py" line="517"/>
+        <source>%n item could not be added: {reason}</source>
         <translation>
             <numerusform>%n Element konnte nicht hinzugefügt werden: {reason}</numerusform>
             <numerusform>%n Elemente konnten nicht hinzugefügt werden: {reason}</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../build/page.py" line="507"/>
+        <location filename="../build/page.py" line="519"/>
+        <source>%n items could not be added: {reason}</source>
+        <translation>
+            <numerusform>%n Element konnte nicht hinzugefügt werden: {reason}</numerusform>
+            <numerusform>%n Elemente konnten nicht hinzugefügt werden: {reason}</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../build/page.py" line="348"/>
+        <source>target medium</source>
+        <translation>Zielmedium</translation>
+    </message>
+    <message>
+        <location filename="../build/page.py" line="413"/>
+        <source>Add Files</source>
+        <translation>Dateien hinzufügen</translation>
+    </message>
+    <message>
+        <location filename="../build/page.py" line="420"/>
+        <source>Add Folder</source>
+        <translation>Ordner hinzufügen</translation>
+    </message>
+    <message>
+        <location filename="../build/page.py" line="500"/>
+        <source>{added} of {found} items</source>
+        <translation>{added} von {found} Elementen</translation>
+    </message>
+    <message>
+        <location filename="../build/page.py" line="502"/>
+        <location filename="../build/page.py" line="537"/>
+        <source>Adding files…</source>
+        <translation>Dateien werden hinzugefügt…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../build/page.py" line="521"/>
         <source>(and %n more)</source>
         <translation>
             <numerusform>(und %n weiterer Fehler)</numerusform>
