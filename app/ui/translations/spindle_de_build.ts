@@ -810,7 +810,7 @@
         <source>Drag files and folders here
 or use Add Files… / Add Folder…</source>
         <translation>Ziehen Sie Dateien und Ordner hierher
-oder nutzen Sie „Dateien hinzufügen…“ / „Ordner hinzufügen…“</translation>
+oder nutzen Sie „Dateien…“ / „Ordner…“ oben</translation>
     </message>
     <message>
         <location filename="../build/properties_panel.py" line="51"/>
