@@ -38,6 +38,8 @@ class ActionSpec:
     """The shortcut acts only while the Build workspace has the focus."""
     checkable: bool = False
     enabled: bool = True
+    icon_text: str = ""
+    """A shorter text for its toolbar button (German "Dateien…" for "Dateien hinzufügen…")."""
 
 
 ACTION_SPECS: tuple[ActionSpec, ...] = (
@@ -95,6 +97,7 @@ ACTION_SPECS: tuple[ActionSpec, ...] = (
         _SP.SP_FileIcon,
         "list-add",
         str(QT_TR_NOOP("Add files to the selected folder of the disc")),
+        icon_text=str(QT_TR_NOOP("Add Files…")),
     ),
     ActionSpec(
         "add_folder",
@@ -103,6 +106,7 @@ ACTION_SPECS: tuple[ActionSpec, ...] = (
         _SP.SP_DirIcon,
         "folder-add",
         str(QT_TR_NOOP("Add a folder with everything in it")),
+        icon_text=str(QT_TR_NOOP("Add Folder…")),
     ),
     ActionSpec(
         "new_folder",
@@ -229,6 +233,8 @@ def make_action(owner: QWidget, spec: ActionSpec) -> QAction:
     if spec.tip:
         action.setToolTip(tr(spec.tip))
         action.setStatusTip(tr(spec.tip))
+    if spec.icon_text:
+        action.setIconText(tr(spec.icon_text))
     if spec.local:
         # tree edits act only while the Build workspace has the focus
         action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)

@@ -315,7 +315,11 @@ class BuildPage(QWidget):
         self.summary_label.setText(
             tr("Empty")
             if count == 0
-            else tr("{size} in %n top-level item(s)", "", count).format(size=format_size(size))
+            else (
+                tr("{size} in %n top-level item", "", count)
+                if count == 1
+                else tr("{size} in %n top-level items", "", count)
+            ).format(size=format_size(size))
         )
         self.capacity.set_estimating(self.project.root.child_count > 0)
         self._update_actions()
@@ -337,9 +341,17 @@ class BuildPage(QWidget):
         renamed = len(analysis.issues) - blocking
         tip = []
         if renamed > 0:
-            tip.append(tr("%n name(s) will be recorded differently", "", renamed))
+            tip.append(
+                tr("%n name will be recorded differently", "", renamed)
+                if renamed == 1
+                else tr("%n names will be recorded differently", "", renamed)
+            )
         if blocking:
-            tip.append(tr("%n item(s) cannot be recorded", "", blocking))
+            tip.append(
+                tr("%n item cannot be recorded", "", blocking)
+                if blocking == 1
+                else tr("%n items cannot be recorded", "", blocking)
+            )
         self.summary_label.setToolTip("; ".join(tip))
 
     def _on_preset_chosen(self, preset: MediaPreset) -> None:
@@ -513,9 +525,11 @@ class BuildPage(QWidget):
             more = len(report.failures) - 1
             count = len(report.failures)
             error = InvalidInputError(
-                tr("%n item(s) could not be added: {reason}", "", count).format(
-                    reason=first.message
-                )
+                (
+                    tr("%n item could not be added: {reason}", "", count)
+                    if count == 1
+                    else tr("%n items could not be added: {reason}", "", count)
+                ).format(reason=first.message)
                 + (" " + tr("(and %n more)", "", more) if more else ""),
                 "\n".join(f"{f.source}: {f.message}" for f in report.failures[:50]),
             )
