@@ -266,7 +266,7 @@
     </message>
     <message>
         <location filename="../build/activity.py" line="58"/>
-        <location filename="../build/page.py" line="496"/>
+        <location filename="../build/page.py" line="510"/>
         <source>{added} of {found} items found so far</source>
         <translation>{added} von bisher {found} gefundenen Elementen</translation>
     </message>
@@ -3043,162 +3043,172 @@
         <translation>Die Reparatur ist fehlgeschlagen: {message}</translation>
     </message>
     <message>
-        <location filename="../build/actions.py" line="47"/>
+        <location filename="../build/actions.py" line="49"/>
         <source>&amp;New Project</source>
         <translation>&amp;Neues Projekt</translation>
     </message>
     <message>
-        <location filename="../build/actions.py" line="51"/>
+        <location filename="../build/actions.py" line="53"/>
         <source>Start an empty disc project</source>
         <translation>Ein leeres Projekt beginnen</translation>
     </message>
     <message>
-        <location filename="../build/actions.py" line="56"/>
+        <location filename="../build/actions.py" line="58"/>
         <source>&amp;Open Project…</source>
         <translation>Projekt ö&amp;ffnen…</translation>
     </message>
     <message>
-        <location filename="../build/actions.py" line="60"/>
+        <location filename="../build/actions.py" line="62"/>
         <source>Open a saved disc project</source>
         <translation>Ein gespeichertes Projekt öffnen</translation>
     </message>
     <message>
-        <location filename="../build/actions.py" line="65"/>
+        <location filename="../build/actions.py" line="67"/>
         <source>&amp;Save Project</source>
         <translation>Projekt &amp;speichern</translation>
     </message>
     <message>
-        <location filename="../build/actions.py" line="69"/>
+        <location filename="../build/actions.py" line="71"/>
         <source>Save the disc project</source>
         <translation>Das Projekt speichern</translation>
     </message>
     <message>
-        <location filename="../build/actions.py" line="74"/>
+        <location filename="../build/actions.py" line="76"/>
         <source>Save Project &amp;As…</source>
         <translation>Projekt speichern &amp;unter…</translation>
     </message>
     <message>
-        <location filename="../build/actions.py" line="78"/>
+        <location filename="../build/actions.py" line="80"/>
         <source>Save the disc project under a new name</source>
         <translation>Das Projekt unter einem neuen Namen speichern</translation>
     </message>
     <message>
-        <location filename="../build/actions.py" line="83"/>
+        <location filename="../build/actions.py" line="85"/>
         <source>&amp;Build Image…</source>
         <translation>Abbild &amp;erstellen…</translation>
     </message>
     <message>
-        <location filename="../build/actions.py" line="87"/>
+        <location filename="../build/actions.py" line="89"/>
         <source>Build an ISO image of the project</source>
         <translation>Ein ISO-Abbild des Projekts erstellen</translation>
     </message>
     <message>
-        <location filename="../build/actions.py" line="93"/>
+        <location filename="../build/actions.py" line="95"/>
         <source>Add &amp;Files…</source>
         <translation>&amp;Dateien hinzufügen…</translation>
     </message>
     <message>
-        <location filename="../build/actions.py" line="97"/>
+        <location filename="../build/actions.py" line="99"/>
         <source>Add files to the selected folder of the disc</source>
         <translation>Dateien zum ausgewählten Ordner des Mediums hinzufügen</translation>
     </message>
     <message>
-        <location filename="../build/actions.py" line="101"/>
+        <location filename="../build/actions.py" line="100"/>
+        <source>Add Files…</source>
+        <translation>Dateien…</translation>
+    </message>
+    <message>
+        <location filename="../build/actions.py" line="104"/>
         <source>Add F&amp;older…</source>
         <translation>&amp;Ordner hinzufügen…</translation>
     </message>
     <message>
-        <location filename="../build/actions.py" line="105"/>
+        <location filename="../build/actions.py" line="108"/>
         <source>Add a folder with everything in it</source>
         <translation>Einen Ordner mit seinem gesamten Inhalt hinzufügen</translation>
     </message>
     <message>
         <location filename="../build/actions.py" line="109"/>
+        <source>Add Folder…</source>
+        <translation>Ordner…</translation>
+    </message>
+    <message>
+        <location filename="../build/actions.py" line="113"/>
         <source>New Fol&amp;der</source>
         <translation>&amp;Neuer Ordner</translation>
     </message>
     <message>
-        <location filename="../build/actions.py" line="113"/>
+        <location filename="../build/actions.py" line="117"/>
         <source>Create an empty folder on the disc</source>
         <translation>Einen leeren Ordner auf dem Medium anlegen</translation>
     </message>
     <message>
-        <location filename="../build/actions.py" line="117"/>
+        <location filename="../build/actions.py" line="121"/>
         <source>Re&amp;name</source>
         <translation>&amp;Umbenennen</translation>
     </message>
     <message>
-        <location filename="../build/actions.py" line="121"/>
+        <location filename="../build/actions.py" line="125"/>
         <source>Rename the selected item</source>
         <translation>Das ausgewählte Element umbenennen</translation>
     </message>
     <message>
-        <location filename="../build/actions.py" line="125"/>
+        <location filename="../build/actions.py" line="129"/>
         <source>Re&amp;move</source>
         <translation>&amp;Entfernen</translation>
     </message>
     <message>
-        <location filename="../build/actions.py" line="130"/>
+        <location filename="../build/actions.py" line="134"/>
         <source>Remove the selected items from the disc (the files on your computer stay)</source>
         <translation>Die ausgewählten Elemente vom Medium entfernen (die Dateien auf Ihrem Computer bleiben erhalten)</translation>
     </message>
     <message>
-        <location filename="../build/actions.py" line="135"/>
+        <location filename="../build/actions.py" line="139"/>
         <source>&amp;Copy Paths</source>
         <translation>Pfade &amp;kopieren</translation>
     </message>
     <message>
-        <location filename="../build/actions.py" line="139"/>
+        <location filename="../build/actions.py" line="143"/>
         <source>Copy the selected items&apos; source paths</source>
         <translation>Die Quellpfade der ausgewählten Elemente kopieren</translation>
     </message>
     <message>
-        <location filename="../build/actions.py" line="143"/>
+        <location filename="../build/actions.py" line="147"/>
         <source>&amp;Paste</source>
         <translation>E&amp;infügen</translation>
     </message>
     <message>
-        <location filename="../build/actions.py" line="147"/>
+        <location filename="../build/actions.py" line="151"/>
         <source>Add the files whose paths or URLs are on the clipboard</source>
         <translation>Die Dateien hinzufügen, deren Pfade oder URLs in der Zwischenablage sind</translation>
     </message>
     <message>
-        <location filename="../build/actions.py" line="151"/>
+        <location filename="../build/actions.py" line="155"/>
         <source>Select &amp;All</source>
         <translation>&amp;Alles auswählen</translation>
     </message>
     <message>
-        <location filename="../build/actions.py" line="155"/>
+        <location filename="../build/actions.py" line="159"/>
         <source>Select everything in the project</source>
         <translation>Alles im Projekt auswählen</translation>
     </message>
     <message>
-        <location filename="../build/actions.py" line="159"/>
+        <location filename="../build/actions.py" line="163"/>
         <source>&amp;Properties</source>
         <translation>&amp;Eigenschaften</translation>
     </message>
     <message>
-        <location filename="../build/actions.py" line="163"/>
+        <location filename="../build/actions.py" line="167"/>
         <source>Show or hide the volume and file-system properties (F4)</source>
         <translation>Die Volume- und Dateisystem-Eigenschaften ein- oder ausblenden (F4)</translation>
     </message>
     <message>
-        <location filename="../build/actions.py" line="168"/>
+        <location filename="../build/actions.py" line="172"/>
         <source>Cancel Build</source>
         <translation>Erstellen abbrechen</translation>
     </message>
     <message>
-        <location filename="../build/actions.py" line="172"/>
+        <location filename="../build/actions.py" line="176"/>
         <source>Stop building the image</source>
         <translation>Das Erstellen des Abbilds anhalten</translation>
     </message>
     <message>
-        <location filename="../build/actions.py" line="205"/>
+        <location filename="../build/actions.py" line="209"/>
         <source>&amp;Undo</source>
         <translation>&amp;Rückgängig</translation>
     </message>
     <message>
-        <location filename="../build/actions.py" line="208"/>
+        <location filename="../build/actions.py" line="212"/>
         <source>&amp;Redo</source>
         <translation>&amp;Wiederholen</translation>
     </message>
@@ -3461,7 +3471,7 @@
     </message>
     <message numerus="yes">
         <location filename="../build/missing_sources.py" line="58"/>
-        <location filename="../build/page.py" line="517"/>
+        <location filename="../build/page.py" line="533"/>
         <source>(and %n more)</source>
         <translation>
             <numerusform>(und %n weiterer Fehler)</numerusform>
@@ -3513,67 +3523,99 @@
         <translation>Projekt</translation>
     </message>
     <message>
-        <location filename="../build/page.py" line="314"/>
+        <location filename="../build/page.py" line="316"/>
         <source>Empty</source>
         <translation>Leer</translation>
     </message>
     <message numerus="yes">
-        <location filename="../build/page.py" line="316"/>
-        <source>{size} in %n top-level item(s)</source>
+        <location filename="../build/page.py" line="319"/>
+        <source>{size} in %n top-level item</source>
         <translation>
             <numerusform>{size} in %n Element der obersten Ebene</numerusform>
             <numerusform>{size} in %n Elementen der obersten Ebene</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../build/page.py" line="338"/>
-        <source>%n name(s) will be recorded differently</source>
+        <location filename="../build/page.py" line="321"/>
+        <source>{size} in %n top-level items</source>
+        <translation>
+            <numerusform>{size} in %n Element der obersten Ebene</numerusform>
+            <numerusform>{size} in %n Elementen der obersten Ebene</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../build/page.py" line="345"/>
+        <source>%n name will be recorded differently</source>
         <translation>
             <numerusform>%n Name wird anders gespeichert</numerusform>
             <numerusform>%n Namen werden anders gespeichert</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../build/page.py" line="340"/>
-        <source>%n item(s) cannot be recorded</source>
+        <location filename="../build/page.py" line="347"/>
+        <source>%n names will be recorded differently</source>
+        <translation>
+            <numerusform>%n Name wird anders gespeichert</numerusform>
+            <numerusform>%n Namen werden anders gespeichert</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../build/page.py" line="351"/>
+        <source>%n item cannot be recorded</source>
         <translation>
             <numerusform>%n Element kann nicht gespeichert werden</numerusform>
             <numerusform>%n Elemente können nicht gespeichert werden</numerusform>
         </translation>
     </message>
-    <message>
-        <location filename="../build/page.py" line="346"/>
-        <source>target medium</source>
-        <translation>Zielmedium</translation>
-    </message>
-    <message>
-        <location filename="../build/page.py" line="411"/>
-        <source>Add Files</source>
-        <translation>Dateien hinzufügen</translation>
-    </message>
-    <message>
-        <location filename="../build/page.py" line="418"/>
-        <source>Add Folder</source>
-        <translation>Ordner hinzufügen</translation>
-    </message>
-    <message>
-        <location filename="../build/page.py" line="498"/>
-        <source>{added} of {found} items</source>
-        <translation>{added} von {found} Elementen</translation>
-    </message>
-    <message>
-        <location filename="../build/page.py" line="500"/>
-        <location filename="../build/page.py" line="554"/>
-        <source>Adding files…</source>
-        <translation>Dateien werden hinzugefügt…</translation>
+    <message numerus="yes">
+        <location filename="../build/page.py" line="353"/>
+        <source>%n items cannot be recorded</source>
+        <translation>
+            <numerusform>%n Element kann nicht gespeichert werden</numerusform>
+            <numerusform>%n Elemente können nicht gespeichert werden</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
-        <location filename="../build/page.py" line="514"/>
-        <source>%n item(s) could not be added: {reason}</source>
+        <location filename="../build/page.py" line="529"/>
+        <source>%n item could not be added: {reason}</source>
         <translation>
             <numerusform>%n Element konnte nicht hinzugefügt werden: {reason}</numerusform>
             <numerusform>%n Elemente konnten nicht hinzugefügt werden: {reason}</numerusform>
         </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../build/page.py" line="531"/>
+        <source>%n items could not be added: {reason}</source>
+        <translation>
+            <numerusform>%n Element konnte nicht hinzugefügt werden: {reason}</numerusform>
+            <numerusform>%n Elemente konnten nicht hinzugefügt werden: {reason}</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../build/page.py" line="360"/>
+        <source>target medium</source>
+        <translation>Zielmedium</translation>
+    </message>
+    <message>
+        <location filename="../build/page.py" line="425"/>
+        <source>Add Files</source>
+        <translation>Dateien hinzufügen</translation>
+    </message>
+    <message>
+        <location filename="../build/page.py" line="432"/>
+        <source>Add Folder</source>
+        <translation>Ordner hinzufügen</translation>
+    </message>
+    <message>
+        <location filename="../build/page.py" line="512"/>
+        <source>{added} of {found} items</source>
+        <translation>{added} von {found} Elementen</translation>
+    </message>
+    <message>
+        <location filename="../build/page.py" line="514"/>
+        <location filename="../build/page.py" line="570"/>
+        <source>Adding files…</source>
+        <translation>Dateien werden hinzugefügt…</translation>
     </message>
     <message>
         <location filename="../build/project_files.py" line="30"/>
@@ -3625,7 +3667,7 @@
         <source>Drag files and folders here
 or use Add Files… / Add Folder…</source>
         <translation>Ziehen Sie Dateien und Ordner hierher
-oder nutzen Sie „Dateien hinzufügen…“ / „Ordner hinzufügen…“</translation>
+oder nutzen Sie „Dateien…“ / „Ordner…“ oben</translation>
     </message>
     <message>
         <location filename="../build/properties_panel.py" line="51"/>

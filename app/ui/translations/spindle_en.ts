@@ -167,7 +167,7 @@
     </message>
     <message numerus="yes">
         <location filename="../build/missing_sources.py" line="58"/>
-        <location filename="../build/page.py" line="517"/>
+        <location filename="../build/page.py" line="533"/>
         <source>(and %n more)</source>
         <translation>
             <numerusform>(and %n more)</numerusform>
@@ -183,34 +183,66 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../build/page.py" line="316"/>
-        <source>{size} in %n top-level item(s)</source>
+        <location filename="../build/page.py" line="319"/>
+        <source>{size} in %n top-level item</source>
         <translation>
             <numerusform>{size} in %n top-level item</numerusform>
+            <numerusform>{size} in %n top-level item</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../build/page.py" line="321"/>
+        <source>{size} in %n top-level items</source>
+        <translation>
+            <numerusform>{size} in %n top-level items</numerusform>
             <numerusform>{size} in %n top-level items</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../build/page.py" line="338"/>
-        <source>%n name(s) will be recorded differently</source>
+        <location filename="../build/page.py" line="345"/>
+        <source>%n name will be recorded differently</source>
         <translation>
             <numerusform>%n name will be recorded differently</numerusform>
+            <numerusform>%n name will be recorded differently</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../build/page.py" line="347"/>
+        <source>%n names will be recorded differently</source>
+        <translation>
+            <numerusform>%n names will be recorded differently</numerusform>
             <numerusform>%n names will be recorded differently</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../build/page.py" line="340"/>
-        <source>%n item(s) cannot be recorded</source>
+        <location filename="../build/page.py" line="351"/>
+        <source>%n item cannot be recorded</source>
         <translation>
             <numerusform>%n item cannot be recorded</numerusform>
+            <numerusform>%n item cannot be recorded</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../build/page.py" line="353"/>
+        <source>%n items cannot be recorded</source>
+        <translation>
+            <numerusform>%n items cannot be recorded</numerusform>
             <numerusform>%n items cannot be recorded</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../build/page.py" line="514"/>
-        <source>%n item(s) could not be added: {reason}</source>
+        <location filename="../build/page.py" line="529"/>
+        <source>%n item could not be added: {reason}</source>
         <translation>
             <numerusform>%n item could not be added: {reason}</numerusform>
+            <numerusform>%n item could not be added: {reason}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../build/page.py" line="531"/>
+        <source>%n items could not be added: {reason}</source>
+        <translation>
+            <numerusform>%n items could not be added: {reason}</numerusform>
             <numerusform>%n items could not be added: {reason}</numerusform>
         </translation>
     </message>

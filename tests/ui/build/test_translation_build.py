@@ -1,4 +1,5 @@
-"""The German translation of the Build workspace (``app/ui/translations/spindle_de_build.ts``).
+"""The German translation of the Build workspace (its messages in
+``app/ui/translations/spindle_de.ts``).
 
 - lupdate run over ``app/ui/build`` into a copy of the committed file finds nothing new: a
   string added or changed there without its German translation fails here;
@@ -44,7 +45,7 @@ from app.ui.common.workspaces import Workspace
 from app.ui.main_window import MainWindow
 
 ROOT = Path(__file__).resolve().parents[3]
-TS = ROOT / "app" / "ui" / "translations" / "spindle_de_build.ts"
+TS = ROOT / "app" / "ui" / "translations" / "spindle_de.ts"
 BUILD_DIR = ROOT / "app" / "ui" / "build"
 TOOLS = Path(sys.executable).parent
 PLACEHOLDER = re.compile(r"\{[a-z_]*\}|%n|</?[a-z]+>")
@@ -112,7 +113,7 @@ def test_the_committed_translation_is_german_and_complete() -> None:
 def test_lupdate_finds_no_build_string_without_its_translation(tmp_path: Path) -> None:
     copy = tmp_path / TS.name
     shutil.copyfile(TS, copy)
-    lupdate(BUILD_DIR, copy)
+    lupdate(BUILD_DIR.parent, copy)  # all of app/ui: the one file holds every folder's
     updated = read_ts(copy)
     assert untranslated(updated) == [], "new or changed strings: translate them in " + TS.name
     # nothing in the committed file is stale (lupdate -no-obsolete dropped it)
@@ -149,7 +150,7 @@ def test_translations_keep_placeholders_plural_forms_and_markup() -> None:
 @pytest.fixture
 def german(qapp: QApplication, tmp_path: Path) -> Iterator[dict[str, str]]:
     """The compiled translation installed; yields English -> German of the changed texts."""
-    qm = tmp_path / "spindle_de_build.qm"
+    qm = tmp_path / "spindle_de.qm"
     subprocess.run(
         [tool("pyside6-lrelease"), str(TS), "-qm", str(qm)],
         check=True,
