@@ -490,7 +490,7 @@
     </message>
     <message>
         <location filename="../build/build_runner.py" line="181"/>
-        <location filename="../build/protect_option.py" line="64"/>
+        <location filename="../build/protect_option.py" line="40"/>
         <source>Adding error-correction data to {name}…</source>
         <translation>Fehlerkorrekturdaten werden zu {name} hinzugefügt…</translation>
     </message>
@@ -4022,32 +4022,32 @@ Nicht mit einem Hybrid-Layout (USB) kombinierbar.</translation>
         <translation>Lange Namen für {readers}.</translation>
     </message>
     <message>
-        <location filename="../build/protect_option.py" line="40"/>
+        <location filename="../common/protect_text.py" line="26"/>
         <source>{percent} % redundancy ({added}): any {run} unreadable sectors in a row ({run_size}) or any {scattered} scattered ones can be rebuilt when the disc is read.</source>
         <translation>{percent} % Redundanz ({added}): Beliebige {run} aufeinanderfolgende unlesbare Sektoren ({run_size}) oder beliebige {scattered} verstreute lassen sich beim Lesen des Mediums wiederherstellen.</translation>
     </message>
     <message>
-        <location filename="../build/protect_option.py" line="54"/>
+        <location filename="../build/protect_option.py" line="30"/>
         <source>Error-correction data added (dvdisaster RS02, {percent} %): the image is now {size}; Check and Repair on the Image page use it.</source>
         <translation>Fehlerkorrekturdaten hinzugefügt (dvdisaster RS02, {percent} %): Das Abbild ist jetzt {size} groß; „Prüfen“ und „Reparieren“ auf der Seite „Abbild“ verwenden sie.</translation>
     </message>
     <message>
-        <location filename="../build/protect_option.py" line="78"/>
+        <location filename="../build/protect_option.py" line="54"/>
         <source>Add &amp;error-correction data</source>
         <translation>&amp;Fehlerkorrekturdaten hinzufügen</translation>
     </message>
     <message>
-        <location filename="../build/protect_option.py" line="82"/>
+        <location filename="../build/protect_option.py" line="58"/>
         <source>Append dvdisaster RS02 error-correction data to the built image, in the medium&apos;s free space: a damaged disc can then be repaired after reading it</source>
         <translation>Dem erstellten Abbild dvdisaster-RS02-Fehlerkorrekturdaten im freien Platz des Mediums anfügen: Ein beschädigtes Medium lässt sich dann nach dem Lesen reparieren</translation>
     </message>
     <message>
-        <location filename="../build/protect_option.py" line="125"/>
+        <location filename="../build/protect_option.py" line="101"/>
         <source>Add files to see what error-correction data would fit.</source>
         <translation>Fügen Sie Dateien hinzu, um zu sehen, welche Fehlerkorrekturdaten Platz hätten.</translation>
     </message>
     <message>
-        <location filename="../build/protect_option.py" line="134"/>
+        <location filename="../build/protect_option.py" line="110"/>
         <source>Not available: the image leaves too little room on a {medium} for error-correction data (RS02 needs at least 3.2 % of the image).</source>
         <translation>Nicht verfügbar: Das Abbild lässt auf einem Medium „{medium}“ zu wenig Platz für Fehlerkorrekturdaten (RS02 braucht mindestens 3,2 % des Abbilds).</translation>
     </message>

@@ -24,9 +24,9 @@ from app.core.jobs import JobHandle, Outcome, Progress, Result
 from app.core.protect.augmented_copy import AugmentedCopy, AugmentedCopyJob, copy_folder
 from app.core.protect.plan import AugmentPlan, carries_rs02
 from app.core.units import SECTOR_SIZE
-from app.ui.build.protect_option import cached_plan, survives_text
 from app.ui.common.i18n import tr
 from app.ui.common.job_bridge import JobBridge
+from app.ui.common.protect_text import cached_plan, survives_text
 
 
 def usable_sectors(medium: MediumStatus) -> int:
