@@ -21,10 +21,8 @@ import logging
 import re
 import shutil
 import subprocess
-import sys
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -41,6 +39,7 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 from tests.fakes.disk_source import ScriptedDiskSource
 from tests.fakes.mmc_drive import FakeDrive
+from tests.ui.ts_files import read_ts, tool
 
 from app.ui.common import translations
 from app.ui.common.i18n import tr
@@ -66,7 +65,6 @@ TS_EN = UI / "translations" / "spindle_en.ts"
 """English plural forms only ("1 job running", "2 jobs running"): ``lupdate -pluralonly``."""
 KEPT = [(TS, ()), (TS_EN, ("-pluralonly",))]
 PAGE_DIRS = [UI / part for part in ("read", "write", "image")]
-TOOLS = Path(sys.executable).parent
 PLACEHOLDER = re.compile(r"\{[a-z_]*\}|%n|</?[a-z]+>")
 SMALL = (1024, 700)
 
@@ -75,55 +73,6 @@ def pending(path: Path) -> bool:
     """Whether ``path`` lies in one of the :data:`PENDING` folders."""
     relative = path.resolve().relative_to(ROOT).as_posix()
     return any(relative == p or relative.startswith(p + "/") for p in PENDING)
-
-
-@dataclass(frozen=True)
-class Message:
-    source: str
-    comment: str | None
-    unfinished: bool
-    forms: tuple[str, ...]
-    """The translation (one form, or the numerus forms)."""
-    numerus: bool
-    locations: tuple[Path, ...] = ()
-    """The source files lupdate found it in (resolved)."""
-
-
-def read_ts(path: Path) -> list[Message]:
-    root = ET.parse(path).getroot()
-    found = []
-    for node in root.iter("message"):
-        translation = node.find("translation")
-        assert translation is not None
-        numerus = node.get("numerus") == "yes"
-        forms = (
-            tuple(f.text or "" for f in translation.findall("numerusform"))
-            if numerus
-            else (translation.text or "",)
-        )
-        comment = node.find("comment")
-        found.append(
-            Message(
-                source=node.findtext("source") or "",
-                comment=comment.text if comment is not None else None,
-                unfinished=translation.get("type") in ("unfinished", "vanished", "obsolete"),
-                forms=forms,
-                numerus=numerus,
-                locations=tuple(
-                    (path.parent / str(loc.get("filename"))).resolve()
-                    for loc in node.findall("location")
-                ),
-            )
-        )
-    return found
-
-
-def tool(name: str) -> str:
-    path = TOOLS / name
-    found = str(path) if path.exists() else shutil.which(name)
-    if found is None:
-        pytest.skip(f"{name} is not installed")
-    return found
 
 
 def lupdate_into(ts: Path, options: tuple[str, ...] = ()) -> None:

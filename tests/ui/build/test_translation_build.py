@@ -19,10 +19,8 @@ from __future__ import annotations
 import re
 import shutil
 import subprocess
-import sys
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -38,6 +36,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 from pytestqt.qtbot import QtBot
+from tests.ui.ts_files import Message, read_ts, tool
 
 from app.ui.build.page import BuildPage
 from app.ui.build.project_model import Column
@@ -47,49 +46,8 @@ from app.ui.main_window import MainWindow
 ROOT = Path(__file__).resolve().parents[3]
 TS = ROOT / "app" / "ui" / "translations" / "spindle_de.ts"
 BUILD_DIR = ROOT / "app" / "ui" / "build"
-TOOLS = Path(sys.executable).parent
 PLACEHOLDER = re.compile(r"\{[a-z_]*\}|%n|</?[a-z]+>")
 SMALL = (1024, 700)
-
-
-@dataclass(frozen=True)
-class Message:
-    source: str
-    unfinished: bool
-    forms: tuple[str, ...]
-    """The translation (one form, or the numerus forms)."""
-    numerus: bool
-
-
-def read_ts(path: Path) -> list[Message]:
-    root = ET.parse(path).getroot()
-    found = []
-    for node in root.iter("message"):
-        translation = node.find("translation")
-        assert translation is not None
-        numerus = node.get("numerus") == "yes"
-        forms = (
-            tuple(f.text or "" for f in translation.findall("numerusform"))
-            if numerus
-            else (translation.text or "",)
-        )
-        found.append(
-            Message(
-                source=node.findtext("source") or "",
-                unfinished=translation.get("type") in ("unfinished", "vanished", "obsolete"),
-                forms=forms,
-                numerus=numerus,
-            )
-        )
-    return found
-
-
-def tool(name: str) -> str:
-    path = TOOLS / name
-    found = str(path) if path.exists() else shutil.which(name)
-    if found is None:
-        pytest.skip(f"{name} is not installed")
-    return found
 
 
 def lupdate(sources: Path, ts: Path) -> None:

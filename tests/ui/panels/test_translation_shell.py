@@ -18,7 +18,6 @@ from __future__ import annotations
 import re
 import shutil
 import subprocess
-import sys
 import threading
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
@@ -38,6 +37,7 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 from tests.fakes.drive_provider import ScriptedDriveProvider
 from tests.fakes.jobs import FAILURE, FailingJob
+from tests.ui.ts_files import read_ts, tool
 
 from app.core import errors
 from app.core.devices.medium import MediaInfo, MediaState
@@ -74,53 +74,9 @@ TRANSLATED_DIRS = [
     )
 ]
 """Every folder whose strings spindle_de.ts holds (lupdate over fewer would drop the rest)."""
-TOOLS = Path(sys.executable).parent
 PLACEHOLDER = re.compile(r"\{[a-z_]*\}|%n|</?[a-z]+>|\n")
 SMALL = (1024, 700)
 GIB = 1024**3
-
-
-@dataclass(frozen=True)
-class Message:
-    source: str
-    comment: str | None
-    unfinished: bool
-    forms: tuple[str, ...]
-    """The translation (one form, or the numerus forms)."""
-    numerus: bool
-
-
-def read_ts(path: Path) -> list[Message]:
-    root = ET.parse(path).getroot()
-    found = []
-    for node in root.iter("message"):
-        translation = node.find("translation")
-        assert translation is not None
-        numerus = node.get("numerus") == "yes"
-        forms = (
-            tuple(f.text or "" for f in translation.findall("numerusform"))
-            if numerus
-            else (translation.text or "",)
-        )
-        comment = node.find("comment")
-        found.append(
-            Message(
-                source=node.findtext("source") or "",
-                comment=comment.text if comment is not None else None,
-                unfinished=translation.get("type") in ("unfinished", "vanished", "obsolete"),
-                forms=forms,
-                numerus=numerus,
-            )
-        )
-    return found
-
-
-def tool(name: str) -> str:
-    path = TOOLS / name
-    found = str(path) if path.exists() else shutil.which(name)
-    if found is None:
-        pytest.skip(f"{name} is not installed")
-    return found
 
 
 def lupdate(dirs: list[Path], ts: Path) -> None:
