@@ -1,8 +1,8 @@
 """The German translation of the Build workspace (its messages in
 ``app/ui/translations/spindle_de.ts``).
 
-- lupdate run over ``app/ui/build`` into a copy of the committed file finds nothing new: a
-  string added or changed there without its German translation fails here;
+- (that lupdate finds no Build string without its German is tests/ui/test_translations.py's
+  check, over all of app/ui;)
 - every translation keeps the source's ``{placeholders}``, ``%n`` and markup, and plurals have
   both German forms;
 - the Build page built under the compiled translation shows German on its toolbar, buttons and
@@ -11,13 +11,12 @@
   of the Build page is clipped, no toolbar action is pushed into the overflow menu and nothing
   scrolls sideways.
 
-The helpers follow ``tests/ui/test_translations_pages.py``.
+The .ts helpers are tests/ui/ts_files.py's.
 """
 
 from __future__ import annotations
 
 import re
-import shutil
 import subprocess
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
@@ -45,16 +44,8 @@ from app.ui.main_window import MainWindow
 
 ROOT = Path(__file__).resolve().parents[3]
 TS = ROOT / "app" / "ui" / "translations" / "spindle_de.ts"
-BUILD_DIR = ROOT / "app" / "ui" / "build"
 PLACEHOLDER = re.compile(r"\{[a-z_]*\}|%n|</?[a-z]+>")
 SMALL = (1024, 700)
-
-
-def lupdate(sources: Path, ts: Path) -> None:
-    """Update ``ts`` from the Python files under ``sources``, as the .ts files are kept."""
-    command = [tool("pyside6-lupdate"), "-extensions", "py", str(sources), "-no-obsolete"]
-    command += ["-target-language", "de_DE", "-ts", str(ts)]
-    subprocess.run(command, check=True, capture_output=True, timeout=120)
 
 
 def untranslated(messages: list[Message]) -> list[str]:
@@ -66,28 +57,6 @@ def test_the_committed_translation_is_german_and_complete() -> None:
     messages = read_ts(TS)
     assert len(messages) > 200
     assert untranslated(messages) == []
-
-
-def test_lupdate_finds_no_build_string_without_its_translation(tmp_path: Path) -> None:
-    copy = tmp_path / TS.name
-    shutil.copyfile(TS, copy)
-    lupdate(BUILD_DIR.parent, copy)  # all of app/ui: the one file holds every folder's
-    updated = read_ts(copy)
-    assert untranslated(updated) == [], "new or changed strings: translate them in " + TS.name
-    # nothing in the committed file is stale (lupdate -no-obsolete dropped it)
-    assert {m.source for m in updated} == {m.source for m in read_ts(TS)}
-
-
-def test_the_check_fails_on_a_newly_wrapped_string(tmp_path: Path) -> None:
-    """The check above can fail: a Build module with one new tr() string is reported."""
-    copy_dir = tmp_path / "app" / "ui" / "build"
-    shutil.copytree(BUILD_DIR, copy_dir)
-    probe = copy_dir / "probe.py"
-    probe.write_text('from app.ui.common.i18n import tr\n\nX = tr("A brand-new Build string")\n')
-    copy = tmp_path / TS.name
-    shutil.copyfile(TS, copy)
-    lupdate(copy_dir, copy)
-    assert untranslated(read_ts(copy)) == ["A brand-new Build string"]
 
 
 def test_translations_keep_placeholders_plural_forms_and_markup() -> None:

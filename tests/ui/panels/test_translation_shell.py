@@ -1,8 +1,8 @@
 """The German translation of the panels and the shared UI parts
 (``app/ui/translations/spindle_de.ts``, the messages of ``app/ui/panels`` and ``app/ui/common``).
 
-- lupdate run over those sources into a copy of the committed file finds nothing new or
-  stale: a string added or changed there without its German translation fails here;
+- (that lupdate finds no string without its German is tests/ui/test_translations.py's check,
+  over all of app/ui;)
 - every translation keeps the source's ``{placeholders}``, ``%n``, markup and ``&`` shortcut,
   and plurals have both German forms;
 - the texts the UI builds from core values (medium summaries, states, phases, error headings)
@@ -16,7 +16,6 @@
 from __future__ import annotations
 
 import re
-import shutil
 import subprocess
 import threading
 import xml.etree.ElementTree as ET
@@ -58,35 +57,9 @@ from app.ui.panels.mode_bar import ModeBar
 
 ROOT = Path(__file__).resolve().parents[3]
 TS = ROOT / "app" / "ui" / "translations" / "spindle_de.ts"
-SOURCE_DIRS = [ROOT / "app" / "ui" / part for part in ("panels", "common")]
-TRANSLATED_DIRS = [
-    ROOT / "app" / "ui" / part
-    for part in (
-        "read",
-        "write",
-        "image",
-        "panels",
-        "common",
-        "dialogs",
-        "main_window.py",
-        "application.py",
-        "build",
-    )
-]
-"""Every folder whose strings spindle_de.ts holds (lupdate over fewer would drop the rest)."""
 PLACEHOLDER = re.compile(r"\{[a-z_]*\}|%n|</?[a-z]+>|\n")
 SMALL = (1024, 700)
 GIB = 1024**3
-
-
-def lupdate(dirs: list[Path], ts: Path) -> None:
-    """Update ``ts`` from ``dirs``, as the project's .ts files are kept."""
-    command = [tool("pyside6-lupdate"), "-extensions", "py", *map(str, dirs)]
-    command += ["-no-obsolete", "-target-language", "de_DE", "-ts", str(ts)]
-    subprocess.run(command, check=True, capture_output=True, timeout=120)
-
-
-# -- the file -----------------------------------------------------------------------------
 
 
 def test_the_committed_translation_is_german_and_complete() -> None:
@@ -95,32 +68,6 @@ def test_the_committed_translation_is_german_and_complete() -> None:
     assert len(messages) > 150
     assert [m.source for m in messages if m.unfinished or not all(m.forms)] == []
     assert {"%n running", "%n finished"} <= {m.source for m in messages if m.numerus}
-
-
-def test_lupdate_finds_no_string_of_the_panels_without_its_translation(tmp_path: Path) -> None:
-    copy = tmp_path / TS.name
-    shutil.copyfile(TS, copy)
-    lupdate(TRANSLATED_DIRS, copy)
-    updated = read_ts(copy)
-    untranslated = [m.source for m in updated if m.unfinished or not all(m.forms)]
-    assert untranslated == [], "new or changed strings: translate them in " + TS.name
-    # and nothing in the committed file is stale (lupdate -no-obsolete dropped it)
-    assert {(m.source, m.comment) for m in updated} == {(m.source, m.comment) for m in read_ts(TS)}
-
-
-def test_the_check_fails_on_a_new_string(tmp_path: Path) -> None:
-    """The check above can fail: a panel with one new tr() string is reported."""
-    dirs = []
-    for folder in SOURCE_DIRS:
-        shutil.copytree(folder, tmp_path / "app" / "ui" / folder.name)
-        dirs.append(tmp_path / "app" / "ui" / folder.name)
-    probe = tmp_path / "app" / "ui" / "panels" / "probe.py"
-    probe.write_text('from app.ui.common.i18n import tr\n\nX = tr("A brand-new string")\n')
-    (tmp_path / "app" / "ui" / "translations").mkdir()
-    copy = tmp_path / "app" / "ui" / "translations" / TS.name
-    shutil.copyfile(TS, copy)
-    lupdate(dirs, copy)
-    assert [m.source for m in read_ts(copy) if m.unfinished] == ["A brand-new string"]
 
 
 def test_translations_keep_placeholders_plural_forms_markup_and_shortcuts() -> None:
