@@ -32,6 +32,7 @@ from app.ui.build.capacity_bar import CapacityBar, Fill
 from app.ui.build.protect_option import adding_text, augment_job
 from app.ui.common.i18n import tr
 from app.ui.common.job_bridge import JobBridge
+from app.ui.common.progress_text import amount_text, eta_text, phase_text, rate_text
 from app.ui.common.settings import Purpose, Settings
 
 
@@ -158,9 +159,9 @@ class BuildRunner(QObject):
                 self._activity.show_activity(tr("Cancelling…"), None, None)
 
     def _on_progress(self, output: Path, progress: Progress) -> None:
-        parts = [progress.amount_text(), progress.rate_text(), progress.eta_text()]
+        parts = [amount_text(progress), rate_text(progress), eta_text(progress)]
         self._activity.show_activity(
-            tr("Building {name} — {phase}").format(name=output.name, phase=progress.phase),
+            tr("Building {name} — {phase}").format(name=output.name, phase=phase_text(progress)),
             progress.done,
             progress.total,
             " · ".join(p for p in parts if p),

@@ -46,6 +46,7 @@ from app.core.units import format_size
 from app.ui.common.error_dialog import show_error
 from app.ui.common.i18n import tr
 from app.ui.common.job_bridge import JobBridge
+from app.ui.common.progress_text import phase_text
 
 CONVERT_SUFFIXES = (".cue", ".nrg", ".mds", ".mdf", ".ccd", ".cdi", ".chd")
 """Files the Image workspace opens here rather than in the ISO browser (a .bin or .img too
@@ -353,7 +354,7 @@ class ConvertView(QWidget):
         fraction = progress.fraction
         if fraction is not None:
             self.progress.setValue(round(fraction * 1000))
-        self.progress.setFormat(f"{progress.phase}: %p%")
+        self.progress.setFormat(f"{phase_text(progress)}: %p%")
 
     def _converted(self, result: ConvertResult) -> None:
         self.result = result

@@ -251,7 +251,7 @@
     </message>
     <message>
         <location filename="../build/activity.py" line="49"/>
-        <location filename="../image/convert_view.py" line="170"/>
+        <location filename="../image/convert_view.py" line="171"/>
         <location filename="../image/repair_bar.py" line="53"/>
         <location filename="../panels/jobs_panel.py" line="101"/>
         <location filename="../read/page.py" line="322"/>
@@ -451,32 +451,32 @@
         <translation>Wird gestartet…</translation>
     </message>
     <message>
-        <location filename="../build/build_runner.py" line="91"/>
+        <location filename="../build/build_runner.py" line="92"/>
         <source>Build Image</source>
         <translation>Abbild erstellen</translation>
     </message>
     <message>
-        <location filename="../build/build_runner.py" line="91"/>
+        <location filename="../build/build_runner.py" line="92"/>
         <source>ISO images (*.iso);;All files (*)</source>
         <translation>ISO-Abbilder (*.iso);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../build/build_runner.py" line="117"/>
+        <location filename="../build/build_runner.py" line="118"/>
         <source>The image will not fit</source>
         <translation>Das Abbild passt nicht</translation>
     </message>
     <message>
-        <location filename="../build/build_runner.py" line="119"/>
+        <location filename="../build/build_runner.py" line="120"/>
         <source>The image is about {over} larger than a {medium} holds. Build it anyway?</source>
         <translation>Das Abbild ist etwa {over} größer, als {medium} fasst. Trotzdem erstellen?</translation>
     </message>
     <message>
-        <location filename="../build/build_runner.py" line="150"/>
+        <location filename="../build/build_runner.py" line="151"/>
         <source>Building {name}…</source>
         <translation>{name} wird erstellt…</translation>
     </message>
     <message>
-        <location filename="../build/build_runner.py" line="158"/>
+        <location filename="../build/build_runner.py" line="159"/>
         <location filename="../image/repair_bar.py" line="116"/>
         <location filename="../panels/jobs_panel.py" line="201"/>
         <location filename="../read/page.py" line="606"/>
@@ -484,12 +484,12 @@
         <translation>Wird abgebrochen…</translation>
     </message>
     <message>
-        <location filename="../build/build_runner.py" line="163"/>
+        <location filename="../build/build_runner.py" line="164"/>
         <source>Building {name} — {phase}</source>
         <translation>{name} wird erstellt – {phase}</translation>
     </message>
     <message>
-        <location filename="../build/build_runner.py" line="181"/>
+        <location filename="../build/build_runner.py" line="182"/>
         <location filename="../build/protect_option.py" line="40"/>
         <source>Adding error-correction data to {name}…</source>
         <translation>Fehlerkorrekturdaten werden zu {name} hinzugefügt…</translation>
@@ -823,7 +823,7 @@
         <translation>Optionen</translation>
     </message>
     <message>
-        <location filename="../image/convert_view.py" line="155"/>
+        <location filename="../image/convert_view.py" line="156"/>
         <location filename="../write/page.py" line="297"/>
         <source>Choose…</source>
         <translation>Auswählen…</translation>
@@ -1219,39 +1219,39 @@
         <translation>Abgebrochen</translation>
     </message>
     <message>
-        <location filename="../image/convert_view.py" line="63"/>
+        <location filename="../image/convert_view.py" line="64"/>
         <source>CD images (*.cue *.bin *.nrg *.mds *.mdf *.ccd *.img *.cdi *.chd);;All files (*)</source>
         <translation>CD-Abbilder (*.cue *.bin *.nrg *.mds *.mdf *.ccd *.img *.cdi *.chd);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../image/convert_view.py" line="116"/>
+        <location filename="../image/convert_view.py" line="117"/>
         <source>Session</source>
         <translation>Sitzung</translation>
     </message>
     <message>
-        <location filename="../image/convert_view.py" line="116"/>
+        <location filename="../image/convert_view.py" line="117"/>
         <source>Track</source>
         <translation>Spur</translation>
     </message>
     <message>
-        <location filename="../image/convert_view.py" line="116"/>
+        <location filename="../image/convert_view.py" line="117"/>
         <location filename="../image/page.py" line="193"/>
         <source>Mode</source>
         <translation>Modus</translation>
     </message>
     <message>
-        <location filename="../image/convert_view.py" line="116"/>
+        <location filename="../image/convert_view.py" line="117"/>
         <source>Sector size</source>
         <translation>Sektorgröße</translation>
     </message>
     <message>
-        <location filename="../image/convert_view.py" line="116"/>
+        <location filename="../image/convert_view.py" line="117"/>
         <source>Sectors</source>
         <translation>Sektoren</translation>
     </message>
     <message>
         <location filename="../build/project_model.py" line="82"/>
-        <location filename="../image/convert_view.py" line="116"/>
+        <location filename="../image/convert_view.py" line="117"/>
         <location filename="../image/page.py" line="193"/>
         <source>Size</source>
         <translation>Größe</translation>
@@ -1322,37 +1322,37 @@
         <translation>Datei</translation>
     </message>
     <message>
-        <location filename="../image/convert_view.py" line="131"/>
+        <location filename="../image/convert_view.py" line="132"/>
         <source>Convert anyway: I accept that these are not kept</source>
         <translation>Trotzdem umwandeln: Ich nehme in Kauf, dass dies nicht erhalten bleibt</translation>
     </message>
     <message>
-        <location filename="../image/convert_view.py" line="161"/>
+        <location filename="../image/convert_view.py" line="162"/>
         <source>Convert to:</source>
         <translation>Umwandeln in:</translation>
     </message>
     <message>
-        <location filename="../image/convert_view.py" line="162"/>
+        <location filename="../image/convert_view.py" line="163"/>
         <source>Tracks:</source>
         <translation>Spuren:</translation>
     </message>
     <message>
-        <location filename="../image/convert_view.py" line="163"/>
+        <location filename="../image/convert_view.py" line="164"/>
         <source>Output:</source>
         <translation>Ausgabe:</translation>
     </message>
     <message>
-        <location filename="../image/convert_view.py" line="167"/>
+        <location filename="../image/convert_view.py" line="168"/>
         <source>Convert</source>
         <translation>Umwandeln</translation>
     </message>
     <message>
-        <location filename="../image/convert_view.py" line="189"/>
+        <location filename="../image/convert_view.py" line="190"/>
         <source>Reading {name}…</source>
         <translation>{name} wird gelesen…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../image/convert_view.py" line="214"/>
+        <location filename="../image/convert_view.py" line="215"/>
         <source>%n session(s)</source>
         <translation>
             <numerusform>%n Sitzung</numerusform>
@@ -1360,7 +1360,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../image/convert_view.py" line="216"/>
+        <location filename="../image/convert_view.py" line="217"/>
         <source>%n track(s)</source>
         <translation>
             <numerusform>%n Spur</numerusform>
@@ -1368,47 +1368,47 @@
         </translation>
     </message>
     <message>
-        <location filename="../image/convert_view.py" line="238"/>
+        <location filename="../image/convert_view.py" line="239"/>
         <source>Default (every track the target can hold)</source>
         <translation>Standard (jede Spur, die das Ziel aufnehmen kann)</translation>
     </message>
     <message>
-        <location filename="../image/convert_view.py" line="240"/>
+        <location filename="../image/convert_view.py" line="241"/>
         <source>Track {number} ({mode})</source>
         <translation>Spur {number} ({mode})</translation>
     </message>
     <message>
-        <location filename="../image/convert_view.py" line="281"/>
+        <location filename="../image/convert_view.py" line="282"/>
         <source>Not possible: {reason}</source>
         <translation>Nicht möglich: {reason}</translation>
     </message>
     <message>
-        <location filename="../image/convert_view.py" line="288"/>
+        <location filename="../image/convert_view.py" line="289"/>
         <source>Converts track {numbers} to {target}.</source>
         <translation>Wandelt Spur {numbers} in {target} um.</translation>
     </message>
     <message>
-        <location filename="../image/convert_view.py" line="293"/>
+        <location filename="../image/convert_view.py" line="294"/>
         <source>Nothing is lost.</source>
         <translation>Es geht nichts verloren.</translation>
     </message>
     <message>
-        <location filename="../image/convert_view.py" line="295"/>
+        <location filename="../image/convert_view.py" line="296"/>
         <source>Not kept: {loss}</source>
         <translation>Nicht erhalten: {loss}</translation>
     </message>
     <message>
-        <location filename="../image/convert_view.py" line="303"/>
+        <location filename="../image/convert_view.py" line="304"/>
         <source>Convert to</source>
         <translation>Umwandeln in</translation>
     </message>
     <message>
-        <location filename="../image/convert_view.py" line="333"/>
+        <location filename="../image/convert_view.py" line="334"/>
         <source>Converting to {output}…</source>
         <translation>Wird in {output} umgewandelt…</translation>
     </message>
     <message>
-        <location filename="../image/convert_view.py" line="371"/>
+        <location filename="../image/convert_view.py" line="372"/>
         <source>Cancelled: nothing was written.</source>
         <translation>Abgebrochen: Es wurde nichts geschrieben.</translation>
     </message>

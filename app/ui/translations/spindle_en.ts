@@ -29,7 +29,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../image/convert_view.py" line="214"/>
+        <location filename="../image/convert_view.py" line="215"/>
         <source>%n session(s)</source>
         <translation>
             <numerusform>%n session</numerusform>
@@ -37,7 +37,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../image/convert_view.py" line="216"/>
+        <location filename="../image/convert_view.py" line="217"/>
         <source>%n track(s)</source>
         <translation>
             <numerusform>%n track</numerusform>
